@@ -1,0 +1,242 @@
+// Drives the real `pulumi` CLI against a throw-away stack: a `file://` backend and PULUMI_HOME in a
+// temp dir, a passphrase secrets provider, no update checks, no plugin downloads, no prompts.
+// Used by every e2e test and by the demo, so both exercise exactly what a user runs.
+import { execFile } from "node:child_process";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+
+export const repoRoot = path.resolve(__dirname, "../..");
+
+export interface CommandResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+  /** The command line as run, for failure messages. */
+  command: string;
+}
+
+export class PulumiCommandError extends Error {
+  constructor(readonly result: CommandResult) {
+    super(`${result.command} exited with ${result.code}\n--- stdout\n${result.stdout}\n--- stderr\n${result.stderr}`);
+  }
+}
+
+export interface StackOptions {
+  /** Directory holding Pulumi.yaml and the program. It is copied, so tests never write into the repo. */
+  program: string;
+  stackName?: string;
+  /** Stack configuration; `secret: true` stores the value encrypted, like `pulumi config set --secret`. */
+  config?: Record<string, string | { value: string; secret?: boolean }>;
+  /** Extra environment for every command (e.g. RUNAI_URL). */
+  env?: Record<string, string>;
+}
+
+export interface RunOptions {
+  /** Resolve instead of throwing when the command exits non-zero. */
+  allowFailure?: boolean;
+  env?: Record<string, string>;
+  timeoutMs?: number;
+}
+
+/** The directory with `pulumi`, set by the Jest global setup (or by the demo) from scripts/ensure-pulumi.sh. */
+export function pulumiBinDir(): string {
+  const dir = process.env.PULUMI_BIN_DIR;
+  if (!dir) throw new Error("PULUMI_BIN_DIR is not set: run scripts/ensure-pulumi.sh and export its output");
+  return dir;
+}
+
+export class TestStack {
+  private constructor(
+    readonly name: string,
+    readonly tempDir: string,
+    readonly workDir: string,
+    private readonly baseEnv: NodeJS.ProcessEnv,
+  ) {}
+
+  /** Creates the stack (and its temp dirs); call `cleanup()` in a `finally`/`afterAll`. */
+  static async create(options: StackOptions): Promise<TestStack> {
+    const tempDir = fs.mkdtempSync(path.join(os.tmpdir(), "pulumi-runai-e2e-"));
+    const workDir = path.join(tempDir, "program");
+    copyProgram(options.program, workDir);
+    linkNodeModules(workDir);
+    for (const dir of ["backend", "home"]) fs.mkdirSync(path.join(tempDir, dir));
+
+    const binDir = pulumiBinDir();
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      PATH: `${binDir}${path.delimiter}${process.env.PATH ?? ""}`,
+      PULUMI_HOME: path.join(tempDir, "home"),
+      PULUMI_BACKEND_URL: `file://${path.join(tempDir, "backend")}`,
+      PULUMI_CONFIG_PASSPHRASE: "correct horse battery staple",
+      PULUMI_SKIP_UPDATE_CHECK: "true",
+      PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION: "true",
+      PULUMI_SKIP_CONFIRMATIONS: "true",
+      PULUMI_AUTOMATION_API_SKIP_VERSION_CHECK: "true",
+      PULUMI_IGNORE_AMBIENT_PLUGINS: "true",
+      PULUMI_NODEJS_TRANSPILE_ONLY: "true",
+      NO_COLOR: "1",
+      ...options.env,
+    };
+    // Tests must not inherit a developer's credentials.
+    for (const key of ["RUNAI_URL", "RUNAI_CLIENT_ID", "RUNAI_CLIENT_SECRET", "RUNAI_TOKEN"]) {
+      if (!options.env || !(key in options.env)) delete env[key];
+    }
+    const stack = new TestStack(options.stackName ?? "test", tempDir, workDir, env);
+    try {
+      await stack.run(["stack", "init", stack.name]);
+      for (const [key, entry] of Object.entries(options.config ?? {})) {
+        const { value, secret } = typeof entry === "string" ? { value: entry, secret: false } : entry;
+        await stack.setConfig(key, value, secret);
+      }
+    } catch (err) {
+      fs.rmSync(tempDir, { recursive: true, force: true });
+      throw err;
+    }
+    return stack;
+  }
+
+  /** Runs `pulumi <args>` in the program directory for this stack. */
+  run(args: string[], options: RunOptions = {}): Promise<CommandResult> {
+    const fullArgs = [...args, "--non-interactive", "--cwd", this.workDir];
+    if (args[0] !== "stack" || args[1] !== "init") fullArgs.push("--stack", this.name);
+    const command = `pulumi ${args.join(" ")}`;
+    return new Promise((resolve, reject) => {
+      execFile(
+        path.join(pulumiBinDir(), "pulumi"),
+        fullArgs,
+        {
+          cwd: this.workDir,
+          env: { ...this.baseEnv, ...options.env },
+          maxBuffer: 64 * 1024 * 1024,
+          timeout: options.timeoutMs ?? 300_000,
+        },
+        (error, stdout, stderr) => {
+          const code = error ? (typeof error.code === "number" ? error.code : 1) : 0;
+          const result = { code, stdout, stderr, command };
+          if (code !== 0 && !options.allowFailure) reject(new PulumiCommandError(result));
+          else resolve(result);
+        },
+      );
+    });
+  }
+
+  setConfig(key: string, value: string, secret = false): Promise<CommandResult> {
+    return this.run(["config", "set", key, value, ...(secret ? ["--secret"] : ["--plaintext"])]);
+  }
+
+  removeConfig(key: string): Promise<CommandResult> {
+    return this.run(["config", "rm", key]);
+  }
+
+  up(extra: string[] = [], options?: RunOptions): Promise<CommandResult> {
+    return this.run(["up", "--yes", "--skip-preview", ...extra], options);
+  }
+
+  /** `pulumi preview`; `expectNoChanges` fails (non-zero) when anything would change. */
+  preview(opts: { refresh?: boolean; expectNoChanges?: boolean; extra?: string[] } = {}, options?: RunOptions) {
+    return this.run(
+      [
+        "preview",
+        ...(opts.refresh ? ["--refresh"] : []),
+        ...(opts.expectNoChanges ? ["--expect-no-changes"] : []),
+        ...(opts.extra ?? []),
+      ],
+      options,
+    );
+  }
+
+  /** `pulumi preview --json`: the planned steps in machine-readable form. */
+  async previewJson(opts: { refresh?: boolean } = {}): Promise<PreviewJson> {
+    const result = await this.run(["preview", "--json", ...(opts.refresh ? ["--refresh"] : [])], { allowFailure: true });
+    const parsed = JSON.parse(result.stdout || "{}") as PreviewJson;
+    if (result.code !== 0) throw new PulumiCommandError(result);
+    return parsed;
+  }
+
+  refresh(opts: { expectNoChanges?: boolean; extra?: string[] } = {}, options?: RunOptions) {
+    return this.run(
+      ["refresh", "--yes", "--skip-preview", ...(opts.expectNoChanges ? ["--expect-no-changes"] : []), ...(opts.extra ?? [])],
+      options,
+    );
+  }
+
+  destroy(extra: string[] = [], options?: RunOptions): Promise<CommandResult> {
+    return this.run(["destroy", "--yes", "--skip-preview", ...extra], options);
+  }
+
+  /** `pulumi stack output --json`; secrets read `[secret]` unless `showSecrets`. */
+  async outputs(opts: { showSecrets?: boolean } = {}): Promise<Record<string, unknown>> {
+    const result = await this.run(["stack", "output", "--json", ...(opts.showSecrets ? ["--show-secrets"] : [])]);
+    return JSON.parse(result.stdout) as Record<string, unknown>;
+  }
+
+  /** `pulumi stack export`: the raw checkpoint (secrets stay ciphertext). */
+  async exportState(): Promise<StackExport> {
+    const result = await this.run(["stack", "export"]);
+    return JSON.parse(result.stdout) as StackExport;
+  }
+
+  /** Resources of the given type in the exported state. */
+  async resourcesOfType(type: string): Promise<ExportedResource[]> {
+    const state = await this.exportState();
+    return (state.deployment.resources ?? []).filter((r) => r.type === type);
+  }
+
+  /** Replaces the program (e.g. the next step of a scenario) with the files of another directory. */
+  replaceProgram(program: string): void {
+    for (const entry of fs.readdirSync(this.workDir)) {
+      if (entry !== "node_modules") fs.rmSync(path.join(this.workDir, entry), { recursive: true, force: true });
+    }
+    copyProgram(program, this.workDir);
+  }
+
+  /** Destroys whatever is left (best effort) and removes the temp dirs. */
+  async cleanup(): Promise<void> {
+    try {
+      await this.run(["destroy", "--yes", "--skip-preview"], { allowFailure: true, timeoutMs: 120_000 });
+    } finally {
+      fs.rmSync(this.tempDir, { recursive: true, force: true });
+    }
+  }
+}
+
+export interface ExportedResource {
+  urn: string;
+  type: string;
+  id?: string;
+  inputs?: Record<string, unknown>;
+  outputs?: Record<string, unknown>;
+  additionalSecretOutputs?: string[];
+}
+
+export interface StackExport {
+  version: number;
+  deployment: { resources?: ExportedResource[]; secrets_providers?: unknown };
+}
+
+export interface PreviewJson {
+  steps?: { op: string; urn: string; detailedDiff?: Record<string, unknown>; diffReasons?: string[] }[];
+  changeSummary?: Record<string, number>;
+  diagnostics?: { message: string; severity: string; urn?: string }[];
+}
+
+function copyProgram(from: string, to: string): void {
+  fs.cpSync(from, to, {
+    recursive: true,
+    filter: (src) => !/[\\/](node_modules|Pulumi\.[^\\/]+\.yaml)$/.test(src),
+  });
+}
+
+// The program gets a node_modules of its own that looks like a user's: this package installed as
+// `pulumi-runai` (a link to the repo, so the built dist/ is used) next to its dependencies.
+function linkNodeModules(workDir: string): void {
+  const target = path.join(workDir, "node_modules");
+  fs.mkdirSync(target, { recursive: true });
+  const source = path.join(repoRoot, "node_modules");
+  for (const entry of fs.readdirSync(source)) {
+    if (entry === ".package-lock.json") continue;
+    fs.symlinkSync(path.join(source, entry), path.join(target, entry));
+  }
+  fs.symlinkSync(repoRoot, path.join(target, "pulumi-runai"));
+}
