@@ -18,17 +18,20 @@ export function stripNulls<T>(value: T): T {
 /**
  * Removes keys whose value equals a server default (`defaults` mirrors the shape of the object; a
  * default given for an object's key applies to every element when that key holds a list).
- * Objects left empty by the removal are removed too.
+ * Objects left empty by the removal are removed too, and so are empty lists: a server may answer
+ * `[]` for a list it was never sent (e.g. a non-nullable one), and no items means the same as none.
  */
 export function stripDefaults(value: unknown, defaults: unknown): unknown {
   if (Array.isArray(value)) return value.map((item) => stripDefaults(item, defaults));
-  if (!value || typeof value !== "object" || !defaults || typeof defaults !== "object") return value;
+  if (!value || typeof value !== "object") return value;
+  // Without defaults at this level, still descend: empty objects and lists deeper down go too.
+  const table = (defaults && typeof defaults === "object" ? defaults : {}) as Record<string, unknown>;
   const out: Record<string, unknown> = {};
   for (const [key, inner] of Object.entries(value)) {
-    const fallback = (defaults as Record<string, unknown>)[key];
+    const fallback = table[key];
     if (fallback !== undefined && typeof fallback !== "object" && inner === fallback) continue;
     const stripped = stripDefaults(inner, fallback);
-    if (stripped && typeof stripped === "object" && !Array.isArray(stripped) && Object.keys(stripped).length === 0) continue;
+    if (stripped && typeof stripped === "object" && Object.keys(stripped).length === 0) continue;
     out[key] = stripped;
   }
   return out;

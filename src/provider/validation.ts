@@ -95,9 +95,10 @@ function quoteAll(values: readonly unknown[]): string {
 
 /** Turns a zod issue into a rule a user can act on, in the project's wording. */
 export function describeIssue(issue: z.core.$ZodIssue, value: unknown): string {
+  const aboutTheValue = issue.code === "invalid_type" || issue.code === "invalid_value" || issue.code === "invalid_union";
+  if (value === undefined && aboutTheValue) return "is required";
   switch (issue.code) {
     case "invalid_type":
-      if (value === undefined) return "is required";
       if (value === null) return `must be ${TYPE_NAMES[issue.expected] ?? issue.expected}, not null`;
       return `must be ${TYPE_NAMES[issue.expected] ?? issue.expected}`;
     case "invalid_value":

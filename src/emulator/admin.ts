@@ -1,0 +1,100 @@
+// The out-of-band admin API under /__emulator/ for tests and benchmarks: counters, fault rules,
+// reset, forced sync statuses and a state dump. No authentication, but loopback callers only.
+// These requests are never counted and never subject to fault rules.
+import { publicApp } from "./apps";
+import type { EmulatorContext } from "./context";
+import { badRequest, forbidden, notFound } from "./errors";
+import { parseFaultRules } from "./faults";
+import type { ApiResponse } from "./http";
+import { reportedStatus } from "./store";
+import type { StatusInfo } from "./types";
+import { contractValidator } from "./validation";
+
+export const ADMIN_PREFIX = "/__emulator/";
+
+const FORCED_STATUS_PATH = /^\/__emulator\/assets\/([^/]+)\/status$/;
+
+export function isLoopback(address: string | undefined): boolean {
+  if (!address) return false;
+  return address === "::1" || address.startsWith("127.") || address.startsWith("::ffff:127.");
+}
+
+export async function handleAdmin(
+  ctx: EmulatorContext,
+  method: string,
+  path: string,
+  remoteAddress: string | undefined,
+  body: unknown,
+): Promise<ApiResponse> {
+  if (!isLoopback(remoteAddress)) throw forbidden("the emulator admin API answers loopback clients only");
+
+  const route = `${method} ${path}`;
+  switch (route) {
+    case "GET /__emulator/counters":
+      return ok(ctx.counters.snapshot());
+    case "DELETE /__emulator/counters":
+      ctx.counters.reset();
+      return ok(ctx.counters.snapshot());
+    case "GET /__emulator/faults":
+      return ok({ rules: ctx.faults.rules });
+    case "PUT /__emulator/faults":
+      ctx.faults.replace(parseFaultRules(body));
+      return ok({ rules: ctx.faults.rules });
+    case "DELETE /__emulator/faults":
+      ctx.faults.replace([]);
+      return ok({ rules: ctx.faults.rules });
+    case "POST /__emulator/reset":
+      ctx.store.clear();
+      ctx.counters.reset();
+      ctx.faults.replace([]);
+      await ctx.commit();
+      return ok({ reset: true });
+    case "GET /__emulator/state":
+      return ok(stateDump(ctx));
+  }
+
+  const forced = FORCED_STATUS_PATH.exec(path);
+  if (forced && (method === "PUT" || method === "DELETE")) {
+    const id = decodeURIComponent(forced[1]);
+    const record = ctx.store.asset(id);
+    if (!record) throw notFound(`asset "${id}" not found`);
+    record.forcedStatus = method === "PUT" ? parseForcedStatus(body) : null;
+    await ctx.commit();
+    return ok({ id, forcedStatus: record.forcedStatus });
+  }
+
+  throw notFound(`no emulator admin route ${method} ${path}`);
+}
+
+function ok(body: unknown): ApiResponse {
+  return { status: 200, body };
+}
+
+/** {status, issues?, message?}, checked against the contract's AssetClusterStatusInfo schema. */
+function parseForcedStatus(body: unknown): StatusInfo {
+  if (body === null || typeof body !== "object" || Array.isArray(body)) throw badRequest("request body: must be object");
+  if ((body as { status?: unknown }).status === undefined) throw badRequest("status: is required");
+  contractValidator().validateSchema("AssetClusterStatusInfo", body, "");
+  const { status, issues, message, url } = body as StatusInfo;
+  return {
+    status,
+    ...(issues !== undefined ? { issues } : {}),
+    ...(message !== undefined ? { message } : {}),
+    ...(url !== undefined ? { url } : {}),
+  };
+}
+
+function stateDump(ctx: EmulatorContext): unknown {
+  const now = Date.now();
+  return {
+    organisation: ctx.organisation,
+    assets: ctx.store.allAssets().map((record) => ({
+      kind: record.kind,
+      meta: record.meta,
+      spec: record.spec,
+      status: reportedStatus(record, now),
+      forcedStatus: record.forcedStatus,
+    })),
+    apps: ctx.store.allApps().map((app) => publicApp(app, ctx.organisation.tenantId)),
+  };
+}

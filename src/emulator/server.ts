@@ -1,0 +1,118 @@
+// The request pipeline on a plain node:http server:
+//   admin prefix? -> admin API (uncounted, no faults)
+//   otherwise: read body -> fault latency / injected error -> route -> bearer auth -> contract
+//   validation -> handler (commits before returning) -> maybe drop-after-commit -> count -> respond.
+import * as http from "node:http";
+import { ADMIN_PREFIX, handleAdmin } from "./admin";
+import { appHandlers } from "./apps";
+import { assetHandlers, CONFIG_MAP_KIND, ENVIRONMENT_KIND } from "./assets";
+import type { EmulatorContext } from "./context";
+import { ApiError, notFound } from "./errors";
+import { injectedErrorToApiError } from "./faults";
+import { readJsonBody, sendJson, type ApiRequest, type ApiResponse } from "./http";
+import { matchRoute, UNMATCHED_ROUTE, type OperationId, type RouteMatch } from "./routes";
+import { contractValidator } from "./validation";
+
+type Handler = (req: ApiRequest) => ApiResponse | Promise<ApiResponse>;
+export type LogLine = (line: string) => void;
+
+export function createEmulatorServer(ctx: EmulatorContext, log: LogLine | null): http.Server {
+  const validator = contractValidator(); // compiled once per process, before the first request
+  const configMaps = assetHandlers(ctx, CONFIG_MAP_KIND);
+  const environments = assetHandlers(ctx, ENVIRONMENT_KIND);
+  const apps = appHandlers(ctx);
+  const handlers: Record<OperationId, Handler> = {
+    grant_token: apps.grantToken,
+    list_config_map_assets: configMaps.list,
+    create_config_map_asset: configMaps.create,
+    get_config_map_asset_by_id: configMaps.get,
+    update_config_map_asset_by_id: configMaps.update,
+    delete_config_map_asset_by_id: configMaps.remove,
+    list_environment_assets: environments.list,
+    create_environment_asset: environments.create,
+    get_environment_asset_by_id: environments.get,
+    update_environment_asset_by_id: environments.update,
+    delete_environment_asset_by_id: environments.remove,
+    get_applications: apps.list,
+    create_application: apps.create,
+    get_application_by_id: apps.get,
+    update_application_by_id: apps.patch,
+    delete_application_by_id: apps.remove,
+    regenerate_application_secret: apps.regenerateSecret,
+  };
+
+  const handleApi = (match: RouteMatch, req: http.IncomingMessage, body: unknown, search: URLSearchParams | null) => {
+    const operation = validator.operation(match.route.operationId);
+    // Authentication comes before validation: an anonymous caller learns nothing about the contract.
+    const callerId = match.route.operationId === "grant_token" ? "" : ctx.tokens.authenticate(req.headers.authorization);
+    const params = operation.validateParams(search, match.params);
+    return handlers[match.route.operationId]({
+      callerId,
+      query: params.query,
+      params: params.path,
+      body: operation.validateBody(body),
+    });
+  };
+
+  const onRequest = async (req: http.IncomingMessage, res: http.ServerResponse): Promise<void> => {
+    const started = log ? performance.now() : 0;
+    const method = req.method ?? "GET";
+    const url = req.url ?? "/";
+    const queryStart = url.indexOf("?");
+    const path = queryStart === -1 ? url : url.slice(0, queryStart);
+
+    if (path.startsWith(ADMIN_PREFIX)) {
+      let response: ApiResponse;
+      try {
+        response = await handleAdmin(ctx, method, path, req.socket.remoteAddress, await readJsonBody(req));
+      } catch (err) {
+        response = errorResponse(err, log);
+      }
+      sendJson(res, response.status, response.body, response.headers);
+      return;
+    }
+
+    const match = matchRoute(method, path);
+    const template = match ? match.route.template : UNMATCHED_ROUTE;
+    let response: ApiResponse;
+    let drop = false;
+    try {
+      const body = await readJsonBody(req);
+      if (!ctx.faults.isEmpty) {
+        const latency = ctx.faults.latencyFor(method, template);
+        if (latency > 0) await sleep(latency);
+        const injected = ctx.faults.errorFor(method, template);
+        if (injected) throw injectedErrorToApiError(injected);
+      }
+      if (!match) throw notFound(`route ${method} ${path} not found`);
+      response = await handleApi(match, req, body, queryStart === -1 ? null : new URLSearchParams(url.slice(queryStart + 1)));
+      // The write is committed (handlers await the state file); now lose the answer on purpose.
+      drop = !ctx.faults.isEmpty && response.status < 300 && ctx.faults.dropAfterCommit(method, template);
+    } catch (err) {
+      response = errorResponse(err, log);
+    }
+
+    ctx.counters.record(match ? match.route.counterKey : `${method} ${UNMATCHED_ROUTE}`, response.status);
+    if (drop) {
+      req.socket.destroy();
+    } else {
+      sendJson(res, response.status, response.body, response.headers);
+    }
+    // Method, path and status only: bodies, tokens and secrets never reach the log.
+    log?.(`${method} ${path} ${drop ? "dropped after commit" : response.status} ${(performance.now() - started).toFixed(1)}ms`);
+  };
+
+  return http.createServer((req, res) => {
+    void onRequest(req, res);
+  });
+}
+
+function errorResponse(err: unknown, log: LogLine | null): ApiResponse {
+  if (err instanceof ApiError) return { status: err.status, body: err.toBody(), headers: err.headers };
+  log?.(`internal error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+  return { status: 500, body: { code: 500, message: "internal emulator error" } };
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}

@@ -1,0 +1,215 @@
+// The independent referee: request bodies, path and query parameters are checked against the
+// OpenAPI document in api/ with ajv, never against src/schemas, so a mistake in the provider's own
+// schemas cannot hide itself. Validators are compiled once per process and reused by every server.
+import * as fs from "node:fs";
+import * as path from "node:path";
+import Ajv, { type ErrorObject, type ValidateFunction } from "ajv";
+import addFormats from "ajv-formats";
+import { badRequest } from "./errors";
+import { ROUTES, type OperationId } from "./routes";
+
+// Two levels below the repo root both as src/emulator (ts-jest, ts-node) and dist/emulator (compiled).
+export const OPENAPI_DOCUMENT_PATH = path.join(__dirname, "../../api/runai-2.22.openapi.json");
+const DOC_ID = "runai-2.22.json";
+
+type JsonSchema = Record<string, unknown>;
+
+interface ParameterObject {
+  name: string;
+  in: "query" | "path" | "header" | "cookie";
+  required?: boolean;
+  schema?: JsonSchema;
+}
+
+interface OperationObject {
+  operationId: string;
+  parameters?: Array<ParameterObject | { $ref: string }>;
+  requestBody?: { required?: boolean; content?: Record<string, { schema?: JsonSchema }> };
+}
+
+interface OpenApiDocument {
+  paths: Record<string, Record<string, unknown> & { parameters?: Array<ParameterObject | { $ref: string }> }>;
+  components: { schemas: Record<string, JsonSchema>; parameters: Record<string, ParameterObject> };
+}
+
+export interface ValidatedParams {
+  query: Record<string, unknown>;
+  path: Record<string, string>;
+}
+
+export interface OperationValidator {
+  /** Throws a 400 ApiError naming every failing field; returns the body to use. */
+  validateBody(body: unknown): unknown;
+  /** Throws a 400 ApiError naming every failing parameter; returns the parameters with their declared types. */
+  validateParams(query: URLSearchParams | null, pathParams: Record<string, string>): ValidatedParams;
+}
+
+export interface ContractValidator {
+  operation(operationId: OperationId): OperationValidator;
+  /** Validates `value` against components.schemas[schemaName]; `fieldPrefix` prefixes field names in messages. */
+  validateSchema(schemaName: string, value: unknown, fieldPrefix: string): void;
+}
+
+let shared: ContractValidator | null = null;
+
+/** The process-wide validator (compiling the document takes a moment, so it is done once). */
+export function contractValidator(): ContractValidator {
+  shared ??= buildContractValidator(JSON.parse(fs.readFileSync(OPENAPI_DOCUMENT_PATH, "utf8")) as OpenApiDocument);
+  return shared;
+}
+
+function buildContractValidator(doc: OpenApiDocument): ContractValidator {
+  // strict:false because the document carries OpenAPI-only keywords (example, deprecated); ajv
+  // understands `nullable` natively.
+  const bodyAjv = new Ajv({ strict: false, allErrors: true });
+  // Query strings arrive as text: coerce "1001" to 1001 and "true" to true, exactly as declared.
+  const paramAjv = new Ajv({ strict: false, allErrors: true, coerceTypes: true });
+  for (const ajv of [bodyAjv, paramAjv]) {
+    addFormats(ajv);
+    ajv.addSchema(doc as unknown as JsonSchema, DOC_ID);
+  }
+
+  const schemaValidators = new Map<string, ValidateFunction>();
+  const namedSchema = (name: string): ValidateFunction => {
+    let validate = schemaValidators.get(name);
+    if (!validate) {
+      if (!doc.components.schemas[name]) throw new Error(`schema ${name} is not in the OpenAPI document`);
+      validate = bodyAjv.compile({ $ref: `${DOC_ID}#/components/schemas/${name}` });
+      schemaValidators.set(name, validate);
+    }
+    return validate;
+  };
+
+  const operations = new Map<OperationId, OperationValidator>();
+  for (const route of ROUTES) {
+    const pathItem = doc.paths[route.template];
+    const op = pathItem?.[route.method.toLowerCase()] as OperationObject | undefined;
+    if (!op || op.operationId !== route.operationId) {
+      throw new Error(`${route.method} ${route.template} is not operation ${route.operationId} in the OpenAPI document`);
+    }
+    const parameters = [...(pathItem.parameters ?? []), ...(op.parameters ?? [])].map((p) => resolveParameter(doc, p));
+    operations.set(route.operationId, buildOperationValidator(bodyAjv, paramAjv, op, parameters));
+  }
+
+  return {
+    operation(operationId) {
+      const validator = operations.get(operationId);
+      if (!validator) throw new Error(`no validator for ${operationId}`);
+      return validator;
+    },
+    validateSchema(schemaName, value, fieldPrefix) {
+      const validate = namedSchema(schemaName);
+      if (!validate(value)) throw validationError(validate.errors ?? [], fieldPrefix, `does not match schema ${schemaName}`);
+    },
+  };
+}
+
+function buildOperationValidator(
+  bodyAjv: Ajv,
+  paramAjv: Ajv,
+  op: OperationObject,
+  parameters: ParameterObject[],
+): OperationValidator {
+  const bodySchema = op.requestBody?.content?.["application/json"]?.schema;
+  const bodyRequired = op.requestBody?.required === true;
+  const bodySchemaName = typeof bodySchema?.$ref === "string" ? bodySchema.$ref.split("/").pop() : "inline";
+  const validateBody = bodySchema ? bodyAjv.compile(pointAtDocument(bodySchema)) : null;
+
+  const queryParams = parameters.filter((p) => p.in === "query");
+  const pathParams = parameters.filter((p) => p.in === "path");
+  const queryNames = queryParams.map((p) => p.name);
+  const validateQuery = queryParams.length ? paramAjv.compile(objectSchema(queryParams)) : null;
+  const validatePath = pathParams.length ? paramAjv.compile(objectSchema(pathParams)) : null;
+
+  return {
+    validateBody(body) {
+      if (!validateBody) return body;
+      if (body === undefined) {
+        if (bodyRequired) throw badRequest("request body: is required");
+        body = {};
+      }
+      if (!validateBody(body)) {
+        throw validationError(validateBody.errors ?? [], "", `request body does not match schema ${bodySchemaName}`);
+      }
+      return body;
+    },
+    validateParams(search, rawPath) {
+      const query: Record<string, unknown> = {};
+      if (search && validateQuery) {
+        for (const name of queryNames) {
+          const value = search.get(name);
+          if (value !== null) query[name] = value;
+        }
+        if (!validateQuery(query)) {
+          throw validationError(validateQuery.errors ?? [], "query", "query parameters do not match the operation");
+        }
+      }
+      const pathValues: Record<string, string> = { ...rawPath };
+      if (validatePath && !validatePath(pathValues)) {
+        throw validationError(validatePath.errors ?? [], "path", "path parameters do not match the operation");
+      }
+      return { query, path: pathValues };
+    },
+  };
+}
+
+function resolveParameter(doc: OpenApiDocument, p: ParameterObject | { $ref: string }): ParameterObject {
+  if ("$ref" in p) {
+    const name = p.$ref.replace("#/components/parameters/", "");
+    const resolved = doc.components.parameters[name];
+    if (!resolved) throw new Error(`unresolvable parameter ${p.$ref}`);
+    return resolved;
+  }
+  return p;
+}
+
+function objectSchema(parameters: ParameterObject[]): JsonSchema {
+  return pointAtDocument({
+    type: "object",
+    properties: Object.fromEntries(parameters.map((p) => [p.name, p.schema ?? {}])),
+    required: parameters.filter((p) => p.required).map((p) => p.name),
+  });
+}
+
+/** Rewrites local refs ("#/components/...") so a schema compiled on its own resolves them in the document. */
+function pointAtDocument(schema: JsonSchema): JsonSchema {
+  return JSON.parse(JSON.stringify(schema).replace(/"\$ref":"#\//g, `"$ref":"${DOC_ID}#/`)) as JsonSchema;
+}
+
+function validationError(errors: ErrorObject[], fieldPrefix: string, details: string) {
+  const messages = [...new Set(errors.map((e) => describeError(e, fieldPrefix)))];
+  return badRequest(messages.join("; "), details);
+}
+
+/** "spec.connections[0].containerPort: must be integer": the field path first, then the rule. */
+export function describeError(error: ErrorObject, fieldPrefix: string): string {
+  let field = joinField(fieldPrefix, pointerToField(error.instancePath));
+  let rule = error.message ?? "is invalid";
+  switch (error.keyword) {
+    case "required":
+      field = joinField(field, (error.params as { missingProperty: string }).missingProperty);
+      rule = "is required";
+      break;
+    case "enum":
+      rule = `must be one of ${(error.params as { allowedValues: unknown[] }).allowedValues
+        .map((v) => JSON.stringify(v))
+        .join(", ")}`;
+      break;
+  }
+  return `${field || "request body"}: ${rule}`;
+}
+
+function pointerToField(pointer: string): string {
+  if (!pointer) return "";
+  return pointer
+    .slice(1)
+    .split("/")
+    .map((segment) => segment.replace(/~1/g, "/").replace(/~0/g, "~"))
+    .reduce((acc, segment) => (/^\d+$/.test(segment) ? `${acc}[${segment}]` : joinField(acc, segment)), "");
+}
+
+function joinField(prefix: string, name: string): string {
+  if (!prefix) return name;
+  if (!name) return prefix;
+  return name.startsWith("[") ? `${prefix}${name}` : `${prefix}.${name}`;
+}

@@ -1,0 +1,65 @@
+// Waiting for the control plane to sync an asset to its clusters: writes answer 202 at once and the
+// asset reports Creating/Updating (or Deleting) until the clusters have it.
+import { RunaiNotFoundError } from "../../client";
+import type { AssetDescriptor, GenericAssetEndpoint } from "./descriptor";
+
+type Endpoint = GenericAssetEndpoint;
+type Asset = Awaited<ReturnType<Endpoint["get"]>>;
+
+const IN_PROGRESS = new Set(["Creating", "Updating"]);
+const FAILED = new Set(["Failed", "Issues found"]);
+const FIRST_POLL_MS = 100;
+const MAX_POLL_MS = 2000;
+
+export class AssetSyncError extends Error {
+  override readonly name = "AssetSyncError";
+}
+
+/** Polls until the asset's status leaves Creating/Updating; throws on Failed/Issues found or timeout. */
+export async function waitForSync(descriptor: AssetDescriptor, endpoint: Endpoint, written: Asset, timeoutSeconds: number) {
+  const deadline = Date.now() + timeoutSeconds * 1000;
+  const what = `${descriptor.label} "${written.meta.name}" (${written.meta.id})`;
+  for (let delay = FIRST_POLL_MS; ; delay = Math.min(delay * 2, MAX_POLL_MS)) {
+    const asset = await endpoint.get(written.meta.id, { statusInfo: true });
+    const status = asset.status?.status;
+    if (status && FAILED.has(status)) throw new AssetSyncError(`${what}: the cluster reported "${status}": ${describeIssues(asset)}`);
+    if (!status || !IN_PROGRESS.has(status)) return asset;
+    if (Date.now() + delay > deadline) {
+      throw new AssetSyncError(
+        `${what} is still "${status}" after ${timeoutSeconds}s; raise runai:timeoutSeconds, or set runai:waitForSync to false to not wait`,
+      );
+    }
+    await sleep(delay);
+  }
+}
+
+/** Polls until the asset is gone (404); throws on "Deletion failed" or timeout. */
+export async function waitForDeletion(descriptor: AssetDescriptor, endpoint: Endpoint, id: string, name: string, timeoutSeconds: number) {
+  const deadline = Date.now() + timeoutSeconds * 1000;
+  const what = `${descriptor.label} "${name}" (${id})`;
+  for (let delay = FIRST_POLL_MS; ; delay = Math.min(delay * 2, MAX_POLL_MS)) {
+    let asset: Asset;
+    try {
+      asset = await endpoint.get(id, { statusInfo: true });
+    } catch (err) {
+      if (err instanceof RunaiNotFoundError) return;
+      throw err;
+    }
+    const status = asset.status?.status;
+    if (status === "Deletion failed") throw new AssetSyncError(`${what}: the cluster reported "Deletion failed": ${describeIssues(asset)}`);
+    if (Date.now() + delay > deadline) {
+      throw new AssetSyncError(`${what} is still "${status ?? "present"}" ${timeoutSeconds}s after its deletion was accepted; raise runai:timeoutSeconds`);
+    }
+    await sleep(delay);
+  }
+}
+
+function describeIssues(asset: Asset): string {
+  const parts = (asset.status?.issues ?? []).map((i) => `${i.issue} in ${i.scopeType} ${i.scopeId}`);
+  if (asset.status?.message) parts.push(asset.status.message);
+  return parts.length > 0 ? parts.join("; ") : "no details given";
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}

@@ -1,0 +1,107 @@
+// Shared plumbing of the resource classes: the type-token module, input typing, and one serialized
+// shim per resource type (so Pulumi serializes each type's provider once per program).
+import * as fs from "node:fs";
+import * as path from "node:path";
+import type * as pulumi from "@pulumi/pulumi";
+import { RunaiProviderShim } from "../provider/shim";
+import type { WorkloadSupportedTypes, AssetScope } from "../schemas";
+
+/** Type tokens read `pulumi-nodejs:dynamic/runai:<Type>`. */
+export const TYPE_MODULE = "runai";
+
+/**
+ * Every field, at any depth, may be a `pulumi.Input`. The `[T]` wrapping keeps unions whole:
+ * otherwise `boolean` would become `Input<true> | Input<false>`, which refuses an `Output<boolean>`
+ * (and an enum union would refuse an `Output` of the whole union).
+ */
+export type DeepInput<T> = (undefined extends T ? undefined : never) | (null extends T ? null : never) | DeepInputOf<NonNullable<T>>;
+type DeepInputOf<T> = [T] extends [(infer U)[]]
+  ? pulumi.Input<DeepInput<U>[]>
+  : [T] extends [object]
+    ? pulumi.Input<{ [K in keyof T]: DeepInput<T[K]> }>
+    : pulumi.Input<T>;
+
+/** Removes `null` from the contract's nullable fields: in a program, leave a field out instead. */
+export type NonNullFields<T> = { [K in keyof T]?: Exclude<T[K], null> extends object ? NonNullFields<Exclude<T[K], null>> : Exclude<T[K], null> };
+
+const shims = new Map<string, pulumi.dynamic.ResourceProvider>();
+// Empty when `pulumi-runai` is installed where the program runs (the usual case), so the shim text
+// is the same on every machine. Inside this package's own repository (the root demo project) it is
+// the package root relative to the program directory (see shim.ts).
+const fallbackPath = resolveFallbackPath();
+
+function resolveFallbackPath(): string {
+  // The provider host loads the shim without a file of its own, so only node_modules directories
+  // from the program directory upwards count (not Node's self-reference of a package by its name).
+  for (let dir = process.cwd(); ; dir = path.dirname(dir)) {
+    if (fs.existsSync(path.join(dir, "node_modules", "pulumi-runai", "package.json"))) return "";
+    if (path.dirname(dir) === dir) break;
+  }
+  return path.relative(process.cwd(), path.resolve(__dirname, "../..")) || ".";
+}
+
+/** The provider object for a resource type: a shim that becomes the real provider when loaded (see shim.ts). */
+export function providerShim(resourceType: string): pulumi.dynamic.ResourceProvider {
+  let shim = shims.get(resourceType);
+  if (!shim) {
+    shim = new RunaiProviderShim(resourceType, fallbackPath) as unknown as pulumi.dynamic.ResourceProvider;
+    shims.set(resourceType, shim);
+  }
+  return shim;
+}
+
+/** `meta` of every asset: name (defaults to the resource name), description and the creation-only scope fields. */
+export interface AssetMetaArgs {
+  /** Asset name; defaults to the Pulumi resource name. Updatable in place. */
+  name?: pulumi.Input<string>;
+  /** 1–250 characters. Updatable in place; removing it unsets it. */
+  description?: pulumi.Input<string>;
+  /** Where the asset lives. Creation-only: a change replaces the asset. */
+  scope: pulumi.Input<AssetScope>;
+  /** Required for scope "cluster". Creation-only. */
+  clusterId?: pulumi.Input<string>;
+  /** Required for scope "department". Creation-only. */
+  departmentId?: pulumi.Input<string>;
+  /** Required for scope "project". Creation-only. */
+  projectId?: pulumi.Input<number>;
+  /** The workload types the asset may be used with. Creation-only. */
+  workloadSupportedTypes?: DeepInput<NonNullFields<WorkloadSupportedTypes>>;
+}
+
+/** `meta` as the server reports it: the arguments plus read-only fields. */
+export interface AssetMetaOutputs {
+  name: string;
+  description?: string;
+  scope: AssetScope;
+  clusterId?: string;
+  departmentId?: string;
+  projectId?: number;
+  workloadSupportedTypes?: NonNullFields<WorkloadSupportedTypes>;
+  id: string;
+  kind: string;
+  tenantId?: number;
+  createdBy: string;
+  createdAt: string;
+  updatedBy: string;
+  updatedAt: string;
+  projectName?: string;
+  updateCount?: number;
+}
+
+/** The asset's sync status across clusters. */
+export interface AssetStatusOutputs {
+  status?: string;
+  issues?: { scopeId: string; scopeType: string; issue: string }[];
+  message?: string;
+}
+
+/** The resource inputs of an asset: meta with its name defaulted to the resource name. */
+export function assetInputs(name: string, args: { meta: AssetMetaArgs; spec: unknown; adoptExisting?: pulumi.Input<boolean> }) {
+  if (!args || !args.meta) throw new Error(`${name}: "meta" is required (at least meta.scope and its scope id)`);
+  return {
+    meta: { ...args.meta, name: args.meta.name ?? name },
+    spec: args.spec,
+    adoptExisting: args.adoptExisting,
+    status: undefined,
+  };
+}

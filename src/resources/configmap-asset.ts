@@ -1,0 +1,26 @@
+import * as pulumi from "@pulumi/pulumi";
+import type { ConfigMapSpec } from "../schemas";
+import { assetInputs, providerShim, TYPE_MODULE } from "./common";
+import type { AssetMetaArgs, AssetMetaOutputs, AssetStatusOutputs, DeepInput, NonNullFields } from "./common";
+
+export type ConfigMapAssetSpecArgs = DeepInput<NonNullFields<ConfigMapSpec>>;
+
+export interface ConfigMapAssetArgs {
+  /** ConfigMap assets are project-scoped: `scope: "project"` with `projectId`. */
+  meta: AssetMetaArgs;
+  /** `configMap` (the Kubernetes ConfigMap's name) and `mountPath` (absolute) are required. */
+  spec: ConfigMapAssetSpecArgs;
+  /** Take over an existing asset with the same name and project instead of failing with "already exists". */
+  adoptExisting?: pulumi.Input<boolean>;
+}
+
+/** A Run:ai ConfigMap datasource asset (`/api/v1/asset/datasource/config-map`). */
+export class ConfigMapAsset extends pulumi.dynamic.Resource {
+  declare readonly meta: pulumi.Output<AssetMetaOutputs>;
+  declare readonly spec: pulumi.Output<NonNullFields<ConfigMapSpec>>;
+  declare readonly status: pulumi.Output<AssetStatusOutputs>;
+
+  constructor(name: string, args: ConfigMapAssetArgs, opts?: pulumi.CustomResourceOptions) {
+    super(providerShim("ConfigMapAsset"), name, assetInputs(name, args), opts, TYPE_MODULE, "ConfigMapAsset");
+  }
+}

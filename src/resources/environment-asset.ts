@@ -1,0 +1,53 @@
+import * as pulumi from "@pulumi/pulumi";
+import type {
+  Connection,
+  EnvironmentSpec,
+  EnvironmentVariable,
+  ExternalToolInfo,
+  HttpGetAction,
+  InternalToolInfo,
+  Probe,
+} from "../schemas";
+import { assetInputs, providerShim, TYPE_MODULE } from "./common";
+import type { AssetMetaArgs, AssetMetaOutputs, AssetStatusOutputs, DeepInput, NonNullFields } from "./common";
+
+// The types users write, derived from the 2.22 contract's schemas (src/schemas/environment.ts), so
+// they can never drift from what the provider validates.
+
+/** One environment variable: a `name` and exactly one of `value`, `credential`, `configMap`, `podFieldRef` (or `exclude: true`). */
+export type EnvironmentVariableArgs = DeepInput<NonNullFields<EnvironmentVariable>>;
+/** A tool inside the container (`isExternal` false, the default) with `internalToolInfo`, or an external one with `externalToolInfo`. */
+export type ConnectionArgs = DeepInput<NonNullFields<Connection>>;
+export type InternalToolInfoArgs = DeepInput<NonNullFields<InternalToolInfo>>;
+export type ExternalToolInfoArgs = DeepInput<NonNullFields<ExternalToolInfo>>;
+/** The readiness probe: thresholds ≥ 1, `handler.httpGet` with an absolute `path` and a `port` in 1..65535. */
+export type ProbeArgs = DeepInput<NonNullFields<Probe>>;
+export type HttpGetActionArgs = DeepInput<NonNullFields<HttpGetAction>>;
+/** Every field of the 2.22 `EnvironmentAssetSpec`; all optional. */
+export type EnvironmentAssetSpecArgs = DeepInput<NonNullFields<EnvironmentSpec>>;
+/** The spec as the server reports it. */
+export type EnvironmentAssetSpecOutputs = NonNullFields<EnvironmentSpec>;
+
+export interface EnvironmentAssetArgs {
+  /**
+   * Any scope but "system": `tenant`, `cluster` (+ `clusterId`), `department` (+ `departmentId`) or
+   * `project` (+ `projectId`). `workloadSupportedTypes` says which workloads may use it; with
+   * `inference: true` the spec may not set tty, stdin, allowPrivilegeEscalation, hostIpc or hostNetwork.
+   */
+  meta: AssetMetaArgs;
+  /** The container: image, tools (connections), security, probes, environment variables. Updated in place. */
+  spec: EnvironmentAssetSpecArgs;
+  /** Take over an existing asset with the same name and scope instead of failing with "already exists". */
+  adoptExisting?: pulumi.Input<boolean>;
+}
+
+/** A Run:ai environment asset (`/api/v1/asset/environment`). */
+export class EnvironmentAsset extends pulumi.dynamic.Resource {
+  declare readonly meta: pulumi.Output<AssetMetaOutputs>;
+  declare readonly spec: pulumi.Output<EnvironmentAssetSpecOutputs>;
+  declare readonly status: pulumi.Output<AssetStatusOutputs>;
+
+  constructor(name: string, args: EnvironmentAssetArgs, opts?: pulumi.CustomResourceOptions) {
+    super(providerShim("EnvironmentAsset"), name, assetInputs(name, args), opts, TYPE_MODULE, "EnvironmentAsset");
+  }
+}

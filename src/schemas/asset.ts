@@ -1,0 +1,186 @@
+// The asset envelope shared by every `/api/v1/asset/<kind>` endpoint (REFERENCE.md §1, Run:ai 2.22):
+// creation/update request bodies, the asset as the server returns it, its sync status, list responses,
+// and the error body of every control-plane endpoint.
+import { z } from "zod";
+import { lenientEnum, lenientObject, REQUEST_MODE, RESPONSE_MODE, SchemaMode, Uuid } from "./common";
+
+/** `Scope`: where an asset lives. "system" is internal to Run:ai but can appear in lists. */
+export const ASSET_SCOPES = ["system", "tenant", "cluster", "department", "project"] as const;
+export const AssetScope = z.enum(ASSET_SCOPES);
+export type AssetScope = z.infer<typeof AssetScope>;
+
+/** `AssetKind` (2.22). Newer servers add kinds (e.g. "ngcApiKey" in 2.23), so responses accept any string. */
+export const ASSET_KINDS = [
+    "compute", "environment", "accessKey", "dockerRegistry", "password", "genericSecret", "registry", "s3", "git",
+    "nfs", "pvc", "hostPath", "workload-template", "model", "config-map", "secret-volume", "data-volume",
+] as const;
+export const AssetKind = z.enum(ASSET_KINDS);
+export type AssetKind = z.infer<typeof AssetKind>;
+
+/** `distFramework` of `WorkloadSupportedTypes`. */
+export const DIST_FRAMEWORKS = ["MPI", "PyTorch", "TF", "XGBoost"] as const;
+export const DistFramework = z.enum(DIST_FRAMEWORKS);
+export type DistFramework = z.infer<typeof DistFramework>;
+
+function workloadSupportedTypes(mode: SchemaMode) {
+    return mode.obj({
+        workspace: z.boolean().nullish(),
+        training: z.boolean().nullish(),
+        inference: z.boolean().nullish(),
+        distributed: z.boolean().nullish(),
+        distFramework: mode.optionalOneOf(DIST_FRAMEWORKS),
+    });
+}
+
+/** `WorkloadSupportedTypes`: the workload types an asset may be used with (the UI's "workload architecture/type"). */
+export const WorkloadSupportedTypes = workloadSupportedTypes(REQUEST_MODE);
+export type WorkloadSupportedTypes = z.infer<typeof WorkloadSupportedTypes>;
+
+// ---- request meta ---------------------------------------------------------------------------------
+
+/** `AssetName`: the contract asks only for a non-empty string. */
+export const AssetName = z.string().min(1);
+/** `AssetDescription`: 1..250 characters, nullable. */
+export const AssetDescription = z.string().min(1).max(250).nullable();
+
+/** `AssetUpdatableFields` = `AssetUpdateRequest`: what a PUT may change. */
+export const AssetUpdateMeta = z.strictObject({
+    name: AssetName,
+    description: AssetDescription.optional(),
+});
+export type AssetUpdateMeta = z.infer<typeof AssetUpdateMeta>;
+
+/**
+ * `AssetCreationRequest` = `AssetUpdatableFields` + `AssetCreationFields`. The creation-only fields
+ * (everything but name/description) cannot be changed later: a change means a replace.
+ * Which scope id a scope needs is a cross-field rule for the validation layer, not part of this schema.
+ */
+export const AssetCreationMeta = AssetUpdateMeta.extend({
+    scope: AssetScope,
+    clusterId: Uuid.nullish(),
+    departmentId: z.string().min(1).nullish(),
+    projectId: z.int32().nullish(),
+    autoDelete: z.boolean().nullish(),
+    workloadSupportedTypes: WorkloadSupportedTypes.nullish(),
+});
+export type AssetCreationMeta = z.infer<typeof AssetCreationMeta>;
+
+/** `<Kind>CreationRequest { meta, spec }` for a kind's spec schema. */
+export function assetCreationRequest<S extends z.ZodType>(spec: S) {
+    return z.strictObject({ meta: AssetCreationMeta, spec });
+}
+/** `<Kind>UpdateRequest { meta, spec }` (PUT carries the whole spec). */
+export function assetUpdateRequest<S extends z.ZodType>(spec: S) {
+    return z.strictObject({ meta: AssetUpdateMeta, spec });
+}
+export interface AssetCreationRequest<TSpec> { meta: AssetCreationMeta; spec: TSpec }
+export interface AssetUpdateRequest<TSpec> { meta: AssetUpdateMeta; spec: TSpec }
+
+// ---- response -------------------------------------------------------------------------------------
+
+/**
+ * `AssetMeta` as the server returns it: the creation request fields plus the read-only ones
+ * (`id`, `kind`, `createdBy`, `createdAt`, `updatedBy`, `updatedAt` required; the rest optional).
+ * Lenient where we do not rely on the value: timestamps and `kind` are plain strings, unknown keys kept.
+ */
+export const AssetMeta = lenientObject({
+    // AssetUpdatableFields
+    name: z.string().min(1),
+    description: z.string().nullish(),
+    // AssetCreationFields: these identify the asset (name + scope + scope id), so they are checked.
+    scope: AssetScope,
+    clusterId: z.string().nullish(),
+    departmentId: z.string().nullish(),
+    projectId: z.int().nullish(),
+    autoDelete: z.boolean().nullish(),
+    workloadSupportedTypes: workloadSupportedTypes(RESPONSE_MODE).nullish(),
+    // AssetReadOnlyFields
+    id: z.string().min(1),
+    kind: lenientEnum(ASSET_KINDS),
+    tenantId: z.int().nullish(),
+    createdBy: z.string(),
+    createdAt: z.string(),
+    updatedBy: z.string(),
+    updatedAt: z.string(),
+    deletedAt: z.string().nullish(),
+    deletedBy: z.string().nullish(),
+    projectName: z.string().nullish(),
+    updateCount: z.int().nullish(),
+});
+export type AssetMeta = z.infer<typeof AssetMeta>;
+
+/** `AssetSyncStatusEnum` (2.22). */
+export const ASSET_SYNC_STATUSES = [
+    "Creating", "Deleting", "Failed", "Deletion failed", "Issues found", "No issues found", "No status", "Updating",
+] as const;
+export const AssetSyncStatus = z.enum(ASSET_SYNC_STATUSES);
+export type AssetSyncStatus = z.infer<typeof AssetSyncStatus>;
+
+export const ASSET_CLUSTER_STATUS_ISSUES = ["ReplicationError", "LostPhase", "NotCreated"] as const;
+
+/** One entry of `AssetClusterStatusInfo.issues`. */
+export const AssetClusterStatusIssue = lenientObject({
+    scopeId: z.string(),
+    scopeType: lenientEnum(ASSET_SCOPES),
+    issue: lenientEnum(ASSET_CLUSTER_STATUS_ISSUES),
+});
+export type AssetClusterStatusIssue = z.infer<typeof AssetClusterStatusIssue>;
+
+/**
+ * `AssetClusterStatusInfo`, returned with `?statusInfo=true`. `status` accepts any string: a status a
+ * newer server invents must not make the asset unreadable (callers treat unknown values as settled).
+ */
+export const AssetClusterStatusInfo = lenientObject({
+    status: lenientEnum(ASSET_SYNC_STATUSES).optional(),
+    issues: z.array(AssetClusterStatusIssue).nullish(),
+    message: z.string().nullish(),
+    url: z.string().nullish(),
+});
+export type AssetClusterStatusInfo = z.infer<typeof AssetClusterStatusInfo>;
+
+/**
+ * The `<Kind>Asset` response for a kind's (response) spec schema. `usedBy`, `usageTimes` and
+ * `compliance` are informational: accepted as any object. A `null` spec (the contract's spec objects
+ * are nullable) reads as `{}`, which means the same thing since no spec field is required.
+ */
+export function assetResponse<S extends z.ZodType>(spec: S) {
+    return lenientObject({
+        meta: AssetMeta,
+        spec: z.preprocess((value) => (value === null ? {} : value), spec),
+        usedBy: z.record(z.string(), z.unknown()).nullish(),
+        usageTimes: z.record(z.string(), z.unknown()).nullish(),
+        compliance: z.record(z.string(), z.unknown()).nullish(),
+        status: AssetClusterStatusInfo.nullish(),
+    });
+}
+/** An asset as returned by the server, for a spec type. */
+export interface Asset<TSpec> {
+    meta: AssetMeta;
+    spec: TSpec;
+    usedBy?: Record<string, unknown> | null;
+    usageTimes?: Record<string, unknown> | null;
+    compliance?: Record<string, unknown> | null;
+    status?: AssetClusterStatusInfo | null;
+}
+
+/** `<Kind>ListResponse { entries }` (no paging on asset lists). */
+export function assetListResponse<S extends z.ZodType>(spec: S) {
+    return lenientObject({ entries: z.array(assetResponse(spec)) });
+}
+
+// ---- errors ---------------------------------------------------------------------------------------
+
+/** `Error`: the error body of every control-plane endpoint. Parsed leniently: it only feeds messages. */
+export const ApiError = lenientObject({
+    code: z.int().min(100).max(599),
+    message: z.string(),
+    details: z.string().nullish(),
+});
+export type ApiError = z.infer<typeof ApiError>;
+
+/** `HttpResponse`: the 202 body of an asset DELETE. */
+export const HttpResponse = lenientObject({
+    code: z.int(),
+    message: z.string(),
+});
+export type HttpResponse = z.infer<typeof HttpResponse>;

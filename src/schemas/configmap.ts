@@ -1,0 +1,37 @@
+// ConfigMap datasource asset, `/api/v1/asset/datasource/config-map` (REFERENCE.md §3, Run:ai 2.22).
+import { z } from "zod";
+import { assetCreationRequest, assetListResponse, assetResponse, assetUpdateRequest } from "./asset";
+import { REQUEST_MODE, RESPONSE_MODE, SchemaMode } from "./common";
+
+function configMapSpec(mode: SchemaMode) {
+    return mode.obj({
+        /** Name of the Kubernetes ConfigMap (described as mandatory; it must exist in the cluster). */
+        configMap: z.string().min(1).nullish(),
+        /** Path inside the container the ConfigMap is mounted at (described as mandatory). */
+        mountPath: z.string().min(1).nullish(),
+        /** Path within the volume to mount instead of its root (2.21.1+). */
+        subPath: z.string().min(1).nullish(),
+    });
+}
+
+/**
+ * `ConfigMapAssetSpec` exactly as the 2.22 contract states it: every field nullable and optional,
+ * non-empty when given. That `configMap` and `mountPath` are mandatory and `mountPath` absolute are
+ * rules of the validation layer (the contract says so only in prose).
+ */
+export const ConfigMapSpec = configMapSpec(REQUEST_MODE);
+export type ConfigMapSpec = z.infer<typeof ConfigMapSpec>;
+
+/** The spec as the server returns it (unknown keys kept, e.g. 2.23's `defaultMode`). */
+export const ConfigMapSpecResponse = configMapSpec(RESPONSE_MODE);
+
+export const ConfigMapCreationRequest = assetCreationRequest(ConfigMapSpec);
+export type ConfigMapCreationRequest = z.infer<typeof ConfigMapCreationRequest>;
+/** The contract declares no `spec` property for this PUT, yet requires `spec`: we send the whole spec. */
+export const ConfigMapUpdateRequest = assetUpdateRequest(ConfigMapSpec);
+export type ConfigMapUpdateRequest = z.infer<typeof ConfigMapUpdateRequest>;
+
+export const ConfigMapAsset = assetResponse(ConfigMapSpecResponse);
+export type ConfigMapAsset = z.infer<typeof ConfigMapAsset>;
+export const ConfigMapListResponse = assetListResponse(ConfigMapSpecResponse);
+export type ConfigMapListResponse = z.infer<typeof ConfigMapListResponse>;

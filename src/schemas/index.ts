@@ -1,0 +1,7 @@
+// zod schemas for the Run:ai objects we manage: the single source of truth for their TypeScript types.
+// Request schemas are strict (the exact 2.22 contract); response schemas are lenient (see common.ts).
+export * from "./common";
+export * from "./asset";
+export * from "./configmap";
+export * from "./environment";
+export * from "./application";

@@ -1,0 +1,308 @@
+// ConfigMapAsset through the real pulumi CLI against the emulator: the lifecycle a user lives
+// (create, no-op, drift, update, unset, replace, out-of-band delete, adopt, destroy), preview-time
+// validation, and convergence under injected faults.
+import * as path from "node:path";
+import { EmulatorHarness } from "../harness/emulator";
+import { TestStack } from "../harness/pulumi-stack";
+
+const program = path.join(__dirname, "programs/configmap");
+const invalidProgram = path.join(__dirname, "programs/configmap-invalid");
+const TYPE = "pulumi-nodejs:dynamic/runai:ConfigMapAsset";
+const CONFIGMAPS = "/api/v1/asset/datasource/config-map";
+
+let emulator: EmulatorHarness;
+beforeAll(async () => {
+  emulator = await EmulatorHarness.start();
+});
+afterAll(() => emulator?.stop());
+
+async function getAsset(id: string) {
+  return emulator.api("GET", `${CONFIGMAPS}/${id}`);
+}
+
+describe("ConfigMapAsset lifecycle", () => {
+  let stack: TestStack;
+  beforeAll(async () => {
+    stack = await TestStack.create({
+      program,
+      config: { ...emulator.stackConfig(), "cm:description": "shared settings" },
+    });
+  });
+  afterAll(() => stack?.cleanup());
+
+  let id: string;
+
+  it("creates the asset, waits for sync, and a second preview has nothing to do", async () => {
+    await stack.up();
+    const outputs = await stack.outputs();
+    id = outputs.id as string;
+    expect(outputs.meta).toMatchObject({
+      id,
+      name: "app-config",
+      description: "shared settings",
+      scope: "project",
+      projectId: 1001,
+      kind: "config-map",
+      createdBy: emulator.emulator.adminClientId,
+      projectName: "team-a",
+    });
+    expect(outputs.spec).toEqual({ configMap: "app-config", mountPath: "/etc/app" });
+    expect(outputs.status).toEqual({ status: "No issues found" });
+
+    await stack.preview({ expectNoChanges: true });
+  });
+
+  it("shows an out-of-band edit in preview --refresh, reverts it with up, then refreshes clean", async () => {
+    const current = (await getAsset(id)).body;
+    const edited = await emulator.api("PUT", `${CONFIGMAPS}/${id}`, {
+      meta: { name: current.meta.name, description: current.meta.description },
+      spec: { ...current.spec, mountPath: "/etc/edited-by-hand" },
+    });
+    expect(edited.status).toBe(202);
+
+    const drift = await stack.previewJson({ refresh: true });
+    const steps = (drift.steps ?? []).filter((s) => s.urn.endsWith("::app-config")).map((s) => s.op);
+    expect(steps).toContain("update");
+
+    await stack.up();
+    expect((await getAsset(id)).body.spec.mountPath).toBe("/etc/app");
+    await stack.refresh({ expectNoChanges: true });
+  });
+
+  it("updates description and mountPath in place, keeping the id", async () => {
+    await stack.setConfig("cm:description", "tuned settings");
+    await stack.setConfig("cm:mountPath", "/etc/app-v2");
+    const result = await stack.up();
+    expect(result.stdout).toContain("~ 1 updated");
+    expect((await stack.outputs()).id).toBe(id);
+    const asset = (await getAsset(id)).body;
+    expect(asset.meta.description).toBe("tuned settings");
+    expect(asset.spec.mountPath).toBe("/etc/app-v2");
+  });
+
+  it("unsets the description when it is removed from the program", async () => {
+    await stack.removeConfig("cm:description");
+    await stack.up();
+    const asset = (await getAsset(id)).body;
+    expect(asset.meta.description ?? undefined).toBeUndefined();
+    expect(((await stack.outputs()).meta as Record<string, unknown>).description).toBeUndefined();
+    await stack.preview({ expectNoChanges: true });
+  });
+
+  it("replaces the asset, deleting first, when projectId changes", async () => {
+    await stack.setConfig("cm:projectId", "1002");
+    const result = await stack.up();
+    expect(result.stdout).toContain("+-1 replaced");
+    const outputs = await stack.outputs();
+    expect(outputs.id).not.toBe(id);
+    expect(outputs.meta).toMatchObject({ name: "app-config", projectId: 1002, projectName: "team-b" });
+    expect((await getAsset(id)).status).toBe(404);
+    id = outputs.id as string;
+  });
+
+  it("drops an asset deleted out of band on refresh, and up recreates it", async () => {
+    expect((await emulator.api("DELETE", `${CONFIGMAPS}/${id}`)).status).toBe(202);
+    await waitUntil(async () => (await getAsset(id)).status === 404);
+
+    const refreshed = await stack.refresh();
+    expect(refreshed.stdout).toContain("- 1 deleted");
+    expect(await stack.resourcesOfType(TYPE)).toEqual([]);
+
+    await stack.up();
+    const recreated = (await stack.outputs()).id as string;
+    expect(recreated).not.toBe(id);
+    expect((await getAsset(recreated)).status).toBe(200);
+    id = recreated;
+  });
+
+  it("keeps __provider small and free of the URL and credentials", async () => {
+    const [resource] = await stack.resourcesOfType(TYPE);
+    const text = String(resource.inputs?.__provider);
+    expect(Buffer.byteLength(text)).toBeLessThanOrEqual(2048);
+    expect(text).toBe(String(resource.outputs?.__provider));
+    expect(text).not.toContain(emulator.url);
+    expect(text).not.toContain(emulator.emulator.adminClientSecret);
+    const exported = JSON.stringify(await stack.exportState());
+    expect(exported).not.toContain(emulator.emulator.adminClientSecret);
+  });
+
+  it("destroys the asset and waits until it is gone", async () => {
+    await stack.destroy();
+    expect((await getAsset(id)).status).toBe(404);
+  });
+});
+
+describe("ConfigMapAsset adoption", () => {
+  let stack: TestStack;
+  let existingId: string;
+  beforeAll(async () => {
+    const created = await emulator.api("POST", CONFIGMAPS, {
+      meta: { name: "made-by-hand", scope: "project", projectId: 1003 },
+      spec: { configMap: "made-by-hand", mountPath: "/etc/hand" },
+    });
+    expect(created.status).toBe(202);
+    existingId = created.body.meta.id;
+    stack = await TestStack.create({
+      program,
+      config: { ...emulator.stackConfig(), "cm:name": "made-by-hand", "cm:projectId": "1003" },
+    });
+  });
+  afterAll(() => stack?.cleanup());
+
+  it("refuses to take over an existing asset without adoptExisting, saying how to adopt", async () => {
+    const result = await stack.up([], { allowFailure: true });
+    expect(result.code).not.toBe(0);
+    expect(result.stdout).toContain(
+      `ConfigMap asset "made-by-hand" already exists in project 1003 (id ${existingId}) and is not managed by this stack. ` +
+        "Set adoptExisting: true to take it over with this program's values, or choose another meta.name.",
+    );
+    expect(await stack.resourcesOfType(TYPE)).toEqual([]);
+  });
+
+  it("adopts it with adoptExisting: true, keeping its id and applying the program's values", async () => {
+    await stack.setConfig("cm:adoptExisting", "true");
+    await stack.up();
+    expect((await stack.outputs()).id).toBe(existingId);
+    expect((await getAsset(existingId)).body.spec.mountPath).toBe("/etc/app");
+    await stack.preview({ expectNoChanges: true });
+  });
+});
+
+describe("ConfigMapAsset validation at preview", () => {
+  // Each resource name maps to bad arguments and the exact reasons preview must report for it.
+  const cases: Record<string, { args: unknown; reasons: string[] }> = {
+    "no-scope": { args: { meta: { projectId: 1001 }, spec: { configMap: "c", mountPath: "/m" } }, reasons: ["meta.scope: is required"] },
+    "no-project-id": {
+      args: { meta: { scope: "project" }, spec: { configMap: "c", mountPath: "/m" } },
+      reasons: ['meta.projectId: required when meta.scope is "project"'],
+    },
+    "department-scope": {
+      args: { meta: { scope: "department" }, spec: { configMap: "c", mountPath: "/m" } },
+      reasons: ['meta.scope: must be "project" (ConfigMap assets are project-scoped)', 'meta.departmentId: required when meta.scope is "department"'],
+    },
+    "unknown-scope": {
+      args: { meta: { scope: "galaxy", projectId: 1001 }, spec: { configMap: "c", mountPath: "/m" } },
+      reasons: ['meta.scope: must be one of "system", "tenant", "cluster", "department", "project"'],
+    },
+    "text-project-id": {
+      args: { meta: { scope: "project", projectId: "team-a" }, spec: { configMap: "c", mountPath: "/m" } },
+      reasons: ["meta.projectId: must be a number"],
+    },
+    "fractional-project-id": {
+      args: { meta: { scope: "project", projectId: 10.5 }, spec: { configMap: "c", mountPath: "/m" } },
+      reasons: ["meta.projectId: must be an integer"],
+    },
+    "empty-description": {
+      args: { meta: { scope: "project", projectId: 1001, description: "" }, spec: { configMap: "c", mountPath: "/m" } },
+      reasons: ["meta.description: must not be empty"],
+    },
+    "long-description": {
+      args: { meta: { scope: "project", projectId: 1001, description: "x".repeat(251) }, spec: { configMap: "c", mountPath: "/m" } },
+      reasons: ["meta.description: must be at most 250 characters long"],
+    },
+    "bad-cluster-id": {
+      args: { meta: { scope: "project", projectId: 1001, clusterId: "cluster-1" }, spec: { configMap: "c", mountPath: "/m" } },
+      reasons: ["meta.clusterId: must be a UUID"],
+    },
+    "relative-mount-path": {
+      args: { meta: { scope: "project", projectId: 1001 }, spec: { configMap: "c", mountPath: "etc/app" } },
+      reasons: ['spec.mountPath: must be an absolute path (start with "/"), got "etc/app"'],
+    },
+    "missing-spec-fields": {
+      args: { meta: { scope: "project", projectId: 1001 }, spec: {} },
+      reasons: ["spec.configMap: is required", "spec.mountPath: is required"],
+    },
+    "misspelt-spec-field": {
+      args: { meta: { scope: "project", projectId: 1001 }, spec: { configMap: "c", mountpath: "/m" } },
+      reasons: ['spec: unknown field "mountpath"', "spec.mountPath: is required"],
+    },
+    "bad-dist-framework": {
+      args: {
+        meta: { scope: "project", projectId: 1001, workloadSupportedTypes: { distributed: true, distFramework: "Ray" } },
+        spec: { configMap: "c", mountPath: "/m" },
+      },
+      reasons: ['meta.workloadSupportedTypes.distFramework: must be one of "MPI", "PyTorch", "TF", "XGBoost"'],
+    },
+    "text-adopt-existing": {
+      args: { meta: { scope: "project", projectId: 1001 }, spec: { configMap: "c", mountPath: "/m" }, adoptExisting: "yes" },
+      reasons: ["adoptExisting: must be true or false"],
+    },
+    "empty-sub-path": {
+      args: { meta: { scope: "project", projectId: 1001 }, spec: { configMap: "c", mountPath: "/m", subPath: "" } },
+      reasons: ["spec.subPath: must not be empty"],
+    },
+    "empty-name": {
+      args: { meta: { scope: "project", projectId: 1001, name: "" }, spec: { configMap: "c", mountPath: "/m" } },
+      reasons: ["meta.name: must not be empty"],
+    },
+  };
+
+  let stack: TestStack;
+  beforeAll(async () => {
+    stack = await TestStack.create({
+      program: invalidProgram,
+      config: { ...emulator.stackConfig(), "cm:cases": JSON.stringify(Object.fromEntries(Object.entries(cases).map(([n, c]) => [n, c.args]))) },
+    });
+  });
+  afterAll(() => stack?.cleanup());
+
+  // The engine stops a preview at the first resource whose check fails, so each case gets its own
+  // preview (the case name travels in the environment; the program declares only that resource).
+  it.each(Object.keys(cases))("%s: preview fails with every reason, and nothing is written", async (name) => {
+    await emulator.resetCounters();
+    const result = await stack.preview({}, { allowFailure: true, env: { CONFIGMAP_CASE: name } });
+    expect(result.code).not.toBe(0);
+    const output = result.stdout + result.stderr;
+    const reported = [...output.matchAll(new RegExp(`^\\s*error: ${TYPE} resource '${name}' has a problem: (.*)$`, "gm"))].map((m) => m[1]);
+    expect([...new Set(reported)]).toEqual(cases[name].reasons);
+    expect(await emulator.writeCount()).toBe(0);
+  });
+});
+
+describe("ConfigMapAsset under injected faults", () => {
+  let stack: TestStack;
+  beforeAll(async () => {
+    stack = await TestStack.create({ program, config: { ...emulator.stackConfig(), "cm:projectId": "1002", "cm:bulk": "19" } });
+  });
+  afterAll(async () => {
+    await emulator.clearFaults();
+    await stack?.cleanup();
+  });
+
+  it("converges 20 assets through 503s, 429s and dropped POST answers, with no duplicates or orphans", async () => {
+    await emulator.setFaults([
+      { method: "POST", route: CONFIGMAPS, dropAfterCommitRate: 1, times: 4 },
+      { method: "POST", route: CONFIGMAPS, errorRate: 1, errorStatus: 503, times: 3 },
+      { method: "GET", errorRate: 0.15, errorStatus: 503 },
+      { route: `${CONFIGMAPS}/{AssetId}`, errorRate: 0.1, errorStatus: 429, retryAfterSeconds: 1 },
+    ]);
+    await stack.up();
+    await emulator.clearFaults();
+
+    const counters = await emulator.counters();
+    expect(counters[`POST ${CONFIGMAPS}`]?.["503"]).toBe(3);
+
+    const stateIds = (await stack.resourcesOfType(TYPE)).map((r) => r.id).sort();
+    expect(stateIds).toHaveLength(20);
+    const serverAssets = (await emulator.api("GET", `${CONFIGMAPS}?projectId=1002&scope=project`)).body.entries as { meta: { id: string; name: string } }[];
+    expect(serverAssets.map((a) => a.meta.id).sort()).toEqual(stateIds);
+    expect(new Set(serverAssets.map((a) => a.meta.name)).size).toBe(20);
+
+    await stack.destroy();
+    expect((await emulator.api("GET", `${CONFIGMAPS}?projectId=1002&scope=project`)).body.entries).toEqual([]);
+  });
+});
+
+describe("the whole file", () => {
+  it("sent no request body the OpenAPI referee rejected", async () => {
+    expect(await emulator.statusCount(400)).toBe(0);
+  });
+});
+
+async function waitUntil(condition: () => Promise<boolean>, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error("condition not met in time");
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}

@@ -1,0 +1,385 @@
+// EnvironmentAsset through the real pulumi CLI against the emulator: the three example programs,
+// drift and out-of-band deletion, in-place updates of nested lists, unset, replace, adoption, and
+// preview-time validation of many bad environments at once with zero writes.
+import * as path from "node:path";
+import { EmulatorHarness } from "../harness/emulator";
+import { repoRoot, TestStack } from "../harness/pulumi-stack";
+
+const TYPE = "pulumi-nodejs:dynamic/runai:EnvironmentAsset";
+const ENVIRONMENTS = "/api/v1/asset/environment";
+const scenarioProgram = path.join(__dirname, "programs/environment");
+const example = (name: string) => path.join(repoRoot, "examples", name);
+
+type Json = Record<string, any>;
+
+let emulator: EmulatorHarness;
+beforeAll(async () => {
+  emulator = await EmulatorHarness.start({ syncDelayMs: 50 });
+});
+afterAll(() => emulator?.stop());
+
+const getAsset = (id: string) => emulator.api("GET", `${ENVIRONMENTS}/${id}`);
+
+/** Edits an asset behind Pulumi's back, as someone in the Run:ai UI would. */
+async function editByHand(id: string, edit: (spec: Json) => void): Promise<void> {
+  const current = (await getAsset(id)).body;
+  const spec = structuredClone(current.spec);
+  edit(spec);
+  const meta: Json = { name: current.meta.name };
+  if (current.meta.description !== undefined) meta.description = current.meta.description;
+  const response = await emulator.api("PUT", `${ENVIRONMENTS}/${id}`, { meta, spec });
+  expect(response.status).toBe(202);
+}
+
+async function waitUntil(condition: () => Promise<boolean>, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error("condition not met in time");
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+describe("the example environments", () => {
+  test.each<[string, string, Json]>([
+    [
+      "environment-inference",
+      "vllm-server",
+      {
+        meta: { workloadSupportedTypes: { inference: true } },
+        spec: {
+          connections: [{ name: "http", internalToolInfo: { connectionType: "ServingPort", containerPort: 8000, servingPortInfo: { protocol: "http" } } }],
+          probes: { readiness: { handler: { httpGet: { path: "/health", port: 8000 } } } },
+        },
+      },
+    ],
+    [
+      "environment-pytorch",
+      "pytorch-ddp",
+      { meta: { scope: "department", departmentId: "101", workloadSupportedTypes: { training: true, distributed: true, distFramework: "PyTorch" } } },
+    ],
+  ])("examples/%s: up, then preview has nothing to do", async (dir, name, expected) => {
+    const stack = await TestStack.create({ program: example(dir), config: emulator.stackConfig() });
+    try {
+      await stack.up();
+      const outputs = await stack.outputs();
+      expect(outputs.environmentName).toBe(name);
+      expect(outputs.syncStatus).toBe("No issues found");
+      expect((await getAsset(outputs.environmentId as string)).body).toMatchObject(expected);
+      await stack.preview({ expectNoChanges: true });
+      await stack.destroy();
+      expect((await getAsset(outputs.environmentId as string)).status).toBe(404);
+    } finally {
+      await stack.cleanup();
+    }
+  });
+});
+
+describe("examples/environment-jupyter: drift and out-of-band deletion", () => {
+  let stack: TestStack;
+  let id: string;
+  beforeAll(async () => {
+    stack = await TestStack.create({ program: example("environment-jupyter"), config: emulator.stackConfig() });
+  });
+  afterAll(() => stack?.cleanup());
+
+  it("creates the environment as written, and a second preview has nothing to do", async () => {
+    await stack.up();
+    const outputs = await stack.outputs();
+    id = outputs.environmentId as string;
+    const asset = (await getAsset(id)).body;
+    expect(asset.meta).toMatchObject({ name: "jupyter-lab", scope: "project", projectId: 1001, workloadSupportedTypes: { workspace: true } });
+    expect(asset.spec).toMatchObject({
+      uidGidSource: "custom",
+      runAsUid: 1000,
+      runAsGid: 100,
+      environmentVariables: [
+        { name: "JUPYTER_ENABLE_LAB", value: "yes" },
+        { name: "HF_TOKEN", credential: { assetId: "3f1c8a52-6b0e-4c1d-9e7a-2d4b5c6a7e81", key: "token" } },
+      ],
+      connections: [{ name: "jupyter", internalToolInfo: { toolType: "jupyter-notebook", connectionType: "NodePort", containerPort: 8888 } }],
+    });
+    await stack.preview({ expectNoChanges: true });
+  });
+
+  it("shows hand edits inside the variable and connection lists in preview --refresh, reverts them with up, then refreshes clean", async () => {
+    await editByHand(id, (spec) => {
+      spec.environmentVariables[0].value = "no";
+      spec.connections[0].internalToolInfo.containerPort = 9999;
+      spec.runAsUid = 0;
+    });
+
+    const drift = await stack.previewJson({ refresh: true });
+    expect(drift.steps?.find((step) => step.urn.endsWith("::jupyter-lab"))?.op).toBe("update");
+
+    await stack.up();
+    const restored = (await getAsset(id)).body.spec;
+    expect(restored.environmentVariables[0].value).toBe("yes");
+    expect(restored.connections[0].internalToolInfo.containerPort).toBe(8888);
+    expect(restored.runAsUid).toBe(1000);
+    await stack.refresh({ expectNoChanges: true });
+  });
+
+  it("drops an environment deleted out of band on refresh, and up recreates it", async () => {
+    expect((await emulator.api("DELETE", `${ENVIRONMENTS}/${id}`)).status).toBe(202);
+    await waitUntil(async () => (await getAsset(id)).status === 404);
+
+    const refreshed = await stack.refresh();
+    expect(refreshed.stdout).toContain("- 1 deleted");
+    expect(await stack.resourcesOfType(TYPE)).toEqual([]);
+
+    await stack.up();
+    const recreated = (await stack.outputs()).environmentId as string;
+    expect(recreated).not.toBe(id);
+    expect((await getAsset(recreated)).body.spec.runAsUid).toBe(1000);
+  });
+});
+
+describe("EnvironmentAsset lifecycle", () => {
+  const training = (overrides: { meta?: Json; spec?: Json } = {}) => ({
+    meta: { name: "training", scope: "project", projectId: 1001, description: "CUDA training image", workloadSupportedTypes: { training: true }, ...overrides.meta },
+    spec: {
+      image: "nvcr.io/nvidia/pytorch:24.05-py3",
+      workingDir: "/workspace",
+      environmentVariables: [
+        { name: "EPOCHS", value: "10" },
+        { name: "POD_NAME", podFieldRef: { path: "metadata.name" } },
+      ],
+      connections: [{ name: "board", internalToolInfo: { toolType: "tensorboard", connectionType: "LoadBalancer", containerPort: 6006 } }],
+      ...overrides.spec,
+    },
+  });
+  const useEnvironments = (stack: TestStack, environments: Record<string, unknown>) =>
+    stack.setConfig("env:environments", JSON.stringify(environments));
+
+  let stack: TestStack;
+  let id: string;
+  beforeAll(async () => {
+    stack = await TestStack.create({
+      program: scenarioProgram,
+      config: { ...emulator.stackConfig(), "env:environments": JSON.stringify({ training: training() }) },
+    });
+  });
+  afterAll(() => stack?.cleanup());
+
+  const ids = async () => (await stack.outputs()).ids as Record<string, string>;
+
+  it("creates it", async () => {
+    await stack.up();
+    id = (await ids()).training;
+    expect((await getAsset(id)).body.spec).toEqual(training().spec);
+    await stack.preview({ expectNoChanges: true });
+  });
+
+  it("updates a changed list element and an added probe in place, keeping the id", async () => {
+    const changed = training({
+      spec: {
+        environmentVariables: [
+          { name: "EPOCHS", value: "20" },
+          { name: "POD_NAME", podFieldRef: { path: "metadata.name" } },
+        ],
+        connections: [{ name: "board", internalToolInfo: { toolType: "tensorboard", connectionType: "NodePort", containerPort: 6007 } }],
+        probes: { readiness: { periodSeconds: 5, handler: { httpGet: { path: "/ready", port: 6007 } } } },
+      },
+    });
+    await useEnvironments(stack, { training: changed });
+    const preview = await stack.preview();
+    expect(preview.stdout).toContain("~ 1 to update");
+    const result = await stack.up();
+    expect(result.stdout).toContain("~ 1 updated");
+    expect((await ids()).training).toBe(id);
+    expect((await getAsset(id)).body.spec).toEqual(changed.spec);
+  });
+
+  it("unsets fields and list elements removed from the program", async () => {
+    const trimmed = training();
+    delete (trimmed.spec as Json).workingDir;
+    trimmed.spec.environmentVariables = [{ name: "EPOCHS", value: "20" }];
+    await useEnvironments(stack, { training: trimmed });
+    await stack.up();
+    const spec = (await getAsset(id)).body.spec;
+    expect(spec.workingDir).toBeUndefined();
+    expect(spec.probes).toBeUndefined();
+    expect(spec.environmentVariables).toEqual([{ name: "EPOCHS", value: "20" }]);
+    await stack.preview({ expectNoChanges: true });
+  });
+
+  it("replaces it when projectId changes, deleting the same-named old one first", async () => {
+    await useEnvironments(stack, { training: training({ meta: { projectId: 1002 } }) });
+    const result = await stack.up();
+    expect(result.stdout).toContain("+-1 replaced");
+    const deletedAt = result.stdout.indexOf("deleting original");
+    const createdAt = result.stdout.indexOf("creating replacement");
+    expect(deletedAt).toBeGreaterThan(-1);
+    expect(createdAt).toBeGreaterThan(deletedAt);
+    const replacement = (await ids()).training;
+    expect(replacement).not.toBe(id);
+    expect((await getAsset(replacement)).body.meta).toMatchObject({ name: "training", projectId: 1002 });
+    expect((await getAsset(id)).status).toBe(404);
+    id = replacement;
+  });
+
+  describe("adoption of an environment made by hand", () => {
+    let existingId: string;
+    const handMade = { meta: { name: "made-by-hand", scope: "project", projectId: 1003 }, spec: { image: "python:3.12-slim", command: "python" } };
+    beforeAll(async () => {
+      const created = await emulator.api("POST", ENVIRONMENTS, {
+        meta: { name: "made-by-hand", scope: "project", projectId: 1003 },
+        spec: { image: "python:3.11", tty: true, stdin: true },
+      });
+      expect(created.status).toBe(202);
+      existingId = created.body.meta.id;
+    });
+
+    it("refuses to take it over without adoptExisting, saying how to adopt", async () => {
+      await useEnvironments(stack, { training: training({ meta: { projectId: 1002 } }), hand: handMade });
+      const result = await stack.up([], { allowFailure: true });
+      expect(result.code).not.toBe(0);
+      expect(result.stdout).toContain(
+        `Environment asset "made-by-hand" already exists in project 1003 (id ${existingId}) and is not managed by this stack. ` +
+          "Set adoptExisting: true to take it over with this program's values, or choose another meta.name.",
+      );
+      expect((await stack.resourcesOfType(TYPE)).map((r) => r.id)).toEqual([id]);
+    });
+
+    it("adopts it with adoptExisting: true, keeping its id and applying the program's whole spec", async () => {
+      await useEnvironments(stack, { training: training({ meta: { projectId: 1002 } }), hand: { ...handMade, adoptExisting: true } });
+      await stack.up();
+      expect((await ids()).hand).toBe(existingId);
+      expect((await getAsset(existingId)).body.spec).toEqual(handMade.spec);
+      await stack.preview({ expectNoChanges: true });
+    });
+  });
+
+  it("destroys both and waits until they are gone", async () => {
+    const adopted = (await ids()).hand;
+    await stack.destroy();
+    expect((await getAsset(id)).status).toBe(404);
+    expect((await getAsset(adopted)).status).toBe(404);
+  });
+});
+
+describe("EnvironmentAsset validation at preview", () => {
+  const meta = { scope: "project", projectId: 1001 };
+  const inference = { ...meta, workloadSupportedTypes: { inference: true } };
+  const notebook = (port: unknown) => ({ name: "nb", internalToolInfo: { toolType: "jupyter-notebook", connectionType: "NodePort", containerPort: port } });
+  const ONLY_WITHOUT_IMAGE_UID = 'applies only when spec.uidGidSource is not "fromTheImage" (the default); set uidGidSource: "custom"';
+
+  // Each resource name maps to bad arguments and the exact reasons preview must report for it.
+  const cases: Record<string, { args: unknown; reasons: string[] }> = {
+    "duplicate-variable": {
+      args: { meta, spec: { environmentVariables: [{ name: "HOME", value: "/a" }, { name: "PATH", value: "/b" }, { name: "HOME", value: "/c" }] } },
+      reasons: ['spec.environmentVariables[2].name: "HOME" is used twice; names must be unique'],
+    },
+    "two-value-sources": {
+      args: { meta, spec: { environmentVariables: [{ name: "TOKEN", value: "x", configMap: { name: "c", key: "k" } }] } },
+      reasons: ["spec.environmentVariables[0]: has 2 value sources (value, configMap); set exactly one of value, credential, configMap or podFieldRef"],
+    },
+    "no-value-source": {
+      args: { meta, spec: { environmentVariables: [{ name: "TOKEN" }] } },
+      reasons: ["spec.environmentVariables[0]: has no value source; set exactly one of value, credential, configMap or podFieldRef (or exclude: true)"],
+    },
+    "credential-without-key": {
+      args: { meta, spec: { environmentVariables: [{ name: "TOKEN", credential: { assetId: "3f1c8a52-6b0e-4c1d-9e7a-2d4b5c6a7e81" } }] } },
+      reasons: ["spec.environmentVariables[0].credential.key: is required"],
+    },
+    "duplicate-connection": {
+      args: { meta, spec: { connections: [notebook(8888), notebook(8889)] } },
+      reasons: ['spec.connections[1].name: "nb" is used twice; names must be unique'],
+    },
+    "internal-without-info": {
+      args: { meta, spec: { connections: [{ name: "wandb", externalToolInfo: { toolType: "wandb", externalUrl: "https://wandb.ai/team" } }] } },
+      reasons: [
+        "spec.connections[0].internalToolInfo: required when isExternal is false (the default)",
+        "spec.connections[0].externalToolInfo: must not be set when isExternal is false (the default); set isExternal: true for an external tool",
+      ],
+    },
+    "external-without-info": {
+      args: { meta, spec: { connections: [{ ...notebook(8888), isExternal: true }] } },
+      reasons: [
+        "spec.connections[0].externalToolInfo: required when isExternal is true",
+        "spec.connections[0].internalToolInfo: must not be set when isExternal is true (an external tool runs outside the container)",
+      ],
+    },
+    "serving-port-without-info": {
+      args: { meta: inference, spec: { connections: [{ name: "http", internalToolInfo: { toolType: "custom", connectionType: "ServingPort", containerPort: 8000 } }] } },
+      reasons: ['spec.connections[0].internalToolInfo.servingPortInfo: required when connectionType is "ServingPort"'],
+    },
+    "port-out-of-range": {
+      args: { meta, spec: { connections: [notebook(70000)] } },
+      reasons: ["spec.connections[0].internalToolInfo.containerPort: must be at most 65535"],
+    },
+    "probe-thresholds": {
+      args: { meta, spec: { probes: { readiness: { periodSeconds: 0, failureThreshold: 0, handler: { httpGet: { port: 8000 } } } } } },
+      reasons: ["spec.probes.readiness.periodSeconds: must be at least 1", "spec.probes.readiness.failureThreshold: must be at least 1"],
+    },
+    "probe-relative-path": {
+      args: { meta, spec: { probes: { readiness: { handler: { httpGet: { path: "health", port: 8000 } } } } } },
+      reasons: ["spec.probes.readiness.handler.httpGet.path: must match /^(\\/[a-zA-Z0-9\\-_./]*)?$/"],
+    },
+    "tty-without-stdin": {
+      args: { meta, spec: { tty: true } },
+      reasons: ["spec.tty: requires spec.stdin to be true"],
+    },
+    "inference-host-network": {
+      args: { meta: inference, spec: { hostNetwork: true, tty: true, stdin: true } },
+      reasons: ["tty", "stdin", "hostNetwork"].map(
+        (field) => `spec.${field}: not allowed when meta.workloadSupportedTypes.inference is true (the contract forbids it for inference containers)`,
+      ),
+    },
+    "unknown-pull-policy": {
+      args: { meta, spec: { imagePullPolicy: "Sometimes" } },
+      reasons: ['spec.imagePullPolicy: must be one of "Always", "Never", "IfNotPresent"'],
+    },
+    "uid-from-the-image": {
+      args: { meta, spec: { runAsUid: 1000, runAsGid: 100 } },
+      reasons: [`spec.runAsUid: ${ONLY_WITHOUT_IMAGE_UID}`, `spec.runAsGid: ${ONLY_WITHOUT_IMAGE_UID}`],
+    },
+    "localhost-seccomp": {
+      args: { meta, spec: { seccompProfileType: "Localhost" } },
+      reasons: ['spec.seccompProfileType: "Localhost" is not supported by Run:ai yet; use "RuntimeDefault" or "Unconfined"'],
+    },
+    "misspelt-field": {
+      args: { meta, spec: { Image: "python:3.12" } },
+      reasons: ['spec: unknown field "Image"'],
+    },
+    "probe-without-handler": {
+      args: { meta, spec: { probes: { readiness: { periodSeconds: 5 } } } },
+      reasons: ["spec.probes.readiness.handler: is required (the action that probes the container)"],
+    },
+  };
+
+  let stack: TestStack;
+  beforeAll(async () => {
+    stack = await TestStack.create({
+      program: scenarioProgram,
+      config: {
+        ...emulator.stackConfig(),
+        "env:environments": JSON.stringify(Object.fromEntries(Object.entries(cases).map(([name, c]) => [name, c.args]))),
+        "env:chained": "true",
+      },
+    });
+  });
+  afterAll(() => stack?.cleanup());
+
+  it("reports every problem of every resource at preview, with exact messages, and writes nothing", async () => {
+    expect(Object.keys(cases).length).toBeGreaterThanOrEqual(15);
+    const writesBefore = await emulator.writeCount();
+    const result = await stack.preview({}, { allowFailure: true });
+    expect(result.code).not.toBe(0);
+    const output = result.stdout + result.stderr;
+    for (const [name, { reasons }] of Object.entries(cases)) {
+      for (const reason of reasons) expect(output).toContain(`${TYPE} resource '${name}' has a problem: ${reason}`);
+    }
+    const reported = output.match(/has a problem: /g) ?? [];
+    expect(reported.length).toBe(Object.values(cases).reduce((n, c) => n + c.reasons.length, 0));
+    expect(await emulator.writeCount()).toBe(writesBefore);
+    // "chained-derived" was checked while its inputs were still unknown, and raised nothing.
+    expect(output).not.toContain("'chained-derived' has a problem");
+  });
+});
+
+describe("the whole file", () => {
+  it("sent no request body the OpenAPI referee rejected", async () => {
+    expect(await emulator.statusCount(400)).toBe(0);
+  });
+});

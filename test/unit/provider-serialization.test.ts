@@ -1,0 +1,67 @@
+import { execFileSync } from "node:child_process";
+import * as path from "node:path";
+
+const repoRoot = path.resolve(__dirname, "../..");
+const TYPES = ["ConfigMapAsset", "EnvironmentAsset", "Application"];
+const BUDGET_BYTES = 2048;
+
+// The module the dynamic-provider host itself uses to load `__provider` (a dependency of @pulumi/pulumi).
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const requireFromString = require("require-from-string") as (code: string) => unknown;
+
+type Serialized = Record<string, { text: string; containsSecrets: boolean; again: string }>;
+
+describe("the provider serialized into every resource's __provider", () => {
+  let serialized: Serialized;
+  beforeAll(() => {
+    const out = execFileSync(
+      process.execPath,
+      ["-r", "ts-node/register/transpile-only", path.join(__dirname, "helpers/serialize-providers.ts"), ...TYPES],
+      {
+        cwd: repoRoot,
+        encoding: "utf8",
+        // Credentials in the environment must not find their way into the text.
+        env: { ...process.env, RUNAI_URL: "https://tenant.example.run.ai", RUNAI_CLIENT_SECRET: "s3cr3t-value-123" },
+      },
+    );
+    serialized = JSON.parse(out) as Serialized;
+  }, 60_000);
+
+  it.each(TYPES)("%s stays within the 2 KB budget", (type) => {
+    expect(Buffer.byteLength(serialized[type].text)).toBeLessThanOrEqual(BUDGET_BYTES);
+  });
+
+  it.each(TYPES)("%s holds no URL, token or secret, and is not marked secret", (type) => {
+    const { text, containsSecrets } = serialized[type];
+    expect(containsSecrets).toBe(false);
+    expect(text).not.toMatch(/https?:\/\//);
+    expect(text).not.toContain("tenant.example");
+    expect(text).not.toContain("s3cr3t-value-123");
+    expect(text).not.toMatch(/Bearer|clientSecret|accessToken/);
+  });
+
+  it.each(TYPES)("%s is the same text for every resource of the type", (type) => {
+    expect(serialized[type].again).toBe(serialized[type].text);
+  });
+
+  it("differs between types only by the type name", () => {
+    const normalise = (type: string) => serialized[type].text.split(JSON.stringify(type)).join('"<type>"');
+    expect(normalise("EnvironmentAsset")).toBe(normalise("ConfigMapAsset"));
+    expect(normalise("Application")).toBe(normalise("ConfigMapAsset"));
+  });
+
+  it("loads the implementation at call time, the way the dynamic-provider host does", async () => {
+    type Loaded = { configure(req: unknown): Promise<void>; check(o: unknown, n: unknown): Promise<unknown> };
+    const provider = (requireFromString(serialized.ConfigMapAsset.text) as { handler(): Loaded }).handler();
+    // The host's getProvider: configure first (with the stack config), then the operations.
+    await provider.configure({ config: { get: () => undefined } });
+    const result = await provider.check({}, { meta: { scope: "project" }, spec: { configMap: "c", mountPath: "/m" } });
+    expect(result).toEqual({
+      inputs: { meta: { scope: "project" }, spec: { configMap: "c", mountPath: "/m" } },
+      failures: [
+        { property: "", reason: "meta.name: is required" },
+        { property: "", reason: 'meta.projectId: required when meta.scope is "project"' },
+      ],
+    });
+  });
+});
