@@ -38,6 +38,13 @@ async function main(): Promise<void> {
     const outputs = await stack.outputs();
     console.log(JSON.stringify(outputs, null, 2));
 
+    banner("pulumi stack output ciCredentials --show-secrets: the CI application's credentials, decrypted on request");
+    const credentials = (await stack.outputs({ showSecrets: true })).ciCredentials as { clientId: string; clientSecret: string };
+    const token = await emulator.tryToken(credentials.clientId, credentials.clientSecret);
+    console.log(`  clientId ${credentials.clientId}; clientSecret ${"*".repeat(8)} (${credentials.clientSecret.length} characters)`);
+    console.log(`  the Run:ai token endpoint ${token ? "accepts" : "REFUSES"} them`);
+    if (!token) throw new Error("the exported application credentials do not work");
+
     banner("Someone changes training-config by hand (mountPath /etc/training → /mnt/hand-edited)");
     const id = String(outputs.trainingConfigId);
     const current = (await emulator.api("GET", `${CONFIGMAPS}/${id}`)).body;
@@ -72,7 +79,8 @@ async function main(): Promise<void> {
   if (!failed) {
     console.log(
       [
-        "  What happened: pulumi created the assets in the emulator, a second preview had nothing to do,",
+        "  What happened: pulumi created two ConfigMap assets, an environment and an application in the",
+        "  emulator; the application's secret stayed a Pulumi secret and its credentials obtained a token;",
         "  a hand-made edit was caught by `pulumi preview --refresh` and reverted by `pulumi up`, and",
         "  `pulumi destroy` removed everything. Point the same program at your tenant with",
         "  `pulumi config set runai:url https://<tenant>.run.ai` and application credentials (see README).",

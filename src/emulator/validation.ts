@@ -190,6 +190,10 @@ export function describeError(error: ErrorObject, fieldPrefix: string): string {
       field = joinField(field, (error.params as { missingProperty: string }).missingProperty);
       rule = "is required";
       break;
+    case "additionalProperties":
+      field = joinField(field, (error.params as { additionalProperty: string }).additionalProperty);
+      rule = "is not allowed";
+      break;
     case "enum":
       rule = `must be one of ${(error.params as { allowedValues: unknown[] }).allowedValues
         .map((v) => JSON.stringify(v))

@@ -52,7 +52,7 @@ describe("ConfigMapAsset lifecycle", () => {
     await stack.preview({ expectNoChanges: true });
   });
 
-  it("shows an out-of-band edit in preview --refresh, reverts it with up, then refreshes clean", async () => {
+  it("shows an out-of-band edit in preview --refresh, reverts it with up --refresh, then refreshes clean", async () => {
     const current = (await getAsset(id)).body;
     const edited = await emulator.api("PUT", `${CONFIGMAPS}/${id}`, {
       meta: { name: current.meta.name, description: current.meta.description },
@@ -64,7 +64,8 @@ describe("ConfigMapAsset lifecycle", () => {
     const steps = (drift.steps ?? []).filter((s) => s.urn.endsWith("::app-config")).map((s) => s.op);
     expect(steps).toContain("update");
 
-    await stack.up();
+    // preview --refresh does not save what it read: up refreshes again, then puts the values back.
+    await stack.up(["--refresh"]);
     expect((await getAsset(id)).body.spec.mountPath).toBe("/etc/app");
     await stack.refresh({ expectNoChanges: true });
   });

@@ -212,10 +212,13 @@ describe("token endpoint", () => {
   test("an expired token answers 401", async () => {
     // With a zero lifetime the helper's admin token is expired the moment it is issued.
     const shortLived = await startTestEmulator({ tokenTtlSeconds: 0 });
-    const res = await shortLived.call("GET", ENVIRONMENTS);
-    expect(res.status).toBe(401);
-    expect(res.body.message).toBe("access token expired");
-    await shortLived.stop();
+    try {
+      const res = await shortLived.call("GET", ENVIRONMENTS);
+      expect(res.status).toBe(401);
+      expect(res.body.message).toBe("access token expired");
+    } finally {
+      await shortLived.stop();
+    }
   });
 
   test("logs never contain secrets or tokens", async () => {

@@ -179,13 +179,17 @@ test("the CLI refuses bad flags with exit code 2", async () => {
 test("concurrent writes in one process are all persisted (group commit loses nothing)", async () => {
   const stateFile = path.join(dir, "state.json");
   const first = await startTestEmulator({ stateFile, syncDelayMs: 0, quiet: true });
-  const results = await Promise.all(
-    Array.from({ length: 50 }, (_, i) => first.call("POST", ENVIRONMENTS, { body: environmentBody(`c-${i}`) })),
-  );
-  expect(results.every((r) => r.status === 202)).toBe(true);
-  const renamed = await first.call("PUT", `${ENVIRONMENTS}/${results[0].body.meta.id}`, { body: { meta: { name: "renamed" }, spec: {} } });
-  expect(renamed.status).toBe(202);
-  await first.stop();
+  let renamed;
+  try {
+    const results = await Promise.all(
+      Array.from({ length: 50 }, (_, i) => first.call("POST", ENVIRONMENTS, { body: environmentBody(`c-${i}`) })),
+    );
+    expect(results.every((r) => r.status === 202)).toBe(true);
+    renamed = await first.call("PUT", `${ENVIRONMENTS}/${results[0].body.meta.id}`, { body: { meta: { name: "renamed" }, spec: {} } });
+    expect(renamed.status).toBe(202);
+  } finally {
+    await first.stop();
+  }
 
   const second = await startTestEmulator({ stateFile, syncDelayMs: 0, quiet: true });
   try {

@@ -2,7 +2,8 @@
 // or gone; forced statuses through the admin API.
 import { CONFIG_MAPS, ENVIRONMENTS, configMapBody, environmentBody, expectContractResponse, sleep, startTestEmulator, type TestEmulator } from "./helpers";
 
-const DELAY = 50;
+// Long enough that a GET right after a write still sees the transient phase on a loaded 2-core machine.
+const DELAY = 400;
 let t: TestEmulator;
 beforeAll(async () => {
   t = await startTestEmulator({ syncDelayMs: DELAY });
@@ -24,7 +25,7 @@ test("create: Creating for syncDelayMs, then No issues found; no status without 
   expect(await statusOf(CONFIG_MAPS, id)).toEqual({ status: "Creating" });
   expect((await t.call("GET", `${CONFIG_MAPS}/${id}`)).body).not.toHaveProperty("status");
   expect((await t.call("GET", `${CONFIG_MAPS}/${id}?statusInfo=false`)).body).not.toHaveProperty("status");
-  await sleep(DELAY + 20);
+  await sleep(DELAY + 30);
   expect(await statusOf(CONFIG_MAPS, id)).toEqual({ status: "No issues found" });
   const list = await t.call("GET", `${CONFIG_MAPS}?statusInfo=true`);
   expect(list.body.entries[0].status).toEqual({ status: "No issues found" });
@@ -33,10 +34,10 @@ test("create: Creating for syncDelayMs, then No issues found; no status without 
 test("update: Updating for syncDelayMs, then No issues found", async () => {
   const created = await t.call("POST", ENVIRONMENTS, { body: environmentBody("e") });
   const id = created.body.meta.id;
-  await sleep(DELAY + 20);
+  await sleep(DELAY + 30);
   await t.call("PUT", `${ENVIRONMENTS}/${id}`, { body: { meta: { name: "e" }, spec: { image: "python:3.13" } } });
   expect(await statusOf(ENVIRONMENTS, id)).toEqual({ status: "Updating" });
-  await sleep(DELAY + 20);
+  await sleep(DELAY + 30);
   expect(await statusOf(ENVIRONMENTS, id)).toEqual({ status: "No issues found" });
 });
 
@@ -58,7 +59,7 @@ test("delete: Deleting for syncDelayMs (in get and list), then gone and the name
   expect(put.body.message).toBe(`environment asset "${id}" is being deleted`);
   expect((await t.call("POST", ENVIRONMENTS, { body: environmentBody("e") })).status).toBe(409);
 
-  await sleep(DELAY + 20);
+  await sleep(DELAY + 30);
   expect(await statusOf(ENVIRONMENTS, id)).toBe(404);
   expect((await t.call("GET", ENVIRONMENTS)).body.entries).toEqual([]);
   expect((await t.call("POST", ENVIRONMENTS, { body: environmentBody("e") })).status).toBe(202);
@@ -96,7 +97,7 @@ describe("forced statuses (admin API)", () => {
     const id = created.body.meta.id;
     await t.admin("PUT", `/__emulator/assets/${id}/status`, { status: "Deletion failed" });
     await t.call("DELETE", `${ENVIRONMENTS}/${id}`);
-    await sleep(DELAY + 20);
+    await sleep(DELAY + 30);
     expect(await statusOf(ENVIRONMENTS, id)).toEqual({ status: "Deletion failed" });
     await t.admin("DELETE", `/__emulator/assets/${id}/status`);
     expect(await statusOf(ENVIRONMENTS, id)).toBe(404);

@@ -30,6 +30,11 @@ export interface StackOptions {
   config?: Record<string, string | { value: string; secret?: boolean }>;
   /** Extra environment for every command (e.g. RUNAI_URL). */
   env?: Record<string, string>;
+  /**
+   * Install a copy of the built package (package.json + dist/) in the program's node_modules instead
+   * of a link to the repository, so a test can change "the installed version" on its own.
+   */
+  packageCopy?: boolean;
 }
 
 export interface RunOptions {
@@ -59,7 +64,11 @@ export class TestStack {
     const tempDir = fs.mkdtempSync(path.join(os.tmpdir(), "pulumi-runai-e2e-"));
     const workDir = path.join(tempDir, "program");
     copyProgram(options.program, workDir);
-    linkNodeModules(workDir);
+    // A program that relies on its parent package (like examples/quickstart, run from the repository
+    // root) gets the package.json a user's project would have.
+    const packageJson = path.join(workDir, "package.json");
+    if (!fs.existsSync(packageJson)) fs.writeFileSync(packageJson, JSON.stringify({ name: "program", private: true, main: "index.ts" }));
+    linkNodeModules(workDir, options.packageCopy ?? false);
     for (const dir of ["backend", "home"]) fs.mkdirSync(path.join(tempDir, dir));
 
     const binDir = pulumiBinDir();
@@ -94,6 +103,11 @@ export class TestStack {
       throw err;
     }
     return stack;
+  }
+
+  /** Where `pulumi-runai` is installed for this program. */
+  get installedPackageDir(): string {
+    return path.join(this.workDir, "node_modules", "pulumi-runai");
   }
 
   /** Runs `pulumi <args>` in the program directory for this stack. */
@@ -229,8 +243,8 @@ function copyProgram(from: string, to: string): void {
 }
 
 // The program gets a node_modules of its own that looks like a user's: this package installed as
-// `pulumi-runai` (a link to the repo, so the built dist/ is used) next to its dependencies.
-function linkNodeModules(workDir: string): void {
+// `pulumi-runai` (a link to the repo, so the built dist/ is used, or a copy) next to its dependencies.
+function linkNodeModules(workDir: string, packageCopy: boolean): void {
   const target = path.join(workDir, "node_modules");
   fs.mkdirSync(target, { recursive: true });
   const source = path.join(repoRoot, "node_modules");
@@ -238,5 +252,12 @@ function linkNodeModules(workDir: string): void {
     if (entry === ".package-lock.json") continue;
     fs.symlinkSync(path.join(source, entry), path.join(target, entry));
   }
-  fs.symlinkSync(repoRoot, path.join(target, "pulumi-runai"));
+  const installed = path.join(target, "pulumi-runai");
+  if (packageCopy) {
+    fs.mkdirSync(installed);
+    fs.copyFileSync(path.join(repoRoot, "package.json"), path.join(installed, "package.json"));
+    fs.cpSync(path.join(repoRoot, "dist"), path.join(installed, "dist"), { recursive: true });
+  } else {
+    fs.symlinkSync(repoRoot, installed);
+  }
 }
