@@ -7,6 +7,9 @@ const common = {
 };
 
 module.exports = {
+  // e2e files spend much of their time waiting on pulumi subprocesses, so two workers help even on
+  // two cores.
+  maxWorkers: 2,
   projects: [
     { ...common, displayName: "unit", testMatch: ["<rootDir>/test/unit/**/*.test.ts", "<rootDir>/test/emulator/**/*.test.ts", "<rootDir>/test/provider/**/*.test.ts"] },
     {
