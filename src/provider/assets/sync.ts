@@ -24,12 +24,13 @@ export async function waitForSync(descriptor: AssetDescriptor, endpoint: Endpoin
     const status = asset.status?.status;
     if (status && FAILED.has(status)) throw new AssetSyncError(`${what}: the cluster reported "${status}": ${describeIssues(asset)}`);
     if (!status || !IN_PROGRESS.has(status)) return asset;
-    if (Date.now() + delay > deadline) {
+    const remaining = deadline - Date.now();
+    if (remaining <= 0) {
       throw new AssetSyncError(
         `${what} is still "${status}" after ${timeoutSeconds}s; raise runai:timeoutSeconds, or set runai:waitForSync to false to not wait`,
       );
     }
-    await sleep(delay);
+    await sleep(Math.min(delay, remaining));
   }
 }
 
@@ -47,10 +48,11 @@ export async function waitForDeletion(descriptor: AssetDescriptor, endpoint: End
     }
     const status = asset.status?.status;
     if (status === "Deletion failed") throw new AssetSyncError(`${what}: the cluster reported "Deletion failed": ${describeIssues(asset)}`);
-    if (Date.now() + delay > deadline) {
+    const remaining = deadline - Date.now();
+    if (remaining <= 0) {
       throw new AssetSyncError(`${what} is still "${status ?? "present"}" ${timeoutSeconds}s after its deletion was accepted; raise runai:timeoutSeconds`);
     }
-    await sleep(delay);
+    await sleep(Math.min(delay, remaining));
   }
 }
 
