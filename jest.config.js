@@ -11,7 +11,11 @@ module.exports = {
   // two cores.
   maxWorkers: 2,
   projects: [
-    { ...common, displayName: "unit", testMatch: ["<rootDir>/test/unit/**/*.test.ts", "<rootDir>/test/emulator/**/*.test.ts", "<rootDir>/test/provider/**/*.test.ts"] },
+    {
+      ...common,
+      displayName: "unit",
+      testMatch: ["<rootDir>/test/unit/**/*.test.ts", "<rootDir>/test/emulator/**/*.test.ts", "<rootDir>/test/provider/**/*.test.ts"],
+    },
     {
       ...common,
       displayName: "e2e",

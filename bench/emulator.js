@@ -151,9 +151,7 @@ async function main() {
 
   const rows = [];
   rows.push(await measure("GET asset by id", 200, () => request(url, "GET", `/api/v1/asset/environment/${assetId}`, token)));
-  rows.push(
-    await measure("POST create asset", 202, (i) => request(url, "POST", "/api/v1/asset/environment", token, createBody(i))),
-  );
+  rows.push(await measure("POST create asset", 202, (i) => request(url, "POST", "/api/v1/asset/environment", token, createBody(i))));
   await server.stop();
 
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "runai-emulator-bench-"));
@@ -170,7 +168,9 @@ async function main() {
   await durable.stop();
   fs.rmSync(dir, { recursive: true, force: true });
 
-  console.log(`Run:ai emulator on loopback, ${CONCURRENCY} concurrent keep-alive requests (${values["in-process"] ? "in-process" : "server in a worker thread"})`);
+  console.log(
+    `Run:ai emulator on loopback, ${CONCURRENCY} concurrent keep-alive requests (${values["in-process"] ? "in-process" : "server in a worker thread"})`,
+  );
   console.table(rows);
   agent.destroy();
 }

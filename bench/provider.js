@@ -34,9 +34,7 @@ const environment = {
     runAsUid: 1000,
     runAsGid: 100,
     environmentVariables: Array.from({ length: 20 }, (_, i) => ({ name: `VAR_${i}`, value: String(i) })),
-    connections: [
-      { name: "jupyter", internalToolInfo: { toolType: "jupyter-notebook", connectionType: "NodePort", containerPort: 8888 } },
-    ],
+    connections: [{ name: "jupyter", internalToolInfo: { toolType: "jupyter-notebook", connectionType: "NodePort", containerPort: 8888 } }],
   },
 };
 
@@ -66,14 +64,20 @@ async function main() {
   // check and diff are async only by interface; await in a loop measures them fairly.
   const checkStart = performance.now();
   for (let i = 0; i < 2000; i++) await envProvider.check({}, environment);
-  rows.push({ label: "check (environment, 20 variables)", value: `${(((performance.now() - checkStart) * 1000) / 2000).toFixed(1)} µs/call` });
+  rows.push({
+    label: "check (environment, 20 variables)",
+    value: `${(((performance.now() - checkStart) * 1000) / 2000).toFixed(1)} µs/call`,
+  });
   const diffStart = performance.now();
   for (let i = 0; i < 2000; i++) await envProvider.diff("id", environment, environment);
   rows.push({ label: "diff (environment, no change)", value: `${(((performance.now() - diffStart) * 1000) / 2000).toFixed(1)} µs/call` });
 
   const emulator = await startEmulator({ port: 0, quiet: true, syncDelayMs: 0 });
   try {
-    const client = new RunaiClient({ url: emulator.url, auth: { clientId: emulator.adminClientId, clientSecret: emulator.adminClientSecret } });
+    const client = new RunaiClient({
+      url: emulator.url,
+      auth: { clientId: emulator.adminClientId, clientSecret: emulator.adminClientSecret },
+    });
     const ids = [];
     rows.push(
       await timeAsync(`create ConfigMap asset (${CONCURRENCY} at once)`, ASSETS, CONCURRENCY, async (i) => {
@@ -84,7 +88,11 @@ async function main() {
         ids[i] = asset.meta.id;
       }),
     );
-    rows.push(await timeAsync(`read with status (${CONCURRENCY} at once)`, ASSETS, CONCURRENCY, (i) => client.configMapAssets.get(ids[i], { statusInfo: true })));
+    rows.push(
+      await timeAsync(`read with status (${CONCURRENCY} at once)`, ASSETS, CONCURRENCY, (i) =>
+        client.configMapAssets.get(ids[i], { statusInfo: true }),
+      ),
+    );
     rows.push(await timeAsync(`delete (${CONCURRENCY} at once)`, ASSETS, CONCURRENCY, (i) => client.configMapAssets.delete(ids[i])));
     client.close();
   } finally {

@@ -17,7 +17,10 @@ function show(result: CommandResult): void {
 }
 
 async function main(): Promise<void> {
-  const binDir = execFileSync("bash", [path.join(repoRoot, "scripts/ensure-pulumi.sh")], { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] })
+  const binDir = execFileSync("bash", [path.join(repoRoot, "scripts/ensure-pulumi.sh")], {
+    encoding: "utf8",
+    stdio: ["ignore", "pipe", "inherit"],
+  })
     .trim()
     .split("\n")
     .pop();
@@ -28,7 +31,11 @@ async function main(): Promise<void> {
   const org = emulator.emulator.organisation;
   console.log(`  URL ${emulator.url}; project ${org.projects[0].id} "${org.projects[0].name}" in department "${org.departments[0].name}"`);
 
-  const stack = await TestStack.create({ program: path.join(repoRoot, "examples/quickstart"), stackName: "demo", config: emulator.stackConfig() });
+  const stack = await TestStack.create({
+    program: path.join(repoRoot, "examples/quickstart"),
+    stackName: "demo",
+    config: emulator.stackConfig(),
+  });
   let failed = false;
   try {
     banner("pulumi up: create the quickstart's assets (each waits until Run:ai reports it synced)");

@@ -38,7 +38,12 @@ const notebook = new EnvironmentAsset("team-notebook", {
     connections: [
       {
         name: "jupyter",
-        internalToolInfo: { toolType: "jupyter-notebook", connectionType: "NodePort", containerPort: 8888, nodePortInfo: { isCustomPort: false } },
+        internalToolInfo: {
+          toolType: "jupyter-notebook",
+          connectionType: "NodePort",
+          containerPort: 8888,
+          nodePortInfo: { isCustomPort: false },
+        },
       },
     ],
   },

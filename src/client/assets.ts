@@ -1,13 +1,13 @@
 // Typed endpoints for `/api/v1/asset/<kind>`: one generic class, one descriptor per kind.
 import { z } from "zod";
 import {
-    Asset,
-    AssetCreationRequest,
-    assetListResponse,
-    assetResponse,
-    AssetScope,
-    AssetUpdateRequest,
-    HttpResponse,
+  Asset,
+  AssetCreationRequest,
+  assetListResponse,
+  assetResponse,
+  AssetScope,
+  AssetUpdateRequest,
+  HttpResponse,
 } from "../schemas/asset";
 import { ConfigMapSpec, ConfigMapSpecResponse } from "../schemas/configmap";
 import { EnvironmentSpec, EnvironmentSpecResponse } from "../schemas/environment";
@@ -16,151 +16,155 @@ import type { HttpTransport } from "./http";
 
 /** What the client needs to know about an asset kind. */
 export interface AssetKindDescriptor<TSpec, TSpecOut = TSpec> {
-    /** `meta.kind` as the server reports it, e.g. "config-map". */
-    kind: string;
-    /** Collection path, e.g. "/api/v1/asset/datasource/config-map". */
-    path: string;
-    /** The spec as we send it (typing only: the server is the referee of request bodies). */
-    spec?: z.ZodType<TSpec>;
-    /** The spec as the server returns it (lenient). */
-    responseSpec: z.ZodType<TSpecOut>;
+  /** `meta.kind` as the server reports it, e.g. "config-map". */
+  kind: string;
+  /** Collection path, e.g. "/api/v1/asset/datasource/config-map". */
+  path: string;
+  /** The spec as we send it (typing only: the server is the referee of request bodies). */
+  spec?: z.ZodType<TSpec>;
+  /** The spec as the server returns it (lenient). */
+  responseSpec: z.ZodType<TSpecOut>;
 }
 
 export const CONFIG_MAP_ASSETS: AssetKindDescriptor<ConfigMapSpec, ConfigMapSpec> = {
-    kind: "config-map",
-    path: "/api/v1/asset/datasource/config-map",
-    spec: ConfigMapSpec,
-    responseSpec: ConfigMapSpecResponse,
+  kind: "config-map",
+  path: "/api/v1/asset/datasource/config-map",
+  spec: ConfigMapSpec,
+  responseSpec: ConfigMapSpecResponse,
 };
 
 export const ENVIRONMENT_ASSETS: AssetKindDescriptor<EnvironmentSpec, EnvironmentSpec> = {
-    kind: "environment",
-    path: "/api/v1/asset/environment",
-    spec: EnvironmentSpec,
-    responseSpec: EnvironmentSpecResponse,
+  kind: "environment",
+  path: "/api/v1/asset/environment",
+  spec: EnvironmentSpec,
+  responseSpec: EnvironmentSpecResponse,
 };
 
 /** List filters (2.22). `scope` with a scope id limits the list to that scope (no inherited assets). */
 export interface AssetListFilter {
-    name?: string;
-    scope?: AssetScope;
-    projectId?: number;
-    departmentId?: string;
-    clusterId?: string;
-    /** Ask for `status` (AssetClusterStatusInfo) in each entry. */
-    statusInfo?: boolean;
+  name?: string;
+  scope?: AssetScope;
+  projectId?: number;
+  departmentId?: string;
+  clusterId?: string;
+  /** Ask for `status` (AssetClusterStatusInfo) in each entry. */
+  statusInfo?: boolean;
 }
 
 export interface AssetGetOptions {
-    statusInfo?: boolean;
+  statusInfo?: boolean;
 }
 
 /** Identifies an asset by its natural key: name, scope, and the id of that scope. */
 export interface AssetKey {
-    name: string;
-    scope: AssetScope;
-    projectId?: number | null;
-    departmentId?: string | null;
-    clusterId?: string | null;
+  name: string;
+  scope: AssetScope;
+  projectId?: number | null;
+  departmentId?: string | null;
+  clusterId?: string | null;
 }
 
 /** True when `asset` has exactly this name, scope and scope id. */
 export function matchesAssetKey(asset: Asset<unknown>, key: AssetKey): boolean {
-    const m = asset.meta;
-    if (m.name !== key.name || m.scope !== key.scope) return false;
-    switch (key.scope) {
-        case "project": return (m.projectId ?? null) === (key.projectId ?? null);
-        case "department": return (m.departmentId ?? null) === (key.departmentId ?? null);
-        case "cluster": return (m.clusterId ?? null) === (key.clusterId ?? null);
-        default: return true; // tenant and system: one of each per tenant
-    }
+  const m = asset.meta;
+  if (m.name !== key.name || m.scope !== key.scope) return false;
+  switch (key.scope) {
+    case "project":
+      return (m.projectId ?? null) === (key.projectId ?? null);
+    case "department":
+      return (m.departmentId ?? null) === (key.departmentId ?? null);
+    case "cluster":
+      return (m.clusterId ?? null) === (key.clusterId ?? null);
+    default:
+      return true; // tenant and system: one of each per tenant
+  }
 }
 
 export class AssetEndpoint<TSpec, TSpecOut = TSpec> {
-    private readonly assetSchema: z.ZodType<Asset<TSpecOut>>;
-    private readonly listSchema: z.ZodType<{ entries: Asset<TSpecOut>[] }>;
+  private readonly assetSchema: z.ZodType<Asset<TSpecOut>>;
+  private readonly listSchema: z.ZodType<{ entries: Asset<TSpecOut>[] }>;
 
-    constructor(
-        private readonly transport: HttpTransport,
-        readonly descriptor: AssetKindDescriptor<TSpec, TSpecOut>,
-    ) {
-        this.assetSchema = assetResponse(descriptor.responseSpec) as unknown as z.ZodType<Asset<TSpecOut>>;
-        this.listSchema = assetListResponse(descriptor.responseSpec) as unknown as z.ZodType<{ entries: Asset<TSpecOut>[] }>;
-    }
+  constructor(
+    private readonly transport: HttpTransport,
+    readonly descriptor: AssetKindDescriptor<TSpec, TSpecOut>,
+  ) {
+    this.assetSchema = assetResponse(descriptor.responseSpec) as unknown as z.ZodType<Asset<TSpecOut>>;
+    this.listSchema = assetListResponse(descriptor.responseSpec) as unknown as z.ZodType<{ entries: Asset<TSpecOut>[] }>;
+  }
 
-    get path(): string {
-        return this.descriptor.path;
-    }
+  get path(): string {
+    return this.descriptor.path;
+  }
 
-    /** `GET <path>`. No paging: the server returns every match. */
-    async list(filter: AssetListFilter = {}): Promise<Asset<TSpecOut>[]> {
-        const body = await this.transport.request({
-            method: "GET",
-            path: this.descriptor.path,
-            query: { ...filter },
-            schema: this.listSchema,
-        });
-        return body.entries;
-    }
+  /** `GET <path>`. No paging: the server returns every match. */
+  async list(filter: AssetListFilter = {}): Promise<Asset<TSpecOut>[]> {
+    const body = await this.transport.request({
+      method: "GET",
+      path: this.descriptor.path,
+      query: { ...filter },
+      schema: this.listSchema,
+    });
+    return body.entries;
+  }
 
-    /** `GET <path>/{id}`. A missing asset throws RunaiNotFoundError. */
-    async get(id: string, options: AssetGetOptions = {}): Promise<Asset<TSpecOut>> {
-        return this.transport.request({
-            method: "GET",
-            path: this.itemPath(id),
-            query: { statusInfo: options.statusInfo },
-            schema: this.assetSchema,
-        });
-    }
+  /** `GET <path>/{id}`. A missing asset throws RunaiNotFoundError. */
+  async get(id: string, options: AssetGetOptions = {}): Promise<Asset<TSpecOut>> {
+    return this.transport.request({
+      method: "GET",
+      path: this.itemPath(id),
+      query: { statusInfo: options.statusInfo },
+      schema: this.assetSchema,
+    });
+  }
 
-    /**
-     * The asset with exactly this name, scope and scope id, or undefined. Filters the list on the
-     * server (name and scope) and compares again here: the `name` filter may not be an exact match,
-     * and without `scope` a scope-id filter also returns inherited assets.
-     */
-    async findByKey(key: AssetKey, options: AssetGetOptions = {}): Promise<Asset<TSpecOut> | undefined> {
-        const filter: AssetListFilter = { name: key.name, scope: key.scope, statusInfo: options.statusInfo };
-        if (key.scope === "project" && key.projectId != null) filter.projectId = key.projectId;
-        if (key.scope === "department" && key.departmentId != null) filter.departmentId = key.departmentId;
-        if (key.scope === "cluster" && key.clusterId != null) filter.clusterId = key.clusterId;
-        const entries = await this.list(filter);
-        return entries.find((asset) => matchesAssetKey(asset, key));
-    }
+  /**
+   * The asset with exactly this name, scope and scope id, or undefined. Filters the list on the
+   * server (name and scope) and compares again here: the `name` filter may not be an exact match,
+   * and without `scope` a scope-id filter also returns inherited assets.
+   */
+  async findByKey(key: AssetKey, options: AssetGetOptions = {}): Promise<Asset<TSpecOut> | undefined> {
+    const filter: AssetListFilter = { name: key.name, scope: key.scope, statusInfo: options.statusInfo };
+    if (key.scope === "project" && key.projectId != null) filter.projectId = key.projectId;
+    if (key.scope === "department" && key.departmentId != null) filter.departmentId = key.departmentId;
+    if (key.scope === "cluster" && key.clusterId != null) filter.clusterId = key.clusterId;
+    const entries = await this.list(filter);
+    return entries.find((asset) => matchesAssetKey(asset, key));
+  }
 
-    /**
-     * `POST <path>` (202). Never re-sent blindly: after an uncertain outcome the asset is looked up by
-     * name and scope and returned if the first POST created it (see create-recovery.ts).
-     */
-    async create(body: AssetCreationRequest<TSpec>): Promise<Asset<TSpecOut>> {
-        return createWithRecovery({
-            transport: this.transport,
-            method: "POST",
-            path: this.descriptor.path,
-            post: () =>
-                this.transport.request({
-                    method: "POST",
-                    path: this.descriptor.path,
-                    body,
-                    schema: this.assetSchema,
-                    retry: false,
-                }),
-            lookup: () => this.findByKey(body.meta),
-        });
-    }
+  /**
+   * `POST <path>` (202). Never re-sent blindly: after an uncertain outcome the asset is looked up by
+   * name and scope and returned if the first POST created it (see create-recovery.ts).
+   */
+  async create(body: AssetCreationRequest<TSpec>): Promise<Asset<TSpecOut>> {
+    return createWithRecovery({
+      transport: this.transport,
+      method: "POST",
+      path: this.descriptor.path,
+      post: () =>
+        this.transport.request({
+          method: "POST",
+          path: this.descriptor.path,
+          body,
+          schema: this.assetSchema,
+          retry: false,
+        }),
+      lookup: () => this.findByKey(body.meta),
+    });
+  }
 
-    /** `PUT <path>/{id}` (202) with the whole spec. Idempotent, so retried. */
-    async update(id: string, body: AssetUpdateRequest<TSpec>): Promise<Asset<TSpecOut>> {
-        return this.transport.request({ method: "PUT", path: this.itemPath(id), body, schema: this.assetSchema });
-    }
+  /** `PUT <path>/{id}` (202) with the whole spec. Idempotent, so retried. */
+  async update(id: string, body: AssetUpdateRequest<TSpec>): Promise<Asset<TSpecOut>> {
+    return this.transport.request({ method: "PUT", path: this.itemPath(id), body, schema: this.assetSchema });
+  }
 
-    /** `DELETE <path>/{id}` (202; deletion continues asynchronously). A missing asset throws RunaiNotFoundError. */
-    async delete(id: string): Promise<void> {
-        await this.transport.request({ method: "DELETE", path: this.itemPath(id), schema: deleteResponse });
-    }
+  /** `DELETE <path>/{id}` (202; deletion continues asynchronously). A missing asset throws RunaiNotFoundError. */
+  async delete(id: string): Promise<void> {
+    await this.transport.request({ method: "DELETE", path: this.itemPath(id), schema: deleteResponse });
+  }
 
-    private itemPath(id: string): string {
-        return `${this.descriptor.path}/${encodeURIComponent(id)}`;
-    }
+  private itemPath(id: string): string {
+    return `${this.descriptor.path}/${encodeURIComponent(id)}`;
+  }
 }
 
 /** The 202 `HttpResponse` of a delete; some kinds answer 204 with no body, which is fine too. */

@@ -13,94 +13,94 @@ export const DEFAULT_TIMEOUT_MS = 30_000;
 export const DEFAULT_USER_AGENT = `pulumi-runai (node ${process.version})`;
 
 export interface StaticTokenCredentials {
-    /** A bearer token used as is (no renewal: a 401 is an error). */
-    token: string;
+  /** A bearer token used as is (no renewal: a 401 is an error). */
+  token: string;
 }
 
 export interface RunaiClientOptions {
-    /** Base URL of the control plane, e.g. "https://acme.run.ai". */
-    url: string;
-    /** Application credentials (exchanged for renewable tokens) or a static bearer token. */
-    auth: ClientCredentials | StaticTokenCredentials;
-    /** Per request (per attempt), headers and body included. Default 30 000 ms. */
-    timeoutMs?: number;
-    /** PEM text of extra CA certificates to trust (added to the public roots). */
-    caBundle?: string;
-    /** Backoff for transient failures. */
-    retry?: RetryOptions;
-    userAgent?: string;
-    /** Called before each wait between attempts (for logging); all strings are redacted. */
-    onRetry?: (event: RetryEvent) => void;
+  /** Base URL of the control plane, e.g. "https://acme.run.ai". */
+  url: string;
+  /** Application credentials (exchanged for renewable tokens) or a static bearer token. */
+  auth: ClientCredentials | StaticTokenCredentials;
+  /** Per request (per attempt), headers and body included. Default 30 000 ms. */
+  timeoutMs?: number;
+  /** PEM text of extra CA certificates to trust (added to the public roots). */
+  caBundle?: string;
+  /** Backoff for transient failures. */
+  retry?: RetryOptions;
+  userAgent?: string;
+  /** Called before each wait between attempts (for logging); all strings are redacted. */
+  onRetry?: (event: RetryEvent) => void;
 }
 
 export class RunaiClient {
-    readonly url: string;
-    /** ConfigMap datasource assets, `/api/v1/asset/datasource/config-map`. */
-    readonly configMapAssets: AssetEndpoint<ConfigMapSpec>;
-    /** Environment assets, `/api/v1/asset/environment`. */
-    readonly environmentAssets: AssetEndpoint<EnvironmentSpec>;
-    /** Applications, `/api/v1/apps`. */
-    readonly apps: AppsEndpoint;
-    private readonly transport: HttpTransport;
+  readonly url: string;
+  /** ConfigMap datasource assets, `/api/v1/asset/datasource/config-map`. */
+  readonly configMapAssets: AssetEndpoint<ConfigMapSpec>;
+  /** Environment assets, `/api/v1/asset/environment`. */
+  readonly environmentAssets: AssetEndpoint<EnvironmentSpec>;
+  /** Applications, `/api/v1/apps`. */
+  readonly apps: AppsEndpoint;
+  private readonly transport: HttpTransport;
 
-    constructor(options: RunaiClientOptions) {
-        let parsed: URL;
-        try {
-            parsed = new URL(options.url);
-        } catch {
-            throw new TypeError(`RunaiClient: url is not a valid URL: "${options.url}"`);
-        }
-        if (parsed.protocol !== "https:" && parsed.protocol !== "http:") {
-            throw new TypeError(`RunaiClient: url must be http:// or https://, got ${parsed.protocol}//`);
-        }
-        const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-        if (!(timeoutMs > 0)) throw new RangeError("RunaiClient: timeoutMs must be > 0");
-        this.url = options.url.replace(/\/+$/, "");
+  constructor(options: RunaiClientOptions) {
+    let parsed: URL;
+    try {
+      parsed = new URL(options.url);
+    } catch {
+      throw new TypeError(`RunaiClient: url is not a valid URL: "${options.url}"`);
+    }
+    if (parsed.protocol !== "https:" && parsed.protocol !== "http:") {
+      throw new TypeError(`RunaiClient: url must be http:// or https://, got ${parsed.protocol}//`);
+    }
+    const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    if (!(timeoutMs > 0)) throw new RangeError("RunaiClient: timeoutMs must be > 0");
+    this.url = options.url.replace(/\/+$/, "");
 
-        const redactor = new Redactor();
-        this.transport = new HttpTransport({
-            url: this.url,
-            timeoutMs,
-            retry: retryPolicy(options.retry),
-            userAgent: options.userAgent ?? DEFAULT_USER_AGENT,
-            redactor,
-            caBundle: options.caBundle,
-            onRetry: options.onRetry,
-        });
-        const auth = options.auth;
-        if ("token" in auth) {
-            redactor.add(auth.token);
-            this.transport.setAuth(new StaticTokenAuth(auth.token));
-        } else {
-            this.transport.setAuth(new ClientCredentialsAuth(this.transport, this.url, auth));
-        }
-
-        this.configMapAssets = new AssetEndpoint(this.transport, CONFIG_MAP_ASSETS);
-        this.environmentAssets = new AssetEndpoint(this.transport, ENVIRONMENT_ASSETS);
-        this.apps = new AppsEndpoint(this.transport);
+    const redactor = new Redactor();
+    this.transport = new HttpTransport({
+      url: this.url,
+      timeoutMs,
+      retry: retryPolicy(options.retry),
+      userAgent: options.userAgent ?? DEFAULT_USER_AGENT,
+      redactor,
+      caBundle: options.caBundle,
+      onRetry: options.onRetry,
+    });
+    const auth = options.auth;
+    if ("token" in auth) {
+      redactor.add(auth.token);
+      this.transport.setAuth(new StaticTokenAuth(auth.token));
+    } else {
+      this.transport.setAuth(new ClientCredentialsAuth(this.transport, this.url, auth));
     }
 
-    /** An endpoint for any asset kind of the `/api/v1/asset/<kind>` family. */
-    assets<TSpec, TSpecOut = TSpec>(descriptor: AssetKindDescriptor<TSpec, TSpecOut>): AssetEndpoint<TSpec, TSpecOut> {
-        return new AssetEndpoint(this.transport, descriptor);
-    }
+    this.configMapAssets = new AssetEndpoint(this.transport, CONFIG_MAP_ASSETS);
+    this.environmentAssets = new AssetEndpoint(this.transport, ENVIRONMENT_ASSETS);
+    this.apps = new AppsEndpoint(this.transport);
+  }
 
-    /** Exchanges application credentials for a token, uncached: checks that a client secret works. */
-    requestToken(clientId: string, clientSecret: string): Promise<TokenResponse> {
-        return this.apps.requestToken(clientId, clientSecret);
-    }
+  /** An endpoint for any asset kind of the `/api/v1/asset/<kind>` family. */
+  assets<TSpec, TSpecOut = TSpec>(descriptor: AssetKindDescriptor<TSpec, TSpecOut>): AssetEndpoint<TSpec, TSpecOut> {
+    return new AssetEndpoint(this.transport, descriptor);
+  }
 
-    /** Closes idle keep-alive connections (lets a short-lived process exit promptly). */
-    close(): void {
-        this.transport.close();
-    }
+  /** Exchanges application credentials for a token, uncached: checks that a client secret works. */
+  requestToken(clientId: string, clientSecret: string): Promise<TokenResponse> {
+    return this.apps.requestToken(clientId, clientSecret);
+  }
 
-    /** Keeps credentials out of `console.log(client)` / `util.inspect(client)`. */
-    [Symbol.for("nodejs.util.inspect.custom")](): string {
-        return `RunaiClient { url: '${this.url}' }`;
-    }
+  /** Closes idle keep-alive connections (lets a short-lived process exit promptly). */
+  close(): void {
+    this.transport.close();
+  }
 
-    toJSON(): { url: string } {
-        return { url: this.url };
-    }
+  /** Keeps credentials out of `console.log(client)` / `util.inspect(client)`. */
+  [Symbol.for("nodejs.util.inspect.custom")](): string {
+    return `RunaiClient { url: '${this.url}' }`;
+  }
+
+  toJSON(): { url: string } {
+    return { url: this.url };
+  }
 }

@@ -7,14 +7,14 @@ import type { HttpTransport } from "./http";
 import { describeFailure, isTransient, isUncertainOutcome, retryAfterOf, retryDelayMs, sleep } from "./retry";
 
 export interface CreateWithRecovery<T> {
-    transport: HttpTransport;
-    /** For retry notifications. */
-    method: string;
-    path: string;
-    /** Sends the POST once (the transport must not retry it). */
-    post: () => Promise<T>;
-    /** Finds the object the POST would have created, by exact natural key; undefined if absent. */
-    lookup: () => Promise<T | undefined>;
+  transport: HttpTransport;
+  /** For retry notifications. */
+  method: string;
+  path: string;
+  /** Sends the POST once (the transport must not retry it). */
+  post: () => Promise<T>;
+  /** Finds the object the POST would have created, by exact natural key; undefined if absent. */
+  lookup: () => Promise<T | undefined>;
 }
 
 /**
@@ -27,27 +27,27 @@ export interface CreateWithRecovery<T> {
  * the lookup returns that pre-existing object. Callers that care (adoption rules) compare the result.
  */
 export async function createWithRecovery<T>(op: CreateWithRecovery<T>): Promise<T> {
-    const policy = op.transport.retryPolicy;
-    let uncertain = false;
-    for (let attempt = 1; ; attempt++) {
-        try {
-            return await op.post();
-        } catch (error) {
-            if (error instanceof RunaiConflictError && uncertain) {
-                const found = await op.lookup();
-                if (found !== undefined) return found;
-                throw error;
-            }
-            if (!isTransient(error)) throw error;
-            if (isUncertainOutcome(error)) {
-                uncertain = true;
-                const found = await op.lookup();
-                if (found !== undefined) return found;
-            }
-            if (attempt >= policy.maxAttempts) throw error;
-            const delayMs = retryDelayMs(attempt, policy, retryAfterOf(error));
-            op.transport.notifyRetry({ method: op.method, path: op.path, attempt, delayMs, reason: describeFailure(error) });
-            await sleep(delayMs);
-        }
+  const policy = op.transport.retryPolicy;
+  let uncertain = false;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await op.post();
+    } catch (error) {
+      if (error instanceof RunaiConflictError && uncertain) {
+        const found = await op.lookup();
+        if (found !== undefined) return found;
+        throw error;
+      }
+      if (!isTransient(error)) throw error;
+      if (isUncertainOutcome(error)) {
+        uncertain = true;
+        const found = await op.lookup();
+        if (found !== undefined) return found;
+      }
+      if (attempt >= policy.maxAttempts) throw error;
+      const delayMs = retryDelayMs(attempt, policy, retryAfterOf(error));
+      op.transport.notifyRetry({ method: op.method, path: op.path, attempt, delayMs, reason: describeFailure(error) });
+      await sleep(delayMs);
     }
+  }
 }

@@ -8,20 +8,20 @@ const MIN_SECRET_LENGTH = 4;
 export const REDACTED = "[redacted]";
 
 export class Redactor {
-    private readonly secrets = new Set<string>();
+  private readonly secrets = new Set<string>();
 
-    add(secret: string | undefined): void {
-        if (secret && secret.length >= MIN_SECRET_LENGTH) this.secrets.add(secret);
-    }
+  add(secret: string | undefined): void {
+    if (secret && secret.length >= MIN_SECRET_LENGTH) this.secrets.add(secret);
+  }
 
-    redact(text: string): string {
-        let out = text;
-        for (const secret of this.secrets) {
-            if (out.includes(secret)) out = out.split(secret).join(REDACTED);
-        }
-        // Belt and braces for credentials we never saw: bearer tokens and JWT-shaped strings.
-        out = out.replace(/(bearer\s+)[A-Za-z0-9\-._~+/]+=*/gi, `$1${REDACTED}`);
-        out = out.replace(/\beyJ[A-Za-z0-9_-]*\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*/g, REDACTED);
-        return out;
+  redact(text: string): string {
+    let out = text;
+    for (const secret of this.secrets) {
+      if (out.includes(secret)) out = out.split(secret).join(REDACTED);
     }
+    // Belt and braces for credentials we never saw: bearer tokens and JWT-shaped strings.
+    out = out.replace(/(bearer\s+)[A-Za-z0-9\-._~+/]+=*/gi, `$1${REDACTED}`);
+    out = out.replace(/\beyJ[A-Za-z0-9_-]*\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*/g, REDACTED);
+    return out;
+  }
 }

@@ -3,12 +3,12 @@
 import { RunaiError, RunaiHttpError, RunaiNetworkError, RunaiTimeoutError } from "./errors";
 
 export interface RetryOptions {
-    /** Attempts in total, the first included. Default 5. 1 disables retries. */
-    maxAttempts?: number;
-    /** Base of the exponential backoff. Default 200 ms. */
-    baseDelayMs?: number;
-    /** Upper bound of any single wait, `Retry-After` included. Default 10 000 ms. */
-    maxDelayMs?: number;
+  /** Attempts in total, the first included. Default 5. 1 disables retries. */
+  maxAttempts?: number;
+  /** Base of the exponential backoff. Default 200 ms. */
+  baseDelayMs?: number;
+  /** Upper bound of any single wait, `Retry-After` included. Default 10 000 ms. */
+  maxDelayMs?: number;
 }
 
 export type RetryPolicy = Required<RetryOptions>;
@@ -16,15 +16,15 @@ export type RetryPolicy = Required<RetryOptions>;
 export const DEFAULT_RETRY: RetryPolicy = { maxAttempts: 5, baseDelayMs: 200, maxDelayMs: 10_000 };
 
 export function retryPolicy(options: RetryOptions | undefined): RetryPolicy {
-    const p = { ...DEFAULT_RETRY, ...stripUndefined(options ?? {}) };
-    if (!Number.isInteger(p.maxAttempts) || p.maxAttempts < 1) throw new RangeError("retry.maxAttempts must be an integer ≥ 1");
-    if (!(p.baseDelayMs >= 0)) throw new RangeError("retry.baseDelayMs must be ≥ 0");
-    if (!(p.maxDelayMs >= 0)) throw new RangeError("retry.maxDelayMs must be ≥ 0");
-    return p;
+  const p = { ...DEFAULT_RETRY, ...stripUndefined(options ?? {}) };
+  if (!Number.isInteger(p.maxAttempts) || p.maxAttempts < 1) throw new RangeError("retry.maxAttempts must be an integer ≥ 1");
+  if (!(p.baseDelayMs >= 0)) throw new RangeError("retry.baseDelayMs must be ≥ 0");
+  if (!(p.maxDelayMs >= 0)) throw new RangeError("retry.maxDelayMs must be ≥ 0");
+  return p;
 }
 
 function stripUndefined<T extends object>(o: T): Partial<T> {
-    return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
 
 /**
@@ -32,41 +32,36 @@ function stripUndefined<T extends object>(o: T): Partial<T> {
  * [0, min(maxDelay, base·2^(attempt-1))], which spreads simultaneous clients apart (many resources
  * of one `pulumi up` hit the same server at once). A server's `Retry-After` wins, capped at maxDelay.
  */
-export function retryDelayMs(
-    attempt: number,
-    policy: RetryPolicy,
-    retryAfterMs?: number,
-    random: () => number = Math.random,
-): number {
-    if (retryAfterMs !== undefined) return Math.min(Math.max(0, retryAfterMs), policy.maxDelayMs);
-    const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));
-    return Math.floor(random() * ceiling);
+export function retryDelayMs(attempt: number, policy: RetryPolicy, retryAfterMs?: number, random: () => number = Math.random): number {
+  if (retryAfterMs !== undefined) return Math.min(Math.max(0, retryAfterMs), policy.maxDelayMs);
+  const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));
+  return Math.floor(random() * ceiling);
 }
 
 /** `Retry-After`: delay-seconds or an HTTP date. Returns milliseconds, or undefined if absent/invalid. */
 export function parseRetryAfter(value: string | null | undefined, nowMs: number = Date.now()): number | undefined {
-    if (value === null || value === undefined) return undefined;
-    const text = value.trim();
-    if (text === "") return undefined;
-    if (/^\d+(\.\d+)?$/.test(text)) return Math.round(Number(text) * 1000);
-    const date = Date.parse(text);
-    return Number.isNaN(date) ? undefined : Math.max(0, date - nowMs);
+  if (value === null || value === undefined) return undefined;
+  const text = value.trim();
+  if (text === "") return undefined;
+  if (/^\d+(\.\d+)?$/.test(text)) return Math.round(Number(text) * 1000);
+  const date = Date.parse(text);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - nowMs);
 }
 
 /** Statuses that say "try again later": 408 Request Timeout, 429 Too Many Requests, any 5xx. */
 export function isRetryableStatus(status: number): boolean {
-    return status === 408 || status === 429 || (status >= 500 && status <= 599);
+  return status === 408 || status === 429 || (status >= 500 && status <= 599);
 }
 
 /** Methods that can be repeated without changing the result. POST is not among them. */
 export function isIdempotentMethod(method: string): boolean {
-    return ["GET", "HEAD", "OPTIONS", "PUT", "DELETE", "PATCH"].includes(method.toUpperCase());
+  return ["GET", "HEAD", "OPTIONS", "PUT", "DELETE", "PATCH"].includes(method.toUpperCase());
 }
 
 /** A failure worth retrying (for a call that may be repeated). */
 export function isTransient(error: unknown): boolean {
-    if (error instanceof RunaiNetworkError || error instanceof RunaiTimeoutError) return true;
-    return error instanceof RunaiHttpError && isRetryableStatus(error.status);
+  if (error instanceof RunaiNetworkError || error instanceof RunaiTimeoutError) return true;
+  return error instanceof RunaiHttpError && isRetryableStatus(error.status);
 }
 
 /**
@@ -75,22 +70,22 @@ export function isTransient(error: unknown): boolean {
  * request), and other 4xx answers are definite.
  */
 export function isUncertainOutcome(error: unknown): boolean {
-    if (error instanceof RunaiNetworkError || error instanceof RunaiTimeoutError) return true;
-    return error instanceof RunaiHttpError && error.status >= 500 && error.status <= 599;
+  if (error instanceof RunaiNetworkError || error instanceof RunaiTimeoutError) return true;
+  return error instanceof RunaiHttpError && error.status >= 500 && error.status <= 599;
 }
 
 /** The server's `Retry-After`, if the error carries one. */
 export function retryAfterOf(error: unknown): number | undefined {
-    return error instanceof RunaiHttpError ? error.retryAfterMs : undefined;
+  return error instanceof RunaiHttpError ? error.retryAfterMs : undefined;
 }
 
 export function sleep(ms: number): Promise<void> {
-    return new Promise((resolve) => setTimeout(resolve, ms));
+  return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
 /** Describes a failure for retry notifications: short, and free of credentials (errors are redacted). */
 export function describeFailure(error: unknown): string {
-    if (error instanceof RunaiHttpError) return String(error.status);
-    if (error instanceof RunaiError) return error.name;
-    return "error";
+  if (error instanceof RunaiHttpError) return String(error.status);
+  if (error instanceof RunaiError) return error.name;
+  return "error";
 }

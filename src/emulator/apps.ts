@@ -128,7 +128,12 @@ function credentialsOf(body: Record<string, unknown>): { clientId: string; clien
   if (grantType === "client_credentials") {
     [clientId, clientSecret, idField, secretField] = [first("clientId", "clientID"), first("clientSecret"), "clientId", "clientSecret"];
   } else if (grantType === "app_token") {
-    [clientId, clientSecret, idField, secretField] = [first("appID", "appId", "AppId"), first("appSecret", "AppSecret"), "appID", "appSecret"];
+    [clientId, clientSecret, idField, secretField] = [
+      first("appID", "appId", "AppId"),
+      first("appSecret", "AppSecret"),
+      "appID",
+      "appSecret",
+    ];
   } else {
     throw badRequest(`grantType: "${String(grantType)}" is not supported by the emulator (use "client_credentials")`);
   }

@@ -124,8 +124,7 @@ export class FaultInjector {
 }
 
 export function injectedErrorToApiError(injected: InjectedError): ApiError {
-  const message =
-    injected.status === 429 ? "injected fault: too many requests" : "injected fault: service unavailable";
+  const message = injected.status === 429 ? "injected fault: too many requests" : "injected fault: service unavailable";
   const headers: Record<string, string> =
     injected.retryAfterSeconds === undefined ? {} : { "retry-after": String(injected.retryAfterSeconds) };
   return new ApiError(injected.status, message, undefined, headers);

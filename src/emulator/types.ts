@@ -69,14 +69,7 @@ export interface Emulator {
 export type AssetKindName = "config-map" | "environment";
 
 export type SyncStatus =
-  | "Creating"
-  | "Deleting"
-  | "Failed"
-  | "Deletion failed"
-  | "Issues found"
-  | "No issues found"
-  | "No status"
-  | "Updating";
+  "Creating" | "Deleting" | "Failed" | "Deletion failed" | "Issues found" | "No issues found" | "No status" | "Updating";
 
 export interface StatusIssue {
   scopeId: string;

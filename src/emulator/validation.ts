@@ -104,12 +104,7 @@ function buildContractValidator(doc: OpenApiDocument): ContractValidator {
   };
 }
 
-function buildOperationValidator(
-  bodyAjv: Ajv,
-  paramAjv: Ajv,
-  op: OperationObject,
-  parameters: ParameterObject[],
-): OperationValidator {
+function buildOperationValidator(bodyAjv: Ajv, paramAjv: Ajv, op: OperationObject, parameters: ParameterObject[]): OperationValidator {
   const bodySchema = op.requestBody?.content?.["application/json"]?.schema;
   const bodyRequired = op.requestBody?.required === true;
   const bodySchemaName = typeof bodySchema?.$ref === "string" ? bodySchema.$ref.split("/").pop() : "inline";
@@ -195,9 +190,7 @@ export function describeError(error: ErrorObject, fieldPrefix: string): string {
       rule = "is not allowed";
       break;
     case "enum":
-      rule = `must be one of ${(error.params as { allowedValues: unknown[] }).allowedValues
-        .map((v) => JSON.stringify(v))
-        .join(", ")}`;
+      rule = `must be one of ${(error.params as { allowedValues: unknown[] }).allowedValues.map((v) => JSON.stringify(v)).join(", ")}`;
       break;
   }
   return `${field || "request body"}: ${rule}`;

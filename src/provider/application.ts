@@ -237,13 +237,7 @@ export function toOutputs(app: Application, secret: string | undefined, carried:
  * resource stays in state with these outputs (the secret included, still encrypted through
  * `additionalSecretOutputs`) and the next `up` updates it. `properties` must carry `__provider`.
  */
-function partialFailure(
-  err: unknown,
-  id: string,
-  known: Partial<ApplicationOutputs>,
-  wanted: ApplicationInputs,
-  provider: unknown,
-): Error {
+function partialFailure(err: unknown, id: string, known: Partial<ApplicationOutputs>, wanted: ApplicationInputs, provider: unknown): Error {
   const error = err instanceof Error ? err : new Error(String(err));
   const properties: Props = stripNulls({ ...known, name: known.name ?? wanted.name });
   if (wanted.rotateWhenChanged) properties.rotateWhenChanged = stripNulls(wanted.rotateWhenChanged);

@@ -19,16 +19,7 @@ export const DEFAULT_TIMEOUT_SECONDS = 300;
 
 let stackConfig: Record<string, string | undefined> = {};
 
-const KEYS = [
-  "url",
-  "clientId",
-  "clientSecret",
-  "token",
-  "waitForSync",
-  "timeoutSeconds",
-  "allowInsecureHttp",
-  "caBundle",
-] as const;
+const KEYS = ["url", "clientId", "clientSecret", "token", "waitForSync", "timeoutSeconds", "allowInsecureHttp", "caBundle"] as const;
 type Key = (typeof KEYS)[number];
 
 const ENV: Partial<Record<Key, string>> = {
@@ -152,6 +143,8 @@ function readCaBundle(value: string | undefined): string | undefined {
   try {
     return fs.readFileSync(value, "utf8");
   } catch (err) {
-    throw new ProviderConfigError(`runai:caBundle is neither PEM text nor a readable file: "${value}" (${(err as NodeJS.ErrnoException).code})`);
+    throw new ProviderConfigError(
+      `runai:caBundle is neither PEM text nor a readable file: "${value}" (${(err as NodeJS.ErrnoException).code})`,
+    );
   }
 }

@@ -69,8 +69,6 @@ export class Application extends pulumi.dynamic.Resource {
 
   /** `{ clientId, clientSecret }` as one secret Output, ready for `export` or another provider's config. */
   get credentials(): pulumi.Output<ApplicationCredentials> {
-    return pulumi.secret(
-      pulumi.all([this.clientId, this.secret]).apply(([clientId, clientSecret]) => ({ clientId, clientSecret })),
-    );
+    return pulumi.secret(pulumi.all([this.clientId, this.secret]).apply(([clientId, clientSecret]) => ({ clientId, clientSecret })));
   }
 }

@@ -22,7 +22,9 @@ type DeepInputOf<T> = [T] extends [(infer U)[]]
     : pulumi.Input<T>;
 
 /** Removes `null` from the contract's nullable fields: in a program, leave a field out instead. */
-export type NonNullFields<T> = { [K in keyof T]?: Exclude<T[K], null> extends object ? NonNullFields<Exclude<T[K], null>> : Exclude<T[K], null> };
+export type NonNullFields<T> = {
+  [K in keyof T]?: Exclude<T[K], null> extends object ? NonNullFields<Exclude<T[K], null>> : Exclude<T[K], null>;
+};
 
 const shims = new Map<string, pulumi.dynamic.ResourceProvider>();
 // Empty when `pulumi-runai` is installed where the program runs (the usual case), so the shim text

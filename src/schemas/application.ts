@@ -8,13 +8,13 @@ export const APPLICATION_NAME_PATTERN = /^[a-z][-_a-z0-9]*[a-z0-9]$/;
 
 /** `ApplicationCreationRequest { name }`. */
 export const ApplicationCreationRequest = z.strictObject({
-    name: z.string().regex(APPLICATION_NAME_PATTERN),
+  name: z.string().regex(APPLICATION_NAME_PATTERN),
 });
 export type ApplicationCreationRequest = z.infer<typeof ApplicationCreationRequest>;
 
 /** `ApplicationPatchRequest { enabled }`: the only mutable attribute (renaming is impossible). */
 export const ApplicationPatchRequest = z.strictObject({
-    enabled: z.boolean(),
+  enabled: z.boolean(),
 });
 export type ApplicationPatchRequest = z.infer<typeof ApplicationPatchRequest>;
 
@@ -23,10 +23,10 @@ export type ApplicationPatchRequest = z.infer<typeof ApplicationPatchRequest>;
  * `clientId` is optional in the contract (2.20+); before 2.20 the name served as the client id.
  */
 export const ApplicationPostResponse = lenientObject({
-    id: z.string().min(1),
-    name: z.string(),
-    secret: z.string().min(1),
-    clientId: z.string().optional(),
+  id: z.string().min(1),
+  name: z.string(),
+  secret: z.string().min(1),
+  clientId: z.string().optional(),
 });
 export type ApplicationPostResponse = z.infer<typeof ApplicationPostResponse>;
 
@@ -35,15 +35,15 @@ export type ApplicationPostResponse = z.infer<typeof ApplicationPostResponse>;
  * but the contract's own example sends a number: both are accepted.
  */
 export const Application = lenientObject({
-    id: z.string().min(1),
-    name: z.string(),
-    clientId: z.string(),
-    enabled: z.boolean(),
-    createdBy: z.string(),
-    createdAt: z.string().nullable(),
-    updatedAt: z.string().nullable(),
-    lastLogin: z.string().nullable(),
-    tenantId: z.union([z.string(), z.number()]).optional(),
+  id: z.string().min(1),
+  name: z.string(),
+  clientId: z.string(),
+  enabled: z.boolean(),
+  createdBy: z.string(),
+  createdAt: z.string().nullable(),
+  updatedAt: z.string().nullable(),
+  lastLogin: z.string().nullable(),
+  tenantId: z.union([z.string(), z.number()]).optional(),
 });
 export type Application = z.infer<typeof Application>;
 
@@ -53,14 +53,19 @@ export type ApplicationList = z.infer<typeof ApplicationList>;
 
 /** The 200 body of `POST /api/v1/apps/{appId}/secret` (the old secret is revoked). */
 export const ApplicationSecretResponse = lenientObject({
-    secret: z.string().min(1),
+  secret: z.string().min(1),
 });
 export type ApplicationSecretResponse = z.infer<typeof ApplicationSecretResponse>;
 
 // ---- token endpoint -------------------------------------------------------------------------------
 
 export const TOKEN_GRANT_TYPES = [
-    "app_token", "client_credentials", "refresh_token", "exchange_token", "password", "external_token_exchange",
+  "app_token",
+  "client_credentials",
+  "refresh_token",
+  "exchange_token",
+  "password",
+  "external_token_exchange",
 ] as const;
 
 /**
@@ -68,18 +73,18 @@ export const TOKEN_GRANT_TYPES = [
  * Both are declared here (the schema has no `required` list).
  */
 export const TokenRequest = z.strictObject({
-    grantType: z.enum(TOKEN_GRANT_TYPES),
-    clientId: z.string().optional(),
-    clientID: z.string().optional(),
-    clientSecret: z.string().optional(),
-    appID: z.string().optional(),
-    appSecret: z.string().optional(),
-    code: z.string().optional(),
-    redirectUri: z.string().optional(),
-    refreshToken: z.string().optional(),
-    username: z.string().optional(),
-    password: z.string().optional(),
-    externalToken: z.string().optional(),
+  grantType: z.enum(TOKEN_GRANT_TYPES),
+  clientId: z.string().optional(),
+  clientID: z.string().optional(),
+  clientSecret: z.string().optional(),
+  appID: z.string().optional(),
+  appSecret: z.string().optional(),
+  code: z.string().optional(),
+  redirectUri: z.string().optional(),
+  refreshToken: z.string().optional(),
+  username: z.string().optional(),
+  password: z.string().optional(),
+  externalToken: z.string().optional(),
 });
 export type TokenRequest = z.infer<typeof TokenRequest>;
 
@@ -88,10 +93,10 @@ export type TokenRequest = z.infer<typeof TokenRequest>;
  * the lifetime up to 2.23; 2.24 adds `expiresIn`), so it is required here.
  */
 export const TokenResponse = lenientObject({
-    accessToken: z.string().min(1),
-    idToken: z.string().optional(),
-    refreshToken: z.string().optional(),
-    externalToken: z.string().optional(),
-    expiresIn: z.number().optional(),
+  accessToken: z.string().min(1),
+  idToken: z.string().optional(),
+  refreshToken: z.string().optional(),
+  externalToken: z.string().optional(),
+  expiresIn: z.number().optional(),
 });
 export type TokenResponse = z.infer<typeof TokenResponse>;

@@ -11,8 +11,23 @@ export type AssetScope = z.infer<typeof AssetScope>;
 
 /** `AssetKind` (2.22). Newer servers add kinds (e.g. "ngcApiKey" in 2.23), so responses accept any string. */
 export const ASSET_KINDS = [
-    "compute", "environment", "accessKey", "dockerRegistry", "password", "genericSecret", "registry", "s3", "git",
-    "nfs", "pvc", "hostPath", "workload-template", "model", "config-map", "secret-volume", "data-volume",
+  "compute",
+  "environment",
+  "accessKey",
+  "dockerRegistry",
+  "password",
+  "genericSecret",
+  "registry",
+  "s3",
+  "git",
+  "nfs",
+  "pvc",
+  "hostPath",
+  "workload-template",
+  "model",
+  "config-map",
+  "secret-volume",
+  "data-volume",
 ] as const;
 export const AssetKind = z.enum(ASSET_KINDS);
 export type AssetKind = z.infer<typeof AssetKind>;
@@ -23,13 +38,13 @@ export const DistFramework = z.enum(DIST_FRAMEWORKS);
 export type DistFramework = z.infer<typeof DistFramework>;
 
 function workloadSupportedTypes(mode: SchemaMode) {
-    return mode.obj({
-        workspace: z.boolean().nullish(),
-        training: z.boolean().nullish(),
-        inference: z.boolean().nullish(),
-        distributed: z.boolean().nullish(),
-        distFramework: mode.optionalOneOf(DIST_FRAMEWORKS),
-    });
+  return mode.obj({
+    workspace: z.boolean().nullish(),
+    training: z.boolean().nullish(),
+    inference: z.boolean().nullish(),
+    distributed: z.boolean().nullish(),
+    distFramework: mode.optionalOneOf(DIST_FRAMEWORKS),
+  });
 }
 
 /** `WorkloadSupportedTypes`: the workload types an asset may be used with (the UI's "workload architecture/type"). */
@@ -45,8 +60,8 @@ export const AssetDescription = z.string().min(1).max(250).nullable();
 
 /** `AssetUpdatableFields` = `AssetUpdateRequest`: what a PUT may change. */
 export const AssetUpdateMeta = z.strictObject({
-    name: AssetName,
-    description: AssetDescription.optional(),
+  name: AssetName,
+  description: AssetDescription.optional(),
 });
 export type AssetUpdateMeta = z.infer<typeof AssetUpdateMeta>;
 
@@ -56,25 +71,31 @@ export type AssetUpdateMeta = z.infer<typeof AssetUpdateMeta>;
  * Which scope id a scope needs is a cross-field rule for the validation layer, not part of this schema.
  */
 export const AssetCreationMeta = AssetUpdateMeta.extend({
-    scope: AssetScope,
-    clusterId: Uuid.nullish(),
-    departmentId: z.string().min(1).nullish(),
-    projectId: z.int32().nullish(),
-    autoDelete: z.boolean().nullish(),
-    workloadSupportedTypes: WorkloadSupportedTypes.nullish(),
+  scope: AssetScope,
+  clusterId: Uuid.nullish(),
+  departmentId: z.string().min(1).nullish(),
+  projectId: z.int32().nullish(),
+  autoDelete: z.boolean().nullish(),
+  workloadSupportedTypes: WorkloadSupportedTypes.nullish(),
 });
 export type AssetCreationMeta = z.infer<typeof AssetCreationMeta>;
 
 /** `<Kind>CreationRequest { meta, spec }` for a kind's spec schema. */
 export function assetCreationRequest<S extends z.ZodType>(spec: S) {
-    return z.strictObject({ meta: AssetCreationMeta, spec });
+  return z.strictObject({ meta: AssetCreationMeta, spec });
 }
 /** `<Kind>UpdateRequest { meta, spec }` (PUT carries the whole spec). */
 export function assetUpdateRequest<S extends z.ZodType>(spec: S) {
-    return z.strictObject({ meta: AssetUpdateMeta, spec });
+  return z.strictObject({ meta: AssetUpdateMeta, spec });
 }
-export interface AssetCreationRequest<TSpec> { meta: AssetCreationMeta; spec: TSpec }
-export interface AssetUpdateRequest<TSpec> { meta: AssetUpdateMeta; spec: TSpec }
+export interface AssetCreationRequest<TSpec> {
+  meta: AssetCreationMeta;
+  spec: TSpec;
+}
+export interface AssetUpdateRequest<TSpec> {
+  meta: AssetUpdateMeta;
+  spec: TSpec;
+}
 
 // ---- response -------------------------------------------------------------------------------------
 
@@ -84,34 +105,41 @@ export interface AssetUpdateRequest<TSpec> { meta: AssetUpdateMeta; spec: TSpec 
  * Lenient where we do not rely on the value: timestamps and `kind` are plain strings, unknown keys kept.
  */
 export const AssetMeta = lenientObject({
-    // AssetUpdatableFields
-    name: z.string().min(1),
-    description: z.string().nullish(),
-    // AssetCreationFields: these identify the asset (name + scope + scope id), so they are checked.
-    scope: AssetScope,
-    clusterId: z.string().nullish(),
-    departmentId: z.string().nullish(),
-    projectId: z.int().nullish(),
-    autoDelete: z.boolean().nullish(),
-    workloadSupportedTypes: workloadSupportedTypes(RESPONSE_MODE).nullish(),
-    // AssetReadOnlyFields
-    id: z.string().min(1),
-    kind: lenientEnum(ASSET_KINDS),
-    tenantId: z.int().nullish(),
-    createdBy: z.string(),
-    createdAt: z.string(),
-    updatedBy: z.string(),
-    updatedAt: z.string(),
-    deletedAt: z.string().nullish(),
-    deletedBy: z.string().nullish(),
-    projectName: z.string().nullish(),
-    updateCount: z.int().nullish(),
+  // AssetUpdatableFields
+  name: z.string().min(1),
+  description: z.string().nullish(),
+  // AssetCreationFields: these identify the asset (name + scope + scope id), so they are checked.
+  scope: AssetScope,
+  clusterId: z.string().nullish(),
+  departmentId: z.string().nullish(),
+  projectId: z.int().nullish(),
+  autoDelete: z.boolean().nullish(),
+  workloadSupportedTypes: workloadSupportedTypes(RESPONSE_MODE).nullish(),
+  // AssetReadOnlyFields
+  id: z.string().min(1),
+  kind: lenientEnum(ASSET_KINDS),
+  tenantId: z.int().nullish(),
+  createdBy: z.string(),
+  createdAt: z.string(),
+  updatedBy: z.string(),
+  updatedAt: z.string(),
+  deletedAt: z.string().nullish(),
+  deletedBy: z.string().nullish(),
+  projectName: z.string().nullish(),
+  updateCount: z.int().nullish(),
 });
 export type AssetMeta = z.infer<typeof AssetMeta>;
 
 /** `AssetSyncStatusEnum` (2.22). */
 export const ASSET_SYNC_STATUSES = [
-    "Creating", "Deleting", "Failed", "Deletion failed", "Issues found", "No issues found", "No status", "Updating",
+  "Creating",
+  "Deleting",
+  "Failed",
+  "Deletion failed",
+  "Issues found",
+  "No issues found",
+  "No status",
+  "Updating",
 ] as const;
 export const AssetSyncStatus = z.enum(ASSET_SYNC_STATUSES);
 export type AssetSyncStatus = z.infer<typeof AssetSyncStatus>;
@@ -120,9 +148,9 @@ export const ASSET_CLUSTER_STATUS_ISSUES = ["ReplicationError", "LostPhase", "No
 
 /** One entry of `AssetClusterStatusInfo.issues`. */
 export const AssetClusterStatusIssue = lenientObject({
-    scopeId: z.string(),
-    scopeType: lenientEnum(ASSET_SCOPES),
-    issue: lenientEnum(ASSET_CLUSTER_STATUS_ISSUES),
+  scopeId: z.string(),
+  scopeType: lenientEnum(ASSET_SCOPES),
+  issue: lenientEnum(ASSET_CLUSTER_STATUS_ISSUES),
 });
 export type AssetClusterStatusIssue = z.infer<typeof AssetClusterStatusIssue>;
 
@@ -131,10 +159,10 @@ export type AssetClusterStatusIssue = z.infer<typeof AssetClusterStatusIssue>;
  * newer server invents must not make the asset unreadable (callers treat unknown values as settled).
  */
 export const AssetClusterStatusInfo = lenientObject({
-    status: lenientEnum(ASSET_SYNC_STATUSES).optional(),
-    issues: z.array(AssetClusterStatusIssue).nullish(),
-    message: z.string().nullish(),
-    url: z.string().nullish(),
+  status: lenientEnum(ASSET_SYNC_STATUSES).optional(),
+  issues: z.array(AssetClusterStatusIssue).nullish(),
+  message: z.string().nullish(),
+  url: z.string().nullish(),
 });
 export type AssetClusterStatusInfo = z.infer<typeof AssetClusterStatusInfo>;
 
@@ -144,43 +172,43 @@ export type AssetClusterStatusInfo = z.infer<typeof AssetClusterStatusInfo>;
  * are nullable) reads as `{}`, which means the same thing since no spec field is required.
  */
 export function assetResponse<S extends z.ZodType>(spec: S) {
-    return lenientObject({
-        meta: AssetMeta,
-        spec: z.preprocess((value) => (value === null ? {} : value), spec),
-        usedBy: z.record(z.string(), z.unknown()).nullish(),
-        usageTimes: z.record(z.string(), z.unknown()).nullish(),
-        compliance: z.record(z.string(), z.unknown()).nullish(),
-        status: AssetClusterStatusInfo.nullish(),
-    });
+  return lenientObject({
+    meta: AssetMeta,
+    spec: z.preprocess((value) => (value === null ? {} : value), spec),
+    usedBy: z.record(z.string(), z.unknown()).nullish(),
+    usageTimes: z.record(z.string(), z.unknown()).nullish(),
+    compliance: z.record(z.string(), z.unknown()).nullish(),
+    status: AssetClusterStatusInfo.nullish(),
+  });
 }
 /** An asset as returned by the server, for a spec type. */
 export interface Asset<TSpec> {
-    meta: AssetMeta;
-    spec: TSpec;
-    usedBy?: Record<string, unknown> | null;
-    usageTimes?: Record<string, unknown> | null;
-    compliance?: Record<string, unknown> | null;
-    status?: AssetClusterStatusInfo | null;
+  meta: AssetMeta;
+  spec: TSpec;
+  usedBy?: Record<string, unknown> | null;
+  usageTimes?: Record<string, unknown> | null;
+  compliance?: Record<string, unknown> | null;
+  status?: AssetClusterStatusInfo | null;
 }
 
 /** `<Kind>ListResponse { entries }` (no paging on asset lists). */
 export function assetListResponse<S extends z.ZodType>(spec: S) {
-    return lenientObject({ entries: z.array(assetResponse(spec)) });
+  return lenientObject({ entries: z.array(assetResponse(spec)) });
 }
 
 // ---- errors ---------------------------------------------------------------------------------------
 
 /** `Error`: the error body of every control-plane endpoint. Parsed leniently: it only feeds messages. */
 export const ApiError = lenientObject({
-    code: z.int().min(100).max(599),
-    message: z.string(),
-    details: z.string().nullish(),
+  code: z.int().min(100).max(599),
+  message: z.string(),
+  details: z.string().nullish(),
 });
 export type ApiError = z.infer<typeof ApiError>;
 
 /** `HttpResponse`: the 202 body of an asset DELETE. */
 export const HttpResponse = lenientObject({
-    code: z.int(),
-    message: z.string(),
+  code: z.int(),
+  message: z.string(),
 });
 export type HttpResponse = z.infer<typeof HttpResponse>;

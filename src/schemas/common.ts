@@ -22,8 +22,8 @@ export const lenientObject: typeof z.strictObject = z.looseObject as unknown as 
  * is accepted (a newer server may add values; refusing them would break reads of objects we manage).
  */
 export function lenientEnum<const T extends readonly [string, ...string[]]>(_values: T): z.ZodType<T[number]> {
-    // The cast is the point: callers see the known union, the server may send more.
-    return z.string() as unknown as z.ZodType<T[number]>;
+  // The cast is the point: callers see the known union, the server may send more.
+  return z.string() as unknown as z.ZodType<T[number]>;
 }
 
 /**
@@ -33,38 +33,37 @@ export function lenientEnum<const T extends readonly [string, ...string[]]>(_val
 export const Uuid = z.guid();
 
 /** `format: hostname`, with the exact regular expression of ajv-formats (the emulator's referee). */
-export const HOSTNAME_PATTERN =
-    /^(?=.{1,253}\.?$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[-0-9a-z]{0,61}[0-9a-z])?)*\.?$/i;
+export const HOSTNAME_PATTERN = /^(?=.{1,253}\.?$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[-0-9a-z]{0,61}[0-9a-z])?)*\.?$/i;
 
 type EnumValues = readonly [string, ...string[]];
 
 /** How a schema builder makes objects and enums: one builder yields the request and the response variant. */
 export interface SchemaMode {
-    /** Object factory: strict for requests, lenient for responses. */
-    obj: typeof z.strictObject;
-    /** Required enum: exact for requests, any string for responses. */
-    oneOf: <const T extends EnumValues>(values: T) => z.ZodType<T[number]>;
-    /**
-     * Optional enum declared `nullable: true`. Per OpenAPI 3.0.3, `nullable` does not add null to an
-     * `enum` that does not list it, and the referee (ajv) rejects null there: so a request may omit
-     * the field but not send null. A response may still carry null (a server serialising an unset
-     * field); it reads as absent, which is what it means.
-     */
-    optionalOneOf: <const T extends EnumValues>(values: T) => z.ZodOptional<z.ZodType<T[number]>>;
+  /** Object factory: strict for requests, lenient for responses. */
+  obj: typeof z.strictObject;
+  /** Required enum: exact for requests, any string for responses. */
+  oneOf: <const T extends EnumValues>(values: T) => z.ZodType<T[number]>;
+  /**
+   * Optional enum declared `nullable: true`. Per OpenAPI 3.0.3, `nullable` does not add null to an
+   * `enum` that does not list it, and the referee (ajv) rejects null there: so a request may omit
+   * the field but not send null. A response may still carry null (a server serialising an unset
+   * field); it reads as absent, which is what it means.
+   */
+  optionalOneOf: <const T extends EnumValues>(values: T) => z.ZodOptional<z.ZodType<T[number]>>;
 }
 
 export const REQUEST_MODE: SchemaMode = {
-    obj: z.strictObject,
-    oneOf: (values) => z.enum(values),
-    optionalOneOf: (values) => z.enum(values).optional(),
+  obj: z.strictObject,
+  oneOf: (values) => z.enum(values),
+  optionalOneOf: (values) => z.enum(values).optional(),
 };
 export const RESPONSE_MODE: SchemaMode = {
-    obj: lenientObject,
-    oneOf: lenientEnum,
-    // Typed as the request variant's ZodOptional (object keys stay optional in inferred types); at run
-    // time a pipe that maps null to undefined before the optional enum.
-    optionalOneOf: (values) =>
-        z.preprocess((v) => (v === null ? undefined : v), lenientEnum(values).optional()) as unknown as z.ZodOptional<
-            z.ZodType<(typeof values)[number]>
-        >,
+  obj: lenientObject,
+  oneOf: lenientEnum,
+  // Typed as the request variant's ZodOptional (object keys stay optional in inferred types); at run
+  // time a pipe that maps null to undefined before the optional enum.
+  optionalOneOf: (values) =>
+    z.preprocess((v) => (v === null ? undefined : v), lenientEnum(values).optional()) as unknown as z.ZodOptional<
+      z.ZodType<(typeof values)[number]>
+    >,
 };

@@ -19,18 +19,58 @@ export type SeccompProfileType = (typeof SECCOMP_PROFILE_TYPES)[number];
 
 /** Linux capabilities the contract allows in `capabilities`. */
 export const CAPABILITIES = [
-    "AUDIT_CONTROL", "AUDIT_READ", "AUDIT_WRITE", "BLOCK_SUSPEND", "CHOWN", "DAC_OVERRIDE", "DAC_READ_SEARCH",
-    "FOWNER", "FSETID", "IPC_LOCK", "IPC_OWNER", "KILL", "LEASE", "LINUX_IMMUTABLE", "MAC_ADMIN", "MAC_OVERRIDE",
-    "MKNOD", "NET_ADMIN", "NET_BIND_SERVICE", "NET_BROADCAST", "NET_RAW", "SETGID", "SETFCAP", "SETPCAP", "SETUID",
-    "SYS_ADMIN", "SYS_BOOT", "SYS_CHROOT", "SYS_MODULE", "SYS_NICE", "SYS_PACCT", "SYS_PTRACE", "SYS_RAWIO",
-    "SYS_RESOURCE", "SYS_TIME", "SYS_TTY_CONFIG", "SYSLOG", "WAKE_ALARM",
+  "AUDIT_CONTROL",
+  "AUDIT_READ",
+  "AUDIT_WRITE",
+  "BLOCK_SUSPEND",
+  "CHOWN",
+  "DAC_OVERRIDE",
+  "DAC_READ_SEARCH",
+  "FOWNER",
+  "FSETID",
+  "IPC_LOCK",
+  "IPC_OWNER",
+  "KILL",
+  "LEASE",
+  "LINUX_IMMUTABLE",
+  "MAC_ADMIN",
+  "MAC_OVERRIDE",
+  "MKNOD",
+  "NET_ADMIN",
+  "NET_BIND_SERVICE",
+  "NET_BROADCAST",
+  "NET_RAW",
+  "SETGID",
+  "SETFCAP",
+  "SETPCAP",
+  "SETUID",
+  "SYS_ADMIN",
+  "SYS_BOOT",
+  "SYS_CHROOT",
+  "SYS_MODULE",
+  "SYS_NICE",
+  "SYS_PACCT",
+  "SYS_PTRACE",
+  "SYS_RAWIO",
+  "SYS_RESOURCE",
+  "SYS_TIME",
+  "SYS_TTY_CONFIG",
+  "SYSLOG",
+  "WAKE_ALARM",
 ] as const;
 export type Capability = (typeof CAPABILITIES)[number];
 
 /** Tools that run inside the container (`InternalToolType`). */
 export const INTERNAL_TOOL_TYPES = [
-    "jupyter-notebook", "pycharm", "visual-studio-code", "tensorboard", "rstudio", "mlflow", "custom", "matlab",
-    "chatbot-ui",
+  "jupyter-notebook",
+  "pycharm",
+  "visual-studio-code",
+  "tensorboard",
+  "rstudio",
+  "mlflow",
+  "custom",
+  "matlab",
+  "chatbot-ui",
 ] as const;
 export type InternalToolType = (typeof INTERNAL_TOOL_TYPES)[number];
 
@@ -57,141 +97,153 @@ const port = () => z.int32().min(1).max(65535);
 // ---- the schema set, built once per mode (strict requests, lenient responses) ----------------------
 
 function environmentSchemas(mode: SchemaMode) {
-    const { obj, oneOf, optionalOneOf } = mode;
+  const { obj, oneOf, optionalOneOf } = mode;
 
-    const EnvironmentVariableCredential = obj({
-        /** Id of a credential asset (uuid). Described as mandatory. */
-        assetId: Uuid.nullish(),
-        /** Key within the credential's secret. Described as mandatory. */
-        key: z.string().min(1).nullish(),
-    });
-    const EnvironmentVariableConfigMap = obj({
-        /** Name of the Kubernetes ConfigMap. */
-        name: z.string().min(1).nullish(),
-        /** Key within the ConfigMap. */
-        key: z.string().min(1).nullish(),
-    });
-    const EnvironmentVariablePodFieldRef = obj({
-        /** A pod field path, e.g. "metadata.name". */
-        path: z.string().min(1).nullish(),
-    });
-    const EnvironmentVariable = obj({
-        /** Variable name (described as mandatory). */
-        name: z.string().min(1).nullish(),
-        /** A literal value; mutually exclusive with credential, configMap and podFieldRef. */
-        value: z.string().nullish(),
-        credential: EnvironmentVariableCredential.nullish(),
-        configMap: EnvironmentVariableConfigMap.nullish(),
-        podFieldRef: EnvironmentVariablePodFieldRef.nullish(),
-        /** true drops a variable that the policy's defaults would add. */
-        exclude: z.boolean().nullish(),
-        description: z.string().nullish(),
-    });
+  const EnvironmentVariableCredential = obj({
+    /** Id of a credential asset (uuid). Described as mandatory. */
+    assetId: Uuid.nullish(),
+    /** Key within the credential's secret. Described as mandatory. */
+    key: z.string().min(1).nullish(),
+  });
+  const EnvironmentVariableConfigMap = obj({
+    /** Name of the Kubernetes ConfigMap. */
+    name: z.string().min(1).nullish(),
+    /** Key within the ConfigMap. */
+    key: z.string().min(1).nullish(),
+  });
+  const EnvironmentVariablePodFieldRef = obj({
+    /** A pod field path, e.g. "metadata.name". */
+    path: z.string().min(1).nullish(),
+  });
+  const EnvironmentVariable = obj({
+    /** Variable name (described as mandatory). */
+    name: z.string().min(1).nullish(),
+    /** A literal value; mutually exclusive with credential, configMap and podFieldRef. */
+    value: z.string().nullish(),
+    credential: EnvironmentVariableCredential.nullish(),
+    configMap: EnvironmentVariableConfigMap.nullish(),
+    podFieldRef: EnvironmentVariablePodFieldRef.nullish(),
+    /** true drops a variable that the policy's defaults would add. */
+    exclude: z.boolean().nullish(),
+    description: z.string().nullish(),
+  });
 
-    const NodePortInfo = obj({
-        /** false: the node port is generated per workload; true: set per workload by the user. */
-        isCustomPort: z.boolean().optional(),
-    });
-    const ExternalUrlInfo = obj({
-        isCustomUrl: z.boolean().optional(),
-        /** The default external URL. */
-        externalUrl: z.string().min(1).nullish(),
-    });
-    const ServingPortInfo = obj({
-        protocol: optionalOneOf(SERVING_PORT_PROTOCOLS),
-    });
-    const InternalToolInfo = obj({
-        toolType: oneOf(INTERNAL_TOOL_TYPES),
-        connectionType: oneOf(INTERNAL_CONNECTION_TYPES),
-        containerPort: port(),
-        nodePortInfo: NodePortInfo.nullish(),
-        externalUrlInfo: ExternalUrlInfo.nullish(),
-        servingPortInfo: ServingPortInfo.nullish(),
-    });
-    const ExternalToolInfo = obj({
-        toolType: oneOf(EXTERNAL_TOOL_TYPES),
-        /** May contain `${VAR}` placeholders, resolved when a workspace is created. */
-        externalUrl: z.string().min(1),
-    });
-    const Connection = obj({
-        /** Unique within the environment; workloads refer to it by this name. */
-        name: z.string().min(1),
-        /** Server default false: a tool inside the container. */
-        isExternal: z.boolean().optional(),
-        internalToolInfo: InternalToolInfo.nullish(),
-        externalToolInfo: ExternalToolInfo.nullish(),
-    });
+  const NodePortInfo = obj({
+    /** false: the node port is generated per workload; true: set per workload by the user. */
+    isCustomPort: z.boolean().optional(),
+  });
+  const ExternalUrlInfo = obj({
+    isCustomUrl: z.boolean().optional(),
+    /** The default external URL. */
+    externalUrl: z.string().min(1).nullish(),
+  });
+  const ServingPortInfo = obj({
+    protocol: optionalOneOf(SERVING_PORT_PROTOCOLS),
+  });
+  const InternalToolInfo = obj({
+    toolType: oneOf(INTERNAL_TOOL_TYPES),
+    connectionType: oneOf(INTERNAL_CONNECTION_TYPES),
+    containerPort: port(),
+    nodePortInfo: NodePortInfo.nullish(),
+    externalUrlInfo: ExternalUrlInfo.nullish(),
+    servingPortInfo: ServingPortInfo.nullish(),
+  });
+  const ExternalToolInfo = obj({
+    toolType: oneOf(EXTERNAL_TOOL_TYPES),
+    /** May contain `${VAR}` placeholders, resolved when a workspace is created. */
+    externalUrl: z.string().min(1),
+  });
+  const Connection = obj({
+    /** Unique within the environment; workloads refer to it by this name. */
+    name: z.string().min(1),
+    /** Server default false: a tool inside the container. */
+    isExternal: z.boolean().optional(),
+    internalToolInfo: InternalToolInfo.nullish(),
+    externalToolInfo: ExternalToolInfo.nullish(),
+  });
 
-    const HttpGetAction = obj({
-        /** Defaults to "/" on the server. */
-        path: z.string().regex(PROBE_PATH_PATTERN).nullish(),
-        port: port().nullish(),
-        /** Defaults to the pod IP. */
-        host: z.string().regex(HOSTNAME_PATTERN).nullish(),
-        /** Defaults to HTTP. */
-        scheme: optionalOneOf(PROBE_SCHEMES),
-    });
-    const ProbeHandler = obj({
-        httpGet: HttpGetAction.optional(),
-    });
-    const Probe = obj({
-        initialDelaySeconds: z.int32().min(0).nullish(),
-        periodSeconds: z.int32().min(1).nullish(),
-        timeoutSeconds: z.int32().min(1).nullish(),
-        successThreshold: z.int32().min(1).nullish(),
-        failureThreshold: z.int32().min(1).nullish(),
-        /** Described as mandatory. */
-        handler: ProbeHandler.nullish(),
-    });
-    const Probes = obj({
-        readiness: Probe.nullish(),
-    });
+  const HttpGetAction = obj({
+    /** Defaults to "/" on the server. */
+    path: z.string().regex(PROBE_PATH_PATTERN).nullish(),
+    port: port().nullish(),
+    /** Defaults to the pod IP. */
+    host: z.string().regex(HOSTNAME_PATTERN).nullish(),
+    /** Defaults to HTTP. */
+    scheme: optionalOneOf(PROBE_SCHEMES),
+  });
+  const ProbeHandler = obj({
+    httpGet: HttpGetAction.optional(),
+  });
+  const Probe = obj({
+    initialDelaySeconds: z.int32().min(0).nullish(),
+    periodSeconds: z.int32().min(1).nullish(),
+    timeoutSeconds: z.int32().min(1).nullish(),
+    successThreshold: z.int32().min(1).nullish(),
+    failureThreshold: z.int32().min(1).nullish(),
+    /** Described as mandatory. */
+    handler: ProbeHandler.nullish(),
+  });
+  const Probes = obj({
+    readiness: Probe.nullish(),
+  });
 
-    const EnvironmentSpec = obj({
-        // ContainerOverridable (a workload may override these)
-        /** The container entry point, one string (not an array). */
-        command: z.string().min(1).nullish(),
-        /** Arguments, one string. */
-        args: z.string().min(1).nullish(),
-        // CommonSecurityOverridable
-        runAsUid: z.int().nullish(),
-        runAsGid: z.int().nullish(),
-        /** Comma-separated gids, e.g. "2,3,5,8"; "" reverts to the image's groups. */
-        supplementalGroups: z.string().nullish(),
-        // EnvironmentVariablesAssetField (the array's items are nullable in the contract)
-        environmentVariables: z.array(EnvironmentVariable.nullable()).nullish(),
-        // ContainerNonOverridable
-        /** Needed to submit a workload; optional for the asset itself. */
-        image: z.string().min(1).nullish(),
-        imagePullPolicy: optionalOneOf(IMAGE_PULL_POLICIES),
-        workingDir: z.string().min(1).nullish(),
-        createHomeDir: z.boolean().nullish(),
-        probes: Probes.nullish(),
-        // CommonSecurityNonOverridable
-        uidGidSource: optionalOneOf(UID_GID_SOURCES),
-        capabilities: z.array(oneOf(CAPABILITIES)).nullish(),
-        seccompProfileType: optionalOneOf(SECCOMP_PROFILE_TYPES),
-        runAsNonRoot: z.boolean().nullish(),
-        readOnlyRootFilesystem: z.boolean().nullish(),
-        // ContainerNonInferenceNonOverridable (not allowed for inference)
-        tty: z.boolean().nullish(),
-        stdin: z.boolean().nullish(),
-        // NonInferenceSecurityNonOverridable (not allowed for inference)
-        allowPrivilegeEscalation: z.boolean().nullish(),
-        hostIpc: z.boolean().nullish(),
-        hostNetwork: z.boolean().nullish(),
-        // NonOverridableSpecFields' own properties
-        /** Not nullable in the contract (unlike every other field). */
-        connections: z.array(Connection).optional(),
-        /** Server default false. Lets a workspace set uid/gid; relevant when uidGidSource is "custom". */
-        overrideUidGidInWorkspace: z.boolean().optional(),
-    });
+  const EnvironmentSpec = obj({
+    // ContainerOverridable (a workload may override these)
+    /** The container entry point, one string (not an array). */
+    command: z.string().min(1).nullish(),
+    /** Arguments, one string. */
+    args: z.string().min(1).nullish(),
+    // CommonSecurityOverridable
+    runAsUid: z.int().nullish(),
+    runAsGid: z.int().nullish(),
+    /** Comma-separated gids, e.g. "2,3,5,8"; "" reverts to the image's groups. */
+    supplementalGroups: z.string().nullish(),
+    // EnvironmentVariablesAssetField (the array's items are nullable in the contract)
+    environmentVariables: z.array(EnvironmentVariable.nullable()).nullish(),
+    // ContainerNonOverridable
+    /** Needed to submit a workload; optional for the asset itself. */
+    image: z.string().min(1).nullish(),
+    imagePullPolicy: optionalOneOf(IMAGE_PULL_POLICIES),
+    workingDir: z.string().min(1).nullish(),
+    createHomeDir: z.boolean().nullish(),
+    probes: Probes.nullish(),
+    // CommonSecurityNonOverridable
+    uidGidSource: optionalOneOf(UID_GID_SOURCES),
+    capabilities: z.array(oneOf(CAPABILITIES)).nullish(),
+    seccompProfileType: optionalOneOf(SECCOMP_PROFILE_TYPES),
+    runAsNonRoot: z.boolean().nullish(),
+    readOnlyRootFilesystem: z.boolean().nullish(),
+    // ContainerNonInferenceNonOverridable (not allowed for inference)
+    tty: z.boolean().nullish(),
+    stdin: z.boolean().nullish(),
+    // NonInferenceSecurityNonOverridable (not allowed for inference)
+    allowPrivilegeEscalation: z.boolean().nullish(),
+    hostIpc: z.boolean().nullish(),
+    hostNetwork: z.boolean().nullish(),
+    // NonOverridableSpecFields' own properties
+    /** Not nullable in the contract (unlike every other field). */
+    connections: z.array(Connection).optional(),
+    /** Server default false. Lets a workspace set uid/gid; relevant when uidGidSource is "custom". */
+    overrideUidGidInWorkspace: z.boolean().optional(),
+  });
 
-    return {
-        EnvironmentVariableCredential, EnvironmentVariableConfigMap, EnvironmentVariablePodFieldRef, EnvironmentVariable,
-        NodePortInfo, ExternalUrlInfo, ServingPortInfo, InternalToolInfo, ExternalToolInfo, Connection,
-        HttpGetAction, ProbeHandler, Probe, Probes, EnvironmentSpec,
-    };
+  return {
+    EnvironmentVariableCredential,
+    EnvironmentVariableConfigMap,
+    EnvironmentVariablePodFieldRef,
+    EnvironmentVariable,
+    NodePortInfo,
+    ExternalUrlInfo,
+    ServingPortInfo,
+    InternalToolInfo,
+    ExternalToolInfo,
+    Connection,
+    HttpGetAction,
+    ProbeHandler,
+    Probe,
+    Probes,
+    EnvironmentSpec,
+  };
 }
 
 const request = environmentSchemas(REQUEST_MODE);

@@ -221,6 +221,8 @@ function isPulumiPropertyTrace(line: string): boolean {
   }
   return (
     typeof msg === "string" &&
-    /^(Marshaling property for RPC\[|Unmarshaling property for RPC\[|Planner decided to |RegisterResource RPC finished: |eventSink::Debug\(<\{%reset%\}>RegisterResource RPC finished: )/.test(msg)
+    /^(Marshaling property for RPC\[|Unmarshaling property for RPC\[|Planner decided to |RegisterResource RPC finished: |eventSink::Debug\(<\{%reset%\}>RegisterResource RPC finished: )/.test(
+      msg,
+    )
   );
 }

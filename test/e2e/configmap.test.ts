@@ -179,7 +179,10 @@ describe("ConfigMapAsset validation at preview", () => {
     },
     "department-scope": {
       args: { meta: { scope: "department" }, spec: { configMap: "c", mountPath: "/m" } },
-      reasons: ['meta.scope: must be "project" (ConfigMap assets are project-scoped)', 'meta.departmentId: required when meta.scope is "department"'],
+      reasons: [
+        'meta.scope: must be "project" (ConfigMap assets are project-scoped)',
+        'meta.departmentId: required when meta.scope is "department"',
+      ],
     },
     "unknown-scope": {
       args: { meta: { scope: "galaxy", projectId: 1001 }, spec: { configMap: "c", mountPath: "/m" } },
@@ -242,7 +245,10 @@ describe("ConfigMapAsset validation at preview", () => {
   beforeAll(async () => {
     stack = await TestStack.create({
       program: invalidProgram,
-      config: { ...emulator.stackConfig(), "cm:cases": JSON.stringify(Object.fromEntries(Object.entries(cases).map(([n, c]) => [n, c.args]))) },
+      config: {
+        ...emulator.stackConfig(),
+        "cm:cases": JSON.stringify(Object.fromEntries(Object.entries(cases).map(([n, c]) => [n, c.args]))),
+      },
     });
     await emulator.resetCounters();
   });
@@ -289,7 +295,9 @@ describe("ConfigMapAsset under injected faults", () => {
 
     const stateIds = (await stack.resourcesOfType(TYPE)).map((r) => r.id).sort();
     expect(stateIds).toHaveLength(20);
-    const serverAssets = (await emulator.api("GET", `${CONFIGMAPS}?projectId=1002&scope=project`)).body.entries as { meta: { id: string; name: string } }[];
+    const serverAssets = (await emulator.api("GET", `${CONFIGMAPS}?projectId=1002&scope=project`)).body.entries as {
+      meta: { id: string; name: string };
+    }[];
     expect(serverAssets.map((a) => a.meta.id).sort()).toEqual(stateIds);
     expect(new Set(serverAssets.map((a) => a.meta.name)).size).toBe(20);
 

@@ -47,7 +47,12 @@ describe("the example environments", () => {
       {
         meta: { workloadSupportedTypes: { inference: true } },
         spec: {
-          connections: [{ name: "http", internalToolInfo: { connectionType: "ServingPort", containerPort: 8000, servingPortInfo: { protocol: "http" } } }],
+          connections: [
+            {
+              name: "http",
+              internalToolInfo: { connectionType: "ServingPort", containerPort: 8000, servingPortInfo: { protocol: "http" } },
+            },
+          ],
           probes: { readiness: { handler: { httpGet: { path: "/health", port: 8000 } } } },
         },
       },
@@ -55,7 +60,13 @@ describe("the example environments", () => {
     [
       "environment-pytorch",
       { environmentName: "pytorch-ddp", distFramework: "PyTorch" },
-      { meta: { scope: "department", departmentId: "101", workloadSupportedTypes: { training: true, distributed: true, distFramework: "PyTorch" } } },
+      {
+        meta: {
+          scope: "department",
+          departmentId: "101",
+          workloadSupportedTypes: { training: true, distributed: true, distFramework: "PyTorch" },
+        },
+      },
     ],
   ])("examples/%s: up, then preview has nothing to do", async (dir, expectedOutputs, expected) => {
     const stack = await TestStack.create({ program: example(dir), config: emulator.stackConfig() });
@@ -86,7 +97,12 @@ describe("examples/environment-jupyter: drift and out-of-band deletion", () => {
     const outputs = await stack.outputs();
     id = outputs.environmentId as string;
     const asset = (await getAsset(id)).body;
-    expect(asset.meta).toMatchObject({ name: "jupyter-lab", scope: "project", projectId: 1001, workloadSupportedTypes: { workspace: true } });
+    expect(asset.meta).toMatchObject({
+      name: "jupyter-lab",
+      scope: "project",
+      projectId: 1001,
+      workloadSupportedTypes: { workspace: true },
+    });
     expect(asset.spec).toMatchObject({
       uidGidSource: "custom",
       runAsUid: 1000,
@@ -95,7 +111,9 @@ describe("examples/environment-jupyter: drift and out-of-band deletion", () => {
         { name: "JUPYTER_ENABLE_LAB", value: "yes" },
         { name: "HF_TOKEN", credential: { assetId: "3f1c8a52-6b0e-4c1d-9e7a-2d4b5c6a7e81", key: "token" } },
       ],
-      connections: [{ name: "jupyter", internalToolInfo: { toolType: "jupyter-notebook", connectionType: "NodePort", containerPort: 8888 } }],
+      connections: [
+        { name: "jupyter", internalToolInfo: { toolType: "jupyter-notebook", connectionType: "NodePort", containerPort: 8888 } },
+      ],
     });
     await stack.preview({ expectNoChanges: true });
   });
@@ -140,7 +158,14 @@ describe("examples/environment-jupyter: drift and out-of-band deletion", () => {
 
 describe("EnvironmentAsset lifecycle", () => {
   const training = (overrides: { meta?: Json; spec?: Json } = {}) => ({
-    meta: { name: "training", scope: "project", projectId: 1001, description: "CUDA training image", workloadSupportedTypes: { training: true }, ...overrides.meta },
+    meta: {
+      name: "training",
+      scope: "project",
+      projectId: 1001,
+      description: "CUDA training image",
+      workloadSupportedTypes: { training: true },
+      ...overrides.meta,
+    },
     spec: {
       image: "nvcr.io/nvidia/pytorch:24.05-py3",
       workingDir: "/workspace",
@@ -224,7 +249,10 @@ describe("EnvironmentAsset lifecycle", () => {
 
   describe("adoption of an environment made by hand", () => {
     let existingId: string;
-    const handMade = { meta: { name: "made-by-hand", scope: "project", projectId: 1003 }, spec: { image: "python:3.12-slim", command: "python" } };
+    const handMade = {
+      meta: { name: "made-by-hand", scope: "project", projectId: 1003 },
+      spec: { image: "python:3.12-slim", command: "python" },
+    };
     beforeAll(async () => {
       const created = await emulator.api("POST", ENVIRONMENTS, {
         meta: { name: "made-by-hand", scope: "project", projectId: 1003 },
@@ -265,22 +293,38 @@ describe("EnvironmentAsset lifecycle", () => {
 describe("EnvironmentAsset validation at preview", () => {
   const meta = { scope: "project", projectId: 1001 };
   const inference = { ...meta, workloadSupportedTypes: { inference: true } };
-  const notebook = (port: unknown) => ({ name: "nb", internalToolInfo: { toolType: "jupyter-notebook", connectionType: "NodePort", containerPort: port } });
+  const notebook = (port: unknown) => ({
+    name: "nb",
+    internalToolInfo: { toolType: "jupyter-notebook", connectionType: "NodePort", containerPort: port },
+  });
   const ONLY_WITHOUT_IMAGE_UID = 'applies only when spec.uidGidSource is not "fromTheImage" (the default); set uidGidSource: "custom"';
 
   // Each resource name maps to bad arguments and the exact reasons preview must report for it.
   const cases: Record<string, { args: unknown; reasons: string[] }> = {
     "duplicate-variable": {
-      args: { meta, spec: { environmentVariables: [{ name: "HOME", value: "/a" }, { name: "PATH", value: "/b" }, { name: "HOME", value: "/c" }] } },
+      args: {
+        meta,
+        spec: {
+          environmentVariables: [
+            { name: "HOME", value: "/a" },
+            { name: "PATH", value: "/b" },
+            { name: "HOME", value: "/c" },
+          ],
+        },
+      },
       reasons: ['spec.environmentVariables[2].name: "HOME" is used twice; names must be unique'],
     },
     "two-value-sources": {
       args: { meta, spec: { environmentVariables: [{ name: "TOKEN", value: "x", configMap: { name: "c", key: "k" } }] } },
-      reasons: ["spec.environmentVariables[0]: has 2 value sources (value, configMap); set exactly one of value, credential, configMap or podFieldRef"],
+      reasons: [
+        "spec.environmentVariables[0]: has 2 value sources (value, configMap); set exactly one of value, credential, configMap or podFieldRef",
+      ],
     },
     "no-value-source": {
       args: { meta, spec: { environmentVariables: [{ name: "TOKEN" }] } },
-      reasons: ["spec.environmentVariables[0]: has no value source; set exactly one of value, credential, configMap or podFieldRef (or exclude: true)"],
+      reasons: [
+        "spec.environmentVariables[0]: has no value source; set exactly one of value, credential, configMap or podFieldRef (or exclude: true)",
+      ],
     },
     "credential-without-key": {
       args: { meta, spec: { environmentVariables: [{ name: "TOKEN", credential: { assetId: "3f1c8a52-6b0e-4c1d-9e7a-2d4b5c6a7e81" } }] } },
@@ -291,7 +335,10 @@ describe("EnvironmentAsset validation at preview", () => {
       reasons: ['spec.connections[1].name: "nb" is used twice; names must be unique'],
     },
     "internal-without-info": {
-      args: { meta, spec: { connections: [{ name: "wandb", externalToolInfo: { toolType: "wandb", externalUrl: "https://wandb.ai/team" } }] } },
+      args: {
+        meta,
+        spec: { connections: [{ name: "wandb", externalToolInfo: { toolType: "wandb", externalUrl: "https://wandb.ai/team" } }] },
+      },
       reasons: [
         "spec.connections[0].internalToolInfo: required when isExternal is false (the default)",
         "spec.connections[0].externalToolInfo: must not be set when isExternal is false (the default); set isExternal: true for an external tool",
@@ -305,7 +352,12 @@ describe("EnvironmentAsset validation at preview", () => {
       ],
     },
     "serving-port-without-info": {
-      args: { meta: inference, spec: { connections: [{ name: "http", internalToolInfo: { toolType: "custom", connectionType: "ServingPort", containerPort: 8000 } }] } },
+      args: {
+        meta: inference,
+        spec: {
+          connections: [{ name: "http", internalToolInfo: { toolType: "custom", connectionType: "ServingPort", containerPort: 8000 } }],
+        },
+      },
       reasons: ['spec.connections[0].internalToolInfo.servingPortInfo: required when connectionType is "ServingPort"'],
     },
     "port-out-of-range": {
@@ -327,7 +379,8 @@ describe("EnvironmentAsset validation at preview", () => {
     "inference-host-network": {
       args: { meta: inference, spec: { hostNetwork: true, tty: true, stdin: true } },
       reasons: ["tty", "stdin", "hostNetwork"].map(
-        (field) => `spec.${field}: not allowed when meta.workloadSupportedTypes.inference is true (the contract forbids it for inference containers)`,
+        (field) =>
+          `spec.${field}: not allowed when meta.workloadSupportedTypes.inference is true (the contract forbids it for inference containers)`,
       ),
     },
     "unknown-pull-policy": {
@@ -363,7 +416,9 @@ describe("EnvironmentAsset validation at preview", () => {
   beforeAll(async () => {
     const environments = JSON.stringify(Object.fromEntries(Object.entries(cases).map(([name, c]) => [name, c.args])));
     const stacks = await Promise.all(
-      Array.from({ length: LANES }, () => TestStack.create({ program: scenarioProgram, config: { ...emulator.stackConfig(), "env:environments": environments } })),
+      Array.from({ length: LANES }, () =>
+        TestStack.create({ program: scenarioProgram, config: { ...emulator.stackConfig(), "env:environments": environments } }),
+      ),
     );
     try {
       const writesBefore = await emulator.writeCount();

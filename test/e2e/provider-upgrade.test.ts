@@ -12,7 +12,11 @@ let emulator: EmulatorHarness;
 let stack: TestStack;
 beforeAll(async () => {
   emulator = await EmulatorHarness.start();
-  stack = await TestStack.create({ program: path.join(__dirname, "programs/configmap"), config: emulator.stackConfig(), packageCopy: true });
+  stack = await TestStack.create({
+    program: path.join(__dirname, "programs/configmap"),
+    config: emulator.stackConfig(),
+    packageCopy: true,
+  });
 });
 afterAll(async () => {
   await stack?.cleanup();

@@ -195,9 +195,15 @@ describe("token endpoint", () => {
 
   test.each([
     [{}, "grantType: is required"],
-    [{ grantType: "password", username: "u", password: "p" }, 'grantType: "password" is not supported by the emulator (use "client_credentials")'],
+    [
+      { grantType: "password", username: "u", password: "p" },
+      'grantType: "password" is not supported by the emulator (use "client_credentials")',
+    ],
     [{ grantType: "client_credentials" }, "clientId: is required; clientSecret: is required"],
-    [{ grantType: "client_credentials", clientId: 5, clientSecret: "" }, "clientId: must be a non-empty string; clientSecret: must be a non-empty string"],
+    [
+      { grantType: "client_credentials", clientId: 5, clientSecret: "" },
+      "clientId: must be a non-empty string; clientSecret: must be a non-empty string",
+    ],
     [
       { grantType: "magic" },
       'grantType: must be one of "app_token", "client_credentials", "refresh_token", "exchange_token", "password", "external_token_exchange"',

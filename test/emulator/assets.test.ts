@@ -1,14 +1,6 @@
 // Contract tests of the asset endpoints (ConfigMap and Environment). Every response is validated
 // against the OpenAPI response schemas by the helpers.
-import {
-  CONFIG_MAPS,
-  ENVIRONMENTS,
-  UUID_RE,
-  configMapBody,
-  environmentBody,
-  startTestEmulator,
-  type TestEmulator,
-} from "./helpers";
+import { CONFIG_MAPS, ENVIRONMENTS, UUID_RE, configMapBody, environmentBody, startTestEmulator, type TestEmulator } from "./helpers";
 import { SEED_ORGANISATION } from "../../src/emulator";
 
 const CLUSTER = SEED_ORGANISATION.clusterId;
@@ -26,7 +18,12 @@ beforeEach(async () => {
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 
 describe.each([
-  { kind: "config-map", base: CONFIG_MAPS, body: (name: string) => configMapBody(name), spec: { configMap: "a-cm", mountPath: "/etc/config" } },
+  {
+    kind: "config-map",
+    base: CONFIG_MAPS,
+    body: (name: string) => configMapBody(name),
+    spec: { configMap: "a-cm", mountPath: "/etc/config" },
+  },
   { kind: "environment", base: ENVIRONMENTS, body: (name: string) => environmentBody(name), spec: { image: "python:3.12" } },
 ])("$kind assets", ({ kind, base, body }) => {
   test("create answers 202 with the full asset and server-assigned meta", async () => {
@@ -179,7 +176,12 @@ describe("bad input answers 400 naming the field", () => {
       'meta.scope: must be one of "system", "tenant", "cluster", "department", "project"',
     ],
     ["projectId as string", ENVIRONMENTS, environmentBody("a", { scope: "project", projectId: "1001" }), "meta.projectId: must be integer"],
-    ["clusterId not a uuid", ENVIRONMENTS, environmentBody("a", { scope: "cluster", clusterId: "c1" }), 'meta.clusterId: must match format "uuid"'],
+    [
+      "clusterId not a uuid",
+      ENVIRONMENTS,
+      environmentBody("a", { scope: "cluster", clusterId: "c1" }),
+      'meta.clusterId: must match format "uuid"',
+    ],
     [
       "nested field",
       ENVIRONMENTS,
@@ -189,16 +191,50 @@ describe("bad input answers 400 naming the field", () => {
     [
       "array item",
       ENVIRONMENTS,
-      environmentBody("a", { scope: "tenant" }, { connections: [{ name: "nb", internalToolInfo: { toolType: "jupyter-notebook", connectionType: "NodePort" } }] }),
+      environmentBody(
+        "a",
+        { scope: "tenant" },
+        { connections: [{ name: "nb", internalToolInfo: { toolType: "jupyter-notebook", connectionType: "NodePort" } }] },
+      ),
       "spec.connections[0].internalToolInfo.containerPort: is required",
     ],
-    ["several problems at once", CONFIG_MAPS, { meta: { scope: "project", projectId: 1001 }, spec: { mountPath: 1 } }, "meta.name: is required; spec.mountPath: must be string"],
-    ["config-map outside a project", CONFIG_MAPS, { meta: { name: "a", scope: "tenant" }, spec: { configMap: "c", mountPath: "/m" } }, 'meta.scope: must be "project" for config-map assets'],
-    ["config-map without its mandatory fields", CONFIG_MAPS, { meta: { name: "a", scope: "project", projectId: 1001 }, spec: {} }, "spec.configMap: is required; spec.mountPath: is required"],
+    [
+      "several problems at once",
+      CONFIG_MAPS,
+      { meta: { scope: "project", projectId: 1001 }, spec: { mountPath: 1 } },
+      "meta.name: is required; spec.mountPath: must be string",
+    ],
+    [
+      "config-map outside a project",
+      CONFIG_MAPS,
+      { meta: { name: "a", scope: "tenant" }, spec: { configMap: "c", mountPath: "/m" } },
+      'meta.scope: must be "project" for config-map assets',
+    ],
+    [
+      "config-map without its mandatory fields",
+      CONFIG_MAPS,
+      { meta: { name: "a", scope: "project", projectId: 1001 }, spec: {} },
+      "spec.configMap: is required; spec.mountPath: is required",
+    ],
     ["system scope", ENVIRONMENTS, environmentBody("a", { scope: "system" }), 'meta.scope: "system" is internal-only'],
-    ["project scope without projectId", ENVIRONMENTS, environmentBody("a", { scope: "project" }), 'meta.projectId: required when meta.scope is "project"'],
-    ["department scope without departmentId", ENVIRONMENTS, environmentBody("a", { scope: "department" }), 'meta.departmentId: required when meta.scope is "department"'],
-    ["cluster scope without clusterId", ENVIRONMENTS, environmentBody("a", { scope: "cluster" }), 'meta.clusterId: required when meta.scope is "cluster"'],
+    [
+      "project scope without projectId",
+      ENVIRONMENTS,
+      environmentBody("a", { scope: "project" }),
+      'meta.projectId: required when meta.scope is "project"',
+    ],
+    [
+      "department scope without departmentId",
+      ENVIRONMENTS,
+      environmentBody("a", { scope: "department" }),
+      'meta.departmentId: required when meta.scope is "department"',
+    ],
+    [
+      "cluster scope without clusterId",
+      ENVIRONMENTS,
+      environmentBody("a", { scope: "cluster" }),
+      'meta.clusterId: required when meta.scope is "cluster"',
+    ],
     [
       "narrower id than the scope",
       ENVIRONMENTS,
@@ -211,8 +247,18 @@ describe("bad input answers 400 naming the field", () => {
       environmentBody("a", { scope: "tenant", clusterId: CLUSTER, departmentId: "101" }),
       'meta.clusterId: must not be set when meta.scope is "tenant"; meta.departmentId: must not be set when meta.scope is "tenant"',
     ],
-    ["unknown project", ENVIRONMENTS, environmentBody("a", { scope: "project", projectId: 4242 }), "meta.projectId: project 4242 does not exist"],
-    ["unknown department", ENVIRONMENTS, environmentBody("a", { scope: "department", departmentId: "999" }), 'meta.departmentId: department "999" does not exist'],
+    [
+      "unknown project",
+      ENVIRONMENTS,
+      environmentBody("a", { scope: "project", projectId: 4242 }),
+      "meta.projectId: project 4242 does not exist",
+    ],
+    [
+      "unknown department",
+      ENVIRONMENTS,
+      environmentBody("a", { scope: "department", departmentId: "999" }),
+      'meta.departmentId: department "999" does not exist',
+    ],
     [
       "unknown cluster",
       ENVIRONMENTS,
@@ -263,21 +309,24 @@ describe("bad input answers 400 naming the field", () => {
     expect(noSpec.body.message).toBe("spec: is required");
 
     const cm = await t.call("POST", CONFIG_MAPS, { body: configMapBody("c") });
-    const badSpec = await t.call("PUT", `${CONFIG_MAPS}/${cm.body.meta.id}`, { body: { meta: { name: "c" }, spec: { configMap: "c", mountPath: 7 } } });
+    const badSpec = await t.call("PUT", `${CONFIG_MAPS}/${cm.body.meta.id}`, {
+      body: { meta: { name: "c" }, spec: { configMap: "c", mountPath: 7 } },
+    });
     expect(badSpec.status).toBe(400);
     expect(badSpec.body).toEqual({
       code: 400,
       message: "spec.mountPath: must be string",
       details: "does not match schema ConfigMapAssetSpec",
     });
-    const missingField = await t.call("PUT", `${CONFIG_MAPS}/${cm.body.meta.id}`, { body: { meta: { name: "c" }, spec: { configMap: "c" } } });
+    const missingField = await t.call("PUT", `${CONFIG_MAPS}/${cm.body.meta.id}`, {
+      body: { meta: { name: "c" }, spec: { configMap: "c" } },
+    });
     expect(missingField.body.message).toBe("spec.mountPath: is required");
   });
 });
 
 describe("list filters and the scope hierarchy", () => {
-  const names = async (query: string) =>
-    (await t.call("GET", `${ENVIRONMENTS}?${query}`)).body.entries.map((e: any) => e.meta.name).sort();
+  const names = async (query: string) => (await t.call("GET", `${ENVIRONMENTS}?${query}`)).body.entries.map((e: any) => e.meta.name).sort();
 
   beforeEach(async () => {
     const assets: Array<[string, Record<string, unknown>]> = [
@@ -342,9 +391,14 @@ describe("list filters and the scope hierarchy", () => {
 
   test("workload-type filters use meta.workloadSupportedTypes", async () => {
     await t.call("POST", ENVIRONMENTS, {
-      body: environmentBody("trainer", { scope: "tenant", workloadSupportedTypes: { training: true, distributed: true, distFramework: "PyTorch" } }),
+      body: environmentBody("trainer", {
+        scope: "tenant",
+        workloadSupportedTypes: { training: true, distributed: true, distFramework: "PyTorch" },
+      }),
     });
-    await t.call("POST", ENVIRONMENTS, { body: environmentBody("notebook", { scope: "tenant", workloadSupportedTypes: { workspace: true } }) });
+    await t.call("POST", ENVIRONMENTS, {
+      body: environmentBody("notebook", { scope: "tenant", workloadSupportedTypes: { workspace: true } }),
+    });
     expect(await names("scope=tenant&isTraining=true")).toEqual(["tenant-env", "trainer"]);
     expect(await names("scope=tenant&isWorkspace=true")).toEqual(["notebook", "tenant-env"]);
     expect(await names("distributedFramework=PyTorch")).toEqual(["trainer"]);

@@ -102,7 +102,10 @@ describe("faults", () => {
   });
 
   test("GET/PUT/DELETE /__emulator/faults manage the rules; methods are case-insensitive", async () => {
-    const rules = [{ method: "get", route: `${ENVIRONMENTS}/{AssetId}`, latencyMs: 5 }, { errorRate: 0.5, errorStatus: 429 }];
+    const rules = [
+      { method: "get", route: `${ENVIRONMENTS}/{AssetId}`, latencyMs: 5 },
+      { errorRate: 0.5, errorStatus: 429 },
+    ];
     expect(await setFaults(rules)).toEqual({ rules: [{ ...rules[0], method: "GET" }, rules[1]] });
     expect((await t.admin("GET", "/__emulator/faults")).body).toEqual({ rules: [{ ...rules[0], method: "GET" }, rules[1]] });
     expect((await t.admin("DELETE", "/__emulator/faults")).body).toEqual({ rules: [] });

@@ -146,7 +146,11 @@ export function configMapBody(name: string, projectId = 1001, spec: Record<strin
   };
 }
 
-export function environmentBody(name: string, meta: Record<string, unknown> = { scope: "project", projectId: 1001 }, spec: Record<string, unknown> = {}) {
+export function environmentBody(
+  name: string,
+  meta: Record<string, unknown> = { scope: "project", projectId: 1001 },
+  spec: Record<string, unknown> = {},
+) {
   return { meta: { name, ...meta }, spec: { image: "python:3.12", ...spec } };
 }
 

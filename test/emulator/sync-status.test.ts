@@ -1,6 +1,15 @@
 // Sync status (?statusInfo=true): Creating/Updating/Deleting for syncDelayMs, then "No issues found"
 // or gone; forced statuses through the admin API.
-import { CONFIG_MAPS, ENVIRONMENTS, configMapBody, environmentBody, expectContractResponse, sleep, startTestEmulator, type TestEmulator } from "./helpers";
+import {
+  CONFIG_MAPS,
+  ENVIRONMENTS,
+  configMapBody,
+  environmentBody,
+  expectContractResponse,
+  sleep,
+  startTestEmulator,
+  type TestEmulator,
+} from "./helpers";
 
 // Long enough that a GET right after a write still sees the transient phase on a loaded 2-core machine.
 const DELAY = 400;
@@ -69,7 +78,10 @@ describe("forced statuses (admin API)", () => {
   test("Failed with a message is reported until cleared, through later updates", async () => {
     const created = await t.call("POST", CONFIG_MAPS, { body: configMapBody("a") });
     const id = created.body.meta.id;
-    const forced = await t.admin("PUT", `/__emulator/assets/${id}/status`, { status: "Failed", message: "config map not found in cluster" });
+    const forced = await t.admin("PUT", `/__emulator/assets/${id}/status`, {
+      status: "Failed",
+      message: "config map not found in cluster",
+    });
     expect(forced.status).toBe(200);
     expect(forced.body).toEqual({ id, forcedStatus: { status: "Failed", message: "config map not found in cluster" } });
 
@@ -112,7 +124,10 @@ describe("forced statuses (admin API)", () => {
 
   test.each([
     [{}, "status: is required"],
-    [{ status: "Exploded" }, 'status: must be one of "Creating", "Deleting", "Failed", "Deletion failed", "Issues found", "No issues found", "No status", "Updating"'],
+    [
+      { status: "Exploded" },
+      'status: must be one of "Creating", "Deleting", "Failed", "Deletion failed", "Issues found", "No issues found", "No status", "Updating"',
+    ],
     [{ status: "Issues found", issues: [{ scopeId: "1001" }] }, "issues[0].scopeType: is required; issues[0].issue: is required"],
     [[], "request body: must be object"],
   ])("invalid forced status %j answers 400", async (body, message) => {

@@ -37,7 +37,10 @@ describe("secrets", () => {
 
 describe("routes", () => {
   test("match templates and decode path parameters", () => {
-    expect(matchRoute("GET", "/api/v1/apps/a%20b")).toMatchObject({ route: { template: "/api/v1/apps/{appId}" }, params: { appId: "a b" } });
+    expect(matchRoute("GET", "/api/v1/apps/a%20b")).toMatchObject({
+      route: { template: "/api/v1/apps/{appId}" },
+      params: { appId: "a b" },
+    });
     expect(matchRoute("POST", "/api/v1/apps/x/secret")?.route.operationId).toBe("regenerate_application_secret");
     expect(matchRoute("GET", "/api/v1/apps/%E0%A4%A")).toBeNull();
     expect(matchRoute("PUT", "/api/v1/apps")).toBeNull();

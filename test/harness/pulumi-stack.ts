@@ -150,12 +150,7 @@ export class TestStack {
   /** `pulumi preview`; `expectNoChanges` fails (non-zero) when anything would change. */
   preview(opts: { refresh?: boolean; expectNoChanges?: boolean; extra?: string[] } = {}, options?: RunOptions) {
     return this.run(
-      [
-        "preview",
-        ...(opts.refresh ? ["--refresh"] : []),
-        ...(opts.expectNoChanges ? ["--expect-no-changes"] : []),
-        ...(opts.extra ?? []),
-      ],
+      ["preview", ...(opts.refresh ? ["--refresh"] : []), ...(opts.expectNoChanges ? ["--expect-no-changes"] : []), ...(opts.extra ?? [])],
       options,
     );
   }

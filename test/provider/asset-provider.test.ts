@@ -87,7 +87,12 @@ describe("create", () => {
     try {
       configure({
         get: (key) =>
-          ({ "runai:url": slow.url, "runai:clientId": "runai-admin", "runai:clientSecret": "runai-admin-secret", "runai:timeoutSeconds": "0.5" })[key],
+          ({
+            "runai:url": slow.url,
+            "runai:clientId": "runai-admin",
+            "runai:clientSecret": "runai-admin-secret",
+            "runai:timeoutSeconds": "0.5",
+          })[key],
       });
       const error = await createError(inputs("slow"));
       expect(error).toBeInstanceOf(Error);
@@ -127,7 +132,9 @@ describe("create", () => {
 
 describe("update", () => {
   it("puts the whole spec and unsets a removed description, keeping the id", async () => {
-    const { id } = await provider.create(inputs("updated", { meta: { name: "updated", scope: "project", projectId: 1001, description: "v1" } }));
+    const { id } = await provider.create(
+      inputs("updated", { meta: { name: "updated", scope: "project", projectId: 1001, description: "v1" } }),
+    );
     const { outs } = await provider.update(id, {}, inputs("updated", { spec: { configMap: "updated", mountPath: "/etc/v2" } }));
     expect(outs.meta).toMatchObject({ id, updateCount: 1 });
     expect((outs.meta as Record<string, unknown>).description).toBeUndefined();

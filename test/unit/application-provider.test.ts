@@ -39,7 +39,9 @@ describe("Application check", () => {
       "rotateWhenChanged.b: must be a string",
       "rotateWhenChanged.c: must be a string",
     ]);
-    expect(reasons({ name: "ok-name", rotateWhenChanged: ["x"] })).toEqual(["rotateWhenChanged: must be an object whose values are strings"]);
+    expect(reasons({ name: "ok-name", rotateWhenChanged: ["x"] })).toEqual([
+      "rotateWhenChanged: must be an object whose values are strings",
+    ]);
     expect(reasons({ name: "ok-name", rotateWhenChanged: "x" })).toEqual(["rotateWhenChanged: must be an object whose values are strings"]);
     expect(reasons({})).toEqual(["name: is required"]);
   });
@@ -93,8 +95,14 @@ describe("Application diff", () => {
       replaces: [],
       deleteBeforeReplace: false,
     });
-    expect(diffApplication(state, { name: "ci-bot", enabled: true, rotateWhenChanged: { q: "2" } })).toMatchObject({ changes: true, replaces: [] });
-    expect(diffApplication(state, { name: "ci-bot", enabled: true, rotateWhenChanged: { q: UNKNOWN } })).toMatchObject({ changes: true, replaces: [] });
+    expect(diffApplication(state, { name: "ci-bot", enabled: true, rotateWhenChanged: { q: "2" } })).toMatchObject({
+      changes: true,
+      replaces: [],
+    });
+    expect(diffApplication(state, { name: "ci-bot", enabled: true, rotateWhenChanged: { q: UNKNOWN } })).toMatchObject({
+      changes: true,
+      replaces: [],
+    });
     expect(diffApplication(state, { name: "ci-bot", enabled: true })).toMatchObject({ changes: true, replaces: [] });
   });
 
@@ -105,7 +113,12 @@ describe("Application diff", () => {
   });
 
   it("ignores adoptExisting after creation", () => {
-    expect(diffApplication({ ...state, adoptExisting: false }, { name: "ci-bot", enabled: true, rotateWhenChanged: { q: "1" }, adoptExisting: true }).changes).toBe(false);
+    expect(
+      diffApplication(
+        { ...state, adoptExisting: false },
+        { name: "ci-bot", enabled: true, rotateWhenChanged: { q: "1" }, adoptExisting: true },
+      ).changes,
+    ).toBe(false);
   });
 });
 

@@ -3,19 +3,19 @@
 // with one that echoes the Authorization header and the request body back.
 import util from "node:util";
 import {
-    clearTokenCache,
-    RunaiBadRequestError,
-    RunaiClient,
-    RunaiConflictError,
-    RunaiForbiddenError,
-    RunaiHttpError,
-    RunaiNetworkError,
-    RunaiNotFoundError,
-    RunaiRateLimitError,
-    RunaiResponseValidationError,
-    RunaiServerError,
-    RunaiTimeoutError,
-    RunaiUnauthorizedError,
+  clearTokenCache,
+  RunaiBadRequestError,
+  RunaiClient,
+  RunaiConflictError,
+  RunaiForbiddenError,
+  RunaiHttpError,
+  RunaiNetworkError,
+  RunaiNotFoundError,
+  RunaiRateLimitError,
+  RunaiResponseValidationError,
+  RunaiServerError,
+  RunaiTimeoutError,
+  RunaiUnauthorizedError,
 } from "../../src/client";
 import { serveTokens, TestServer } from "./helpers/http-server";
 
@@ -27,130 +27,141 @@ const ENV = "/api/v1/asset/environment";
 let cleanups: Array<() => unknown> = [];
 beforeEach(() => clearTokenCache());
 afterEach(async () => {
-    for (const fn of cleanups.reverse()) await fn();
-    cleanups = [];
+  for (const fn of cleanups.reverse()) await fn();
+  cleanups = [];
 });
 
 async function caught(promise: Promise<unknown>): Promise<Error> {
-    try {
-        await promise;
-    } catch (e) {
-        return e as Error;
-    }
-    throw new Error("expected a rejection");
+  try {
+    await promise;
+  } catch (e) {
+    return e as Error;
+  }
+  throw new Error("expected a rejection");
 }
 
 /** Every printable form of an error. */
 function renderings(error: Error): string[] {
-    return [
-        String(error),
-        error.message,
-        String(error.stack),
-        JSON.stringify(error),
-        JSON.stringify({ ...error }),
-        util.inspect(error, { depth: Infinity, showHidden: true }),
-        util.format("%o", error),
-        String((error as { cause?: unknown }).cause),
-        util.inspect((error as { cause?: unknown }).cause, { depth: Infinity, showHidden: true }),
-    ];
+  return [
+    String(error),
+    error.message,
+    String(error.stack),
+    JSON.stringify(error),
+    JSON.stringify({ ...error }),
+    util.inspect(error, { depth: Infinity, showHidden: true }),
+    util.format("%o", error),
+    String((error as { cause?: unknown }).cause),
+    util.inspect((error as { cause?: unknown }).cause, { depth: Infinity, showHidden: true }),
+  ];
 }
 
 function expectClean(error: Error, secrets: string[]) {
-    for (const text of renderings(error)) {
-        for (const secret of secrets) expect(text).not.toContain(secret);
-        expect(text).not.toMatch(/authorization/i);
-        expect(text).not.toMatch(/bearer\s+(?!\[redacted\])/i);
-    }
+  for (const text of renderings(error)) {
+    for (const secret of secrets) expect(text).not.toContain(secret);
+    expect(text).not.toMatch(/authorization/i);
+    expect(text).not.toMatch(/bearer\s+(?!\[redacted\])/i);
+  }
 }
 
 async function start(echo: boolean) {
-    const server = await TestServer.start();
-    const tokens = serveTokens(server);
-    const say = (status: number, r: { headers: Record<string, unknown>; body: string }) =>
-        echo
-            ? { status, json: { code: status, message: `you sent ${String(r.headers.authorization)} and ${r.body}`, details: `auth=${String(r.headers.authorization)}` } }
-            : { status, json: { code: status, message: `failure ${status}` } };
-    server.route("GET", `${ENV}/400`, (r) => say(400, r));
-    server.route("GET", `${ENV}/401`, (r) => say(401, r));
-    server.route("GET", `${ENV}/403`, (r) => say(403, r));
-    server.route("GET", `${ENV}/404`, (r) => say(404, r));
-    server.route("POST", ENV, (r) => say(409, r));
-    server.route("GET", `${ENV}/418`, (r) => say(418, r));
-    server.route("GET", `${ENV}/429`, (r) => say(429, r));
-    server.route("GET", `${ENV}/500`, (r) => say(500, r));
-    server.route("GET", `${ENV}/drop`, { drop: true });
-    server.route("GET", `${ENV}/slow`, { json: {}, delayMs: 500 });
-    server.route("GET", `${ENV}/invalid`, (r) => ({ json: { meta: { id: 1, echoed: r.headers.authorization, secret: APP_SECRET }, spec: CLIENT_SECRET } }));
-    server.route("POST", "/api/v1/apps", { status: 201, json: { id: "app-1", name: "ci-bot", clientId: "ci-bot", secret: APP_SECRET } });
-    server.route("PATCH", "/api/v1/apps/app-1", (r) => say(400, r));
-    cleanups.push(() => server.close());
-    return { server, tokens };
+  const server = await TestServer.start();
+  const tokens = serveTokens(server);
+  const say = (status: number, r: { headers: Record<string, unknown>; body: string }) =>
+    echo
+      ? {
+          status,
+          json: {
+            code: status,
+            message: `you sent ${String(r.headers.authorization)} and ${r.body}`,
+            details: `auth=${String(r.headers.authorization)}`,
+          },
+        }
+      : { status, json: { code: status, message: `failure ${status}` } };
+  server.route("GET", `${ENV}/400`, (r) => say(400, r));
+  server.route("GET", `${ENV}/401`, (r) => say(401, r));
+  server.route("GET", `${ENV}/403`, (r) => say(403, r));
+  server.route("GET", `${ENV}/404`, (r) => say(404, r));
+  server.route("POST", ENV, (r) => say(409, r));
+  server.route("GET", `${ENV}/418`, (r) => say(418, r));
+  server.route("GET", `${ENV}/429`, (r) => say(429, r));
+  server.route("GET", `${ENV}/500`, (r) => say(500, r));
+  server.route("GET", `${ENV}/drop`, { drop: true });
+  server.route("GET", `${ENV}/slow`, { json: {}, delayMs: 500 });
+  server.route("GET", `${ENV}/invalid`, (r) => ({
+    json: { meta: { id: 1, echoed: r.headers.authorization, secret: APP_SECRET }, spec: CLIENT_SECRET },
+  }));
+  server.route("POST", "/api/v1/apps", { status: 201, json: { id: "app-1", name: "ci-bot", clientId: "ci-bot", secret: APP_SECRET } });
+  server.route("PATCH", "/api/v1/apps/app-1", (r) => say(400, r));
+  cleanups.push(() => server.close());
+  return { server, tokens };
 }
 
 function clientFor(server: TestServer, auth: { clientId: string; clientSecret: string } | { token: string }) {
-    const client = new RunaiClient({ url: server.url, auth, timeoutMs: 100, retry: { maxAttempts: 2, baseDelayMs: 1, maxDelayMs: 2 } });
-    cleanups.push(() => client.close());
-    return client;
+  const client = new RunaiClient({ url: server.url, auth, timeoutMs: 100, retry: { maxAttempts: 2, baseDelayMs: 1, maxDelayMs: 2 } });
+  cleanups.push(() => client.close());
+  return client;
 }
 
 const SPEC = { meta: { name: "x", scope: "project" as const, projectId: 1 }, spec: { image: "python" } };
 
 describe.each([false, true])("server echoing credentials back: %p", (echo) => {
-    test.each([
-        ["client credentials", { clientId: "ci-bot", clientSecret: CLIENT_SECRET }],
-        ["static token", { token: STATIC_TOKEN }],
-    ])("errors of every class with %s", async (_label, auth) => {
-        const { server, tokens } = await start(echo);
-        const client = clientFor(server, auth);
-        const env = client.environmentAssets;
-        // An application secret the client has seen, to be kept out of later errors too.
-        await client.apps.create({ name: "ci-bot" });
-        const errors: Array<[Error, abstract new (...args: never[]) => Error]> = [
-            [await caught(env.get("400")), RunaiBadRequestError],
-            [await caught(env.get("401")), RunaiUnauthorizedError],
-            [await caught(env.get("403")), RunaiForbiddenError],
-            [await caught(env.get("404")), RunaiNotFoundError],
-            [await caught(env.create(SPEC)), RunaiConflictError],
-            [await caught(env.get("418")), RunaiHttpError],
-            [await caught(env.get("429")), RunaiRateLimitError],
-            [await caught(env.get("500")), RunaiServerError],
-            [await caught(env.get("drop")), RunaiNetworkError],
-            [await caught(env.get("slow")), RunaiTimeoutError],
-            [await caught(env.get("invalid")), RunaiResponseValidationError],
-            [await caught(client.apps.setEnabled("app-1", true)), RunaiBadRequestError],
-        ];
-        for (const [error, Cls] of errors) {
-            expect(error).toBeInstanceOf(Cls);
-            expectClean(error, [CLIENT_SECRET, STATIC_TOKEN, APP_SECRET, ...tokens]);
-        }
-        if (echo) expect(errors[0][0].message).toBe(`GET ${ENV}/400 → 400: you sent Bearer [redacted] and `);
-        else expect(errors[0][0].message).toBe(`GET ${ENV}/400 → 400: failure 400`);
-        // The client itself prints no credentials either.
-        for (const text of [util.inspect(client, { depth: Infinity, showHidden: true }), JSON.stringify(client)]) {
-            expect(text).not.toContain(CLIENT_SECRET);
-            expect(text).not.toContain(STATIC_TOKEN);
-        }
-    });
+  test.each([
+    ["client credentials", { clientId: "ci-bot", clientSecret: CLIENT_SECRET }],
+    ["static token", { token: STATIC_TOKEN }],
+  ])("errors of every class with %s", async (_label, auth) => {
+    const { server, tokens } = await start(echo);
+    const client = clientFor(server, auth);
+    const env = client.environmentAssets;
+    // An application secret the client has seen, to be kept out of later errors too.
+    await client.apps.create({ name: "ci-bot" });
+    const errors: Array<[Error, abstract new (...args: never[]) => Error]> = [
+      [await caught(env.get("400")), RunaiBadRequestError],
+      [await caught(env.get("401")), RunaiUnauthorizedError],
+      [await caught(env.get("403")), RunaiForbiddenError],
+      [await caught(env.get("404")), RunaiNotFoundError],
+      [await caught(env.create(SPEC)), RunaiConflictError],
+      [await caught(env.get("418")), RunaiHttpError],
+      [await caught(env.get("429")), RunaiRateLimitError],
+      [await caught(env.get("500")), RunaiServerError],
+      [await caught(env.get("drop")), RunaiNetworkError],
+      [await caught(env.get("slow")), RunaiTimeoutError],
+      [await caught(env.get("invalid")), RunaiResponseValidationError],
+      [await caught(client.apps.setEnabled("app-1", true)), RunaiBadRequestError],
+    ];
+    for (const [error, Cls] of errors) {
+      expect(error).toBeInstanceOf(Cls);
+      expectClean(error, [CLIENT_SECRET, STATIC_TOKEN, APP_SECRET, ...tokens]);
+    }
+    if (echo) expect(errors[0][0].message).toBe(`GET ${ENV}/400 → 400: you sent Bearer [redacted] and `);
+    else expect(errors[0][0].message).toBe(`GET ${ENV}/400 → 400: failure 400`);
+    // The client itself prints no credentials either.
+    for (const text of [util.inspect(client, { depth: Infinity, showHidden: true }), JSON.stringify(client)]) {
+      expect(text).not.toContain(CLIENT_SECRET);
+      expect(text).not.toContain(STATIC_TOKEN);
+    }
+  });
 
-    test("token endpoint failures: refused, unreachable, malformed", async () => {
-        const { server } = await start(echo);
-        server.route("POST", "/api/v1/token", (r) =>
-            echo ? { status: 400, json: { code: 400, message: `bad request ${r.body}` } } : { status: 400, json: { code: 400, message: "invalid credentials" } },
-        );
-        const refused = await caught(clientFor(server, { clientId: "ci-bot", clientSecret: CLIENT_SECRET }).apps.list());
-        expect(refused).toBeInstanceOf(RunaiBadRequestError);
-        expectClean(refused, [CLIENT_SECRET]);
+  test("token endpoint failures: refused, unreachable, malformed", async () => {
+    const { server } = await start(echo);
+    server.route("POST", "/api/v1/token", (r) =>
+      echo
+        ? { status: 400, json: { code: 400, message: `bad request ${r.body}` } }
+        : { status: 400, json: { code: 400, message: "invalid credentials" } },
+    );
+    const refused = await caught(clientFor(server, { clientId: "ci-bot", clientSecret: CLIENT_SECRET }).apps.list());
+    expect(refused).toBeInstanceOf(RunaiBadRequestError);
+    expectClean(refused, [CLIENT_SECRET]);
 
-        server.route("POST", "/api/v1/token", { json: { accessToken: 42, clientSecret: CLIENT_SECRET } });
-        clearTokenCache();
-        const malformed = await caught(clientFor(server, { clientId: "ci-bot", clientSecret: CLIENT_SECRET }).apps.list());
-        expect(malformed).toBeInstanceOf(RunaiResponseValidationError);
-        expectClean(malformed, [CLIENT_SECRET]);
+    server.route("POST", "/api/v1/token", { json: { accessToken: 42, clientSecret: CLIENT_SECRET } });
+    clearTokenCache();
+    const malformed = await caught(clientFor(server, { clientId: "ci-bot", clientSecret: CLIENT_SECRET }).apps.list());
+    expect(malformed).toBeInstanceOf(RunaiResponseValidationError);
+    expectClean(malformed, [CLIENT_SECRET]);
 
-        server.route("POST", "/api/v1/token", { drop: true });
-        clearTokenCache();
-        const dropped = await caught(clientFor(server, { clientId: "ci-bot", clientSecret: CLIENT_SECRET }).requestToken("app", APP_SECRET));
-        expect(dropped).toBeInstanceOf(RunaiNetworkError);
-        expectClean(dropped, [CLIENT_SECRET, APP_SECRET]);
-    });
+    server.route("POST", "/api/v1/token", { drop: true });
+    clearTokenCache();
+    const dropped = await caught(clientFor(server, { clientId: "ci-bot", clientSecret: CLIENT_SECRET }).requestToken("app", APP_SECRET));
+    expect(dropped).toBeInstanceOf(RunaiNetworkError);
+    expectClean(dropped, [CLIENT_SECRET, APP_SECRET]);
+  });
 });

@@ -61,8 +61,19 @@ const everyField = {
   hostNetwork: false,
   connections: [
     { ...jupyter(8888), isExternal: false, internalToolInfo: { ...jupyter(8888).internalToolInfo, nodePortInfo: { isCustomPort: true } } },
-    { name: "board", internalToolInfo: { toolType: "tensorboard", connectionType: "ExternalUrl", containerPort: 6006, externalUrlInfo: { isCustomUrl: false, externalUrl: "https://tb.example.com" } } },
-    { name: "serve", internalToolInfo: { toolType: "custom", connectionType: "ServingPort", containerPort: 8000, servingPortInfo: { protocol: "grpc" } } },
+    {
+      name: "board",
+      internalToolInfo: {
+        toolType: "tensorboard",
+        connectionType: "ExternalUrl",
+        containerPort: 6006,
+        externalUrlInfo: { isCustomUrl: false, externalUrl: "https://tb.example.com" },
+      },
+    },
+    {
+      name: "serve",
+      internalToolInfo: { toolType: "custom", connectionType: "ServingPort", containerPort: 8000, servingPortInfo: { protocol: "grpc" } },
+    },
     { name: "lb", internalToolInfo: { toolType: "mlflow", connectionType: "LoadBalancer", containerPort: 5000 } },
     { name: "wandb", isExternal: true, externalToolInfo: { toolType: "wandb", externalUrl: "https://wandb.ai/team/${PROJECT_NAME}" } },
   ],
@@ -80,14 +91,27 @@ describe("EnvironmentAsset check accepts good inputs", () => {
         meta: inference,
         spec: {
           image: "vllm/vllm-openai:v0.5.0",
-          connections: [{ name: "http", internalToolInfo: { toolType: "custom", connectionType: "ServingPort", containerPort: 8000, servingPortInfo: { protocol: "http" } } }],
+          connections: [
+            {
+              name: "http",
+              internalToolInfo: {
+                toolType: "custom",
+                connectionType: "ServingPort",
+                containerPort: 8000,
+                servingPortInfo: { protocol: "http" },
+              },
+            },
+          ],
           probes: { readiness: { periodSeconds: 5, failureThreshold: 3, handler: { httpGet: { path: "/health", port: 8000 } } } },
         },
       },
     ],
     [
       "distributed PyTorch",
-      { meta: { ...META, workloadSupportedTypes: { training: true, distributed: true, distFramework: "PyTorch" } }, spec: { image: "pytorch/pytorch:2.3.0-cuda12.1-cudnn8-runtime" } },
+      {
+        meta: { ...META, workloadSupportedTypes: { training: true, distributed: true, distFramework: "PyTorch" } },
+        spec: { image: "pytorch/pytorch:2.3.0-cuda12.1-cudnn8-runtime" },
+      },
     ],
     ["an empty value (a variable may be empty)", { spec: { environmentVariables: [variable("EMPTY", { value: "" })] } }],
     ["supplemental groups as an empty string (revert to the image's)", { spec: { supplementalGroups: "" } }],
@@ -103,7 +127,11 @@ describe("EnvironmentAsset check accepts good inputs", () => {
 const badInputs: [string, Record<string, unknown>, string[]][] = [
   [
     "an environment variable name used twice (and three times)",
-    { spec: { environmentVariables: [variable("HOME"), variable("PATH"), variable("HOME"), variable("LANG"), variable("LANG"), variable("LANG")] } },
+    {
+      spec: {
+        environmentVariables: [variable("HOME"), variable("PATH"), variable("HOME"), variable("LANG"), variable("LANG"), variable("LANG")],
+      },
+    },
     [
       'spec.environmentVariables[2].name: "HOME" is used twice; names must be unique',
       'spec.environmentVariables[4].name: "LANG" is used 3 times; names must be unique',
@@ -113,12 +141,16 @@ const badInputs: [string, Record<string, unknown>, string[]][] = [
   [
     "a variable with both a value and a credential",
     { spec: { environmentVariables: [variable("TOKEN", { value: "x", credential: { assetId: CREDENTIAL_ID, key: "token" } })] } },
-    ["spec.environmentVariables[0]: has 2 value sources (value, credential); set exactly one of value, credential, configMap or podFieldRef"],
+    [
+      "spec.environmentVariables[0]: has 2 value sources (value, credential); set exactly one of value, credential, configMap or podFieldRef",
+    ],
   ],
   [
     "a variable without a value source",
     { spec: { environmentVariables: [{ name: "TOKEN", description: "forgot the value" }] } },
-    ["spec.environmentVariables[0]: has no value source; set exactly one of value, credential, configMap or podFieldRef (or exclude: true)"],
+    [
+      "spec.environmentVariables[0]: has no value source; set exactly one of value, credential, configMap or podFieldRef (or exclude: true)",
+    ],
   ],
   [
     "a variable without a name, and references missing their mandatory parts",
@@ -167,13 +199,28 @@ const badInputs: [string, Record<string, unknown>, string[]][] = [
   ],
   [
     "a ServingPort without servingPortInfo",
-    { spec: { connections: [{ name: "serve", internalToolInfo: { toolType: "custom", connectionType: "ServingPort", containerPort: 8000 } }] } },
+    {
+      spec: {
+        connections: [{ name: "serve", internalToolInfo: { toolType: "custom", connectionType: "ServingPort", containerPort: 8000 } }],
+      },
+    },
     ['spec.connections[0].internalToolInfo.servingPortInfo: required when connectionType is "ServingPort"'],
   ],
   [
     "a default external URL on a NodePort tool",
-    { spec: { connections: [{ name: "nb", internalToolInfo: { ...jupyter(8888).internalToolInfo, externalUrlInfo: { externalUrl: "https://nb.example.com" } } }] } },
-    ['spec.connections[0].internalToolInfo.externalUrlInfo.externalUrl: only applies when connectionType is "ExternalUrl" (it is "NodePort")'],
+    {
+      spec: {
+        connections: [
+          {
+            name: "nb",
+            internalToolInfo: { ...jupyter(8888).internalToolInfo, externalUrlInfo: { externalUrl: "https://nb.example.com" } },
+          },
+        ],
+      },
+    },
+    [
+      'spec.connections[0].internalToolInfo.externalUrlInfo.externalUrl: only applies when connectionType is "ExternalUrl" (it is "NodePort")',
+    ],
   ],
   [
     "container ports out of range and an unknown connection type",
@@ -198,7 +245,14 @@ const badInputs: [string, Record<string, unknown>, string[]][] = [
     {
       spec: {
         probes: {
-          readiness: { periodSeconds: 0, timeoutSeconds: 0, successThreshold: 0, failureThreshold: 0, initialDelaySeconds: -1, handler: { httpGet: { path: "healthz", port: 0 } } },
+          readiness: {
+            periodSeconds: 0,
+            timeoutSeconds: 0,
+            successThreshold: 0,
+            failureThreshold: 0,
+            initialDelaySeconds: -1,
+            handler: { httpGet: { path: "healthz", port: 0 } },
+          },
         },
       },
     },
@@ -222,7 +276,8 @@ const badInputs: [string, Record<string, unknown>, string[]][] = [
     "fields the contract forbids for inference containers",
     { meta: inference, spec: { tty: true, stdin: true, allowPrivilegeEscalation: false, hostIpc: false, hostNetwork: true } },
     ["tty", "stdin", "allowPrivilegeEscalation", "hostIpc", "hostNetwork"].map(
-      (field) => `spec.${field}: not allowed when meta.workloadSupportedTypes.inference is true (the contract forbids it for inference containers)`,
+      (field) =>
+        `spec.${field}: not allowed when meta.workloadSupportedTypes.inference is true (the contract forbids it for inference containers)`,
     ),
   ],
   [
@@ -258,7 +313,14 @@ const badInputs: [string, Record<string, unknown>, string[]][] = [
   ],
   [
     "misspelt and made-up fields",
-    { spec: { imagePullPolicy: "Always", Image: "python:3.12", ports: [8080], connections: [{ ...jupyter(8888), internalToolInfo: { ...jupyter(8888).internalToolInfo, port: 1 } }] } },
+    {
+      spec: {
+        imagePullPolicy: "Always",
+        Image: "python:3.12",
+        ports: [8080],
+        connections: [{ ...jupyter(8888), internalToolInfo: { ...jupyter(8888).internalToolInfo, port: 1 } }],
+      },
+    },
     ['spec.connections[0].internalToolInfo: unknown field "port"', 'spec: unknown fields "Image", "ports"'],
   ],
   [
@@ -321,8 +383,32 @@ describe("EnvironmentAsset check tolerates values unknown during preview", () =>
     ["a variable value (counts as its source)", { spec: { environmentVariables: [variable("A", { value: UNKNOWN })] } }],
     ["a credential id", { spec: { environmentVariables: [variable("A", { credential: { assetId: UNKNOWN, key: "k" } })] } }],
     ["isExternal (either info object could be right)", { spec: { connections: [{ ...jupyter(8888), isExternal: UNKNOWN }] } }],
-    ["connectionType (could be ServingPort or ExternalUrl)", { spec: { connections: [{ name: "c", internalToolInfo: { toolType: "custom", connectionType: UNKNOWN, containerPort: 80, externalUrlInfo: { externalUrl: "https://x" } } }] } }],
-    ["a container port", { spec: { connections: [{ name: "c", internalToolInfo: { toolType: "custom", connectionType: "NodePort", containerPort: UNKNOWN } }] } }],
+    [
+      "connectionType (could be ServingPort or ExternalUrl)",
+      {
+        spec: {
+          connections: [
+            {
+              name: "c",
+              internalToolInfo: {
+                toolType: "custom",
+                connectionType: UNKNOWN,
+                containerPort: 80,
+                externalUrlInfo: { externalUrl: "https://x" },
+              },
+            },
+          ],
+        },
+      },
+    ],
+    [
+      "a container port",
+      {
+        spec: {
+          connections: [{ name: "c", internalToolInfo: { toolType: "custom", connectionType: "NodePort", containerPort: UNKNOWN } }],
+        },
+      },
+    ],
     ["stdin, with tty true", { spec: { tty: true, stdin: UNKNOWN } }],
     ["uidGidSource, with runAsUid set", { spec: { uidGidSource: UNKNOWN, runAsUid: 1000, overrideUidGidInWorkspace: true } }],
     ["the probe path", { spec: { probes: { readiness: { handler: { httpGet: { path: UNKNOWN, port: 80 } } } } } }],
@@ -332,8 +418,13 @@ describe("EnvironmentAsset check tolerates values unknown during preview", () =>
   });
 
   test("known problems next to unknown values are still reported", async () => {
-    const reasons = await reasonsFor({ spec: { image: UNKNOWN, tty: true, environmentVariables: [variable(UNKNOWN), variable("A"), variable("A")] } });
-    expect(reasons).toEqual(['spec.environmentVariables[2].name: "A" is used twice; names must be unique', "spec.tty: requires spec.stdin to be true"]);
+    const reasons = await reasonsFor({
+      spec: { image: UNKNOWN, tty: true, environmentVariables: [variable(UNKNOWN), variable("A"), variable("A")] },
+    });
+    expect(reasons).toEqual([
+      'spec.environmentVariables[2].name: "A" is used twice; names must be unique',
+      "spec.tty: requires spec.stdin to be true",
+    ]);
   });
 });
 
@@ -341,14 +432,28 @@ describe("EnvironmentAsset diff", () => {
   const ID = "0f5c2a1e-6d0b-4d8e-9a51-3c2b7f1e9d40";
   const programSpec = {
     image: "jupyter/scipy-notebook:2024-01-15",
-    environmentVariables: [variable("HOME", { value: "/home/jovyan" }), variable("TOKEN", { credential: { assetId: CREDENTIAL_ID, key: "token" } })],
-    connections: [jupyter(8888), { name: "board", internalToolInfo: { toolType: "tensorboard", connectionType: "LoadBalancer", containerPort: 6006 } }],
+    environmentVariables: [
+      variable("HOME", { value: "/home/jovyan" }),
+      variable("TOKEN", { credential: { assetId: CREDENTIAL_ID, key: "token" } }),
+    ],
+    connections: [
+      jupyter(8888),
+      { name: "board", internalToolInfo: { toolType: "tensorboard", connectionType: "LoadBalancer", containerPort: 6006 } },
+    ],
     probes: { readiness: { handler: { httpGet: { port: 8888 } } } },
   };
   const inputs = (spec: Record<string, unknown>, meta: Record<string, unknown> = META) => ({ meta, spec });
   /** State outputs as `read` returns them: the server's meta (with read-only fields) and spec. */
   const state = (spec: Record<string, unknown>, meta: Record<string, unknown> = META) => ({
-    meta: { ...meta, id: ID, kind: "environment", createdBy: "admin", createdAt: "2025-01-01T00:00:00Z", updatedBy: "admin", updatedAt: "2025-01-01T00:00:00Z" },
+    meta: {
+      ...meta,
+      id: ID,
+      kind: "environment",
+      createdBy: "admin",
+      createdAt: "2025-01-01T00:00:00Z",
+      updatedBy: "admin",
+      updatedAt: "2025-01-01T00:00:00Z",
+    },
     spec,
     status: { status: "No issues found" },
   });
@@ -364,8 +469,21 @@ describe("EnvironmentAsset diff", () => {
     const withDefaults = {
       ...programSpec,
       connections: [
-        { ...jupyter(8888), isExternal: false, internalToolInfo: { ...jupyter(8888).internalToolInfo, nodePortInfo: { isCustomPort: false } } },
-        { name: "board", isExternal: false, internalToolInfo: { toolType: "tensorboard", connectionType: "LoadBalancer", containerPort: 6006, externalUrlInfo: { isCustomUrl: false } } },
+        {
+          ...jupyter(8888),
+          isExternal: false,
+          internalToolInfo: { ...jupyter(8888).internalToolInfo, nodePortInfo: { isCustomPort: false } },
+        },
+        {
+          name: "board",
+          isExternal: false,
+          internalToolInfo: {
+            toolType: "tensorboard",
+            connectionType: "LoadBalancer",
+            containerPort: 6006,
+            externalUrlInfo: { isCustomUrl: false },
+          },
+        },
       ],
       probes: { readiness: { handler: { httpGet: { port: 8888, path: "/", scheme: "HTTP" } } } },
       overrideUidGidInWorkspace: false,
@@ -379,19 +497,38 @@ describe("EnvironmentAsset diff", () => {
   });
 
   test("a non-default value of a defaulted field is a change", async () => {
-    const custom = { ...programSpec, connections: [{ ...jupyter(8888), internalToolInfo: { ...jupyter(8888).internalToolInfo, nodePortInfo: { isCustomPort: true } } }] };
+    const custom = {
+      ...programSpec,
+      connections: [{ ...jupyter(8888), internalToolInfo: { ...jupyter(8888).internalToolInfo, nodePortInfo: { isCustomPort: true } } }],
+    };
     expect(await diff(state({ ...programSpec, connections: [jupyter(8888)] }), inputs(custom))).toEqual(IN_PLACE);
     expect(await diff(state(programSpec), inputs({ ...programSpec, hostNetwork: true }))).toEqual(IN_PLACE);
   });
 
   test.each<[string, Record<string, unknown>]>([
     ["a changed variable value", { environmentVariables: [variable("HOME", { value: "/root" }), programSpec.environmentVariables[1]] }],
-    ["a changed credential key", { environmentVariables: [programSpec.environmentVariables[0], variable("TOKEN", { credential: { assetId: CREDENTIAL_ID, key: "other" } })] }],
+    [
+      "a changed credential key",
+      {
+        environmentVariables: [
+          programSpec.environmentVariables[0],
+          variable("TOKEN", { credential: { assetId: CREDENTIAL_ID, key: "other" } }),
+        ],
+      },
+    ],
     ["an added variable", { environmentVariables: [...programSpec.environmentVariables, variable("LANG")] }],
     ["a removed variable", { environmentVariables: [programSpec.environmentVariables[0]] }],
     ["reordered variables", { environmentVariables: [...programSpec.environmentVariables].reverse() }],
     ["a changed container port", { connections: [jupyter(8889), programSpec.connections[1]] }],
-    ["a changed connection type", { connections: [programSpec.connections[0], { name: "board", internalToolInfo: { toolType: "tensorboard", connectionType: "NodePort", containerPort: 6006 } }] }],
+    [
+      "a changed connection type",
+      {
+        connections: [
+          programSpec.connections[0],
+          { name: "board", internalToolInfo: { toolType: "tensorboard", connectionType: "NodePort", containerPort: 6006 } },
+        ],
+      },
+    ],
     ["a changed probe port", { probes: { readiness: { handler: { httpGet: { port: 9999 } } } } }],
     ["a new image", { image: "jupyter/scipy-notebook:2024-06-01" }],
     ["a removed field (unset)", { image: undefined }],
@@ -410,7 +547,11 @@ describe("EnvironmentAsset diff", () => {
     ["workloadSupportedTypes", { ...META, workloadSupportedTypes: { inference: true } }],
     ["scope", { name: "env", scope: "tenant" }],
   ])("a changed %s replaces the asset, deleting the same-named old one first", async (_label, meta) => {
-    expect(await diff(state(programSpec), inputs(programSpec, meta))).toEqual({ changes: true, replaces: ["meta"], deleteBeforeReplace: true });
+    expect(await diff(state(programSpec), inputs(programSpec, meta))).toEqual({
+      changes: true,
+      replaces: ["meta"],
+      deleteBeforeReplace: true,
+    });
   });
 
   test("a new name with a changed creation-only field replaces without deleting first", async () => {

@@ -23,18 +23,32 @@ describe("provider configuration", () => {
   });
 
   it("reads waitForSync and timeoutSeconds", () => {
-    configure(stackConfig({ "runai:url": "https://a.run.ai", "runai:token": "t", "runai:waitForSync": "false", "runai:timeoutSeconds": "30" }));
+    configure(
+      stackConfig({ "runai:url": "https://a.run.ai", "runai:token": "t", "runai:waitForSync": "false", "runai:timeoutSeconds": "30" }),
+    );
     expect(resolveSettings({})).toMatchObject({ waitForSync: false, timeoutSeconds: 30, client: { timeoutMs: 30_000 } });
   });
 
   it.each([
     [{}, "missing Run:ai URL: set it with `pulumi config set runai:url https://<tenant>.run.ai` or the RUNAI_URL environment variable"],
-    [{ RUNAI_URL: "https://a.run.ai" }, "missing Run:ai credentials: set runai:clientId and runai:clientSecret (`pulumi config set --secret runai:clientSecret …`), or runai:token, or the RUNAI_CLIENT_ID and RUNAI_CLIENT_SECRET (or RUNAI_TOKEN) environment variables"],
-    [{ RUNAI_URL: "https://a.run.ai", RUNAI_CLIENT_ID: "ci" }, "missing runai:clientSecret (or the RUNAI_CLIENT_SECRET environment variable): set it with `pulumi config set --secret runai:clientSecret <secret>`"],
-    [{ RUNAI_URL: "https://a.run.ai", RUNAI_CLIENT_SECRET: "cs" }, "missing runai:clientId (or the RUNAI_CLIENT_ID environment variable): it is needed with runai:clientSecret"],
+    [
+      { RUNAI_URL: "https://a.run.ai" },
+      "missing Run:ai credentials: set runai:clientId and runai:clientSecret (`pulumi config set --secret runai:clientSecret …`), or runai:token, or the RUNAI_CLIENT_ID and RUNAI_CLIENT_SECRET (or RUNAI_TOKEN) environment variables",
+    ],
+    [
+      { RUNAI_URL: "https://a.run.ai", RUNAI_CLIENT_ID: "ci" },
+      "missing runai:clientSecret (or the RUNAI_CLIENT_SECRET environment variable): set it with `pulumi config set --secret runai:clientSecret <secret>`",
+    ],
+    [
+      { RUNAI_URL: "https://a.run.ai", RUNAI_CLIENT_SECRET: "cs" },
+      "missing runai:clientId (or the RUNAI_CLIENT_ID environment variable): it is needed with runai:clientSecret",
+    ],
     [{ RUNAI_URL: "not a url", RUNAI_TOKEN: "t" }, 'runai:url (or the RUNAI_URL environment variable) is not a valid URL: "not a url"'],
     [{ RUNAI_URL: "ftp://a.run.ai", RUNAI_TOKEN: "t" }, "runai:url (or the RUNAI_URL environment variable) must use https:// (got ftp://)"],
-    [{ RUNAI_URL: "http://runai.internal:8080", RUNAI_TOKEN: "t" }, 'runai:url (or the RUNAI_URL environment variable) uses http:// for the non-loopback host "runai.internal": credentials would travel in clear text. Use https://, or set runai:allowInsecureHttp to true if you really mean it'],
+    [
+      { RUNAI_URL: "http://runai.internal:8080", RUNAI_TOKEN: "t" },
+      'runai:url (or the RUNAI_URL environment variable) uses http:// for the non-loopback host "runai.internal": credentials would travel in clear text. Use https://, or set runai:allowInsecureHttp to true if you really mean it',
+    ],
   ])("refuses %j with a message naming what to set", (env, message) => {
     expect(() => resolveSettings(env as NodeJS.ProcessEnv)).toThrow(message);
   });

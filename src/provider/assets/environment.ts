@@ -73,7 +73,10 @@ function validateEnvironmentVariables(failures: Failures, variables: unknown): v
 
     const sources = VALUE_SOURCES.filter((source) => isSet(variable[source]));
     if (sources.length > 1) {
-      failures.add(path, `has ${sources.length} value sources (${sources.join(", ")}); set exactly one of value, credential, configMap or podFieldRef`);
+      failures.add(
+        path,
+        `has ${sources.length} value sources (${sources.join(", ")}); set exactly one of value, credential, configMap or podFieldRef`,
+      );
     } else if (sources.length === 0 && variable.exclude !== true) {
       // An excluded variable only removes a policy default, so it needs no value.
       failures.add(path, "has no value source; set exactly one of value, credential, configMap or podFieldRef (or exclude: true)");
@@ -96,10 +99,18 @@ function validateConnections(failures: Failures, connections: unknown): void {
     const external = connection.externalToolInfo;
     if (connection.isExternal === true) {
       if (!isSet(external)) failures.add([...path, "externalToolInfo"], "required when isExternal is true");
-      if (isSet(internal)) failures.add([...path, "internalToolInfo"], "must not be set when isExternal is true (an external tool runs outside the container)");
+      if (isSet(internal))
+        failures.add(
+          [...path, "internalToolInfo"],
+          "must not be set when isExternal is true (an external tool runs outside the container)",
+        );
     } else if (connection.isExternal === undefined || connection.isExternal === false) {
       if (!isSet(internal)) failures.add([...path, "internalToolInfo"], "required when isExternal is false (the default)");
-      if (isSet(external)) failures.add([...path, "externalToolInfo"], "must not be set when isExternal is false (the default); set isExternal: true for an external tool");
+      if (isSet(external))
+        failures.add(
+          [...path, "externalToolInfo"],
+          "must not be set when isExternal is false (the default); set isExternal: true for an external tool",
+        );
       if (isObject(internal)) validateInternalTool(failures, [...path, "internalToolInfo"], internal);
     }
   });
@@ -114,14 +125,18 @@ function validateInternalTool(failures: Failures, path: Path, tool: Json): void 
   }
   // ExternalUrlInfo.externalUrl: "Should be specified for ExternalUrl only."
   if (connectionType !== "ExternalUrl" && isObject(tool.externalUrlInfo) && isSet(tool.externalUrlInfo.externalUrl)) {
-    failures.add([...path, "externalUrlInfo", "externalUrl"], `only applies when connectionType is "ExternalUrl" (it is "${connectionType}")`);
+    failures.add(
+      [...path, "externalUrlInfo", "externalUrl"],
+      `only applies when connectionType is "ExternalUrl" (it is "${connectionType}")`,
+    );
   }
 }
 
 function validateProbes(failures: Failures, probes: unknown): void {
   if (!isObject(probes) || !isObject(probes.readiness)) return;
   // ProbeHandler: "The action taken to determine the health of the container. (mandatory)"
-  if (!isSet(probes.readiness.handler)) failures.add(["spec", "probes", "readiness", "handler"], "is required (the action that probes the container)");
+  if (!isSet(probes.readiness.handler))
+    failures.add(["spec", "probes", "readiness", "handler"], "is required (the action that probes the container)");
 }
 
 function validateContainer(failures: Failures, spec: Json, inputs: AssetInputs): void {
@@ -131,8 +146,15 @@ function validateContainer(failures: Failures, spec: Json, inputs: AssetInputs):
     failures.add(["spec", "seccompProfileType"], '"Localhost" is not supported by Run:ai yet; use "RuntimeDefault" or "Unconfined"');
   }
 
-  if (typeof spec.supplementalGroups === "string" && spec.supplementalGroups !== "" && !SUPPLEMENTAL_GROUPS_PATTERN.test(spec.supplementalGroups)) {
-    failures.add(["spec", "supplementalGroups"], `must be a comma-separated list of group ids, e.g. "2,3,5,8" (got "${spec.supplementalGroups}")`);
+  if (
+    typeof spec.supplementalGroups === "string" &&
+    spec.supplementalGroups !== "" &&
+    !SUPPLEMENTAL_GROUPS_PATTERN.test(spec.supplementalGroups)
+  ) {
+    failures.add(
+      ["spec", "supplementalGroups"],
+      `must be a comma-separated list of group ids, e.g. "2,3,5,8" (got "${spec.supplementalGroups}")`,
+    );
   }
 
   const uidGidSource = spec.uidGidSource ?? ENVIRONMENT_SPEC_DEFAULTS.uidGidSource;
@@ -141,12 +163,18 @@ function validateContainer(failures: Failures, spec: Json, inputs: AssetInputs):
       // "" reverts to the image's groups, which is what fromTheImage does anyway.
       if (!isSet(spec[field]) || spec[field] === "") continue;
       if (uidGidSource === "fromTheImage") {
-        failures.add(["spec", field], 'applies only when spec.uidGidSource is not "fromTheImage" (the default); set uidGidSource: "custom"');
+        failures.add(
+          ["spec", field],
+          'applies only when spec.uidGidSource is not "fromTheImage" (the default); set uidGidSource: "custom"',
+        );
       }
     }
     // "This is relevant only for custom uidGidSource."
     if (spec.overrideUidGidInWorkspace === true && uidGidSource !== "custom") {
-      failures.add(["spec", "overrideUidGidInWorkspace"], `applies only when spec.uidGidSource is "custom" (it is "${String(uidGidSource)}")`);
+      failures.add(
+        ["spec", "overrideUidGidInWorkspace"],
+        `applies only when spec.uidGidSource is "custom" (it is "${String(uidGidSource)}")`,
+      );
     }
   }
 
@@ -154,7 +182,10 @@ function validateContainer(failures: Failures, spec: Json, inputs: AssetInputs):
   if (isObject(workloadTypes) && workloadTypes.inference === true) {
     for (const field of NON_INFERENCE_FIELDS) {
       if (isSet(spec[field])) {
-        failures.add(["spec", field], "not allowed when meta.workloadSupportedTypes.inference is true (the contract forbids it for inference containers)");
+        failures.add(
+          ["spec", field],
+          "not allowed when meta.workloadSupportedTypes.inference is true (the contract forbids it for inference containers)",
+        );
       }
     }
   }

@@ -50,7 +50,9 @@ export async function waitForDeletion(descriptor: AssetDescriptor, endpoint: End
     if (status === "Deletion failed") throw new AssetSyncError(`${what}: the cluster reported "Deletion failed": ${describeIssues(asset)}`);
     const remaining = deadline - Date.now();
     if (remaining <= 0) {
-      throw new AssetSyncError(`${what} is still "${status ?? "present"}" ${timeoutSeconds}s after its deletion was accepted; raise runai:timeoutSeconds`);
+      throw new AssetSyncError(
+        `${what} is still "${status ?? "present"}" ${timeoutSeconds}s after its deletion was accepted; raise runai:timeoutSeconds`,
+      );
     }
     await sleep(Math.min(delay, remaining));
   }

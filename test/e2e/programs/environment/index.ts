@@ -37,7 +37,12 @@ if (only === "chained") {
         {
           name: "app",
           isExternal: later(false),
-          internalToolInfo: { toolType: "custom", connectionType: later("ServingPort" as const), containerPort: 8000, servingPortInfo: { protocol: "http" } },
+          internalToolInfo: {
+            toolType: "custom",
+            connectionType: later("ServingPort" as const),
+            containerPort: 8000,
+            servingPortInfo: { protocol: "http" },
+          },
         },
       ],
     },
