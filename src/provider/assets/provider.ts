@@ -137,6 +137,7 @@ export function diffAsset(descriptor: AssetDescriptor, olds: Partial<AssetInputs
 
 // `null`, a missing key and an empty object all mean "not set".
 function canonicalMeta(value: unknown): unknown {
+  if (value === null) return undefined;
   const stripped = stripNulls(value);
   if (stripped && typeof stripped === "object" && !Array.isArray(stripped) && Object.keys(stripped).length === 0) return undefined;
   return stripped;

@@ -1,0 +1,112 @@
+// The generic asset check and diff rules, through the ConfigMap descriptor, as pure functions.
+import { checkAsset, diffAsset } from "../../src/provider/assets/provider";
+import { configMapAsset } from "../../src/provider/assets/configmap";
+import { UNKNOWN } from "../../src/provider/validation";
+
+const inputs = {
+  meta: { name: "app-config", scope: "project", projectId: 1001, description: "shared" },
+  spec: { configMap: "app-config", mountPath: "/etc/app" },
+};
+// Outputs as read back: the same user fields plus everything the server adds.
+const state = {
+  meta: {
+    ...inputs.meta,
+    id: "5d0c1b7e-3f4a-4e2b-9c8d-7a6b5c4d3e2f",
+    kind: "config-map",
+    tenantId: 1,
+    createdBy: "runai-admin",
+    createdAt: "2026-11-22T10:00:00Z",
+    updatedBy: "someone-else",
+    updatedAt: "2026-11-22T11:00:00Z",
+    projectName: "team-a",
+    updateCount: 7,
+    autoDelete: false,
+  },
+  spec: { ...inputs.spec },
+  status: { status: "Updating" },
+};
+
+function diff(news: Record<string, unknown>, olds: Record<string, unknown> = state) {
+  return diffAsset(configMapAsset, olds as never, news as never);
+}
+
+describe("asset diff", () => {
+  it("ignores server-managed fields, sync status and null versus absent", () => {
+    expect(diff(inputs)).toEqual({ changes: false, replaces: [], deleteBeforeReplace: false });
+    const withNulls = {
+      ...state,
+      meta: { ...state.meta, clusterId: null, workloadSupportedTypes: {} },
+      spec: { ...state.spec, subPath: null },
+    };
+    expect(diff(inputs, withNulls).changes).toBe(false);
+  });
+
+  it("updates in place for name, description and spec, and for a removed description", () => {
+    for (const news of [
+      { ...inputs, meta: { ...inputs.meta, description: "tuned" } },
+      { ...inputs, meta: { ...inputs.meta, description: undefined } },
+      { ...inputs, meta: { ...inputs.meta, name: "renamed" } },
+      { ...inputs, spec: { ...inputs.spec, mountPath: "/etc/other" } },
+      { ...inputs, spec: { ...inputs.spec, subPath: "app.yaml" } },
+    ]) {
+      expect(diff(news)).toEqual({ changes: true, replaces: [], deleteBeforeReplace: false });
+    }
+  });
+
+  it("replaces for a creation-only field, deleting first only when the name stays", () => {
+    const moved = { ...inputs, meta: { ...inputs.meta, projectId: 1002 } };
+    expect(diff(moved)).toEqual({ changes: true, replaces: ["meta"], deleteBeforeReplace: true });
+    const movedAndRenamed = { ...inputs, meta: { ...inputs.meta, projectId: 1002, name: "app-config-b" } };
+    expect(diff(movedAndRenamed)).toEqual({ changes: true, replaces: ["meta"], deleteBeforeReplace: false });
+    const typed = { ...inputs, meta: { ...inputs.meta, workloadSupportedTypes: { training: true } } };
+    expect(diff(typed).replaces).toEqual(["meta"]);
+  });
+
+  it("treats values unknown during preview as changes", () => {
+    expect(diff({ ...inputs, spec: { ...inputs.spec, mountPath: UNKNOWN } })).toEqual({
+      changes: true,
+      replaces: [],
+      deleteBeforeReplace: false,
+    });
+    expect(diff({ ...inputs, meta: { ...inputs.meta, projectId: UNKNOWN } })).toEqual({
+      changes: true,
+      replaces: ["meta"],
+      deleteBeforeReplace: true,
+    });
+    expect(diff({ ...inputs, meta: { ...inputs.meta, name: UNKNOWN, projectId: UNKNOWN } }).deleteBeforeReplace).toBe(false);
+  });
+});
+
+describe("asset check", () => {
+  const reasons = (news: Record<string, unknown>) => checkAsset(configMapAsset, news).map((f) => f.reason);
+
+  it("accepts a valid asset", () => {
+    expect(checkAsset(configMapAsset, inputs)).toEqual([]);
+  });
+
+  it("reports every problem at once, with an empty property so values stay out of the engine's message", () => {
+    expect(checkAsset(configMapAsset, { meta: { name: "", scope: "cluster" }, spec: { mountPath: "relative" } })).toEqual([
+      { property: "", reason: "meta.name: must not be empty" },
+      { property: "", reason: 'meta.scope: must be "project" (ConfigMap assets are project-scoped)' },
+      { property: "", reason: 'meta.clusterId: required when meta.scope is "cluster"' },
+      { property: "", reason: "spec.configMap: is required" },
+      { property: "", reason: 'spec.mountPath: must be an absolute path (start with "/"), got "relative"' },
+    ]);
+  });
+
+  it("reports a missing meta or spec", () => {
+    expect(reasons({})).toEqual(["meta: is required", "spec: is required"]);
+  });
+
+  it("never reports a value that is unknown during preview", () => {
+    expect(reasons({ meta: UNKNOWN, spec: UNKNOWN })).toEqual([]);
+    expect(reasons({ meta: { name: UNKNOWN, scope: UNKNOWN }, spec: { configMap: UNKNOWN, mountPath: UNKNOWN } })).toEqual([]);
+    expect(reasons({ meta: { name: "a", scope: "project", projectId: UNKNOWN }, spec: inputs.spec })).toEqual([]);
+  });
+
+  it('rejects the internal "system" scope with the scopes to use instead', () => {
+    expect(reasons({ meta: { name: "a", scope: "system" }, spec: inputs.spec })).toEqual([
+      'meta.scope: "system" is reserved for Run:ai itself; use "tenant", "cluster", "department" or "project"',
+    ]);
+  });
+});
