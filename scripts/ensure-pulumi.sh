@@ -61,6 +61,10 @@ if [ ! -x "$bin_dir/pulumi" ] || [ ! -x "$bin_dir/pulumi-language-nodejs" ]; the
       -o "$staging/" github.com/pulumi/pulumi/pkg/v3/cmd/pulumi ./cmd/pulumi-language-nodejs
   )
   mkdir -p "$(dirname "$bin_dir")"
+  # A directory left incomplete (binaries deleted by hand) would block the rename below.
+  if [ -d "$bin_dir" ] && { [ ! -x "$bin_dir/pulumi" ] || [ ! -x "$bin_dir/pulumi-language-nodejs" ]; }; then
+    rm -rf "$bin_dir"
+  fi
   # Another run may have finished first; either copy is complete, so keep whichever landed.
   mv -T "$staging" "$bin_dir" 2>/dev/null || rm -rf "$staging"
   trap - EXIT
