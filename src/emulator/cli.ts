@@ -1,4 +1,5 @@
 // `runai-emulator` command line (bin/runai-emulator.js is a thin wrapper around runCli).
+import * as fs from "node:fs";
 import { parseArgs } from "node:util";
 import { startEmulator } from "./start";
 import type { Emulator, FaultRule } from "./types";
@@ -21,6 +22,10 @@ Options:
   --error-status <503|429>       fault: status of injected errors (default 503)
   --retry-after-seconds <n>      fault: Retry-After sent with injected errors
   --drop-after-commit-rate <0..1> fault: commit this share of writes, then drop the connection
+  --fault-method <METHOD>        apply the fault flags above to this HTTP method only
+  --fault-route <template>       ... and/or to this route only, e.g. /api/v1/asset/environment/{AssetId}
+  --faults-file <path>           more start-time fault rules: JSON {"rules": [...]}, the body of
+                                 PUT /__emulator/faults (rules can change at run time there)
   --quiet                        no per-request log lines
   --help                         show this help
 `;
@@ -39,6 +44,9 @@ const OPTIONS = {
   "error-status": { type: "string" },
   "retry-after-seconds": { type: "string" },
   "drop-after-commit-rate": { type: "string" },
+  "fault-method": { type: "string" },
+  "fault-route": { type: "string" },
+  "faults-file": { type: "string" },
   quiet: { type: "boolean" },
   help: { type: "boolean" },
 } as const;
@@ -71,7 +79,30 @@ function faultRuleFromFlags(values: Record<string, unknown>): FaultRule | null {
   }
   if (retryAfterSeconds !== undefined) rule.retryAfterSeconds = retryAfterSeconds;
   if (dropAfterCommitRate !== undefined) rule.dropAfterCommitRate = dropAfterCommitRate;
-  return Object.keys(rule).length ? rule : null;
+  if (Object.keys(rule).length === 0) {
+    if (values["fault-method"] !== undefined || values["fault-route"] !== undefined) {
+      throw new UsageError("--fault-method and --fault-route scope a fault: give a fault flag too (e.g. --error-rate)");
+    }
+    return null;
+  }
+  if (values["fault-method"] !== undefined) rule.method = String(values["fault-method"]).toUpperCase();
+  if (values["fault-route"] !== undefined) rule.route = String(values["fault-route"]);
+  return rule;
+}
+
+/** Start-time rules from --faults-file (validated with the rest by startEmulator). */
+function faultRulesFromFile(values: Record<string, unknown>): FaultRule[] {
+  const file = values["faults-file"];
+  if (file === undefined) return [];
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(fs.readFileSync(String(file), "utf8"));
+  } catch (err) {
+    throw new UsageError(`--faults-file: cannot read "${String(file)}" as JSON: ${(err as Error).message}`);
+  }
+  const rules = (parsed as { rules?: unknown } | null)?.rules;
+  if (!Array.isArray(rules)) throw new UsageError(`--faults-file: expected {"rules": [...]} in "${String(file)}"`);
+  return rules as FaultRule[];
 }
 
 export function banner(emulator: Emulator, stateFile: string | undefined): string {
@@ -101,6 +132,7 @@ export async function runCli(argv: string[]): Promise<void> {
       return;
     }
     const rule = faultRuleFromFlags(values);
+    const faults = [...faultRulesFromFile(values), ...(rule ? [rule] : [])];
     emulator = await startEmulator({
       port: numberFlag(values, "port") ?? 8090,
       host: values.host as string | undefined,
@@ -109,7 +141,7 @@ export async function runCli(argv: string[]): Promise<void> {
       tokenTtlSeconds: numberFlag(values, "token-ttl-seconds"),
       adminClientId: values["admin-client-id"] as string | undefined,
       adminClientSecret: values["admin-client-secret"] as string | undefined,
-      faults: rule ? [rule] : [],
+      faults,
       quiet: values.quiet === true,
     });
   } catch (err) {

@@ -169,6 +169,60 @@ test("SIGTERM stops the CLI cleanly after printing the URL, credentials and orga
   }
 });
 
+test("the CLI takes per-method and per-route faults at start, from flags and from a file", async () => {
+  const faultsFile = path.join(dir, "faults.json");
+  fs.writeFileSync(
+    faultsFile,
+    JSON.stringify({ rules: [{ method: "GET", route: "/api/v1/apps", errorRate: 1, errorStatus: 429, retryAfterSeconds: 7 }] }),
+  );
+  const child = runCli([
+    "--port",
+    "0",
+    "--quiet",
+    "--faults-file",
+    faultsFile,
+    "--fault-method",
+    "post",
+    "--fault-route",
+    "/api/v1/apps",
+    "--error-rate",
+    "1",
+  ]);
+  await child.started;
+  try {
+    const faults = await (await fetch(`${child.url}/__emulator/faults`)).json();
+    expect(faults).toEqual({
+      rules: [
+        { method: "GET", route: "/api/v1/apps", errorRate: 1, errorStatus: 429, retryAfterSeconds: 7 },
+        { method: "POST", route: "/api/v1/apps", errorRate: 1 },
+      ],
+    });
+    const token = await adminToken(child.url);
+    const list = await fetch(`${child.url}/api/v1/apps`, { headers: { authorization: `Bearer ${token}` } });
+    expect([list.status, list.headers.get("retry-after")]).toEqual([429, "7"]);
+    const create = await fetch(`${child.url}/api/v1/apps`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+      body: JSON.stringify({ name: "ci-bot" }),
+    });
+    expect(create.status).toBe(503);
+    // Other routes are untouched.
+    expect((await fetch(`${child.url}/api/v1/asset/environment`, { headers: { authorization: `Bearer ${token}` } })).status).toBe(200);
+  } finally {
+    child.process.kill("SIGTERM");
+    await child.exited;
+  }
+});
+
+test("the CLI refuses a route scope without a fault, naming the flags", async () => {
+  const child = runCli(["--fault-route", "/api/v1/apps"]);
+  child.started.catch(() => undefined);
+  expect((await child.exited).code).toBe(2);
+  expect(child.output()).toContain(
+    "runai-emulator: --fault-method and --fault-route scope a fault: give a fault flag too (e.g. --error-rate)",
+  );
+});
+
 test("the CLI refuses bad flags with exit code 2", async () => {
   const child = runCli(["--port", "abc"]);
   child.started.catch(() => undefined);
