@@ -16,6 +16,7 @@ import { APPLICATION_NAME_PATTERN } from "../schemas/application";
 import type { Application } from "../schemas/application";
 import { clientFor } from "./client-cache";
 import { resolveSettings } from "./config";
+import { resourceInitFailed } from "./init-failure";
 import { deepEqual, stripNulls } from "./normalize";
 import { containsUnknown, Failures, isUnknown } from "./validation";
 import type { CheckFailure } from "./validation";
@@ -238,13 +239,8 @@ export function toOutputs(app: Application, secret: string | undefined, carried:
  * `additionalSecretOutputs`) and the next `up` updates it. `properties` must carry `__provider`.
  */
 function partialFailure(err: unknown, id: string, known: Partial<ApplicationOutputs>, wanted: ApplicationInputs, provider: unknown): Error {
-  const error = err instanceof Error ? err : new Error(String(err));
   const properties: Props = stripNulls({ ...known, name: known.name ?? wanted.name });
   if (wanted.rotateWhenChanged) properties.rotateWhenChanged = stripNulls(wanted.rotateWhenChanged);
   if (typeof wanted.adoptExisting === "boolean") properties.adoptExisting = wanted.adoptExisting;
-  return Object.assign(error, {
-    id,
-    properties: { ...JSON.parse(JSON.stringify(properties)), __provider: provider },
-    reasons: [error.message],
-  });
+  return resourceInitFailed(err, id, properties, provider);
 }

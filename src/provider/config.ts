@@ -137,11 +137,18 @@ function isLoopback(hostname: string): boolean {
   return host === "localhost" || host === "::1" || /^127(\.\d{1,3}){3}$/.test(host);
 }
 
+// Settings are resolved for every provider call; the CA file is read once per process and path.
+const caFiles = new Map<string, string>();
+
 // runai:caBundle holds PEM text, or the path of a PEM file (handier with `pulumi config set`).
 function readCaBundle(value: string | undefined): string | undefined {
   if (value === undefined || value.includes("-----BEGIN")) return value;
+  const cached = caFiles.get(value);
+  if (cached !== undefined) return cached;
   try {
-    return fs.readFileSync(value, "utf8");
+    const pem = fs.readFileSync(value, "utf8");
+    caFiles.set(value, pem);
+    return pem;
   } catch (err) {
     throw new ProviderConfigError(
       `runai:caBundle is neither PEM text nor a readable file: "${value}" (${(err as NodeJS.ErrnoException).code})`,

@@ -4,6 +4,7 @@ import { clearTokenCache } from "../../src/client";
 import { providerFor } from "../../src/provider";
 import { configure, resetConfiguration } from "../../src/provider/config";
 import { EmulatorHarness } from "../harness/emulator";
+import { caught } from "../unit/helpers/async";
 
 const CONFIGMAPS = "/api/v1/asset/datasource/config-map";
 const provider = providerFor("ConfigMapAsset") as Required<ReturnType<typeof providerFor>>;
@@ -37,12 +38,7 @@ type CreateError = Error & { id?: string; properties?: Record<string, unknown> }
 
 /** The error a create fails with (the test fails if it succeeds). */
 async function createError(args: Record<string, unknown>): Promise<CreateError> {
-  try {
-    await provider.create(args);
-  } catch (err) {
-    return err as CreateError;
-  }
-  throw new Error("create succeeded");
+  return (await caught(provider.create(args))) as CreateError;
 }
 
 async function createdByHand(name: string): Promise<string> {

@@ -12,6 +12,7 @@ import {
   RunaiServerError,
 } from "../../src/client";
 import { Reply, serveTokens, TestServer } from "./helpers/http-server";
+import { caught, cleanupAfterEach } from "./helpers/async";
 
 const CM_PATH = "/api/v1/asset/datasource/config-map";
 const body = {
@@ -71,21 +72,9 @@ async function startStore(onPost: (attempt: number, create: () => Stored) => Rep
   return { server, client, store, create, posted, lookups, events };
 }
 
-let cleanups: Array<() => unknown> = [];
+const cleanups = cleanupAfterEach();
 beforeEach(() => clearTokenCache());
-afterEach(async () => {
-  for (const fn of cleanups.reverse()) await fn();
-  cleanups = [];
-});
 
-async function caught(promise: Promise<unknown>): Promise<Error> {
-  try {
-    await promise;
-  } catch (e) {
-    return e as Error;
-  }
-  throw new Error("expected a rejection");
-}
 const created = (s: Stored): Reply => ({ status: 202, json: s });
 const error = (status: number, message: string, headers?: Record<string, string>): Reply => ({
   status,

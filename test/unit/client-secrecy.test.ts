@@ -18,27 +18,15 @@ import {
   RunaiUnauthorizedError,
 } from "../../src/client";
 import { serveTokens, TestServer } from "./helpers/http-server";
+import { caught, cleanupAfterEach } from "./helpers/async";
 
 const CLIENT_SECRET = "cl1ent-s3cret-VALUE-0001";
 const STATIC_TOKEN = "static-t0ken-VALUE-0002";
 const APP_SECRET = "app-s3cret-VALUE-0003";
 const ENV = "/api/v1/asset/environment";
 
-let cleanups: Array<() => unknown> = [];
+const cleanups = cleanupAfterEach();
 beforeEach(() => clearTokenCache());
-afterEach(async () => {
-  for (const fn of cleanups.reverse()) await fn();
-  cleanups = [];
-});
-
-async function caught(promise: Promise<unknown>): Promise<Error> {
-  try {
-    await promise;
-  } catch (e) {
-    return e as Error;
-  }
-  throw new Error("expected a rejection");
-}
 
 /** Every printable form of an error. */
 function renderings(error: Error): string[] {

@@ -23,6 +23,7 @@ import {
   RunaiUnauthorizedError,
 } from "../../src/client";
 import { RecordedRequest, serveTokens, TestServer } from "./helpers/http-server";
+import { caught, cleanupAfterEach } from "./helpers/async";
 
 const CLIENT_ID = "ci-bot";
 const CLIENT_SECRET = "s3cr3t-client-secret-value";
@@ -60,11 +61,7 @@ const application = {
   lastLogin: null,
 };
 
-let cleanups: Array<() => Promise<void> | void> = [];
-afterEach(async () => {
-  for (const fn of cleanups.reverse()) await fn();
-  cleanups = [];
-});
+const cleanups = cleanupAfterEach();
 beforeEach(() => clearTokenCache());
 
 async function setup(options: Partial<RunaiClientOptions> = {}, ttlSeconds = 3600) {
@@ -88,14 +85,6 @@ function makeClient(server: TestServer, options: Partial<RunaiClientOptions> = {
   return client;
 }
 const bearer = (r: RecordedRequest) => String(r.headers.authorization).replace(/^Bearer /, "");
-async function caught(promise: Promise<unknown>): Promise<Error> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as Error;
-  }
-  throw new Error("expected a rejection");
-}
 
 // ---- authentication ------------------------------------------------------------------------------
 

@@ -10,6 +10,7 @@ import { ASSET_SCOPES, AssetCreationMeta } from "../../schemas";
 import type { AssetScope } from "../../schemas";
 import { clientFor } from "../client-cache";
 import { resolveSettings } from "../config";
+import { resourceInitFailed } from "../init-failure";
 import { deepEqual, stripDefaults, stripNulls } from "../normalize";
 import { waitForDeletion, waitForSync } from "./sync";
 import { containsUnknown, Failures, isUnknown } from "../validation";
@@ -49,11 +50,7 @@ export function assetProvider(descriptor: AssetDescriptor): pulumi.dynamic.Resou
         return { id, outs: toOutputs(settled, inputs) };
       } catch (err) {
         // The asset exists: keep it in state (with the error) rather than orphaning it.
-        throw Object.assign(err as Error, {
-          id,
-          properties: { ...toOutputs(asset, inputs), __provider: inputs.__provider },
-          reasons: [(err as Error).message],
-        });
+        throw resourceInitFailed(err, id, toOutputs(asset, inputs), inputs.__provider);
       }
     },
 

@@ -17,43 +17,47 @@ export class AssetSyncError extends Error {
 
 /** Polls until the asset's status leaves Creating/Updating; throws on Failed/Issues found or timeout. */
 export async function waitForSync(descriptor: AssetDescriptor, endpoint: Endpoint, written: Asset, timeoutSeconds: number) {
-  const deadline = Date.now() + timeoutSeconds * 1000;
   const what = `${descriptor.label} "${written.meta.name}" (${written.meta.id})`;
-  for (let delay = FIRST_POLL_MS; ; delay = Math.min(delay * 2, MAX_POLL_MS)) {
+  return poll<Asset>(timeoutSeconds, async () => {
     const asset = await endpoint.get(written.meta.id, { statusInfo: true });
     const status = asset.status?.status;
     if (status && FAILED.has(status)) throw new AssetSyncError(`${what}: the cluster reported "${status}": ${describeIssues(asset)}`);
-    if (!status || !IN_PROGRESS.has(status)) return asset;
-    const remaining = deadline - Date.now();
-    if (remaining <= 0) {
-      throw new AssetSyncError(
-        `${what} is still "${status}" after ${timeoutSeconds}s; raise runai:timeoutSeconds, or set runai:waitForSync to false to not wait`,
-      );
-    }
-    await sleep(Math.min(delay, remaining));
-  }
+    if (!status || !IN_PROGRESS.has(status)) return { done: asset };
+    return {
+      timeoutMessage: `${what} is still "${status}" after ${timeoutSeconds}s; raise runai:timeoutSeconds, or set runai:waitForSync to false to not wait`,
+    };
+  });
 }
 
 /** Polls until the asset is gone (404); throws on "Deletion failed" or timeout. */
 export async function waitForDeletion(descriptor: AssetDescriptor, endpoint: Endpoint, id: string, name: string, timeoutSeconds: number) {
-  const deadline = Date.now() + timeoutSeconds * 1000;
   const what = `${descriptor.label} "${name}" (${id})`;
-  for (let delay = FIRST_POLL_MS; ; delay = Math.min(delay * 2, MAX_POLL_MS)) {
+  await poll<true>(timeoutSeconds, async () => {
     let asset: Asset;
     try {
       asset = await endpoint.get(id, { statusInfo: true });
     } catch (err) {
-      if (err instanceof RunaiNotFoundError) return;
+      if (err instanceof RunaiNotFoundError) return { done: true };
       throw err;
     }
     const status = asset.status?.status;
     if (status === "Deletion failed") throw new AssetSyncError(`${what}: the cluster reported "Deletion failed": ${describeIssues(asset)}`);
+    return {
+      timeoutMessage: `${what} is still "${status ?? "present"}" ${timeoutSeconds}s after its deletion was accepted; raise runai:timeoutSeconds`,
+    };
+  });
+}
+
+type PollStep<T> = { done: T } | { timeoutMessage: string };
+
+/** Runs `step` with exponential backoff until it is done, or throws its timeout message at the deadline. */
+async function poll<T>(timeoutSeconds: number, step: () => Promise<PollStep<T>>): Promise<T> {
+  const deadline = Date.now() + timeoutSeconds * 1000;
+  for (let delay = FIRST_POLL_MS; ; delay = Math.min(delay * 2, MAX_POLL_MS)) {
+    const result = await step();
+    if ("done" in result) return result.done;
     const remaining = deadline - Date.now();
-    if (remaining <= 0) {
-      throw new AssetSyncError(
-        `${what} is still "${status ?? "present"}" ${timeoutSeconds}s after its deletion was accepted; raise runai:timeoutSeconds`,
-      );
-    }
+    if (remaining <= 0) throw new AssetSyncError(result.timeoutMessage);
     await sleep(Math.min(delay, remaining));
   }
 }
