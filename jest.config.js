@@ -1,5 +1,6 @@
-// Two projects: "unit" (fast, no Pulumi CLI: pure logic, the client and the emulator over real
-// loopback HTTP) and "e2e" (the real pulumi CLI against the emulator).
+// Two projects: "unit" (fast, no Pulumi CLI: schemas, the client over real loopback HTTP, the
+// provider against the emulator, the emulator itself) and "e2e" (the real pulumi CLI against the
+// emulator). test/ mirrors src/: one folder per layer, shared helpers in test/support.
 const common = {
   preset: "ts-jest",
   testEnvironment: "node",
@@ -14,7 +15,7 @@ module.exports = {
     {
       ...common,
       displayName: "unit",
-      testMatch: ["<rootDir>/test/unit/**/*.test.ts", "<rootDir>/test/emulator/**/*.test.ts", "<rootDir>/test/provider/**/*.test.ts"],
+      testMatch: ["<rootDir>/test/{schemas,client,provider,emulator}/**/*.test.ts"],
     },
     {
       ...common,

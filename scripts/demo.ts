@@ -2,9 +2,9 @@
 // up → outputs → a hand-made change → preview --refresh shows the drift → up restores it → destroy.
 import * as path from "node:path";
 import { execFileSync } from "node:child_process";
-import { EmulatorHarness } from "../test/harness/emulator";
-import { repoRoot, TestStack } from "../test/harness/pulumi-stack";
-import type { CommandResult } from "../test/harness/pulumi-stack";
+import { EmulatorHarness } from "../test/support/emulator";
+import { repoRoot, TestStack } from "../test/support/pulumi-stack";
+import type { CommandResult } from "../test/support/pulumi-stack";
 
 const CONFIGMAPS = "/api/v1/asset/datasource/config-map";
 

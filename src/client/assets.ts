@@ -1,44 +1,17 @@
-// Typed endpoints for `/api/v1/asset/<kind>`: one generic class, one descriptor per kind.
+// Typed endpoints for `/api/v1/asset/<kind>`: one generic class serves every kind from its contract
+// (src/schemas: path and spec schemas), so the client knows no kind by name.
 import { z } from "zod";
 import {
   Asset,
+  AssetContract,
   AssetCreationRequest,
-  assetListResponse,
-  assetResponse,
+  assetKindSchemas,
   AssetScope,
   AssetUpdateRequest,
   HttpResponse,
 } from "../schemas/asset";
-import { ConfigMapSpec, ConfigMapSpecResponse } from "../schemas/configmap";
-import { EnvironmentSpec, EnvironmentSpecResponse } from "../schemas/environment";
 import { createWithRecovery } from "./create-recovery";
 import type { HttpTransport } from "./http";
-
-/** What the client needs to know about an asset kind. */
-export interface AssetKindDescriptor<TSpec, TSpecOut = TSpec> {
-  /** `meta.kind` as the server reports it, e.g. "config-map". */
-  kind: string;
-  /** Collection path, e.g. "/api/v1/asset/datasource/config-map". */
-  path: string;
-  /** The spec as we send it (typing only: the server is the referee of request bodies). */
-  spec?: z.ZodType<TSpec>;
-  /** The spec as the server returns it (lenient). */
-  responseSpec: z.ZodType<TSpecOut>;
-}
-
-export const CONFIG_MAP_ASSETS: AssetKindDescriptor<ConfigMapSpec, ConfigMapSpec> = {
-  kind: "config-map",
-  path: "/api/v1/asset/datasource/config-map",
-  spec: ConfigMapSpec,
-  responseSpec: ConfigMapSpecResponse,
-};
-
-export const ENVIRONMENT_ASSETS: AssetKindDescriptor<EnvironmentSpec, EnvironmentSpec> = {
-  kind: "environment",
-  path: "/api/v1/asset/environment",
-  spec: EnvironmentSpec,
-  responseSpec: EnvironmentSpecResponse,
-};
 
 /** List filters (2.22). `scope` with a scope id limits the list to that scope (no inherited assets). */
 export interface AssetListFilter {
@@ -86,21 +59,22 @@ export class AssetEndpoint<TSpec, TSpecOut = TSpec> {
 
   constructor(
     private readonly transport: HttpTransport,
-    readonly descriptor: AssetKindDescriptor<TSpec, TSpecOut>,
+    readonly contract: AssetContract<TSpec, TSpecOut>,
   ) {
-    this.assetSchema = assetResponse(descriptor.responseSpec) as unknown as z.ZodType<Asset<TSpecOut>>;
-    this.listSchema = assetListResponse(descriptor.responseSpec) as unknown as z.ZodType<{ entries: Asset<TSpecOut>[] }>;
+    const schemas = assetKindSchemas(contract);
+    this.assetSchema = schemas.asset as unknown as z.ZodType<Asset<TSpecOut>>;
+    this.listSchema = schemas.list as unknown as z.ZodType<{ entries: Asset<TSpecOut>[] }>;
   }
 
   get path(): string {
-    return this.descriptor.path;
+    return this.contract.path;
   }
 
   /** `GET <path>`. No paging: the server returns every match. */
   async list(filter: AssetListFilter = {}): Promise<Asset<TSpecOut>[]> {
     const body = await this.transport.request({
       method: "GET",
-      path: this.descriptor.path,
+      path: this.contract.path,
       query: { ...filter },
       schema: this.listSchema,
     });
@@ -139,11 +113,11 @@ export class AssetEndpoint<TSpec, TSpecOut = TSpec> {
     return createWithRecovery({
       transport: this.transport,
       method: "POST",
-      path: this.descriptor.path,
+      path: this.contract.path,
       post: () =>
         this.transport.request({
           method: "POST",
-          path: this.descriptor.path,
+          path: this.contract.path,
           body,
           schema: this.assetSchema,
           retry: false,
@@ -163,7 +137,7 @@ export class AssetEndpoint<TSpec, TSpecOut = TSpec> {
   }
 
   private itemPath(id: string): string {
-    return `${this.descriptor.path}/${encodeURIComponent(id)}`;
+    return `${this.contract.path}/${encodeURIComponent(id)}`;
   }
 }
 

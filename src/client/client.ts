@@ -1,9 +1,8 @@
 // RunaiClient: wires the transport, the auth strategy and the typed endpoints together.
-import { ConfigMapSpec } from "../schemas/configmap";
-import { EnvironmentSpec } from "../schemas/environment";
+import type { AssetContract } from "../schemas/asset";
 import { TokenResponse } from "../schemas/application";
 import { AppsEndpoint } from "./apps";
-import { AssetEndpoint, AssetKindDescriptor, CONFIG_MAP_ASSETS, ENVIRONMENT_ASSETS } from "./assets";
+import { AssetEndpoint } from "./assets";
 import { ClientCredentials, ClientCredentialsAuth, StaticTokenAuth } from "./auth";
 import { HttpTransport, RetryEvent } from "./http";
 import { Redactor } from "./redact";
@@ -35,13 +34,11 @@ export interface RunaiClientOptions {
 
 export class RunaiClient {
   readonly url: string;
-  /** ConfigMap datasource assets, `/api/v1/asset/datasource/config-map`. */
-  readonly configMapAssets: AssetEndpoint<ConfigMapSpec>;
-  /** Environment assets, `/api/v1/asset/environment`. */
-  readonly environmentAssets: AssetEndpoint<EnvironmentSpec>;
   /** Applications, `/api/v1/apps`. */
   readonly apps: AppsEndpoint;
   private readonly transport: HttpTransport;
+  /** One endpoint per asset contract: its response schemas are built once per client. */
+  private readonly assetEndpoints = new Map<object, unknown>();
 
   constructor(options: RunaiClientOptions) {
     let parsed: URL;
@@ -75,14 +72,17 @@ export class RunaiClient {
       this.transport.setAuth(new ClientCredentialsAuth(this.transport, this.url, auth));
     }
 
-    this.configMapAssets = new AssetEndpoint(this.transport, CONFIG_MAP_ASSETS);
-    this.environmentAssets = new AssetEndpoint(this.transport, ENVIRONMENT_ASSETS);
     this.apps = new AppsEndpoint(this.transport);
   }
 
-  /** An endpoint for any asset kind of the `/api/v1/asset/<kind>` family. */
-  assets<TSpec, TSpecOut = TSpec>(descriptor: AssetKindDescriptor<TSpec, TSpecOut>): AssetEndpoint<TSpec, TSpecOut> {
-    return new AssetEndpoint(this.transport, descriptor);
+  /** The endpoint of an asset kind of the `/api/v1/asset/<kind>` family, e.g. `client.assets(CONFIG_MAP_ASSET)`. */
+  assets<TSpec, TSpecOut = TSpec>(contract: AssetContract<TSpec, TSpecOut>): AssetEndpoint<TSpec, TSpecOut> {
+    let endpoint = this.assetEndpoints.get(contract) as AssetEndpoint<TSpec, TSpecOut> | undefined;
+    if (!endpoint) {
+      endpoint = new AssetEndpoint(this.transport, contract);
+      this.assetEndpoints.set(contract, endpoint);
+    }
+    return endpoint;
   }
 
   /** Exchanges application credentials for a token, uncached: checks that a client secret works. */

@@ -1,8 +1,8 @@
 // The Run:ai REST client. Imports nothing from Pulumi: usable from any Node.js program.
 export { RunaiClient, DEFAULT_TIMEOUT_MS, DEFAULT_USER_AGENT } from "./client";
 export type { RunaiClientOptions, StaticTokenCredentials } from "./client";
-export { AssetEndpoint, CONFIG_MAP_ASSETS, ENVIRONMENT_ASSETS, matchesAssetKey } from "./assets";
-export type { AssetGetOptions, AssetKey, AssetKindDescriptor, AssetListFilter } from "./assets";
+export { AssetEndpoint, matchesAssetKey } from "./assets";
+export type { AssetGetOptions, AssetKey, AssetListFilter } from "./assets";
 export { AppsEndpoint, APPS_PATH } from "./apps";
 export { clearTokenCache, decodeJwtTimes, tokenSchedule, TOKEN_PATH } from "./auth";
 export type { ClientCredentials, JwtTimes, TokenSchedule } from "./auth";

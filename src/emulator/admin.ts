@@ -6,6 +6,7 @@ import type { EmulatorContext } from "./context";
 import { badRequest, forbidden, notFound } from "./errors";
 import { parseFaultRules } from "./faults";
 import type { ApiResponse } from "./http";
+import { assetKind } from "./kinds";
 import { reportedStatus } from "./store";
 import type { StatusInfo } from "./types";
 import { contractValidator } from "./validation";
@@ -58,6 +59,8 @@ export async function handleAdmin(
     const id = decodeURIComponent(forced[1]);
     const record = ctx.store.asset(id);
     if (!record) throw notFound(`asset "${id}" not found`);
+    // A status the API would never show cannot be forced either (clearing it is harmless).
+    if (method === "PUT" && !assetKind(record.kind).reportsStatus) throw badRequest(`${record.kind} assets report no sync status`);
     record.forcedStatus = method === "PUT" ? parseForcedStatus(body) : null;
     await ctx.commit();
     return ok({ id, forcedStatus: record.forcedStatus });
@@ -92,7 +95,7 @@ function stateDump(ctx: EmulatorContext): unknown {
       kind: record.kind,
       meta: record.meta,
       spec: record.spec,
-      status: reportedStatus(record, now),
+      status: assetKind(record.kind).reportsStatus ? reportedStatus(record, now) : null,
       forcedStatus: record.forcedStatus,
     })),
     apps: ctx.store.allApps().map((app) => publicApp(app, ctx.organisation.tenantId)),

@@ -1,40 +1,18 @@
-// Generic asset endpoints (list, create, get, update, delete) driven by a small per-kind descriptor,
-// so adding an asset kind is one descriptor plus its routes. Contract validation of bodies and
-// parameters has already happened; this module applies the rules the schemas cannot express.
+// The five asset endpoints (list, create, get, update, delete), the same for every kind: the kind's
+// row in kinds.ts supplies what differs. Contract validation of bodies and parameters has already
+// happened; these handlers apply the rules the schemas cannot express (scopes.ts, list-filter.ts).
 import { randomUUID } from "node:crypto";
 import type { EmulatorContext } from "./context";
 import { badRequest, conflict, notFound } from "./errors";
 import type { ApiRequest, ApiResponse } from "./http";
-import { findProject, hasDepartment } from "./seed";
-import { reportedStatus, scopeIdOf } from "./store";
+import type { AssetKind } from "./kinds";
+import { listFilter } from "./list-filter";
+import type { AssetAction } from "./routes";
+import { checkScope, isSet, scopeIdOf } from "./scopes";
+import { findProject } from "./seed";
+import { reportedStatus } from "./store";
+import type { AssetRecord, JsonObject } from "./types";
 import { contractValidator } from "./validation";
-import type { AssetKindName, AssetRecord, JsonObject, Organisation } from "./types";
-
-export interface AssetKindDescriptor {
-  kind: AssetKindName;
-  /** Scopes an asset of this kind may be created in ("system" is internal-only for every kind). */
-  allowedScopes: readonly string[];
-  /** Spec fields the documentation calls mandatory although the schema leaves them optional. */
-  mandatorySpecFields: readonly string[];
-  /**
-   * Schema for the PUT body's spec when the update request schema does not declare one (the 2.22
-   * ConfigMapUpdateRequest requires `spec` but declares no property for it).
-   */
-  undeclaredUpdateSpecSchema?: string;
-}
-
-export const CONFIG_MAP_KIND: AssetKindDescriptor = {
-  kind: "config-map",
-  allowedScopes: ["project"], // datasources.md: ConfigMap data sources are project-scoped only
-  mandatorySpecFields: ["configMap", "mountPath"],
-  undeclaredUpdateSpecSchema: "ConfigMapAssetSpec",
-};
-
-export const ENVIRONMENT_KIND: AssetKindDescriptor = {
-  kind: "environment",
-  allowedScopes: ["tenant", "cluster", "department", "project"],
-  mandatorySpecFields: [],
-};
 
 /** With ?usageInfo=true: the emulator runs no workloads, so nothing ever uses an asset. */
 const NO_USAGE = Object.freeze({ workspaces: [], trainings: [], distributed: [], inferences: [], templates: [] });
@@ -44,19 +22,20 @@ interface AssetBody {
   spec: unknown;
 }
 
-const isSet = (value: unknown): boolean => value !== undefined && value !== null;
+/** Keyed by route action (routes.ts), so server.ts wires every kind the same way. */
+export type AssetHandlers = Record<AssetAction, (req: ApiRequest) => ApiResponse | Promise<ApiResponse>>;
 
-export interface AssetHandlers {
-  list(req: ApiRequest): ApiResponse;
-  create(req: ApiRequest): Promise<ApiResponse>;
-  get(req: ApiRequest): ApiResponse;
-  update(req: ApiRequest): Promise<ApiResponse>;
-  remove(req: ApiRequest): Promise<ApiResponse>;
-}
-
-export function assetHandlers(ctx: EmulatorContext, desc: AssetKindDescriptor): AssetHandlers {
+export function assetHandlers(ctx: EmulatorContext, desc: AssetKind): AssetHandlers {
   const { store, organisation: org } = ctx;
   const label = `${desc.kind} asset`;
+  // Checked now rather than on the first PUT: a row naming a schema the document lacks fails at start.
+  if (desc.undeclaredUpdateSpecSchema) contractValidator().prepareSchema(desc.undeclaredUpdateSpecSchema);
+
+  /** The phase a write leaves behind: none for kinds without sync status, whose writes are done when answered. */
+  const pendingAfter = (phase: "Creating" | "Updating"): Pick<AssetRecord, "pendingPhase" | "pendingUntil"> =>
+    desc.reportsStatus
+      ? { pendingPhase: phase, pendingUntil: Date.now() + ctx.config.syncDelayMs }
+      : { pendingPhase: null, pendingUntil: 0 };
 
   /** The live asset of this kind, or 404. Another kind's id is unknown here, as on the real API. */
   const existing = (id: string): AssetRecord => {
@@ -68,7 +47,7 @@ export function assetHandlers(ctx: EmulatorContext, desc: AssetKindDescriptor): 
   const toWire = (record: AssetRecord, query: Record<string, unknown>): JsonObject => {
     const body: JsonObject = { meta: record.meta, spec: record.spec };
     if (query.usageInfo === true) body.usedBy = NO_USAGE;
-    if (query.statusInfo === true) body.status = reportedStatus(record, Date.now());
+    if (query.statusInfo === true && desc.reportsStatus) body.status = reportedStatus(record, Date.now());
     return body;
   };
 
@@ -128,8 +107,7 @@ export function assetHandlers(ctx: EmulatorContext, desc: AssetKindDescriptor): 
           updateCount: 0,
         },
         spec,
-        pendingPhase: "Creating",
-        pendingUntil: Date.now() + ctx.config.syncDelayMs,
+        ...pendingAfter("Creating"),
         deleteAt: null,
         forcedStatus: null,
       };
@@ -163,8 +141,7 @@ export function assetHandlers(ctx: EmulatorContext, desc: AssetKindDescriptor): 
       record.meta.updatedAt = new Date().toISOString();
       record.meta.updateCount = (record.meta.updateCount as number) + 1;
       record.spec = spec;
-      record.pendingPhase = "Updating";
-      record.pendingUntil = Date.now() + ctx.config.syncDelayMs;
+      Object.assign(record, pendingAfter("Updating"));
       await ctx.commit();
       return { status: 202, body: toWire(record, {}) };
     },
@@ -176,7 +153,9 @@ export function assetHandlers(ctx: EmulatorContext, desc: AssetKindDescriptor): 
         // so a client retrying after a lost response gets the same answer.
         record.meta.deletedAt = new Date().toISOString();
         record.meta.deletedBy = req.callerId;
-        store.markDeleting(record, Date.now() + ctx.config.syncDelayMs);
+        // Without sync status there is no Deleting phase to report: the asset is gone at once.
+        if (desc.reportsStatus) store.markDeleting(record, Date.now() + ctx.config.syncDelayMs);
+        else store.removeAsset(record);
         await ctx.commit();
       }
       return { status: 202, body: { code: 202, message: `${label} "${record.meta.id}" deletion accepted` } };
@@ -188,138 +167,4 @@ function pick(source: JsonObject, keys: string[]): JsonObject {
   const out: JsonObject = {};
   for (const key of keys) if (source[key] !== undefined) out[key] = source[key];
   return out;
-}
-
-const SCOPE_DEPTH: Record<string, number> = { tenant: 0, cluster: 1, department: 2, project: 3 };
-
-/**
- * The scope rules of the asset docs: the id of the asset's own scope is required; ids of narrower
- * scopes must not be sent; ids of broader scopes may be sent but must agree with the organisation.
- * Every referenced id must exist in the seeded organisation (400 otherwise: create declares no 404).
- */
-function checkScope(org: Organisation, desc: AssetKindDescriptor, meta: JsonObject, problems: string[]): void {
-  const scope = meta.scope as string;
-  if (scope === "system") {
-    problems.push('meta.scope: "system" is internal-only');
-    return;
-  }
-  if (!desc.allowedScopes.includes(scope)) {
-    const allowed = desc.allowedScopes.map((s) => `"${s}"`).join(", ");
-    problems.push(`meta.scope: must be ${desc.allowedScopes.length === 1 ? "" : "one of "}${allowed} for ${desc.kind} assets`);
-    return;
-  }
-  const depth = SCOPE_DEPTH[scope];
-  const idFields: Array<[string, number]> = [
-    ["clusterId", SCOPE_DEPTH.cluster],
-    ["departmentId", SCOPE_DEPTH.department],
-    ["projectId", SCOPE_DEPTH.project],
-  ];
-  for (const [field, fieldDepth] of idFields) {
-    if (fieldDepth === depth && !isSet(meta[field])) problems.push(`meta.${field}: required when meta.scope is "${scope}"`);
-    if (fieldDepth > depth && isSet(meta[field])) problems.push(`meta.${field}: must not be set when meta.scope is "${scope}"`);
-  }
-
-  if (isSet(meta.clusterId) && meta.clusterId !== org.clusterId) {
-    problems.push(`meta.clusterId: cluster "${String(meta.clusterId)}" does not exist`);
-  }
-  if (isSet(meta.departmentId) && depth >= SCOPE_DEPTH.department && !hasDepartment(org, meta.departmentId as string)) {
-    problems.push(`meta.departmentId: department "${String(meta.departmentId)}" does not exist`);
-  }
-  if (isSet(meta.projectId) && depth >= SCOPE_DEPTH.project) {
-    const project = findProject(org, meta.projectId as number);
-    if (!project) {
-      problems.push(`meta.projectId: project ${String(meta.projectId)} does not exist`);
-    } else if (isSet(meta.departmentId) && meta.departmentId !== project.departmentId) {
-      problems.push(
-        `meta.departmentId: project ${project.id} belongs to department "${project.departmentId}", not "${String(meta.departmentId)}"`,
-      );
-    }
-  }
-}
-
-/**
- * List filters with the documented hierarchy: a projectId filter also returns the assets of the
- * project's department, its cluster and the tenant, unless scope=project narrows it (scope is applied
- * as an exact filter on top). departmentId and clusterId work alike; includeDescendants adds the
- * assets of the units below.
- */
-function listFilter(org: Organisation, query: Record<string, unknown>): (record: AssetRecord) => boolean {
-  const tests: Array<(meta: AssetRecord["meta"]) => boolean> = [];
-  const descendants = query.includeDescendants === true;
-
-  if (typeof query.name === "string") tests.push((m) => m.name === query.name);
-  if (typeof query.scope === "string") tests.push((m) => m.scope === query.scope);
-
-  if (typeof query.projectId === "number") {
-    const project = findProject(org, query.projectId);
-    tests.push((m) => {
-      switch (m.scope) {
-        case "project":
-          return m.projectId === query.projectId;
-        case "department":
-          return project !== undefined && m.departmentId === project.departmentId;
-        case "cluster":
-          return project !== undefined && m.clusterId === org.clusterId;
-        default:
-          return true;
-      }
-    });
-  }
-
-  if (typeof query.departmentId === "string") {
-    const departmentId = query.departmentId;
-    const known = hasDepartment(org, departmentId);
-    tests.push((m) => {
-      switch (m.scope) {
-        case "project":
-          return descendants && findProject(org, m.projectId as number)?.departmentId === departmentId;
-        case "department":
-          return m.departmentId === departmentId;
-        case "cluster":
-          return known && m.clusterId === org.clusterId;
-        default:
-          return true;
-      }
-    });
-  }
-
-  if (typeof query.clusterId === "string") {
-    const clusterId = query.clusterId;
-    tests.push((m) => {
-      switch (m.scope) {
-        case "project":
-        case "department":
-          return descendants && clusterId === org.clusterId;
-        case "cluster":
-          return m.clusterId === clusterId;
-        default:
-          return true;
-      }
-    });
-  }
-
-  if (typeof query.assetIds === "string") {
-    const ids = new Set(query.assetIds.split(",").map((id) => id.toLowerCase()));
-    tests.push((m) => ids.has(m.id));
-  }
-
-  const workloadFlags: Array<[string, string]> = [
-    ["isWorkspace", "workspace"],
-    ["isTraining", "training"],
-    ["isInference", "inference"],
-    ["isDistributed", "distributed"],
-  ];
-  for (const [param, field] of workloadFlags) {
-    if (typeof query[param] !== "boolean") continue;
-    // An asset without workloadSupportedTypes supports every workload type.
-    tests.push((m) => {
-      const types = m.workloadSupportedTypes as JsonObject | null | undefined;
-      return !types || (types[field] === true) === query[param];
-    });
-  }
-  if (typeof query.distributedFramework === "string") {
-    tests.push((m) => (m.workloadSupportedTypes as JsonObject | null | undefined)?.distFramework === query.distributedFramework);
-  }
-
-  return (record) => tests.every((test) => test(record.meta));
 }

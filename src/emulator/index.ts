@@ -3,4 +3,4 @@ export { startEmulator } from "./start";
 export { runCli } from "./cli";
 export type { Emulator, EmulatorOptions, FaultRule, Organisation, Department, Project } from "./types";
 export { SEED_ORGANISATION, DEFAULT_ADMIN_CLIENT_ID, DEFAULT_ADMIN_CLIENT_SECRET } from "./seed";
-export { OPENAPI_DOCUMENT_PATH } from "./validation";
+export { OPENAPI_DOCUMENT_PATH } from "./openapi";

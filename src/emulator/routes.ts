@@ -1,19 +1,13 @@
-// The API routes the emulator serves. Each one is an operation of api/runai-2.22.openapi.json (the
-// operationId ties it to the contract, so its parameters and body schema come from the document).
-// Operations of the document that are not listed here (the deprecated /v1/k8s/* ones) answer 404.
+// The API routes the emulator serves. Each one is an operation of api/runai-2.22.openapi.json, found
+// by method + path template, so its operationId, parameters and body schema come from the document.
+// Asset routes are generated from the kind table (kinds.ts); the token and applications routes are
+// listed by hand. Operations of the document not served here (the deprecated /v1/k8s/* ones) answer 404.
+import { ASSET_KINDS, type AssetKind } from "./kinds";
+import { operationAt, OPENAPI_DOCUMENT_PATH } from "./openapi";
 
-export type OperationId =
+/** The operations with a handler of their own in apps.ts (server.ts maps each one). */
+export type FixedOperationId =
   | "grant_token"
-  | "list_config_map_assets"
-  | "create_config_map_asset"
-  | "get_config_map_asset_by_id"
-  | "update_config_map_asset_by_id"
-  | "delete_config_map_asset_by_id"
-  | "list_environment_assets"
-  | "create_environment_asset"
-  | "get_environment_asset_by_id"
-  | "update_environment_asset_by_id"
-  | "delete_environment_asset_by_id"
   | "get_applications"
   | "create_application"
   | "get_application_by_id"
@@ -21,35 +15,31 @@ export type OperationId =
   | "delete_application_by_id"
   | "regenerate_application_secret";
 
+/** The five asset endpoints; every kind has all of them (see assets.ts). */
+export type AssetAction = "list" | "create" | "get" | "update" | "remove";
+
+/** What serves a route: one of the fixed handlers, or an action of an asset kind's handlers. */
+export type RouteTarget = { type: "fixed"; operationId: FixedOperationId } | { type: "asset"; kind: AssetKind; action: AssetAction };
+
 export interface RouteDef {
   method: string;
   template: string;
-  operationId: OperationId;
+  operationId: string;
+  target: RouteTarget;
   /** "<METHOD> <template>": the key of this route in the counters. */
   counterKey: string;
   segments: string[];
 }
 
-export const CONFIG_MAP_PATH = "/api/v1/asset/datasource/config-map";
-export const ENVIRONMENT_PATH = "/api/v1/asset/environment";
 export const APPS_PATH = "/api/v1/apps";
 export const TOKEN_PATH = "/api/v1/token";
 
 /** The template under which requests to unknown routes are counted and matched by fault rules. */
 export const UNMATCHED_ROUTE = "<unmatched>";
 
-const ROUTE_LIST: Array<[string, string, OperationId]> = [
-  ["POST", TOKEN_PATH, "grant_token"],
-  ["GET", CONFIG_MAP_PATH, "list_config_map_assets"],
-  ["POST", CONFIG_MAP_PATH, "create_config_map_asset"],
-  ["GET", `${CONFIG_MAP_PATH}/{AssetId}`, "get_config_map_asset_by_id"],
-  ["PUT", `${CONFIG_MAP_PATH}/{AssetId}`, "update_config_map_asset_by_id"],
-  ["DELETE", `${CONFIG_MAP_PATH}/{AssetId}`, "delete_config_map_asset_by_id"],
-  ["GET", ENVIRONMENT_PATH, "list_environment_assets"],
-  ["POST", ENVIRONMENT_PATH, "create_environment_asset"],
-  ["GET", `${ENVIRONMENT_PATH}/{AssetId}`, "get_environment_asset_by_id"],
-  ["PUT", `${ENVIRONMENT_PATH}/{AssetId}`, "update_environment_asset_by_id"],
-  ["DELETE", `${ENVIRONMENT_PATH}/{AssetId}`, "delete_environment_asset_by_id"],
+const TOKEN_ROUTE: [string, string, FixedOperationId] = ["POST", TOKEN_PATH, "grant_token"];
+
+const APP_ROUTES: Array<[string, string, FixedOperationId]> = [
   ["GET", APPS_PATH, "get_applications"],
   ["POST", APPS_PATH, "create_application"],
   ["GET", `${APPS_PATH}/{appId}`, "get_application_by_id"],
@@ -58,13 +48,39 @@ const ROUTE_LIST: Array<[string, string, OperationId]> = [
   ["POST", `${APPS_PATH}/{appId}/secret`, "regenerate_application_secret"],
 ];
 
-export const ROUTES: readonly RouteDef[] = ROUTE_LIST.map(([method, template, operationId]) => ({
-  method,
-  template,
-  operationId,
-  counterKey: `${method} ${template}`,
-  segments: template.split("/"),
-}));
+/** The same five endpoints for every kind; only the path differs. */
+const ASSET_ENDPOINTS: Array<[string, "collection" | "item", AssetAction]> = [
+  ["GET", "collection", "list"],
+  ["POST", "collection", "create"],
+  ["GET", "item", "get"],
+  ["PUT", "item", "update"],
+  ["DELETE", "item", "remove"],
+];
+
+function route(method: string, template: string, target: RouteTarget): RouteDef {
+  const op = operationAt(method, template);
+  // Thrown at module load, i.e. when the emulator starts: a row whose paths the document lacks
+  // could be neither validated nor documented, so it must not be served.
+  if (!op) throw new Error(`${method} ${template} is not an operation of ${OPENAPI_DOCUMENT_PATH}`);
+  if (target.type === "fixed" && op.operationId !== target.operationId) {
+    throw new Error(`${method} ${template} is operation ${op.operationId} in the document, not ${target.operationId}`);
+  }
+  return { method, template, operationId: op.operationId, target, counterKey: `${method} ${template}`, segments: template.split("/") };
+}
+
+const fixed = ([method, template, operationId]: [string, string, FixedOperationId]) =>
+  route(method, template, { type: "fixed", operationId });
+
+// Token, assets, apps: the order in which fault-rule errors list the templates.
+export const ROUTES: readonly RouteDef[] = [
+  fixed(TOKEN_ROUTE),
+  ...ASSET_KINDS.flatMap((kind) =>
+    ASSET_ENDPOINTS.map(([method, at, action]) =>
+      route(method, at === "collection" ? kind.path : `${kind.path}/{AssetId}`, { type: "asset", kind, action }),
+    ),
+  ),
+  ...APP_ROUTES.map(fixed),
+];
 
 /** Every route template a fault rule may name. */
 export const ROUTE_TEMPLATES: readonly string[] = [...new Set(ROUTES.map((r) => r.template)), UNMATCHED_ROUTE];

@@ -5,12 +5,13 @@
 import * as http from "node:http";
 import { ADMIN_PREFIX, handleAdmin } from "./admin";
 import { appHandlers } from "./apps";
-import { assetHandlers, CONFIG_MAP_KIND, ENVIRONMENT_KIND } from "./assets";
+import { assetHandlers } from "./assets";
 import type { EmulatorContext } from "./context";
 import { ApiError, notFound } from "./errors";
 import { injectedErrorToApiError } from "./faults";
 import { readJsonBody, sendJson, type ApiRequest, type ApiResponse } from "./http";
-import { matchRoute, UNMATCHED_ROUTE, type OperationId, type RouteMatch } from "./routes";
+import { ASSET_KINDS } from "./kinds";
+import { matchRoute, ROUTES, UNMATCHED_ROUTE, type FixedOperationId, type RouteDef, type RouteMatch } from "./routes";
 import { contractValidator } from "./validation";
 
 type Handler = (req: ApiRequest) => ApiResponse | Promise<ApiResponse>;
@@ -18,21 +19,9 @@ export type LogLine = (line: string) => void;
 
 export function createEmulatorServer(ctx: EmulatorContext, log: LogLine | null): http.Server {
   const validator = contractValidator(); // compiled once per process, before the first request
-  const configMaps = assetHandlers(ctx, CONFIG_MAP_KIND);
-  const environments = assetHandlers(ctx, ENVIRONMENT_KIND);
   const apps = appHandlers(ctx);
-  const handlers: Record<OperationId, Handler> = {
+  const fixed: Record<FixedOperationId, Handler> = {
     grant_token: apps.grantToken,
-    list_config_map_assets: configMaps.list,
-    create_config_map_asset: configMaps.create,
-    get_config_map_asset_by_id: configMaps.get,
-    update_config_map_asset_by_id: configMaps.update,
-    delete_config_map_asset_by_id: configMaps.remove,
-    list_environment_assets: environments.list,
-    create_environment_asset: environments.create,
-    get_environment_asset_by_id: environments.get,
-    update_environment_asset_by_id: environments.update,
-    delete_environment_asset_by_id: environments.remove,
     get_applications: apps.list,
     create_application: apps.create,
     get_application_by_id: apps.get,
@@ -40,13 +29,21 @@ export function createEmulatorServer(ctx: EmulatorContext, log: LogLine | null):
     delete_application_by_id: apps.remove,
     regenerate_application_secret: apps.regenerateSecret,
   };
+  // Every kind of the table gets the same five handlers; routes.ts names the action of each route.
+  const byKind = new Map(ASSET_KINDS.map((kind) => [kind, assetHandlers(ctx, kind)]));
+  const handlers = new Map<RouteDef, Handler>(
+    ROUTES.map((route) => {
+      const { target } = route;
+      return [route, target.type === "fixed" ? fixed[target.operationId] : byKind.get(target.kind)![target.action]];
+    }),
+  );
 
   const handleApi = (match: RouteMatch, req: http.IncomingMessage, body: unknown, search: URLSearchParams | null) => {
     const operation = validator.operation(match.route.operationId);
     // Authentication comes before validation: an anonymous caller learns nothing about the contract.
     const callerId = match.route.operationId === "grant_token" ? "" : ctx.tokens.authenticate(req.headers.authorization);
     const params = operation.validateParams(search, match.params);
-    return handlers[match.route.operationId]({
+    return handlers.get(match.route)!({
       callerId,
       query: params.query,
       params: params.path,

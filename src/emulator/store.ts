@@ -2,6 +2,8 @@
 // the handlers need (unique names, client ids) and the asset life cycle (an asset reports Deleting
 // after DELETE and is purged once that phase is over). Business rules live in the handlers.
 import { randomBytes } from "node:crypto";
+import { assetKind } from "./kinds";
+import { scopeIdOf } from "./scopes";
 import type { AppRecord, AssetKindName, AssetRecord, StatusInfo } from "./types";
 
 export const STATE_FILE_VERSION = 1;
@@ -11,20 +13,6 @@ export interface PersistedState {
   jwtKey: string;
   assets: AssetRecord[];
   apps: AppRecord[];
-}
-
-/** The id that makes an asset name unique: the id of the asset's scope (tenant scope has one tenant). */
-export function scopeIdOf(meta: AssetRecord["meta"]): string {
-  switch (meta.scope) {
-    case "project":
-      return String(meta.projectId);
-    case "department":
-      return String(meta.departmentId);
-    case "cluster":
-      return String(meta.clusterId);
-    default:
-      return "";
-  }
 }
 
 function nameKey(kind: AssetKindName, scope: string, scopeId: string, name: string): string {
@@ -102,7 +90,8 @@ export class Store {
     return [...this.assets.values()];
   }
 
-  private removeAsset(record: AssetRecord): void {
+  /** Gone at once, name included (kinds without sync status have no Deleting phase). */
+  removeAsset(record: AssetRecord): void {
     this.assets.delete(record.meta.id);
     this.deleting.delete(record.meta.id);
     const key = this.nameKeyOf(record);
@@ -174,6 +163,8 @@ export class Store {
 
   restore(state: PersistedState): void {
     if (state.version !== STATE_FILE_VERSION) throw new Error(`unsupported state file version ${String(state.version)}`);
+    // A kind outside the table could be served by no route: refuse the file rather than hide its assets.
+    for (const record of state.assets) assetKind(record.kind);
     this.clear();
     this.jwtKey = Buffer.from(state.jwtKey, "base64");
     for (const record of state.assets) this.insertAsset(record);

@@ -1,5 +1,6 @@
 // Shared types of the Run:ai control-plane emulator. Wire shapes follow api/runai-2.22.openapi.json;
 // the record types describe how the emulator keeps objects in memory and in the state file.
+import type { AssetKindName } from "./kinds";
 
 export interface Department {
   id: string; // Run:ai department ids are strings on the wire, although project ids are integers
@@ -66,7 +67,8 @@ export interface Emulator {
   stop(): Promise<void>;
 }
 
-export type AssetKindName = "config-map" | "environment";
+// Derived from the kind table (kinds.ts), so a new kind needs no edit here.
+export type { AssetKindName };
 
 export type SyncStatus =
   "Creating" | "Deleting" | "Failed" | "Deletion failed" | "Issues found" | "No issues found" | "No status" | "Updating";

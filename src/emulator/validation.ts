@@ -1,36 +1,20 @@
 // The independent referee: request bodies, path and query parameters are checked against the
 // OpenAPI document in api/ with ajv, never against src/schemas, so a mistake in the provider's own
 // schemas cannot hide itself. Validators are compiled once per process and reused by every server.
-import * as fs from "node:fs";
-import * as path from "node:path";
 import Ajv, { type ErrorObject, type ValidateFunction } from "ajv";
 import addFormats from "ajv-formats";
 import { badRequest } from "./errors";
-import { ROUTES, type OperationId } from "./routes";
+import {
+  openApiDocument,
+  type JsonSchema,
+  type OpenApiDocument,
+  type OperationObject,
+  type ParameterObject,
+  type ParameterOrRef,
+} from "./openapi";
+import { ROUTES } from "./routes";
 
-// Two levels below the repo root both as src/emulator (ts-jest, ts-node) and dist/emulator (compiled).
-export const OPENAPI_DOCUMENT_PATH = path.join(__dirname, "../../api/runai-2.22.openapi.json");
 const DOC_ID = "runai-2.22.json";
-
-type JsonSchema = Record<string, unknown>;
-
-interface ParameterObject {
-  name: string;
-  in: "query" | "path" | "header" | "cookie";
-  required?: boolean;
-  schema?: JsonSchema;
-}
-
-interface OperationObject {
-  operationId: string;
-  parameters?: Array<ParameterObject | { $ref: string }>;
-  requestBody?: { required?: boolean; content?: Record<string, { schema?: JsonSchema }> };
-}
-
-interface OpenApiDocument {
-  paths: Record<string, Record<string, unknown> & { parameters?: Array<ParameterObject | { $ref: string }> }>;
-  components: { schemas: Record<string, JsonSchema>; parameters: Record<string, ParameterObject> };
-}
 
 export interface ValidatedParams {
   query: Record<string, unknown>;
@@ -45,16 +29,18 @@ export interface OperationValidator {
 }
 
 export interface ContractValidator {
-  operation(operationId: OperationId): OperationValidator;
+  operation(operationId: string): OperationValidator;
   /** Validates `value` against components.schemas[schemaName]; `fieldPrefix` prefixes field names in messages. */
   validateSchema(schemaName: string, value: unknown, fieldPrefix: string): void;
+  /** Compiles components.schemas[schemaName] now, so a kind row naming a missing schema fails at start. */
+  prepareSchema(schemaName: string): void;
 }
 
 let shared: ContractValidator | null = null;
 
 /** The process-wide validator (compiling the document takes a moment, so it is done once). */
 export function contractValidator(): ContractValidator {
-  shared ??= buildContractValidator(JSON.parse(fs.readFileSync(OPENAPI_DOCUMENT_PATH, "utf8")) as OpenApiDocument);
+  shared ??= buildContractValidator(openApiDocument());
   return shared;
 }
 
@@ -80,13 +66,11 @@ function buildContractValidator(doc: OpenApiDocument): ContractValidator {
     return validate;
   };
 
-  const operations = new Map<OperationId, OperationValidator>();
+  const operations = new Map<string, OperationValidator>();
   for (const route of ROUTES) {
+    // routes.ts took each route's operationId from the document, so the lookup cannot miss.
     const pathItem = doc.paths[route.template];
-    const op = pathItem?.[route.method.toLowerCase()] as OperationObject | undefined;
-    if (!op || op.operationId !== route.operationId) {
-      throw new Error(`${route.method} ${route.template} is not operation ${route.operationId} in the OpenAPI document`);
-    }
+    const op = pathItem[route.method.toLowerCase()] as OperationObject;
     const parameters = [...(pathItem.parameters ?? []), ...(op.parameters ?? [])].map((p) => resolveParameter(doc, p));
     operations.set(route.operationId, buildOperationValidator(bodyAjv, paramAjv, op, parameters));
   }
@@ -100,6 +84,9 @@ function buildContractValidator(doc: OpenApiDocument): ContractValidator {
     validateSchema(schemaName, value, fieldPrefix) {
       const validate = namedSchema(schemaName);
       if (!validate(value)) throw validationError(validate.errors ?? [], fieldPrefix, `does not match schema ${schemaName}`);
+    },
+    prepareSchema(schemaName) {
+      namedSchema(schemaName);
     },
   };
 }
@@ -148,7 +135,7 @@ function buildOperationValidator(bodyAjv: Ajv, paramAjv: Ajv, op: OperationObjec
   };
 }
 
-function resolveParameter(doc: OpenApiDocument, p: ParameterObject | { $ref: string }): ParameterObject {
+function resolveParameter(doc: OpenApiDocument, p: ParameterOrRef): ParameterObject {
   if ("$ref" in p) {
     const name = p.$ref.replace("#/components/parameters/", "");
     const resolved = doc.components.parameters[name];

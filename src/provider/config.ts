@@ -1,8 +1,9 @@
 // Provider configuration: stack config (handed to the dynamic provider's configure()) first, then
-// environment variables. Read in the provider process at call time, never captured in state and
-// never resource inputs, so credentials can rotate without touching a single resource.
+// environment variables. Resolved in the provider process (once, see context.ts), never captured in
+// state and never resource inputs, so credentials can rotate without touching a single resource.
 import * as fs from "node:fs";
 import type { RunaiClientOptions } from "../client";
+import { ProviderConfigError } from "./errors";
 
 /** The subset of the dynamic provider's config object that we use. */
 export interface ConfigSource {
@@ -16,40 +17,26 @@ export interface ProviderSettings {
 }
 
 export const DEFAULT_TIMEOUT_SECONDS = 300;
+/** The per-request (per attempt) HTTP timeout when runai:requestTimeoutSeconds is not set. */
+export const DEFAULT_REQUEST_TIMEOUT_SECONDS = 60;
 
-let stackConfig: Record<string, string | undefined> = {};
-
-const KEYS = ["url", "clientId", "clientSecret", "token", "waitForSync", "timeoutSeconds", "allowInsecureHttp", "caBundle"] as const;
-type Key = (typeof KEYS)[number];
-
-const ENV: Partial<Record<Key, string>> = {
+/** Every setting: its `runai:<key>` stack config name and its environment variable. */
+const ENV = {
   url: "RUNAI_URL",
   clientId: "RUNAI_CLIENT_ID",
   clientSecret: "RUNAI_CLIENT_SECRET",
   token: "RUNAI_TOKEN",
-};
+  waitForSync: "RUNAI_WAIT_FOR_SYNC",
+  timeoutSeconds: "RUNAI_TIMEOUT_SECONDS",
+  requestTimeoutSeconds: "RUNAI_REQUEST_TIMEOUT_SECONDS",
+  allowInsecureHttp: "RUNAI_ALLOW_INSECURE_HTTP",
+  caBundle: "RUNAI_CA_BUNDLE",
+} as const;
+type Key = keyof typeof ENV;
 
-export class ProviderConfigError extends Error {
-  override readonly name = "ProviderConfigError";
-}
-
-/** Called from the dynamic provider's configure(): remembers the `runai:*` stack config of this process. */
-export function configure(source: ConfigSource): void {
-  const next: Record<string, string | undefined> = {};
-  for (const key of KEYS) next[key] = nonEmpty(source.get(`runai:${key}`));
-  stackConfig = next;
-}
-
-/** For tests: forget what configure() stored. */
-export function resetConfiguration(): void {
-  stackConfig = {};
-}
-
-function lookup(key: Key, env: NodeJS.ProcessEnv): string | undefined {
-  const fromStack = stackConfig[key];
-  if (fromStack !== undefined) return fromStack;
-  const envName = ENV[key];
-  return envName ? nonEmpty(env[envName]) : undefined;
+/** Reads one setting: stack config first, then its environment variable; blank counts as unset. */
+function lookupSetting(key: Key, stack: ConfigSource | undefined, env: NodeJS.ProcessEnv): string | undefined {
+  return nonEmpty(stack?.get(`runai:${key}`)) ?? nonEmpty(env[ENV[key]]);
 }
 
 function nonEmpty(value: string | undefined): string | undefined {
@@ -57,8 +44,7 @@ function nonEmpty(value: string | undefined): string | undefined {
 }
 
 function describe(key: Key): string {
-  const envName = ENV[key];
-  return envName ? `runai:${key} (or the ${envName} environment variable)` : `runai:${key}`;
+  return `runai:${key} (or the ${ENV[key]} environment variable)`;
 }
 
 function parseBoolean(key: Key, value: string | undefined, fallback: boolean): boolean {
@@ -68,9 +54,13 @@ function parseBoolean(key: Key, value: string | undefined, fallback: boolean): b
   throw new ProviderConfigError(`${describe(key)} must be true or false, got "${value}"`);
 }
 
-/** Resolves the settings for one provider call. Throws a ProviderConfigError naming the key to set. */
-export function resolveSettings(env: NodeJS.ProcessEnv = process.env): ProviderSettings {
-  const rawUrl = lookup("url", env);
+/**
+ * Resolves the settings from the stack config the engine passed to configure() (if any) and the
+ * environment. Throws a ProviderConfigError naming the key to set.
+ */
+export function resolveSettings(stack: ConfigSource | undefined, env: NodeJS.ProcessEnv = process.env): ProviderSettings {
+  const lookup = (key: Key) => lookupSetting(key, stack, env);
+  const rawUrl = lookup("url");
   if (!rawUrl) {
     throw new ProviderConfigError(
       "missing Run:ai URL: set it with `pulumi config set runai:url https://<tenant>.run.ai` or the RUNAI_URL environment variable",
@@ -85,7 +75,7 @@ export function resolveSettings(env: NodeJS.ProcessEnv = process.env): ProviderS
   if (url.protocol !== "https:" && url.protocol !== "http:") {
     throw new ProviderConfigError(`${describe("url")} must use https:// (got ${url.protocol}//)`);
   }
-  const allowInsecureHttp = parseBoolean("allowInsecureHttp", lookup("allowInsecureHttp", env), false);
+  const allowInsecureHttp = parseBoolean("allowInsecureHttp", lookup("allowInsecureHttp"), false);
   if (url.protocol === "http:" && !isLoopback(url.hostname) && !allowInsecureHttp) {
     throw new ProviderConfigError(
       `${describe("url")} uses http:// for the non-loopback host "${url.hostname}": credentials would travel in clear text. ` +
@@ -93,9 +83,9 @@ export function resolveSettings(env: NodeJS.ProcessEnv = process.env): ProviderS
     );
   }
 
-  const token = lookup("token", env);
-  const clientId = lookup("clientId", env);
-  const clientSecret = lookup("clientSecret", env);
+  const token = lookup("token");
+  const clientId = lookup("clientId");
+  const clientSecret = lookup("clientSecret");
   let auth: RunaiClientOptions["auth"];
   if (clientId || clientSecret) {
     if (!clientId) throw new ProviderConfigError(`missing ${describe("clientId")}: it is needed with runai:clientSecret`);
@@ -114,22 +104,33 @@ export function resolveSettings(env: NodeJS.ProcessEnv = process.env): ProviderS
     );
   }
 
-  const rawTimeout = lookup("timeoutSeconds", env);
-  const timeoutSeconds = rawTimeout === undefined ? DEFAULT_TIMEOUT_SECONDS : Number(rawTimeout);
-  if (!Number.isFinite(timeoutSeconds) || timeoutSeconds <= 0) {
-    throw new ProviderConfigError(`${describe("timeoutSeconds")} must be a positive number of seconds, got "${rawTimeout}"`);
-  }
+  const timeoutSeconds = parseSeconds("timeoutSeconds", lookup("timeoutSeconds"), DEFAULT_TIMEOUT_SECONDS);
+  // One attempt never outlasts the whole operation's budget.
+  const requestTimeoutSeconds = parseSeconds(
+    "requestTimeoutSeconds",
+    lookup("requestTimeoutSeconds"),
+    Math.min(timeoutSeconds, DEFAULT_REQUEST_TIMEOUT_SECONDS),
+  );
 
   return {
     client: {
       url: url.toString().replace(/\/+$/, ""),
       auth,
-      caBundle: readCaBundle(lookup("caBundle", env)),
-      timeoutMs: Math.min(timeoutSeconds, 60) * 1000,
+      caBundle: readCaBundle(lookup("caBundle")),
+      timeoutMs: requestTimeoutSeconds * 1000,
     },
-    waitForSync: parseBoolean("waitForSync", lookup("waitForSync", env), true),
+    waitForSync: parseBoolean("waitForSync", lookup("waitForSync"), true),
     timeoutSeconds,
   };
+}
+
+function parseSeconds(key: Key, value: string | undefined, fallback: number): number {
+  if (value === undefined) return fallback;
+  const seconds = Number(value);
+  if (!Number.isFinite(seconds) || seconds <= 0) {
+    throw new ProviderConfigError(`${describe(key)} must be a positive number of seconds, got "${value}"`);
+  }
+  return seconds;
 }
 
 function isLoopback(hostname: string): boolean {
@@ -137,18 +138,11 @@ function isLoopback(hostname: string): boolean {
   return host === "localhost" || host === "::1" || /^127(\.\d{1,3}){3}$/.test(host);
 }
 
-// Settings are resolved for every provider call; the CA file is read once per process and path.
-const caFiles = new Map<string, string>();
-
 // runai:caBundle holds PEM text, or the path of a PEM file (handier with `pulumi config set`).
 function readCaBundle(value: string | undefined): string | undefined {
   if (value === undefined || value.includes("-----BEGIN")) return value;
-  const cached = caFiles.get(value);
-  if (cached !== undefined) return cached;
   try {
-    const pem = fs.readFileSync(value, "utf8");
-    caFiles.set(value, pem);
-    return pem;
+    return fs.readFileSync(value, "utf8");
   } catch (err) {
     throw new ProviderConfigError(
       `runai:caBundle is neither PEM text nor a readable file: "${value}" (${(err as NodeJS.ErrnoException).code})`,

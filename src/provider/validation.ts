@@ -30,7 +30,7 @@ export function formatPath(path: Path): string {
   return path.reduce<string>((text, part) => (typeof part === "number" ? `${text}[${part}]` : text ? `${text}.${part}` : part), "");
 }
 
-function valueAt(root: unknown, path: Path): unknown {
+export function valueAt(root: unknown, path: Path): unknown {
   let current = root;
   for (const part of path) {
     if (current === null || typeof current !== "object") return undefined;
@@ -57,15 +57,14 @@ export class Failures {
 
   add(path: Path, rule: string): void {
     if (isUnknownAt(this.root, path)) return;
-    const reason = `${formatPath(path)}: ${rule}`;
+    const reason = path.length > 0 ? `${formatPath(path)}: ${rule}` : rule;
     // The engine prints `property` together with the input's value; an empty property keeps values
     // (which might be sensitive) out of the message and shows our own text instead.
     if (!this.items.some((item) => item.reason === reason)) this.items.push({ property: "", reason });
   }
 
-  /** Adds a failure for every issue the schema finds in the value at `path`. */
-  addSchemaIssues(schema: z.ZodType, path: Path): void {
-    const value = valueAt(this.root, path);
+  /** Adds a failure for every issue the schema finds in the value at `path` (or in `value`, reported at `path`). */
+  addSchemaIssues(schema: z.ZodType, path: Path, value: unknown = valueAt(this.root, path)): void {
     const result = schema.safeParse(value);
     if (result.success) return;
     for (const issue of result.error.issues) {

@@ -6,6 +6,27 @@ import { lenientObject } from "./common";
 /** `ApplicationCreationRequest.name` pattern (2.20+). Names are unique in the organization (409). */
 export const APPLICATION_NAME_PATTERN = /^[a-z][-_a-z0-9]*[a-z0-9]$/;
 
+/** How check words the name rule. */
+export const APPLICATION_NAME_RULE =
+  `must match ${APPLICATION_NAME_PATTERN.source} ` +
+  '(lowercase letters, digits, "-" and "_", starting with a letter and ending with a letter or digit, at least 2 characters long)';
+
+/**
+ * What a program declares for an Application (the resource inputs, `adoptExisting` aside). The name
+ * rule quotes the offending value: names are not secret, and the pattern alone is hard to read.
+ */
+export const ApplicationInputs = z.strictObject({
+  name: z.string().check((ctx) => {
+    if (!APPLICATION_NAME_PATTERN.test(ctx.value)) {
+      ctx.issues.push({ code: "custom", input: ctx.value, message: `${APPLICATION_NAME_RULE}, got ${JSON.stringify(ctx.value)}` });
+    }
+  }),
+  enabled: z.boolean().optional(),
+  /** Any change regenerates the secret. Values are never quoted back: they may be hashes of secrets. */
+  rotateWhenChanged: z.record(z.string(), z.string()).optional(),
+});
+export type ApplicationInputs = z.infer<typeof ApplicationInputs>;
+
 /** `ApplicationCreationRequest { name }`. */
 export const ApplicationCreationRequest = z.strictObject({
   name: z.string().regex(APPLICATION_NAME_PATTERN),

@@ -80,6 +80,21 @@ export const AssetCreationMeta = AssetUpdateMeta.extend({
 });
 export type AssetCreationMeta = z.infer<typeof AssetCreationMeta>;
 
+/**
+ * The wire contract of one asset kind: where it lives and the shape of its spec. The client serves any
+ * kind from this alone (`client.assets(contract)`); the provider's kind registry refers to it.
+ */
+export interface AssetContract<TSpec = Record<string, unknown>, TSpecOut = TSpec> {
+  /** `meta.kind` as the server reports it, e.g. "config-map". */
+  kind: string;
+  /** Collection path, e.g. "/api/v1/asset/datasource/config-map". */
+  path: string;
+  /** The spec as we send it: strict, unknown keys are errors. */
+  spec: z.ZodType<TSpec>;
+  /** The spec as the server returns it (lenient). */
+  responseSpec: z.ZodType<TSpecOut>;
+}
+
 /** `<Kind>CreationRequest { meta, spec }` for a kind's spec schema. */
 export function assetCreationRequest<S extends z.ZodType>(spec: S) {
   return z.strictObject({ meta: AssetCreationMeta, spec });
@@ -194,6 +209,16 @@ export interface Asset<TSpec> {
 /** `<Kind>ListResponse { entries }` (no paging on asset lists). */
 export function assetListResponse<S extends z.ZodType>(spec: S) {
   return lenientObject({ entries: z.array(assetResponse(spec)) });
+}
+
+/** Every request and response schema of one asset kind, from its contract. */
+export function assetKindSchemas<TSpec, TSpecOut>(contract: AssetContract<TSpec, TSpecOut>) {
+  return {
+    creationRequest: assetCreationRequest(contract.spec),
+    updateRequest: assetUpdateRequest(contract.spec),
+    asset: assetResponse(contract.responseSpec),
+    list: assetListResponse(contract.responseSpec),
+  };
 }
 
 // ---- errors ---------------------------------------------------------------------------------------

@@ -1,6 +1,6 @@
 // ConfigMap datasource asset, `/api/v1/asset/datasource/config-map` (REFERENCE.md §3, Run:ai 2.22).
 import { z } from "zod";
-import { assetCreationRequest, assetListResponse, assetResponse, assetUpdateRequest } from "./asset";
+import type { AssetContract } from "./asset";
 import { REQUEST_MODE, RESPONSE_MODE, SchemaMode } from "./common";
 
 function configMapSpec(mode: SchemaMode) {
@@ -25,13 +25,13 @@ export type ConfigMapSpec = z.infer<typeof ConfigMapSpec>;
 /** The spec as the server returns it (unknown keys kept, e.g. 2.23's `defaultMode`). */
 export const ConfigMapSpecResponse = configMapSpec(RESPONSE_MODE);
 
-export const ConfigMapCreationRequest = assetCreationRequest(ConfigMapSpec);
-export type ConfigMapCreationRequest = z.infer<typeof ConfigMapCreationRequest>;
-/** The contract declares no `spec` property for this PUT, yet requires `spec`: we send the whole spec. */
-export const ConfigMapUpdateRequest = assetUpdateRequest(ConfigMapSpec);
-export type ConfigMapUpdateRequest = z.infer<typeof ConfigMapUpdateRequest>;
-
-export const ConfigMapAsset = assetResponse(ConfigMapSpecResponse);
-export type ConfigMapAsset = z.infer<typeof ConfigMapAsset>;
-export const ConfigMapListResponse = assetListResponse(ConfigMapSpecResponse);
-export type ConfigMapListResponse = z.infer<typeof ConfigMapListResponse>;
+/**
+ * The ConfigMap datasource endpoints. The contract declares no `spec` property for this kind's PUT,
+ * yet requires `spec`: we send the whole spec, as for every kind.
+ */
+export const CONFIG_MAP_ASSET: AssetContract<ConfigMapSpec> = {
+  kind: "config-map",
+  path: "/api/v1/asset/datasource/config-map",
+  spec: ConfigMapSpec,
+  responseSpec: ConfigMapSpecResponse,
+};

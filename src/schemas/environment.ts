@@ -3,7 +3,7 @@
 // enums, lengths, ranges, patterns, nullability. Cross-field rules (one value source per variable,
 // internalToolInfo vs isExternal, tty needs stdin, inference restrictions…) belong to the validation layer.
 import { z } from "zod";
-import { assetCreationRequest, assetListResponse, assetResponse, assetUpdateRequest } from "./asset";
+import type { AssetContract } from "./asset";
 import { HOSTNAME_PATTERN, REQUEST_MODE, RESPONSE_MODE, SchemaMode, Uuid } from "./common";
 
 // ---- enums ----------------------------------------------------------------------------------------
@@ -286,12 +286,10 @@ export type EnvironmentSpec = z.infer<typeof EnvironmentSpec>;
 /** The spec as the server returns it: unknown keys kept, unknown enum values accepted. */
 export const EnvironmentSpecResponse = response.EnvironmentSpec;
 
-export const EnvironmentCreationRequest = assetCreationRequest(EnvironmentSpec);
-export type EnvironmentCreationRequest = z.infer<typeof EnvironmentCreationRequest>;
-export const EnvironmentUpdateRequest = assetUpdateRequest(EnvironmentSpec);
-export type EnvironmentUpdateRequest = z.infer<typeof EnvironmentUpdateRequest>;
-
-export const EnvironmentAsset = assetResponse(EnvironmentSpecResponse);
-export type EnvironmentAsset = z.infer<typeof EnvironmentAsset>;
-export const EnvironmentListResponse = assetListResponse(EnvironmentSpecResponse);
-export type EnvironmentListResponse = z.infer<typeof EnvironmentListResponse>;
+/** The environment asset endpoints. */
+export const ENVIRONMENT_ASSET: AssetContract<EnvironmentSpec> = {
+  kind: "environment",
+  path: "/api/v1/asset/environment",
+  spec: EnvironmentSpec,
+  responseSpec: EnvironmentSpecResponse,
+};

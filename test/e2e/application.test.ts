@@ -5,8 +5,8 @@
 // One stack walks through the scenario in order (each step builds on the previous one); the
 // program's arguments come from the `args` stack config, so no step needs another program.
 import * as path from "node:path";
-import { EmulatorHarness } from "../harness/emulator";
-import { CommandResult, TestStack } from "../harness/pulumi-stack";
+import { EmulatorHarness } from "../support/emulator";
+import { CommandResult, TestStack } from "../support/pulumi-stack";
 
 const program = path.join(__dirname, "programs/application");
 const TYPE = "pulumi-nodejs:dynamic/runai:Application";
@@ -169,8 +169,8 @@ describe("Application with the real CLI", () => {
     expect(reportedProblems(preview)).toEqual([
       `name: ${NAME_RULE}, got "Bad_Name"`,
       "enabled: must be true or false",
-      "adoptExisting: must be true or false",
       "rotateWhenChanged.rotation: must be a string",
+      "adoptExisting: must be true or false",
     ]);
 
     await setArgs({ name: "-leading-dash" });

@@ -2,8 +2,8 @@
 // (create, no-op, drift, update, unset, replace, out-of-band delete, adopt, destroy), preview-time
 // validation, and convergence under injected faults.
 import * as path from "node:path";
-import { EmulatorHarness } from "../harness/emulator";
-import { TestStack } from "../harness/pulumi-stack";
+import { EmulatorHarness } from "../support/emulator";
+import { TestStack } from "../support/pulumi-stack";
 
 const program = path.join(__dirname, "programs/configmap");
 const invalidProgram = path.join(__dirname, "programs/configmap-invalid");

@@ -2,8 +2,8 @@
 // drift and out-of-band deletion, in-place updates of nested lists, unset, replace, adoption, and
 // preview-time validation of many bad environments at once with zero writes.
 import * as path from "node:path";
-import { EmulatorHarness } from "../harness/emulator";
-import { repoRoot, TestStack } from "../harness/pulumi-stack";
+import { EmulatorHarness } from "../support/emulator";
+import { repoRoot, TestStack } from "../support/pulumi-stack";
 
 const TYPE = "pulumi-nodejs:dynamic/runai:EnvironmentAsset";
 const ENVIRONMENTS = "/api/v1/asset/environment";

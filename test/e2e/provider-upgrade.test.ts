@@ -3,8 +3,8 @@
 // version, without an update of every resource (and without "~ __provider" churn).
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { EmulatorHarness } from "../harness/emulator";
-import { TestStack } from "../harness/pulumi-stack";
+import { EmulatorHarness } from "../support/emulator";
+import { TestStack } from "../support/pulumi-stack";
 
 const TYPE = "pulumi-nodejs:dynamic/runai:ConfigMapAsset";
 
@@ -25,7 +25,7 @@ afterAll(async () => {
 
 /** Stands in for a new release: the installed implementation announces itself in read and delete. */
 function upgradeInstalledPackage(): void {
-  const file = path.join(stack.installedPackageDir, "dist/provider/assets/provider.js");
+  const file = path.join(stack.installedPackageDir, "dist/provider/adapter.js");
   const code = fs.readFileSync(file, "utf8");
   const upgraded = code
     .replace("async read(id, props) {", 'async read(id, props) { console.log("pulumi-runai-next read " + id);')

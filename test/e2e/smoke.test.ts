@@ -1,6 +1,6 @@
 import * as path from "node:path";
 import { execFileSync } from "node:child_process";
-import { pulumiBinDir, TestStack } from "../harness/pulumi-stack";
+import { pulumiBinDir, TestStack } from "../support/pulumi-stack";
 
 const program = path.join(__dirname, "programs/smoke");
 

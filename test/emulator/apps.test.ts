@@ -1,14 +1,7 @@
 // Contract tests of /api/v1/apps and /api/v1/token.
-import { APPS, ENVIRONMENTS, TOKEN, UUID_RE, environmentBody, jwtClaims, startTestEmulator, type TestEmulator } from "./helpers";
+import { APPS, ENVIRONMENTS, TOKEN, UUID_RE, environmentBody, jwtClaims, startTestEmulator, useTestEmulator } from "./helpers";
 
-let t: TestEmulator;
-beforeAll(async () => {
-  t = await startTestEmulator({ tokenTtlSeconds: 600 });
-});
-afterAll(() => t.stop());
-beforeEach(async () => {
-  await t.admin("POST", "/__emulator/reset");
-});
+const t = useTestEmulator({ tokenTtlSeconds: 600 });
 
 const MISSING_ID = "00000000-0000-4000-8000-000000000000";
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;

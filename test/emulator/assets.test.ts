@@ -1,19 +1,12 @@
 // Contract tests of the asset endpoints (ConfigMap and Environment). Every response is validated
 // against the OpenAPI response schemas by the helpers.
-import { CONFIG_MAPS, ENVIRONMENTS, UUID_RE, configMapBody, environmentBody, startTestEmulator, type TestEmulator } from "./helpers";
+import { CONFIG_MAPS, ENVIRONMENTS, UUID_RE, configMapBody, environmentBody, useTestEmulator } from "./helpers";
 import { SEED_ORGANISATION } from "../../src/emulator";
 
 const CLUSTER = SEED_ORGANISATION.clusterId;
 const MISSING_ID = "00000000-0000-4000-8000-000000000000";
 
-let t: TestEmulator;
-beforeAll(async () => {
-  t = await startTestEmulator({ syncDelayMs: 0 });
-});
-afterAll(() => t.stop());
-beforeEach(async () => {
-  await t.admin("POST", "/__emulator/reset");
-});
+const t = useTestEmulator({ syncDelayMs: 0 });
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 

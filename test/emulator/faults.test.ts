@@ -1,15 +1,8 @@
 // Fault injection, request counters and the rest of the /__emulator/ admin API.
-import { CONFIG_MAPS, ENVIRONMENTS, TOKEN, configMapBody, environmentBody, startTestEmulator, type TestEmulator } from "./helpers";
+import { CONFIG_MAPS, ENVIRONMENTS, TOKEN, configMapBody, environmentBody, useTestEmulator } from "./helpers";
 import { startEmulator } from "../../src/emulator";
 
-let t: TestEmulator;
-beforeAll(async () => {
-  t = await startTestEmulator({ syncDelayMs: 0 });
-});
-afterAll(() => t.stop());
-beforeEach(async () => {
-  await t.admin("POST", "/__emulator/reset");
-});
+const t = useTestEmulator({ syncDelayMs: 0 });
 
 const setFaults = async (rules: unknown[]) => {
   const res = await t.admin("PUT", "/__emulator/faults", { rules });

@@ -135,6 +135,28 @@ export async function startTestEmulator(options: EmulatorOptions = {}): Promise<
   };
 }
 
+/**
+ * One emulator for the whole test file, reset to the seed before each test: registers the
+ * beforeAll/afterAll/beforeEach hooks and returns a handle usable inside tests. The handle forwards
+ * to the emulator started in beforeAll, so test files can keep writing `t.call(...)`.
+ */
+export function useTestEmulator(options: EmulatorOptions = {}): TestEmulator {
+  let current: TestEmulator | null = null;
+  beforeAll(async () => {
+    current = await startTestEmulator(options);
+  });
+  afterAll(() => current?.stop());
+  beforeEach(async () => {
+    await current!.admin("POST", "/__emulator/reset");
+  });
+  return new Proxy({} as TestEmulator, {
+    get(_target, property) {
+      if (!current) throw new Error("the test emulator starts in beforeAll: use it inside hooks and tests only");
+      return current[property as keyof TestEmulator];
+    },
+  });
+}
+
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;

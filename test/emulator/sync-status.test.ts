@@ -1,26 +1,10 @@
 // Sync status (?statusInfo=true): Creating/Updating/Deleting for syncDelayMs, then "No issues found"
 // or gone; forced statuses through the admin API.
-import {
-  CONFIG_MAPS,
-  ENVIRONMENTS,
-  configMapBody,
-  environmentBody,
-  expectContractResponse,
-  sleep,
-  startTestEmulator,
-  type TestEmulator,
-} from "./helpers";
+import { CONFIG_MAPS, ENVIRONMENTS, configMapBody, environmentBody, expectContractResponse, sleep, useTestEmulator } from "./helpers";
 
 // Long enough that a GET right after a write still sees the transient phase on a loaded 2-core machine.
 const DELAY = 400;
-let t: TestEmulator;
-beforeAll(async () => {
-  t = await startTestEmulator({ syncDelayMs: DELAY });
-});
-afterAll(() => t.stop());
-beforeEach(async () => {
-  await t.admin("POST", "/__emulator/reset");
-});
+const t = useTestEmulator({ syncDelayMs: DELAY });
 
 const statusOf = async (base: string, id: string) => {
   const res = await t.call("GET", `${base}/${id}?statusInfo=true`);

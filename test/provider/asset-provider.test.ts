@@ -2,9 +2,8 @@
 // the emulator: outputs, waiting for sync, failures the clusters report, timeouts, gone objects.
 import { clearTokenCache } from "../../src/client";
 import { providerFor } from "../../src/provider";
-import { configure, resetConfiguration } from "../../src/provider/config";
-import { EmulatorHarness } from "../harness/emulator";
-import { caught } from "../unit/helpers/async";
+import { EmulatorHarness } from "../support/emulator";
+import { caught } from "../support/async";
 
 const CONFIGMAPS = "/api/v1/asset/datasource/config-map";
 const provider = providerFor("ConfigMapAsset") as Required<ReturnType<typeof providerFor>>;
@@ -15,10 +14,12 @@ beforeAll(async () => {
 });
 afterAll(() => emulator?.stop());
 beforeEach(() => useEmulator());
-afterEach(() => {
-  resetConfiguration();
-  clearTokenCache();
-});
+afterEach(() => clearTokenCache());
+
+/** Hands the provider a stack config, as the engine's configure() does. */
+function configure(values: Record<string, string>) {
+  void provider.configure({ config: { get: (key: string) => values[key] } } as never);
+}
 
 function useEmulator(extra: Record<string, string> = {}) {
   const values: Record<string, string> = {
@@ -27,7 +28,7 @@ function useEmulator(extra: Record<string, string> = {}) {
     "runai:clientSecret": emulator.emulator.adminClientSecret,
     ...extra,
   };
-  configure({ get: (key) => values[key] });
+  configure(values);
 }
 
 function inputs(name: string, extra: Record<string, unknown> = {}) {
@@ -82,13 +83,10 @@ describe("create", () => {
     const slow = await EmulatorHarness.start({ syncDelayMs: 5_000 });
     try {
       configure({
-        get: (key) =>
-          ({
-            "runai:url": slow.url,
-            "runai:clientId": "runai-admin",
-            "runai:clientSecret": "runai-admin-secret",
-            "runai:timeoutSeconds": "0.5",
-          })[key],
+        "runai:url": slow.url,
+        "runai:clientId": "runai-admin",
+        "runai:clientSecret": "runai-admin-secret",
+        "runai:timeoutSeconds": "0.5",
       });
       const error = await createError(inputs("slow"));
       expect(error).toBeInstanceOf(Error);
@@ -172,7 +170,7 @@ describe("read and delete", () => {
 
 describe("configuration errors", () => {
   it("tells which key to set before any request is made", async () => {
-    resetConfiguration();
+    configure({});
     const before = await emulator.writeCount();
     await expect(provider.create(inputs("unconfigured"))).rejects.toThrow(
       "missing Run:ai URL: set it with `pulumi config set runai:url https://<tenant>.run.ai` or the RUNAI_URL environment variable",

@@ -17,8 +17,9 @@ import {
   RunaiTimeoutError,
   RunaiUnauthorizedError,
 } from "../../src/client";
-import { serveTokens, TestServer } from "./helpers/http-server";
-import { caught, cleanupAfterEach } from "./helpers/async";
+import { ENVIRONMENT_ASSET } from "../../src/schemas";
+import { serveTokens, TestServer } from "../support/http-server";
+import { caught, cleanupAfterEach } from "../support/async";
 
 const CLIENT_SECRET = "cl1ent-s3cret-VALUE-0001";
 const STATIC_TOKEN = "static-t0ken-VALUE-0002";
@@ -99,7 +100,7 @@ describe.each([false, true])("server echoing credentials back: %p", (echo) => {
   ])("errors of every class with %s", async (_label, auth) => {
     const { server, tokens } = await start(echo);
     const client = clientFor(server, auth);
-    const env = client.environmentAssets;
+    const env = client.assets(ENVIRONMENT_ASSET);
     // An application secret the client has seen, to be kept out of later errors too.
     await client.apps.create({ name: "ci-bot" });
     const errors: Array<[Error, abstract new (...args: never[]) => Error]> = [

@@ -1,8 +1,11 @@
 import { execFileSync } from "node:child_process";
 import * as path from "node:path";
+import * as pulumiRunai from "../../src";
+import { RESOURCE_TYPES } from "../../src/provider";
 
 const repoRoot = path.resolve(__dirname, "../..");
-const TYPES = ["ConfigMapAsset", "EnvironmentAsset", "Application"];
+// Every kind in the registry: a new kind is checked here without an edit.
+const TYPES = [...RESOURCE_TYPES];
 const BUDGET_BYTES = 2048;
 
 // The module the dynamic-provider host itself uses to load `__provider` (a dependency of @pulumi/pulumi).
@@ -16,7 +19,7 @@ describe("the provider serialized into every resource's __provider", () => {
   beforeAll(() => {
     const out = execFileSync(
       process.execPath,
-      ["-r", "ts-node/register/transpile-only", path.join(__dirname, "helpers/serialize-providers.ts"), ...TYPES],
+      ["-r", "ts-node/register/transpile-only", path.join(__dirname, "../support/serialize-providers.ts"), ...TYPES],
       {
         cwd: repoRoot,
         encoding: "utf8",
@@ -63,5 +66,15 @@ describe("the provider serialized into every resource's __provider", () => {
         { property: "", reason: 'meta.projectId: required when meta.scope is "project"' },
       ],
     });
+  });
+});
+
+describe("the kind registry and the package's exports", () => {
+  it("export a resource class for every registered kind, and register every exported resource class", () => {
+    const exportedClasses = Object.entries(pulumiRunai)
+      .filter(([, value]) => typeof value === "function")
+      .map(([name]) => name)
+      .sort();
+    expect(exportedClasses).toEqual([...RESOURCE_TYPES].sort());
   });
 });

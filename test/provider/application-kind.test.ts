@@ -1,12 +1,17 @@
-// The Application provider: check messages and diff rules as pure functions, then every CRUD method
-// called directly against the real emulator (the token endpoint is the referee for secrets).
+// The Application kind: check messages and diff rules as pure functions, then every CRUD method of
+// its provider called directly against the real emulator (the token endpoint is the referee for secrets).
 import { clearTokenCache } from "../../src/client";
-import { applicationProvider, checkApplication, diffApplication } from "../../src/provider/application";
-import { configure, resetConfiguration } from "../../src/provider/config";
+import { providerFor } from "../../src/provider";
+import { checkInputs } from "../../src/provider/check";
+import { diffInputs } from "../../src/provider/diff";
+import { kindFor } from "../../src/provider/registry";
 import { UNKNOWN } from "../../src/provider/validation";
-import { EmulatorHarness } from "../harness/emulator";
+import { EmulatorHarness } from "../support/emulator";
 
-const provider = applicationProvider as Required<typeof applicationProvider>;
+const provider = providerFor("Application") as Required<ReturnType<typeof providerFor>>;
+const application = kindFor("Application");
+const checkApplication = (news: Record<string, unknown>) => checkInputs(application, news).failures;
+const diffApplication = (olds: Record<string, unknown>, news: Record<string, unknown>) => diffInputs(application, olds, news);
 const NAME_RULE =
   'must match ^[a-z][-_a-z0-9]*[a-z0-9]$ (lowercase letters, digits, "-" and "_", starting with a letter and ending with a letter or digit, at least 2 characters long)';
 
@@ -35,14 +40,13 @@ describe("Application check", () => {
     expect(reasons({ name: 42, enabled: "yes", rotateWhenChanged: { a: "1", b: 2, c: null }, adoptExisting: "true" })).toEqual([
       "name: must be a string",
       "enabled: must be true or false",
-      "adoptExisting: must be true or false",
       "rotateWhenChanged.b: must be a string",
-      "rotateWhenChanged.c: must be a string",
+      "rotateWhenChanged.c: must be a string, not null",
+      "adoptExisting: must be true or false",
     ]);
-    expect(reasons({ name: "ok-name", rotateWhenChanged: ["x"] })).toEqual([
-      "rotateWhenChanged: must be an object whose values are strings",
-    ]);
-    expect(reasons({ name: "ok-name", rotateWhenChanged: "x" })).toEqual(["rotateWhenChanged: must be an object whose values are strings"]);
+    expect(reasons({ name: "ok-name", rotateWhenChanged: ["x"] })).toEqual(["rotateWhenChanged: must be an object"]);
+    expect(reasons({ name: "ok-name", rotateWhenChanged: "x" })).toEqual(["rotateWhenChanged: must be an object"]);
+    expect(reasons({ name: "ok-name", colour: "blue" })).toEqual(['unknown field "colour"']);
     expect(reasons({})).toEqual(["name: is required"]);
   });
 
@@ -80,11 +84,11 @@ describe("Application diff", () => {
     expect(diffApplication(withoutServerFields, { name: "ci-bot", enabled: true, rotateWhenChanged: { q: "1" } }).changes).toBe(false);
   });
 
-  it("replaces on a name change, deleting first", () => {
+  it("replaces on a name change, creating the new application before deleting the old one", () => {
     expect(diffApplication(state, { name: "ci-bot-2", enabled: true, rotateWhenChanged: { q: "1" } })).toEqual({
       changes: true,
       replaces: ["name"],
-      deleteBeforeReplace: true,
+      deleteBeforeReplace: false,
     });
     expect(diffApplication(state, { name: UNKNOWN, enabled: true, rotateWhenChanged: { q: "1" } }).replaces).toEqual(["name"]);
   });
@@ -135,10 +139,9 @@ describe("Application CRUD against the emulator", () => {
       "runai:clientId": emulator.adminClientId,
       "runai:clientSecret": emulator.adminClientSecret,
     };
-    configure({ get: (key) => config[key] });
+    void provider.configure({ config: { get: (key: string) => config[key] } } as never);
   });
   afterEach(async () => {
-    resetConfiguration();
     await admin.clearFaults();
   });
   afterAll(async () => {
@@ -235,8 +238,9 @@ describe("Application CRUD against the emulator", () => {
     await admin.resetCounters();
     const error = await provider.create(await checked({ name: "crud-taken" })).catch((e: Error) => e);
     expect((error as Error).message).toBe(
-      `application name "crud-taken" is already taken (application id ${existing.id}), by an application this stack does not manage. ` +
-        "Set adoptExisting: true to take it over (its secret is then regenerated once, since Run:ai never returns an existing secret), or choose another name.",
+      `Application "crud-taken" already exists in the tenant (id ${existing.id}) and is not managed by this stack. ` +
+        "Set adoptExisting: true to take it over with this program's values (its secret is then regenerated once, since Run:ai never returns an existing secret), " +
+        "or choose another name.",
     );
     expect(await tokenAccepted("crud-taken", existing.secret)).toBe(true);
     expect((await admin.counters())["POST /api/v1/apps/{appId}/secret"]).toBeUndefined();

@@ -1,8 +1,8 @@
 // Serializes each resource type's provider exactly as `pulumi.dynamic.Resource` does, outside Jest
 // (Jest's module registry and instrumentation change what the closure serializer sees), and prints
-// the results as JSON for test/unit/provider-serialization.test.ts.
+// the results as JSON for test/provider/serialization.test.ts.
 import * as pulumi from "@pulumi/pulumi";
-import { providerShim } from "../../../src/resources/common";
+import { providerShim } from "../../src/resources/common";
 
 // As pulumi.dynamic.Resource does it (sdk/nodejs/dynamic/index.ts serializeProvider).
 function serializeProvider(provider: pulumi.dynamic.ResourceProvider) {

@@ -1,7 +1,12 @@
-// The generic asset check and diff rules, through the ConfigMap descriptor, as pure functions.
-import { checkAsset, diffAsset } from "../../src/provider/assets/provider";
-import { configMapAsset } from "../../src/provider/assets/configmap";
+// The asset family's check and diff rules, through the ConfigMapAsset row of the registry, as pure
+// functions (the adapter's check and diff).
+import { checkInputs } from "../../src/provider/check";
+import { diffInputs } from "../../src/provider/diff";
+import { kindFor } from "../../src/provider/registry";
 import { UNKNOWN } from "../../src/provider/validation";
+
+const configMap = kindFor("ConfigMapAsset");
+const checkAsset = (news: Record<string, unknown>) => checkInputs(configMap, news).failures;
 
 const inputs = {
   meta: { name: "app-config", scope: "project", projectId: 1001, description: "shared" },
@@ -27,7 +32,7 @@ const state = {
 };
 
 function diff(news: Record<string, unknown>, olds: Record<string, unknown> = state) {
-  return diffAsset(configMapAsset, olds as never, news as never);
+  return diffInputs(configMap, olds, news);
 }
 
 describe("asset diff", () => {
@@ -78,14 +83,14 @@ describe("asset diff", () => {
 });
 
 describe("asset check", () => {
-  const reasons = (news: Record<string, unknown>) => checkAsset(configMapAsset, news).map((f) => f.reason);
+  const reasons = (news: Record<string, unknown>) => checkAsset(news).map((f) => f.reason);
 
   it("accepts a valid asset", () => {
-    expect(checkAsset(configMapAsset, inputs)).toEqual([]);
+    expect(checkAsset(inputs)).toEqual([]);
   });
 
   it("reports every problem at once, with an empty property so values stay out of the engine's message", () => {
-    expect(checkAsset(configMapAsset, { meta: { name: "", scope: "cluster" }, spec: { mountPath: "relative" } })).toEqual([
+    expect(checkAsset({ meta: { name: "", scope: "cluster" }, spec: { mountPath: "relative" } })).toEqual([
       { property: "", reason: "meta.name: must not be empty" },
       { property: "", reason: 'meta.scope: must be "project" (ConfigMap assets are project-scoped)' },
       { property: "", reason: 'meta.clusterId: required when meta.scope is "cluster"' },

@@ -11,8 +11,9 @@ import {
   RunaiConflictError,
   RunaiServerError,
 } from "../../src/client";
-import { Reply, serveTokens, TestServer } from "./helpers/http-server";
-import { caught, cleanupAfterEach } from "./helpers/async";
+import { CONFIG_MAP_ASSET } from "../../src/schemas";
+import { Reply, serveTokens, TestServer } from "../support/http-server";
+import { caught, cleanupAfterEach } from "../support/async";
 
 const CM_PATH = "/api/v1/asset/datasource/config-map";
 const body = {
@@ -87,7 +88,7 @@ describe("asset create after an uncertain outcome", () => {
     const { client, store, posted, lookups } = await startStore(
       (n, create) => (create(), n === 1 ? { drop: true } : error(500, "unexpected")),
     );
-    const asset = await client.configMapAssets.create(body);
+    const asset = await client.assets(CONFIG_MAP_ASSET).create(body);
     expect(asset.meta.id).toBe(store[0].meta.id);
     expect(store).toHaveLength(1);
     expect(posted()).toHaveLength(1);
@@ -96,7 +97,7 @@ describe("asset create after an uncertain outcome", () => {
 
   test("dropped POST, asset does not exist → lookup, then a second POST", async () => {
     const { client, store, posted, lookups } = await startStore((n, create) => (n === 1 ? { drop: true } : created(create())));
-    const asset = await client.configMapAssets.create(body);
+    const asset = await client.assets(CONFIG_MAP_ASSET).create(body);
     expect(asset.meta.id).toBe(store[0].meta.id);
     expect(store).toHaveLength(1);
     expect(posted()).toHaveLength(2);
@@ -106,14 +107,14 @@ describe("asset create after an uncertain outcome", () => {
 
   test("POST timed out while the server created the asset → found by lookup", async () => {
     const { client, store, posted } = await startStore((n, create) => ({ ...created(create()), delayMs: n === 1 ? 1000 : 0 }));
-    const asset = await client.configMapAssets.create(body);
+    const asset = await client.assets(CONFIG_MAP_ASSET).create(body);
     expect(asset.meta.id).toBe(store[0].meta.id);
     expect(posted()).toHaveLength(1);
   });
 
   test("5xx on POST that did create → found by lookup", async () => {
     const { client, store, posted } = await startStore((_, create) => (create(), error(502, "bad gateway")));
-    const asset = await client.configMapAssets.create(body);
+    const asset = await client.assets(CONFIG_MAP_ASSET).create(body);
     expect(asset.meta.id).toBe(store[0].meta.id);
     expect(posted()).toHaveLength(1);
   });
@@ -125,7 +126,7 @@ describe("asset create after an uncertain outcome", () => {
       create();
       return error(409, "Resource with this name already exists");
     });
-    const asset = await client.configMapAssets.create(body);
+    const asset = await client.assets(CONFIG_MAP_ASSET).create(body);
     expect(asset.meta.id).toBe(store[0].meta.id);
     expect(posted()).toHaveLength(2);
     expect(lookups()).toHaveLength(2);
@@ -135,7 +136,7 @@ describe("asset create after an uncertain outcome", () => {
     const { client, create, store, posted } = await startStore((n, make) => (n === 1 ? { drop: true } : created(make())));
     create("team-a-config-old"); // same prefix
     create("team-a-config", 2002); // same name, another project
-    const asset = await client.configMapAssets.create(body);
+    const asset = await client.assets(CONFIG_MAP_ASSET).create(body);
     expect(asset.meta).toMatchObject({ name: "team-a-config", projectId: 1001 });
     expect(store).toHaveLength(3);
     expect(posted()).toHaveLength(2);
@@ -145,7 +146,7 @@ describe("asset create after an uncertain outcome", () => {
     const { client, posted, lookups, events } = await startStore((n, create) =>
       n === 1 ? error(429, "slow down", { "retry-after": "0" }) : created(create()),
     );
-    await client.configMapAssets.create(body);
+    await client.assets(CONFIG_MAP_ASSET).create(body);
     expect(posted()).toHaveLength(2);
     expect(lookups()).toHaveLength(0);
     expect(events.map((e) => [e.method, e.reason, e.delayMs])).toEqual([["POST", "429", 0]]);
@@ -153,14 +154,14 @@ describe("asset create after an uncertain outcome", () => {
 
   test("503 → lookup (nothing) → re-sent", async () => {
     const { client, posted, lookups } = await startStore((n, create) => (n === 1 ? error(503, "unavailable") : created(create())));
-    await client.configMapAssets.create(body);
+    await client.assets(CONFIG_MAP_ASSET).create(body);
     expect(posted()).toHaveLength(2);
     expect(lookups()).toHaveLength(1);
   });
 
   test("gives up after maxAttempts POSTs with the last error, having looked up after each", async () => {
     const { client, posted, lookups } = await startStore(() => error(500, "database down"));
-    const e = await caught(client.configMapAssets.create(body));
+    const e = await caught(client.assets(CONFIG_MAP_ASSET).create(body));
     expect(e).toBeInstanceOf(RunaiServerError);
     expect(e.message).toBe(`POST ${CM_PATH} → 500: database down`);
     expect(posted()).toHaveLength(4);
@@ -169,7 +170,7 @@ describe("asset create after an uncertain outcome", () => {
 
   test("a definite failure is not retried and not looked up: 409 on the first POST", async () => {
     const { client, posted, lookups } = await startStore(() => error(409, "Resource with this name already exists"));
-    const e = await caught(client.configMapAssets.create(body));
+    const e = await caught(client.assets(CONFIG_MAP_ASSET).create(body));
     expect(e).toBeInstanceOf(RunaiConflictError);
     expect(e.message).toBe("POST /api/v1/asset/datasource/config-map → 409: Resource with this name already exists");
     expect(posted()).toHaveLength(1);
@@ -180,14 +181,14 @@ describe("asset create after an uncertain outcome", () => {
     const { client, posted } = await startStore(() =>
       error(400, "config map resource 'x' of project scope could not be found in the cluster"),
     );
-    const e = await caught(client.configMapAssets.create(body));
+    const e = await caught(client.assets(CONFIG_MAP_ASSET).create(body));
     expect(e).toBeInstanceOf(RunaiBadRequestError);
     expect(posted()).toHaveLength(1);
   });
 
   test("a 401 on POST renews the token and re-sends once (the server did not act)", async () => {
     const { client, server, posted } = await startStore((n, create) => (n === 1 ? error(401, "expired") : created(create())));
-    await client.configMapAssets.create(body);
+    await client.assets(CONFIG_MAP_ASSET).create(body);
     expect(posted()).toHaveLength(2);
     expect(server.requestsTo("POST", "/api/v1/token")).toHaveLength(2);
   });

@@ -15,18 +15,13 @@ import {
   ApplicationSecretResponse,
   AssetCreationMeta,
   AssetMeta,
+  assetKindSchemas,
   AssetUpdateMeta,
-  ConfigMapAsset,
-  ConfigMapCreationRequest,
-  ConfigMapListResponse,
+  CONFIG_MAP_ASSET,
+  ENVIRONMENT_ASSET,
   ConfigMapSpec,
-  ConfigMapUpdateRequest,
   Connection,
-  EnvironmentAsset,
-  EnvironmentCreationRequest,
-  EnvironmentListResponse,
   EnvironmentSpec,
-  EnvironmentUpdateRequest,
   EnvironmentVariable,
   ExternalToolInfo,
   HttpGetAction,
@@ -36,6 +31,18 @@ import {
   TokenResponse,
   WorkloadSupportedTypes,
 } from "../../src/schemas";
+
+// Every request and response schema of a kind comes from its contract.
+const configMapSchemas = assetKindSchemas(CONFIG_MAP_ASSET);
+const environmentSchemas = assetKindSchemas(ENVIRONMENT_ASSET);
+const ConfigMapAsset = configMapSchemas.asset;
+const ConfigMapCreationRequest = configMapSchemas.creationRequest;
+const ConfigMapListResponse = configMapSchemas.list;
+const ConfigMapUpdateRequest = configMapSchemas.updateRequest;
+const EnvironmentAsset = environmentSchemas.asset;
+const EnvironmentCreationRequest = environmentSchemas.creationRequest;
+const EnvironmentListResponse = environmentSchemas.list;
+const EnvironmentUpdateRequest = environmentSchemas.updateRequest;
 
 // ---- the contract, via ajv -------------------------------------------------------------------------
 

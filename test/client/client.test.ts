@@ -22,8 +22,9 @@ import {
   RunaiTimeoutError,
   RunaiUnauthorizedError,
 } from "../../src/client";
-import { RecordedRequest, serveTokens, TestServer } from "./helpers/http-server";
-import { caught, cleanupAfterEach } from "./helpers/async";
+import { CONFIG_MAP_ASSET, ENVIRONMENT_ASSET } from "../../src/schemas";
+import { RecordedRequest, serveTokens, TestServer } from "../support/http-server";
+import { caught, cleanupAfterEach } from "../support/async";
 
 const CLIENT_ID = "ci-bot";
 const CLIENT_SECRET = "s3cr3t-client-secret-value";
@@ -222,7 +223,7 @@ describe("retries of idempotent calls", () => {
       { status: 429, json: { code: 429, message: "slow down" } },
       { json: { entries: [envAsset()] } },
     ]);
-    await expect(client.environmentAssets.list()).resolves.toHaveLength(1);
+    await expect(client.assets(ENVIRONMENT_ASSET).list()).resolves.toHaveLength(1);
     expect(server.requestsTo("GET", ENV_PATH)).toHaveLength(3);
     expect(events.map((e) => [e.method, e.path, e.attempt, e.reason])).toEqual([
       ["GET", ENV_PATH, 1, "503"],
@@ -238,7 +239,7 @@ describe("retries of idempotent calls", () => {
       { json: { entries: [] } },
     ]);
     const started = Date.now();
-    await client.environmentAssets.list();
+    await client.assets(ENVIRONMENT_ASSET).list();
     expect(events.map((e) => e.delayMs)).toEqual([1000, 1200]);
     expect(Date.now() - started).toBeGreaterThanOrEqual(2150);
   });
@@ -249,7 +250,7 @@ describe("retries of idempotent calls", () => {
       { status: 503, headers: { "retry-after": new Date(Date.now() + 20_000).toUTCString() }, json: { code: 503, message: "x" } },
       { json: { entries: [] } },
     ]);
-    await client.environmentAssets.list();
+    await client.assets(ENVIRONMENT_ASSET).list();
     expect(events[0].delayMs).toBe(FAST.maxDelayMs);
   });
 
@@ -259,20 +260,26 @@ describe("retries of idempotent calls", () => {
       { status: 408, body: "" },
       { status: 202, json: envAsset() },
     ]);
-    await expect(client.environmentAssets.update(ID, { meta: { name: "team-a" }, spec: { image: "python:3.12" } })).resolves.toMatchObject({
+    await expect(
+      client.assets(ENVIRONMENT_ASSET).update(ID, { meta: { name: "team-a" }, spec: { image: "python:3.12" } }),
+    ).resolves.toMatchObject({
       meta: { id: ID },
     });
     expect(server.requestsTo("PUT", `${ENV_PATH}/${ID}`)).toHaveLength(2);
   });
 
   test.each([
-    ["GET", () => ({ json: envAsset() }), (c: RunaiClient) => c.environmentAssets.get(ID)],
+    ["GET", () => ({ json: envAsset() }), (c: RunaiClient) => c.assets(ENVIRONMENT_ASSET).get(ID)],
     [
       "PUT",
       () => ({ status: 202, json: envAsset() }),
-      (c: RunaiClient) => c.environmentAssets.update(ID, { meta: { name: "team-a" }, spec: {} }),
+      (c: RunaiClient) => c.assets(ENVIRONMENT_ASSET).update(ID, { meta: { name: "team-a" }, spec: {} }),
     ],
-    ["DELETE", () => ({ status: 202, json: { code: 202, message: "accepted" } }), (c: RunaiClient) => c.environmentAssets.delete(ID)],
+    [
+      "DELETE",
+      () => ({ status: 202, json: { code: 202, message: "accepted" } }),
+      (c: RunaiClient) => c.assets(ENVIRONMENT_ASSET).delete(ID),
+    ],
   ])("%s is retried after the server drops the connection", async (method, ok, call) => {
     const { server, client, events } = await setup();
     server.route(method, `${ENV_PATH}/${ID}`, [{ drop: true }, { drop: true }, ok()]);
@@ -299,7 +306,7 @@ describe("retries of idempotent calls", () => {
   ])("%i is not retried", async (status, Cls) => {
     const { server, client } = await setup();
     server.route("GET", `${ENV_PATH}/${ID}`, { status, json: { code: status, message: "no" } });
-    const error = await caught(client.environmentAssets.get(ID));
+    const error = await caught(client.assets(ENVIRONMENT_ASSET).get(ID));
     expect(error).toBeInstanceOf(Cls);
     expect((error as RunaiHttpError).status).toBe(status);
     expect(server.requestsTo("GET", `${ENV_PATH}/${ID}`)).toHaveLength(1);
@@ -308,7 +315,7 @@ describe("retries of idempotent calls", () => {
   test("gives up after maxAttempts with the last error", async () => {
     const { server, client, events } = await setup();
     server.route("GET", ENV_PATH, { status: 503, json: { code: 503, message: "still down" } });
-    const error = await caught(client.environmentAssets.list());
+    const error = await caught(client.assets(ENVIRONMENT_ASSET).list());
     expect(error).toBeInstanceOf(RunaiServerError);
     expect(error.message).toBe(`GET ${ENV_PATH} → 503: still down`);
     expect(server.requestsTo("GET", ENV_PATH)).toHaveLength(FAST.maxAttempts);
@@ -318,7 +325,7 @@ describe("retries of idempotent calls", () => {
   test("backoff is bounded by maxDelayMs", async () => {
     const { server, client, events } = await setup({ retry: { maxAttempts: 8, baseDelayMs: 10, maxDelayMs: 25 } });
     server.route("GET", ENV_PATH, { status: 500, json: { code: 500, message: "x" } });
-    await caught(client.environmentAssets.list());
+    await caught(client.assets(ENVIRONMENT_ASSET).list());
     expect(events).toHaveLength(7);
     for (const [i, e] of events.entries()) {
       expect(e.delayMs).toBeGreaterThanOrEqual(0);
@@ -332,7 +339,7 @@ describe("per-request timeout", () => {
     const { server, client } = await setup({ timeoutMs: 100, retry: { maxAttempts: 2, baseDelayMs: 1, maxDelayMs: 5 } });
     server.route("GET", `${ENV_PATH}/${ID}`, { json: envAsset(), delayMs: 400 });
     const started = Date.now();
-    const error = await caught(client.environmentAssets.get(ID));
+    const error = await caught(client.assets(ENVIRONMENT_ASSET).get(ID));
     expect(Date.now() - started).toBeLessThan(1000);
     expect(error).toBeInstanceOf(RunaiTimeoutError);
     expect(error.message).toBe(`GET ${ENV_PATH}/${ID} → timed out after 100 ms`);
@@ -342,7 +349,7 @@ describe("per-request timeout", () => {
   test("a timed-out attempt followed by a fast one succeeds", async () => {
     const { server, client } = await setup({ timeoutMs: 100 });
     server.route("GET", `${ENV_PATH}/${ID}`, [{ json: envAsset(), delayMs: 400 }, { json: envAsset() }]);
-    await expect(client.environmentAssets.get(ID)).resolves.toMatchObject({ meta: { id: ID } });
+    await expect(client.assets(ENVIRONMENT_ASSET).get(ID)).resolves.toMatchObject({ meta: { id: ID } });
   });
 });
 
@@ -352,7 +359,7 @@ describe("error messages and classes", () => {
   test("METHOD /path → status: server message, with the server's code and details", async () => {
     const { server, client } = await setup();
     server.route("PUT", `${ENV_PATH}/${ID}`, { status: 404, json: { code: 404, message: "asset not found", details: "id " + ID } });
-    const error = (await caught(client.environmentAssets.update(ID, { meta: { name: "x" }, spec: {} }))) as RunaiNotFoundError;
+    const error = (await caught(client.assets(ENVIRONMENT_ASSET).update(ID, { meta: { name: "x" }, spec: {} }))) as RunaiNotFoundError;
     expect(error).toBeInstanceOf(RunaiNotFoundError);
     expect(error).toBeInstanceOf(RunaiHttpError);
     expect(error).toBeInstanceOf(RunaiError);
@@ -372,7 +379,7 @@ describe("error messages and classes", () => {
   test("the path in the message has no query string", async () => {
     const { server, client } = await setup();
     server.route("GET", `${ENV_PATH}/${ID}`, { status: 404, json: { code: 404, message: "asset not found" } });
-    const error = await caught(client.environmentAssets.get(ID, { statusInfo: true }));
+    const error = await caught(client.assets(ENVIRONMENT_ASSET).get(ID, { statusInfo: true }));
     expect(server.requests.at(-1)!.url).toBe(`${ENV_PATH}/${ID}?statusInfo=true`);
     expect(error.message).toBe(`GET ${ENV_PATH}/${ID} → 404: asset not found`);
   });
@@ -381,10 +388,10 @@ describe("error messages and classes", () => {
     const { server, client } = await setup({ retry: { maxAttempts: 1 } });
     server.route("DELETE", `${CM_PATH}/${ID}`, { status: 500, body: "<html>oops</html>", headers: { "content-type": "text/html" } });
     server.route("GET", `${CM_PATH}/${ID}`, { status: 418, json: { error: "teapot" } });
-    const e500 = await caught(client.configMapAssets.delete(ID));
+    const e500 = await caught(client.assets(CONFIG_MAP_ASSET).delete(ID));
     expect(e500).toBeInstanceOf(RunaiServerError);
     expect(e500.message).toBe(`DELETE ${CM_PATH}/${ID} → 500: Internal Server Error`);
-    const e418 = await caught(client.configMapAssets.get(ID));
+    const e418 = await caught(client.assets(CONFIG_MAP_ASSET).get(ID));
     expect(e418.constructor).toBe(RunaiHttpError);
     expect(e418.message).toBe(`GET ${CM_PATH}/${ID} → 418: I'm a Teapot`);
   });
@@ -428,7 +435,7 @@ describe("response validation", () => {
   test("a body that breaks the contract is a RunaiResponseValidationError naming the path", async () => {
     const { server, client } = await setup();
     server.route("GET", `${ENV_PATH}/${ID}`, { json: { meta: { ...envAsset().meta, id: 5, scope: "galaxy" }, spec: {} } });
-    const error = (await caught(client.environmentAssets.get(ID))) as RunaiResponseValidationError;
+    const error = (await caught(client.assets(ENVIRONMENT_ASSET).get(ID))) as RunaiResponseValidationError;
     expect(error).toBeInstanceOf(RunaiResponseValidationError);
     expect(error).not.toBeInstanceOf(RunaiHttpError);
     expect(error.issues.map((i) => i.path)).toEqual(["meta.scope", "meta.id"]);
@@ -460,7 +467,7 @@ describe("asset endpoints", () => {
   test("list passes the filters as query parameters", async () => {
     const { server, client } = await setup();
     server.route("GET", CM_PATH, { json: { entries: [asset("config-map", {}, { configMap: "c", mountPath: "/m" })] } });
-    const entries = await client.configMapAssets.list({ name: "team-a", scope: "project", projectId: 1001, statusInfo: true });
+    const entries = await client.assets(CONFIG_MAP_ASSET).list({ name: "team-a", scope: "project", projectId: 1001, statusInfo: true });
     expect(entries[0].spec).toEqual({ configMap: "c", mountPath: "/m" });
     expect(server.requests.at(-1)!.url).toBe(`${CM_PATH}?name=team-a&scope=project&projectId=1001&statusInfo=true`);
   });
@@ -472,12 +479,12 @@ describe("asset endpoints", () => {
     server.route("GET", `${ENV_PATH}/${ID}`, { json: { ...envAsset(), status: { status: "Creating" } } });
     server.route("PUT", `${ENV_PATH}/${ID}`, { status: 202, json: envAsset({ description: "d" }) });
     server.route("DELETE", `${ENV_PATH}/${ID}`, { status: 202, json: { code: 202, message: "accepted" } });
-    expect((await client.environmentAssets.create(body)).meta.id).toBe(ID);
-    expect((await client.environmentAssets.get(ID, { statusInfo: true })).status?.status).toBe("Creating");
-    expect((await client.environmentAssets.update(ID, { meta: { name: "team-a", description: "d" }, spec: {} })).meta.description).toBe(
-      "d",
-    );
-    await expect(client.environmentAssets.delete(ID)).resolves.toBeUndefined();
+    expect((await client.assets(ENVIRONMENT_ASSET).create(body)).meta.id).toBe(ID);
+    expect((await client.assets(ENVIRONMENT_ASSET).get(ID, { statusInfo: true })).status?.status).toBe("Creating");
+    expect(
+      (await client.assets(ENVIRONMENT_ASSET).update(ID, { meta: { name: "team-a", description: "d" }, spec: {} })).meta.description,
+    ).toBe("d");
+    await expect(client.assets(ENVIRONMENT_ASSET).delete(ID)).resolves.toBeUndefined();
     expect(server.requests.filter((r) => r.path !== "/api/v1/token").map((r) => `${r.method} ${r.url}`)).toEqual([
       `POST ${ENV_PATH}`,
       `GET ${ENV_PATH}/${ID}?statusInfo=true`,
@@ -491,7 +498,8 @@ describe("asset endpoints", () => {
   test("a generic endpoint for another asset kind", async () => {
     const { server, client } = await setup();
     const { z } = await import("zod");
-    const nfs = client.assets({ kind: "nfs", path: "/api/v1/asset/datasource/nfs", responseSpec: z.looseObject({ server: z.string() }) });
+    const nfsSpec = z.looseObject({ server: z.string() });
+    const nfs = client.assets({ kind: "nfs", path: "/api/v1/asset/datasource/nfs", spec: nfsSpec, responseSpec: nfsSpec });
     server.route("GET", "/api/v1/asset/datasource/nfs", { json: { entries: [asset("nfs", {}, { server: "nfs.local" })] } });
     expect((await nfs.list())[0].spec.server).toBe("nfs.local");
   });
@@ -499,13 +507,13 @@ describe("asset endpoints", () => {
   test("a DELETE answered 204 without a body", async () => {
     const { server, client } = await setup();
     server.route("DELETE", `${CM_PATH}/${ID}`, { status: 204 });
-    await expect(client.configMapAssets.delete(ID)).resolves.toBeUndefined();
+    await expect(client.assets(CONFIG_MAP_ASSET).delete(ID)).resolves.toBeUndefined();
   });
 
   test("ids are URL-encoded into the path", async () => {
     const { server, client } = await setup();
     server.route("GET", /.*/, { status: 404, json: { code: 404, message: "nope" } });
-    await caught(client.environmentAssets.get("../apps"));
+    await caught(client.assets(ENVIRONMENT_ASSET).get("../apps"));
     expect(server.requests.at(-1)!.url).toBe(`${ENV_PATH}/..%2Fapps`);
   });
 });

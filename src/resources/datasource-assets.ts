@@ -1,3 +1,5 @@
+// Datasource assets: what a workload mounts. One thin class per kind; the logic is the provider's
+// (src/provider/registry.ts), so a class only types its arguments and outputs.
 import * as pulumi from "@pulumi/pulumi";
 import type { ConfigMapSpec } from "../schemas";
 import { assetInputs, providerShim, TYPE_MODULE } from "./common";

@@ -16,7 +16,7 @@ import {
   tokenSchedule,
   decodeJwtTimes,
 } from "../../src/client";
-import { fakeJwt } from "./helpers/http-server";
+import { fakeJwt } from "../support/http-server";
 
 const http = (Cls: typeof RunaiServerError, status: number) => new Cls({ method: "POST", path: "/p", status, serverMessage: "m" });
 

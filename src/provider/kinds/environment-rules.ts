@@ -1,9 +1,8 @@
 // Environment assets: the container a workload runs (image, tools and their ports, security
 // context, probes, environment variables). The schema checks each field; the rules below are the
 // contract's cross-field rules, which only prose states (api/runai-2.22.openapi.json descriptions).
-import { EnvironmentSpec } from "../../schemas";
 import { containsUnknown, type Failures, type Path } from "../validation";
-import type { AssetDescriptor, AssetInputs, GenericAssetEndpoint } from "./descriptor";
+import type { AssetInputs } from "./asset";
 
 type Json = Record<string, unknown>;
 
@@ -43,20 +42,14 @@ const CUSTOM_IDENTITY_FIELDS = ["runAsUid", "runAsGid", "supplementalGroups"] as
 /** "Comma separated list of groups", e.g. "2,3,5,8". */
 const SUPPLEMENTAL_GROUPS_PATTERN = /^\s*\d+\s*(,\s*\d+\s*)*$/;
 
-export const environmentAsset: AssetDescriptor = {
-  resourceType: "EnvironmentAsset",
-  label: "Environment asset",
-  endpoint: (client) => client.environmentAssets as unknown as GenericAssetEndpoint,
-  specSchema: EnvironmentSpec,
-  specDefaults: ENVIRONMENT_SPEC_DEFAULTS,
-  validate(failures, inputs) {
-    const spec = inputs.spec as Json;
-    validateEnvironmentVariables(failures, spec.environmentVariables);
-    validateConnections(failures, spec.connections);
-    validateProbes(failures, spec.probes);
-    validateContainer(failures, spec, inputs);
-  },
-};
+/** The contract's cross-field rules for an environment's spec. */
+export function validateEnvironmentSpec(failures: Failures, inputs: AssetInputs): void {
+  const spec = inputs.spec;
+  validateEnvironmentVariables(failures, spec.environmentVariables);
+  validateConnections(failures, spec.connections);
+  validateProbes(failures, spec.probes);
+  validateContainer(failures, spec, inputs);
+}
 
 // A rule must never fire on a value that is still unknown (preview): it may turn out fine. The
 // Failures collector already skips failures whose own path is unknown; these guard the conditions.

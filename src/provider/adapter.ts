@@ -1,0 +1,137 @@
+// The resource adapter: the single implementation of the dynamic-provider contract (check, diff,
+// create, read, update, delete) for every kind, parameterised by a kind definition (kind.ts).
+//
+// It owns what every kind shares: aggregated check failures, diff by field class, create with
+// adoption (409 → look up by natural key → refuse or adopt), read with 404 = gone, delete with
+// 404 = done, waits for sync and deletion, outputs as plain JSON in the input shape, and the engine's
+// init-failure contract (an object that exists stays in state, with the error).
+import type * as pulumi from "@pulumi/pulumi";
+import { RunaiConflictError, RunaiNotFoundError } from "../client";
+import { checkInputs } from "./check";
+import { lazyContext } from "./context";
+import type { ProviderContext } from "./context";
+import { changedFields, diffInputs } from "./diff";
+import { NotManagedError } from "./errors";
+import { resourceInitFailed } from "./init-failure";
+import { PartialWriteError } from "./kind";
+import type { Json, ResourceKind } from "./kind";
+import { stripNulls } from "./normalize";
+import { waitForDeletion, waitForSync } from "./sync";
+import { valueAt } from "./validation";
+
+/** A dynamic provider with the `configure` the engine calls once per provider process (@pulumi/pulumi ≥ 3.139). */
+export type DynamicProvider = pulumi.dynamic.ResourceProvider & {
+  configure(req: pulumi.dynamic.ConfigureRequest): Promise<void>;
+};
+
+export function dynamicProvider<T>(kind: ResourceKind<T>): DynamicProvider {
+  // Engines without configure() never call it: the environment alone configures the provider then.
+  let context = lazyContext(undefined);
+  const ops = kind.operations;
+  const outputs = (object: T, inputs: Json, previous?: Json) => plainOutputs(kind, object, inputs, previous);
+
+  return {
+    async configure(req) {
+      context = lazyContext(req.config);
+    },
+
+    async check(_olds: unknown, news: Json) {
+      return checkInputs(kind as ResourceKind, news);
+    },
+
+    async diff(_id: string, olds: Json, news: Json) {
+      return diffInputs(kind as ResourceKind, olds, news);
+    },
+
+    async create(inputs: Json) {
+      const ctx = context();
+      const created = await createOrAdopt(kind, ctx, inputs);
+      const id = kind.idOf(created);
+      try {
+        let object = ops.afterCreate ? await ops.afterCreate(ctx, created, inputs) : created;
+        if (kind.sync && ctx.waitForSync) object = await waitForSync(kind, kind.sync, ctx, object, nameIn(kind, inputs));
+        return { id, outs: outputs(object, inputs) };
+      } catch (err) {
+        // The object exists: keep it in state (with the error) rather than orphaning it.
+        throw resourceInitFailed(err, id, outputs(created, inputs), inputs.__provider);
+      }
+    },
+
+    async read(id: string, props: Json) {
+      let object: T;
+      try {
+        object = await ops.read(context(), id);
+      } catch (err) {
+        if (err instanceof RunaiNotFoundError) return {}; // gone: refresh drops it from state
+        throw err;
+      }
+      // No `inputs`: drift must stay a difference between these outputs and the program's inputs.
+      return { id, props: outputs(object, props, props) };
+    },
+
+    async update(id: string, olds: Json, news: Json) {
+      const ctx = context();
+      let object: T;
+      try {
+        object = await ops.update(ctx, id, olds, news, changedFields(kind as ResourceKind, olds, news));
+      } catch (err) {
+        if (err instanceof PartialWriteError)
+          throw resourceInitFailed(err.failure, id, outputs(err.known as T, news, olds), news.__provider);
+        throw err;
+      }
+      if (kind.sync && ctx.waitForSync) object = await waitForSync(kind, kind.sync, ctx, object, nameIn(kind, news));
+      return { outs: outputs(object, news, olds) };
+    },
+
+    async delete(id: string, props: Json) {
+      const ctx = context();
+      try {
+        await ops.delete(ctx, id);
+      } catch (err) {
+        if (err instanceof RunaiNotFoundError) return; // already gone is what we wanted
+        throw err;
+      }
+      if (kind.sync && ctx.waitForSync) await waitForDeletion(kind, kind.sync, ctx, id, nameIn(kind, props));
+    },
+  };
+}
+
+async function createOrAdopt<T>(kind: ResourceKind<T>, ctx: ProviderContext, inputs: Json): Promise<T> {
+  try {
+    return await kind.operations.create(ctx, inputs);
+  } catch (err) {
+    if (!(err instanceof RunaiConflictError)) throw err;
+    const existing = await kind.operations.findExisting(ctx, inputs);
+    if (existing === undefined) throw err;
+    if (inputs.adoptExisting !== true) {
+      throw new NotManagedError(
+        kind.label,
+        nameIn(kind, inputs),
+        kind.location(inputs),
+        kind.idOf(existing),
+        kind.namePath,
+        kind.adoptionNote,
+      );
+    }
+    return kind.operations.adopt(ctx, existing, inputs);
+  }
+}
+
+/**
+ * The outputs: the server's view in the input shape, the secrets the server never returns again
+ * (from the previous outputs), the inputs that are not server state, and `adoptExisting`. Plain JSON:
+ * the engine refuses `undefined`.
+ */
+function plainOutputs<T>(kind: ResourceKind<T>, object: T, inputs: Json, previous: Json | undefined): Json {
+  const outs = kind.toOutputs(object);
+  for (const key of kind.secretOutputs ?? []) {
+    if (outs[key] === undefined && typeof previous?.[key] === "string") outs[key] = previous[key];
+  }
+  for (const key of kind.inputOnly ?? []) if (inputs[key] !== undefined) outs[key] = inputs[key];
+  if (typeof inputs.adoptExisting === "boolean") outs.adoptExisting = inputs.adoptExisting;
+  return JSON.parse(JSON.stringify(stripNulls(outs))) as Json;
+}
+
+function nameIn<T>(kind: ResourceKind<T>, values: Json): string {
+  return String(valueAt(values, kind.namePath.split(".")) ?? "");
+}

@@ -1,0 +1,49 @@
+// What every provider operation works with: the settings of this provider process and the client
+// built from them. Resolved once per process (the engine calls configure() once per provider) and
+// handed to the resource adapter, instead of re-reading configuration at every call.
+import { createHash } from "node:crypto";
+import { RunaiClient } from "../client";
+import type { RunaiClientOptions } from "../client";
+import { resolveSettings } from "./config";
+import type { ConfigSource } from "./config";
+
+export interface ProviderContext {
+  client: RunaiClient;
+  /** Wait until the control plane reports a write applied (runai:waitForSync). */
+  waitForSync: boolean;
+  /** Budget for one sync or deletion wait (runai:timeoutSeconds). */
+  timeoutSeconds: number;
+}
+
+/** Resolves the settings and finds the client for them. Throws ProviderConfigError on bad settings. */
+export function createContext(stack: ConfigSource | undefined, env: NodeJS.ProcessEnv = process.env): ProviderContext {
+  const settings = resolveSettings(stack, env);
+  return { client: clientFor(settings.client), waitForSync: settings.waitForSync, timeoutSeconds: settings.timeoutSeconds };
+}
+
+/**
+ * A context resolved on first use and then kept. A configuration error is raised at the first
+ * operation that needs the control plane (not at configure(), where the engine would report it
+ * without naming a resource), and again at every later one.
+ */
+export function lazyContext(stack: ConfigSource | undefined): () => ProviderContext {
+  let context: ProviderContext | undefined;
+  return () => (context ??= createContext(stack));
+}
+
+// One client per distinct connection setting in this process, so every resource type the engine
+// hands us shares one token cache and one pool of keep-alive connections. Keyed by a digest: the
+// cache must not hold the secret's text as a key.
+const clients = new Map<string, RunaiClient>();
+
+function clientFor(options: RunaiClientOptions): RunaiClient {
+  const key = createHash("sha256")
+    .update(JSON.stringify([options.url, options.auth, options.caBundle ?? null, options.timeoutMs ?? null]))
+    .digest("hex");
+  let client = clients.get(key);
+  if (!client) {
+    client = new RunaiClient(options);
+    clients.set(key, client);
+  }
+  return client;
+}

@@ -1,0 +1,48 @@
+// `diff` for every kind, by field class: a creation-only field that differs replaces the object, an
+// updatable one updates it in place, anything else (server-owned fields, sync status) is ignored.
+// Refresh calls it as diff(refreshedOutputs, programInputs): outputs carry the user-owned fields in
+// the input shape, so the same comparison reports drift.
+import type * as pulumi from "@pulumi/pulumi";
+import type { FieldRule, Json, ResourceKind } from "./kind";
+import { deepEqual, stripDefaults, stripNulls } from "./normalize";
+import { containsUnknown, isUnknown, valueAt } from "./validation";
+
+/** The paths of the updatable fields whose values differ; an unknown (preview) value counts as a change. */
+export function changedFields(kind: ResourceKind, olds: Json, news: Json): Set<string> {
+  return new Set(kind.updatable.filter((rule) => differs(rule, olds, news)).map((rule) => rule.path));
+}
+
+export function diffInputs(kind: ResourceKind, olds: Json, news: Json): pulumi.dynamic.DiffResult {
+  const replaced = kind.creationOnly.filter((rule) => differs(rule, olds, news));
+  const updated = changedFields(kind, olds, news);
+  const oldName = at(olds, kind.namePath);
+  const newName = at(news, kind.namePath);
+  return {
+    changes: replaced.length > 0 || updated.size > 0,
+    replaces: [...new Set(replaced.map((rule) => rule.path.split(".")[0]))],
+    // Names are unique where the object lives: a same-named replacement can only be created once the
+    // old object is gone. With a new name, the new object is created first (nothing is ever missing).
+    deleteBeforeReplace: replaced.length > 0 && !isUnknown(newName) && oldName === newName,
+  };
+}
+
+function differs(rule: FieldRule, olds: Json, news: Json): boolean {
+  const wanted = at(news, rule.path);
+  return containsUnknown(wanted) || !deepEqual(canonical(at(olds, rule.path), rule.defaults), canonical(wanted, rule.defaults));
+}
+
+/**
+ * One form per meaning: `null`, a missing key, an empty object or list and a server default all
+ * read as "not set".
+ */
+function canonical(value: unknown, defaults: unknown): unknown {
+  if (value === null || value === undefined) return undefined;
+  if (typeof value !== "object") return defaults !== undefined && value === defaults ? undefined : value;
+  const stripped = stripDefaults(stripNulls(value), defaults);
+  if (stripped && typeof stripped === "object" && Object.keys(stripped).length === 0) return undefined;
+  return stripped;
+}
+
+function at(root: Json, path: string): unknown {
+  return valueAt(root, path.split("."));
+}

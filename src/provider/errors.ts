@@ -1,0 +1,55 @@
+// The provider's user-facing failures, one class each, so every kind words the same failure the same
+// way and callers (and tests) can tell them apart without matching text. HTTP failures keep the
+// client's own taxonomy (RunaiHttpError and its subclasses); these are the provider's decisions.
+
+/** Base class: a failure the provider itself decided on, with a message meant for the user. */
+export class RunaiProviderError extends Error {
+  override readonly name: string = "RunaiProviderError";
+}
+
+/** A missing or invalid `runai:*` setting; the message names the key and the variable to set. */
+export class ProviderConfigError extends RunaiProviderError {
+  override readonly name = "ProviderConfigError";
+}
+
+/**
+ * The object's natural key (name and scope) is taken by an object this stack does not manage, and
+ * the program did not ask to adopt it.
+ */
+export class NotManagedError extends RunaiProviderError {
+  override readonly name = "NotManagedError";
+  constructor(
+    readonly label: string,
+    readonly objectName: string,
+    readonly location: string,
+    readonly existingId: string,
+    readonly nameField: string,
+    adoptionNote?: string,
+  ) {
+    super(
+      `${label} "${objectName}" already exists in ${location} (id ${existingId}) and is not managed by this stack. ` +
+        `Set adoptExisting: true to take it over with this program's values${adoptionNote ? ` (${adoptionNote})` : ""}, ` +
+        `or choose another ${nameField}.`,
+    );
+  }
+}
+
+/** The control plane reported that it could not apply (or delete) the object. */
+export class SyncFailedError extends RunaiProviderError {
+  override readonly name = "SyncFailedError";
+}
+
+/** The object did not settle within `runai:timeoutSeconds`. */
+export class SyncTimeoutError extends RunaiProviderError {
+  override readonly name = "SyncTimeoutError";
+}
+
+/** State names a resource type this installed version does not know (it is older than the state). */
+export class UnknownResourceTypeError extends RunaiProviderError {
+  override readonly name = "UnknownResourceTypeError";
+  constructor(readonly resourceType: string) {
+    super(
+      `pulumi-runai has no provider for "${resourceType}": the installed package is older than the one that created this resource; upgrade pulumi-runai`,
+    );
+  }
+}

@@ -1,0 +1,103 @@
+// A kind definition: everything that makes one Run:ai object kind different from another. The
+// resource adapter (adapter.ts) implements the engine's contract once, for every kind, from this.
+import type { z } from "zod";
+import type { ProviderContext } from "./context";
+import type { Failures } from "./validation";
+
+export type Json = Record<string, unknown>;
+
+/** One input field as diff sees it. */
+export interface FieldRule {
+  /** Dotted path into the inputs (and the outputs, which share their shape), e.g. "meta.scope" or "spec". */
+  path: string;
+  /**
+   * What the server assumes when the field is absent, in the field's shape (for an object, a default
+   * given for a key that holds a list applies to every element). Equal to its default means absent,
+   * so a default filled in by the server never shows as drift.
+   */
+  defaults?: unknown;
+}
+
+/** The API calls of one kind. `T` is the object as the kind's client calls return it. */
+export interface KindOperations<T> {
+  /** Creates the object; throws RunaiConflictError when its natural key is taken. */
+  create(ctx: ProviderContext, inputs: Json): Promise<T>;
+  /** The object holding the inputs' natural key (name and scope), if any. */
+  findExisting(ctx: ProviderContext, inputs: Json): Promise<T | undefined>;
+  /** Takes over `existing` (adoptExisting) and gives it the program's values. */
+  adopt(ctx: ProviderContext, existing: T, inputs: Json): Promise<T>;
+  /** Settles a just created or adopted object (e.g. a PATCH the create call cannot carry). */
+  afterCreate?(ctx: ProviderContext, object: T, inputs: Json): Promise<T>;
+  /** Reads the object; throws RunaiNotFoundError when it is gone. */
+  read(ctx: ProviderContext, id: string): Promise<T>;
+  /** Applies the program's values in place; `changed` holds the paths of the updatable fields that differ. */
+  update(ctx: ProviderContext, id: string, olds: Json, news: Json, changed: ReadonlySet<string>): Promise<T>;
+  /** Deletes the object; throws RunaiNotFoundError when it is already gone. */
+  delete(ctx: ProviderContext, id: string): Promise<void>;
+}
+
+/** How a kind that applies writes asynchronously reports progress (e.g. an asset's sync status). */
+export interface SyncRules<T> {
+  statusOf(object: T): string | undefined;
+  /** Still being applied: keep waiting. */
+  pending: readonly string[];
+  /** The write failed. */
+  failed: readonly string[];
+  /** The deletion failed. */
+  deletionFailed: readonly string[];
+  /** The server's explanation of a failure, for the error message. */
+  details(object: T): string;
+}
+
+export interface ResourceKind<T = unknown> {
+  /** Resource class name; the type token is `pulumi-nodejs:dynamic/runai:<type>`. */
+  type: string;
+  /** How messages name one object, e.g. "ConfigMap asset". */
+  label: string;
+  /** The inputs a program may write (strict; `adoptExisting` is the adapter's and not part of it). */
+  inputSchema: z.ZodType;
+  /** Top-level inputs check fills in when absent. */
+  inputDefaults?: Json;
+  /** Cross-field rules the schema cannot express. */
+  validate?(failures: Failures, inputs: Json): void;
+  /** Fields a write changes in place. */
+  updatable: readonly FieldRule[];
+  /** Fields fixed at creation: a change replaces the object (its top-level input is reported). */
+  creationOnly: readonly FieldRule[];
+  /** Path of the name, unique per location: the old object goes first when a replacement keeps it. */
+  namePath: string;
+  /** Where an object with these inputs lives, for messages: "project 1001", "the tenant". */
+  location(inputs: Json): string;
+  /** Said in the "not managed by this stack" error about what adoption does beyond the usual. */
+  adoptionNote?: string;
+  /** Inputs that are not server state (e.g. a rotation trigger): carried from the inputs to the outputs. */
+  inputOnly?: readonly string[];
+  /**
+   * Outputs the API returns only once (at creation) and never again: carried over from the previous
+   * outputs. The resource class must list them in `additionalSecretOutputs`.
+   */
+  secretOutputs?: readonly string[];
+  idOf(object: T): string;
+  /** The server's view in the input shape, plus read-only fields; may hold undefined (the adapter strips it). */
+  toOutputs(object: T): Json;
+  operations: KindOperations<T>;
+  /** Present when writes are applied asynchronously and can be waited for. */
+  sync?: SyncRules<T>;
+}
+
+/**
+ * Thrown by an operation whose write went through although a later step failed (e.g. a secret was
+ * regenerated, then reading the object back failed): `known` must reach the state all the same.
+ */
+export class PartialWriteError<T> extends Error {
+  constructor(
+    readonly failure: unknown,
+    readonly known: T,
+  ) {
+    super(failure instanceof Error ? failure.message : String(failure));
+  }
+}
+
+/** A kind of any object type: the registry holds kinds whose object types differ (T is invariant). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyResourceKind = ResourceKind<any>;

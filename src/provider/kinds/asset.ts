@@ -1,0 +1,144 @@
+// The asset family (`/api/v1/asset/<kind>`): what every asset kind shares, so an asset kind is a
+// small row (its contract, scopes, defaults and rules) turned into a full kind definition here.
+//
+// Meta fields: name and description change in place (PUT); scope, the scope ids and
+// workloadSupportedTypes are fixed at creation. The spec is updated in place, whole.
+import { z } from "zod";
+import type { RunaiClient } from "../../client";
+import type { Asset, AssetContract, AssetScope } from "../../schemas";
+import { ASSET_SCOPES, AssetCreationMeta } from "../../schemas";
+import type { Json, ResourceKind, SyncRules } from "../kind";
+import { stripNulls } from "../normalize";
+import type { Failures } from "../validation";
+import { isUnknown } from "../validation";
+
+export interface AssetKindRow {
+  /** Resource class name, e.g. "ConfigMapAsset". */
+  type: string;
+  /** How messages name one asset, e.g. "ConfigMap asset". */
+  label: string;
+  /** Endpoint path and spec schemas (src/schemas). */
+  contract: AssetContract;
+  /** Scopes the kind may live in, when the contract restricts them, and why (appended to the failure). */
+  allowedScopes?: readonly AssetScope[];
+  allowedScopesReason?: string;
+  /** Server defaults in the shape of the spec (see FieldRule.defaults). */
+  specDefaults?: Json;
+  /** Cross-field rules of the contract that the spec schema cannot express. */
+  validate?(failures: Failures, inputs: AssetInputs): void;
+  /** Whether the kind reports a sync status to wait for (`?statusInfo=true`). Default true. */
+  reportsSyncStatus?: boolean;
+}
+
+/** The inputs of an asset resource, as the program sends them. */
+export interface AssetInputs {
+  meta: AssetMetaInputs;
+  spec: Json;
+  adoptExisting?: boolean;
+}
+
+export type AssetMetaInputs = z.infer<typeof InputMeta>;
+
+type AnyAsset = Asset<Json>;
+
+/** `autoDelete` is for assets a workload creates; a managed asset lives until the stack deletes it. */
+const InputMeta = AssetCreationMeta.omit({ autoDelete: true });
+
+/** The id field each scope needs (tenant and system have none). */
+const SCOPE_ID_FIELD = { project: "projectId", department: "departmentId", cluster: "clusterId" } as const;
+
+const CREATION_ONLY_META = ["scope", "clusterId", "departmentId", "projectId", "workloadSupportedTypes"];
+
+const ASSET_SYNC: SyncRules<AnyAsset> = {
+  statusOf: (asset) => asset.status?.status,
+  pending: ["Creating", "Updating"],
+  failed: ["Failed", "Issues found"],
+  deletionFailed: ["Deletion failed"],
+  details(asset) {
+    const parts = (asset.status?.issues ?? []).map((i) => `${i.issue} in ${i.scopeType} ${i.scopeId}`);
+    if (asset.status?.message) parts.push(asset.status.message);
+    return parts.length > 0 ? parts.join("; ") : "no details given";
+  },
+};
+
+export function assetKind(row: AssetKindRow): ResourceKind<AnyAsset> {
+  const endpoint = (client: RunaiClient) => client.assets(row.contract);
+  const reportsSyncStatus = row.reportsSyncStatus ?? true;
+  return {
+    type: row.type,
+    label: row.label,
+    inputSchema: z.strictObject({ meta: InputMeta, spec: row.contract.spec }),
+    validate(failures, inputs) {
+      checkScope(row, failures, inputs);
+      if (inputs.spec && typeof inputs.spec === "object") row.validate?.(failures, inputs as unknown as AssetInputs);
+    },
+    updatable: [{ path: "meta.name" }, { path: "meta.description" }, { path: "spec", defaults: row.specDefaults }],
+    creationOnly: CREATION_ONLY_META.map((field) => ({ path: `meta.${field}` })),
+    namePath: "meta.name",
+    location: (inputs) => describeScope(metaOf(inputs)),
+    idOf: (asset) => asset.meta.id,
+    toOutputs: (asset) => ({ meta: asset.meta, spec: asset.spec ?? {}, status: asset.status ?? {} }),
+    sync: reportsSyncStatus ? ASSET_SYNC : undefined,
+    operations: {
+      create: (ctx, inputs) => endpoint(ctx.client).create({ meta: creationMeta(metaOf(inputs)), spec: specOf(inputs) }),
+      findExisting: (ctx, inputs) => endpoint(ctx.client).findByKey(metaOf(inputs)),
+      adopt: (ctx, existing, inputs) => endpoint(ctx.client).update(existing.meta.id, updateBody(inputs)),
+      read: (ctx, id) => endpoint(ctx.client).get(id, { statusInfo: reportsSyncStatus }),
+      update: (ctx, id, _olds, news) => endpoint(ctx.client).update(id, updateBody(news)),
+      delete: (ctx, id) => endpoint(ctx.client).delete(id),
+    },
+  };
+}
+
+/** Scope rules: "system" is Run:ai's own, the kind's allowed scopes, and the id each scope needs. */
+function checkScope(row: AssetKindRow, failures: Failures, inputs: Json): void {
+  const meta = inputs.meta as Partial<Record<string, unknown>> | undefined;
+  if (!meta || typeof meta !== "object" || isUnknown(meta.scope) || typeof meta.scope !== "string") return;
+  const scope = meta.scope;
+  if (scope === "system") {
+    failures.add(["meta", "scope"], '"system" is reserved for Run:ai itself; use "tenant", "cluster", "department" or "project"');
+  } else if (row.allowedScopes && isAssetScope(scope) && !row.allowedScopes.includes(scope)) {
+    const allowed = row.allowedScopes.map((s) => JSON.stringify(s)).join(" or ");
+    failures.add(["meta", "scope"], `must be ${allowed}${row.allowedScopesReason ? ` (${row.allowedScopesReason})` : ""}`);
+  }
+  const idField = SCOPE_ID_FIELD[scope as keyof typeof SCOPE_ID_FIELD];
+  if (idField && (meta[idField] === undefined || meta[idField] === null)) {
+    failures.add(["meta", idField], `required when meta.scope is "${scope}"`);
+  }
+}
+
+function metaOf(inputs: Json): AssetMetaInputs {
+  return inputs.meta as AssetMetaInputs;
+}
+
+function specOf(inputs: Json): Json {
+  return stripNulls((inputs.spec ?? {}) as Json);
+}
+
+function creationMeta(meta: AssetMetaInputs) {
+  return stripNulls({
+    name: meta.name,
+    description: meta.description,
+    scope: meta.scope,
+    clusterId: meta.clusterId,
+    departmentId: meta.departmentId,
+    projectId: meta.projectId,
+    workloadSupportedTypes: meta.workloadSupportedTypes,
+  });
+}
+
+// PUT carries name, description and the whole spec; `description: null` unsets a removed one.
+function updateBody(inputs: Json) {
+  const meta = metaOf(inputs);
+  return { meta: { name: meta.name, description: meta.description ?? null }, spec: specOf(inputs) };
+}
+
+/** "project 1001", "department 3", "cluster 7a1f…", "the tenant". */
+function describeScope(meta: AssetMetaInputs): string {
+  const idField = SCOPE_ID_FIELD[meta.scope as keyof typeof SCOPE_ID_FIELD];
+  return idField ? `${meta.scope} ${meta[idField]}` : "the tenant";
+}
+
+function isAssetScope(value: string): value is AssetScope {
+  return (ASSET_SCOPES as readonly string[]).includes(value);
+}
