@@ -2,11 +2,9 @@
 // up → outputs → a hand-made change → preview --refresh shows the drift → up restores it → destroy.
 import * as path from "node:path";
 import { execFileSync } from "node:child_process";
-import { EmulatorHarness } from "../test/support/emulator";
+import { CONFIG_MAPS as CONFIGMAPS, EmulatorHarness } from "../test/support/emulator";
 import { repoRoot, TestStack } from "../test/support/pulumi-stack";
 import type { CommandResult } from "../test/support/pulumi-stack";
-
-const CONFIGMAPS = "/api/v1/asset/datasource/config-map";
 
 function banner(text: string): void {
   process.stdout.write(`\n\x1b[1m━━ ${text}\x1b[0m\n`);

@@ -2,20 +2,12 @@
 // client looks the object up by name and scope and returns it if the first POST created it; only
 // otherwise does it POST again. The server here is a tiny in-memory asset store.
 import { randomUUID } from "node:crypto";
-import {
-  clearTokenCache,
-  RetryEvent,
-  RunaiBadRequestError,
-  RunaiClient,
-  RunaiClientOptions,
-  RunaiConflictError,
-  RunaiServerError,
-} from "../../src/client";
+import { RetryEvent, RunaiBadRequestError, RunaiClient, RunaiClientOptions, RunaiConflictError, RunaiServerError } from "../../src/client";
 import { CONFIG_MAP_ASSET } from "../../src/schemas";
+import { caught } from "../support/async";
+import { application, clientTestHarness, CM_PATH } from "../support/client-setup";
 import { Reply, serveTokens, TestServer } from "../support/http-server";
-import { caught, cleanupAfterEach } from "../support/async";
 
-const CM_PATH = "/api/v1/asset/datasource/config-map";
 const body = {
   meta: { name: "team-a-config", scope: "project" as const, projectId: 1001 },
   spec: { configMap: "team-a-settings", mountPath: "/etc/team-a" },
@@ -73,8 +65,7 @@ async function startStore(onPost: (attempt: number, create: () => Stored) => Rep
   return { server, client, store, create, posted, lookups, events };
 }
 
-const cleanups = cleanupAfterEach();
-beforeEach(() => clearTokenCache());
+const { cleanups } = clientTestHarness();
 
 const created = (s: Stored): Reply => ({ status: 202, json: s });
 const error = (status: number, message: string, headers?: Record<string, string>): Reply => ({
@@ -168,22 +159,16 @@ describe("asset create after an uncertain outcome", () => {
     expect(lookups()).toHaveLength(4);
   });
 
-  test("a definite failure is not retried and not looked up: 409 on the first POST", async () => {
-    const { client, posted, lookups } = await startStore(() => error(409, "Resource with this name already exists"));
+  test.each([
+    [409, "Resource with this name already exists", RunaiConflictError],
+    [400, "config map resource 'x' of project scope could not be found in the cluster", RunaiBadRequestError],
+  ])("a definite failure is not retried and not looked up: %i on the first POST", async (status, message, Cls) => {
+    const { client, posted, lookups } = await startStore(() => error(status, message));
     const e = await caught(client.assets(CONFIG_MAP_ASSET).create(body));
-    expect(e).toBeInstanceOf(RunaiConflictError);
-    expect(e.message).toBe("POST /api/v1/asset/datasource/config-map → 409: Resource with this name already exists");
+    expect(e).toBeInstanceOf(Cls);
+    expect(e.message).toBe(`POST ${CM_PATH} → ${status}: ${message}`);
     expect(posted()).toHaveLength(1);
     expect(lookups()).toHaveLength(0);
-  });
-
-  test("a definite failure is not retried: 400", async () => {
-    const { client, posted } = await startStore(() =>
-      error(400, "config map resource 'x' of project scope could not be found in the cluster"),
-    );
-    const e = await caught(client.assets(CONFIG_MAP_ASSET).create(body));
-    expect(e).toBeInstanceOf(RunaiBadRequestError);
-    expect(posted()).toHaveLength(1);
   });
 
   test("a 401 on POST renews the token and re-sends once (the server did not act)", async () => {
@@ -204,16 +189,7 @@ describe("application create after an uncertain outcome", () => {
     server.route("POST", "/api/v1/apps", (r) => {
       const reply = onPost(++posts);
       if (!("status" in reply && reply.status! >= 400)) {
-        apps.push({
-          id: `app-${apps.length + 1}`,
-          name: (r.json as { name: string }).name,
-          clientId: "ci-bot",
-          enabled: true,
-          createdBy: "admin",
-          createdAt: null,
-          updatedAt: null,
-          lastLogin: null,
-        });
+        apps.push({ ...application, id: `app-${apps.length + 1}`, name: (r.json as { name: string }).name });
       }
       return "drop" in reply
         ? reply

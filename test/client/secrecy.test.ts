@@ -2,32 +2,26 @@
 // util.inspect output. Errors of every class are forced, with a server that echoes nothing, and again
 // with one that echoes the Authorization header and the request body back.
 import util from "node:util";
-import {
-  clearTokenCache,
-  RunaiBadRequestError,
-  RunaiClient,
-  RunaiConflictError,
-  RunaiForbiddenError,
-  RunaiHttpError,
-  RunaiNetworkError,
-  RunaiNotFoundError,
-  RunaiRateLimitError,
-  RunaiResponseValidationError,
-  RunaiServerError,
-  RunaiTimeoutError,
-  RunaiUnauthorizedError,
-} from "../../src/client";
+import { clearTokenCache, RunaiClient } from "../../src/client";
+import * as errorClasses from "../../src/client/errors";
 import { ENVIRONMENT_ASSET } from "../../src/schemas";
+import { caught } from "../support/async";
+import { clientTestHarness, ENV_PATH as ENV } from "../support/client-setup";
 import { serveTokens, TestServer } from "../support/http-server";
-import { caught, cleanupAfterEach } from "../support/async";
 
 const CLIENT_SECRET = "cl1ent-s3cret-VALUE-0001";
 const STATIC_TOKEN = "static-t0ken-VALUE-0002";
 const APP_SECRET = "app-s3cret-VALUE-0003";
-const ENV = "/api/v1/asset/environment";
+/**
+ * Per-request timeout of the clients here: long enough that no ordinary request trips it on a busy
+ * machine. The one request meant to time out goes to a route that answers far later (SLOW_MS).
+ */
+const TIMEOUT_MS = 2000;
+const SLOW_MS = 30_000;
+/** For the test that waits out two attempts at the slow route (2 × TIMEOUT_MS), with room to spare. */
+const TEST_TIMEOUT_MS = 30_000;
 
-const cleanups = cleanupAfterEach();
-beforeEach(() => clearTokenCache());
+const { cleanups } = clientTestHarness();
 
 /** Every printable form of an error. */
 function renderings(error: Error): string[] {
@@ -75,7 +69,7 @@ async function start(echo: boolean) {
   server.route("GET", `${ENV}/429`, (r) => say(429, r));
   server.route("GET", `${ENV}/500`, (r) => say(500, r));
   server.route("GET", `${ENV}/drop`, { drop: true });
-  server.route("GET", `${ENV}/slow`, { json: {}, delayMs: 500 });
+  server.route("GET", `${ENV}/slow`, { json: {}, delayMs: SLOW_MS });
   server.route("GET", `${ENV}/invalid`, (r) => ({
     json: { meta: { id: 1, echoed: r.headers.authorization, secret: APP_SECRET }, spec: CLIENT_SECRET },
   }));
@@ -86,7 +80,12 @@ async function start(echo: boolean) {
 }
 
 function clientFor(server: TestServer, auth: { clientId: string; clientSecret: string } | { token: string }) {
-  const client = new RunaiClient({ url: server.url, auth, timeoutMs: 100, retry: { maxAttempts: 2, baseDelayMs: 1, maxDelayMs: 2 } });
+  const client = new RunaiClient({
+    url: server.url,
+    auth,
+    timeoutMs: TIMEOUT_MS,
+    retry: { maxAttempts: 2, baseDelayMs: 1, maxDelayMs: 2 },
+  });
   cleanups.push(() => client.close());
   return client;
 }
@@ -97,38 +96,42 @@ describe.each([false, true])("server echoing credentials back: %p", (echo) => {
   test.each([
     ["client credentials", { clientId: "ci-bot", clientSecret: CLIENT_SECRET }],
     ["static token", { token: STATIC_TOKEN }],
-  ])("errors of every class with %s", async (_label, auth) => {
-    const { server, tokens } = await start(echo);
-    const client = clientFor(server, auth);
-    const env = client.assets(ENVIRONMENT_ASSET);
-    // An application secret the client has seen, to be kept out of later errors too.
-    await client.apps.create({ name: "ci-bot" });
-    const errors: Array<[Error, abstract new (...args: never[]) => Error]> = [
-      [await caught(env.get("400")), RunaiBadRequestError],
-      [await caught(env.get("401")), RunaiUnauthorizedError],
-      [await caught(env.get("403")), RunaiForbiddenError],
-      [await caught(env.get("404")), RunaiNotFoundError],
-      [await caught(env.create(SPEC)), RunaiConflictError],
-      [await caught(env.get("418")), RunaiHttpError],
-      [await caught(env.get("429")), RunaiRateLimitError],
-      [await caught(env.get("500")), RunaiServerError],
-      [await caught(env.get("drop")), RunaiNetworkError],
-      [await caught(env.get("slow")), RunaiTimeoutError],
-      [await caught(env.get("invalid")), RunaiResponseValidationError],
-      [await caught(client.apps.setEnabled("app-1", true)), RunaiBadRequestError],
-    ];
-    for (const [error, Cls] of errors) {
-      expect(error).toBeInstanceOf(Cls);
-      expectClean(error, [CLIENT_SECRET, STATIC_TOKEN, APP_SECRET, ...tokens]);
-    }
-    if (echo) expect(errors[0][0].message).toBe(`GET ${ENV}/400 → 400: you sent Bearer [redacted] and `);
-    else expect(errors[0][0].message).toBe(`GET ${ENV}/400 → 400: failure 400`);
-    // The client itself prints no credentials either.
-    for (const text of [util.inspect(client, { depth: Infinity, showHidden: true }), JSON.stringify(client)]) {
-      expect(text).not.toContain(CLIENT_SECRET);
-      expect(text).not.toContain(STATIC_TOKEN);
-    }
-  });
+  ])(
+    "errors of every class with %s",
+    async (_label, auth) => {
+      const { server, tokens } = await start(echo);
+      const client = clientFor(server, auth);
+      const env = client.assets(ENVIRONMENT_ASSET);
+      // An application secret the client has seen, to be kept out of later errors too.
+      await client.apps.create({ name: "ci-bot" });
+      const errors: Array<[Error, abstract new (...args: never[]) => Error]> = [
+        [await caught(env.get("400")), errorClasses.RunaiBadRequestError],
+        [await caught(env.get("401")), errorClasses.RunaiUnauthorizedError],
+        [await caught(env.get("403")), errorClasses.RunaiForbiddenError],
+        [await caught(env.get("404")), errorClasses.RunaiNotFoundError],
+        [await caught(env.create(SPEC)), errorClasses.RunaiConflictError],
+        [await caught(env.get("418")), errorClasses.RunaiHttpError],
+        [await caught(env.get("429")), errorClasses.RunaiRateLimitError],
+        [await caught(env.get("500")), errorClasses.RunaiServerError],
+        [await caught(env.get("drop")), errorClasses.RunaiNetworkError],
+        [await caught(env.get("slow")), errorClasses.RunaiTimeoutError],
+        [await caught(env.get("invalid")), errorClasses.RunaiResponseValidationError],
+        [await caught(client.apps.setEnabled("app-1", true)), errorClasses.RunaiBadRequestError],
+      ];
+      for (const [error, Cls] of errors) {
+        expect(error).toBeInstanceOf(Cls);
+        expectClean(error, [CLIENT_SECRET, STATIC_TOKEN, APP_SECRET, ...tokens]);
+      }
+      if (echo) expect(errors[0][0].message).toBe(`GET ${ENV}/400 → 400: you sent Bearer [redacted] and `);
+      else expect(errors[0][0].message).toBe(`GET ${ENV}/400 → 400: failure 400`);
+      // The client itself prints no credentials either.
+      for (const text of [util.inspect(client, { depth: Infinity, showHidden: true }), JSON.stringify(client)]) {
+        expect(text).not.toContain(CLIENT_SECRET);
+        expect(text).not.toContain(STATIC_TOKEN);
+      }
+    },
+    TEST_TIMEOUT_MS,
+  );
 
   test("token endpoint failures: refused, unreachable, malformed", async () => {
     const { server } = await start(echo);
@@ -138,19 +141,19 @@ describe.each([false, true])("server echoing credentials back: %p", (echo) => {
         : { status: 400, json: { code: 400, message: "invalid credentials" } },
     );
     const refused = await caught(clientFor(server, { clientId: "ci-bot", clientSecret: CLIENT_SECRET }).apps.list());
-    expect(refused).toBeInstanceOf(RunaiBadRequestError);
+    expect(refused).toBeInstanceOf(errorClasses.RunaiBadRequestError);
     expectClean(refused, [CLIENT_SECRET]);
 
     server.route("POST", "/api/v1/token", { json: { accessToken: 42, clientSecret: CLIENT_SECRET } });
     clearTokenCache();
     const malformed = await caught(clientFor(server, { clientId: "ci-bot", clientSecret: CLIENT_SECRET }).apps.list());
-    expect(malformed).toBeInstanceOf(RunaiResponseValidationError);
+    expect(malformed).toBeInstanceOf(errorClasses.RunaiResponseValidationError);
     expectClean(malformed, [CLIENT_SECRET]);
 
     server.route("POST", "/api/v1/token", { drop: true });
     clearTokenCache();
     const dropped = await caught(clientFor(server, { clientId: "ci-bot", clientSecret: CLIENT_SECRET }).requestToken("app", APP_SECRET));
-    expect(dropped).toBeInstanceOf(RunaiNetworkError);
+    expect(dropped).toBeInstanceOf(errorClasses.RunaiNetworkError);
     expectClean(dropped, [CLIENT_SECRET, APP_SECRET]);
   });
 });

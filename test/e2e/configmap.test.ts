@@ -1,14 +1,14 @@
-// ConfigMapAsset through the real pulumi CLI against the emulator: the lifecycle a user lives
-// (create, no-op, drift, update, unset, replace, out-of-band delete, adopt, destroy), preview-time
-// validation, and convergence under injected faults.
+// ConfigMapAsset through the real pulumi CLI against the emulator, beyond the lifecycle every kind
+// lives through (test/e2e/lifecycle.test.ts: drift, update, replace, out-of-band delete, adoption):
+// its exact outputs, unsetting a field, the adoption refusal, preview-time validation, and
+// convergence under injected faults.
 import * as path from "node:path";
-import { EmulatorHarness } from "../support/emulator";
+import { CONFIG_MAPS as CONFIGMAPS, EmulatorHarness } from "../support/emulator";
 import { TestStack } from "../support/pulumi-stack";
 
 const program = path.join(__dirname, "programs/configmap");
 const invalidProgram = path.join(__dirname, "programs/configmap-invalid");
 const TYPE = "pulumi-nodejs:dynamic/runai:ConfigMapAsset";
-const CONFIGMAPS = "/api/v1/asset/datasource/config-map";
 
 let emulator: EmulatorHarness;
 beforeAll(async () => {
@@ -52,35 +52,6 @@ describe("ConfigMapAsset lifecycle", () => {
     await stack.preview({ expectNoChanges: true });
   });
 
-  it("shows an out-of-band edit in preview --refresh, reverts it with up --refresh, then refreshes clean", async () => {
-    const current = (await getAsset(id)).body;
-    const edited = await emulator.api("PUT", `${CONFIGMAPS}/${id}`, {
-      meta: { name: current.meta.name, description: current.meta.description },
-      spec: { ...current.spec, mountPath: "/etc/edited-by-hand" },
-    });
-    expect(edited.status).toBe(202);
-
-    const drift = await stack.previewJson({ refresh: true });
-    const steps = (drift.steps ?? []).filter((s) => s.urn.endsWith("::app-config")).map((s) => s.op);
-    expect(steps).toContain("update");
-
-    // preview --refresh does not save what it read: up refreshes again, then puts the values back.
-    await stack.up(["--refresh"]);
-    expect((await getAsset(id)).body.spec.mountPath).toBe("/etc/app");
-    await stack.refresh({ expectNoChanges: true });
-  });
-
-  it("updates description and mountPath in place, keeping the id", async () => {
-    await stack.setConfig("cm:description", "tuned settings");
-    await stack.setConfig("cm:mountPath", "/etc/app-v2");
-    const result = await stack.up();
-    expect(result.stdout).toContain("~ 1 updated");
-    expect((await stack.outputs()).id).toBe(id);
-    const asset = (await getAsset(id)).body;
-    expect(asset.meta.description).toBe("tuned settings");
-    expect(asset.spec.mountPath).toBe("/etc/app-v2");
-  });
-
   it("unsets the description when it is removed from the program", async () => {
     await stack.removeConfig("cm:description");
     await stack.up();
@@ -88,32 +59,6 @@ describe("ConfigMapAsset lifecycle", () => {
     expect(asset.meta.description ?? undefined).toBeUndefined();
     expect(((await stack.outputs()).meta as Record<string, unknown>).description).toBeUndefined();
     await stack.preview({ expectNoChanges: true });
-  });
-
-  it("replaces the asset, deleting first, when projectId changes", async () => {
-    await stack.setConfig("cm:projectId", "1002");
-    const result = await stack.up();
-    expect(result.stdout).toContain("+-1 replaced");
-    const outputs = await stack.outputs();
-    expect(outputs.id).not.toBe(id);
-    expect(outputs.meta).toMatchObject({ name: "app-config", projectId: 1002, projectName: "team-b" });
-    expect((await getAsset(id)).status).toBe(404);
-    id = outputs.id as string;
-  });
-
-  it("drops an asset deleted out of band on refresh, and up recreates it", async () => {
-    expect((await emulator.api("DELETE", `${CONFIGMAPS}/${id}`)).status).toBe(202);
-    await waitUntil(async () => (await getAsset(id)).status === 404);
-
-    const refreshed = await stack.refresh();
-    expect(refreshed.stdout).toContain("- 1 deleted");
-    expect(await stack.resourcesOfType(TYPE)).toEqual([]);
-
-    await stack.up();
-    const recreated = (await stack.outputs()).id as string;
-    expect(recreated).not.toBe(id);
-    expect((await getAsset(recreated)).status).toBe(200);
-    id = recreated;
   });
 
   it("keeps __provider small and free of the URL and credentials", async () => {
@@ -321,12 +266,4 @@ async function mapConcurrently<T>(keys: string[], limit: number, fn: (key: strin
     }),
   );
   return results;
-}
-
-async function waitUntil(condition: () => Promise<boolean>, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error("condition not met in time");
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
 }

@@ -1,12 +1,12 @@
-// EnvironmentAsset through the real pulumi CLI against the emulator: the three example programs,
-// drift and out-of-band deletion, in-place updates of nested lists, unset, replace, adoption, and
-// preview-time validation of many bad environments at once with zero writes.
+// EnvironmentAsset through the real pulumi CLI against the emulator, beyond the lifecycle every kind
+// lives through (test/e2e/lifecycle.test.ts): the three example programs, drift inside lists, in-place
+// updates of nested lists, unset, replace order, adoption of a whole spec, and preview-time
+// validation of many bad environments at once with zero writes.
 import * as path from "node:path";
-import { EmulatorHarness } from "../support/emulator";
+import { EmulatorHarness, ENVIRONMENTS } from "../support/emulator";
 import { repoRoot, TestStack } from "../support/pulumi-stack";
 
 const TYPE = "pulumi-nodejs:dynamic/runai:EnvironmentAsset";
-const ENVIRONMENTS = "/api/v1/asset/environment";
 const scenarioProgram = path.join(__dirname, "programs/environment");
 const example = (name: string) => path.join(repoRoot, "examples", name);
 
@@ -29,14 +29,6 @@ async function editByHand(id: string, edit: (spec: Json) => void): Promise<void>
   if (current.meta.description !== undefined) meta.description = current.meta.description;
   const response = await emulator.api("PUT", `${ENVIRONMENTS}/${id}`, { meta, spec });
   expect(response.status).toBe(202);
-}
-
-async function waitUntil(condition: () => Promise<boolean>, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error("condition not met in time");
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
 }
 
 describe("the example environments", () => {
@@ -84,7 +76,7 @@ describe("the example environments", () => {
   });
 });
 
-describe("examples/environment-jupyter: drift and out-of-band deletion", () => {
+describe("examples/environment-jupyter: drift inside lists", () => {
   let stack: TestStack;
   let id: string;
   beforeAll(async () => {
@@ -139,20 +131,6 @@ describe("examples/environment-jupyter: drift and out-of-band deletion", () => {
     expect(restored.connections[0].internalToolInfo.containerPort).toBe(8888);
     expect(restored.runAsUid).toBe(1000);
     await stack.refresh({ expectNoChanges: true });
-  });
-
-  it("drops an environment deleted out of band on refresh, and up recreates it", async () => {
-    expect((await emulator.api("DELETE", `${ENVIRONMENTS}/${id}`)).status).toBe(202);
-    await waitUntil(async () => (await getAsset(id)).status === 404);
-
-    const refreshed = await stack.refresh();
-    expect(refreshed.stdout).toContain("- 1 deleted");
-    expect(await stack.resourcesOfType(TYPE)).toEqual([]);
-
-    await stack.up();
-    const recreated = (await stack.outputs()).environmentId as string;
-    expect(recreated).not.toBe(id);
-    expect((await getAsset(recreated)).body.spec.runAsUid).toBe(1000);
   });
 });
 

@@ -6,6 +6,7 @@ import * as path from "node:path";
 import { RESOURCE_TYPES } from "../../src/provider";
 import { KIND_FIXTURES } from "../fixtures/kinds";
 import type { KindFixture } from "../fixtures/kinds";
+import { waitUntil } from "../support/async";
 import { EmulatorHarness } from "../support/emulator";
 import { TestStack } from "../support/pulumi-stack";
 
@@ -27,6 +28,11 @@ async function declare(argsOf: (fixture: KindFixture, name: string) => Json, ext
 
 async function ids(): Promise<Record<string, string>> {
   return (await stack.outputs()).ids as Record<string, string>;
+}
+
+/** The object name in a kind's inputs (assets: meta.name; applications: name). */
+function nameIn(args: Json): string {
+  return args.meta?.name ?? args.name;
 }
 
 async function status(fixture: KindFixture, id: string): Promise<number> {
@@ -79,9 +85,17 @@ describe(`the lifecycle of every kind (${RESOURCE_TYPES.join(", ")})`, () => {
     await stack.preview({ expectNoChanges: true });
   });
 
-  it("replaces on a creation-only change: new ids, the old objects gone", async () => {
+  it("replaces on a creation-only change (the old object first when the name stays): new ids, the old objects gone", async () => {
     await declare((fixture, name) => fixture.replacing(name));
-    expect((await stack.up()).stdout).toContain(`+-${N} replaced`);
+    const { stdout } = await stack.up();
+    expect(stdout).toContain(`+-${N} replaced`);
+    for (const { name, fixture } of kinds) {
+      // Names are unique: a same-named replacement can only be created once the old object is gone.
+      const keepsName = nameIn(fixture.replacing(name)) === nameIn(fixture.inPlace(name));
+      const order =
+        stdout.indexOf(`${name} deleting original`) < stdout.indexOf(`${name} creating replacement`) ? "delete first" : "create first";
+      expect({ name, order }).toEqual({ name, order: keepsName ? "delete first" : "create first" });
+    }
     const replaced = await ids();
     for (const { name, fixture } of kinds) {
       expect(replaced[name]).not.toBe(created[name]);
@@ -144,11 +158,3 @@ describe("the whole file", () => {
     expect(await emulator.statusCount(400)).toBe(0);
   });
 });
-
-async function waitUntil(condition: () => Promise<boolean>, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error("condition not met in time");
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}

@@ -1,7 +1,8 @@
 // Contract tests of /api/v1/apps and /api/v1/token.
-import { APPS, ENVIRONMENTS, TOKEN, UUID_RE, environmentBody, jwtClaims, startTestEmulator, useTestEmulator } from "./helpers";
+import { APPS, ENVIRONMENTS, EmulatorHarness, TOKEN, useEmulator } from "../support/emulator";
+import { UUID_RE, environmentBody, jwtClaims } from "./helpers";
 
-const t = useTestEmulator({ tokenTtlSeconds: 600 });
+const t = useEmulator({ tokenTtlSeconds: 600, checkContract: true });
 
 const MISSING_ID = "00000000-0000-4000-8000-000000000000";
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
@@ -209,8 +210,8 @@ describe("token endpoint", () => {
   });
 
   test("an expired token answers 401", async () => {
-    // With a zero lifetime the helper's admin token is expired the moment it is issued.
-    const shortLived = await startTestEmulator({ tokenTtlSeconds: 0 });
+    // With a zero lifetime the harness's admin token is expired the moment it is issued.
+    const shortLived = await EmulatorHarness.start({ tokenTtlSeconds: 0, checkContract: true });
     try {
       const res = await shortLived.call("GET", ENVIRONMENTS);
       expect(res.status).toBe(401);

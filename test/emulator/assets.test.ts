@@ -1,12 +1,13 @@
 // Contract tests of the asset endpoints (ConfigMap and Environment). Every response is validated
-// against the OpenAPI response schemas by the helpers.
-import { CONFIG_MAPS, ENVIRONMENTS, UUID_RE, configMapBody, environmentBody, useTestEmulator } from "./helpers";
+// against the OpenAPI response schemas by the harness (checkContract).
+import { CONFIG_MAPS, ENVIRONMENTS, useEmulator } from "../support/emulator";
+import { UUID_RE, configMapBody, environmentBody } from "./helpers";
 import { SEED_ORGANISATION } from "../../src/emulator";
 
 const CLUSTER = SEED_ORGANISATION.clusterId;
 const MISSING_ID = "00000000-0000-4000-8000-000000000000";
 
-const t = useTestEmulator({ syncDelayMs: 0 });
+const t = useEmulator({ syncDelayMs: 0, checkContract: true });
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 

@@ -5,7 +5,8 @@ import { spawn, type ChildProcessWithoutNullStreams } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { ENVIRONMENTS, environmentBody, startTestEmulator } from "./helpers";
+import { ENVIRONMENTS, EmulatorHarness } from "../support/emulator";
+import { environmentBody } from "./helpers";
 
 jest.setTimeout(30_000);
 
@@ -232,7 +233,7 @@ test("the CLI refuses bad flags with exit code 2", async () => {
 
 test("concurrent writes in one process are all persisted (group commit loses nothing)", async () => {
   const stateFile = path.join(dir, "state.json");
-  const first = await startTestEmulator({ stateFile, syncDelayMs: 0, quiet: true });
+  const first = await EmulatorHarness.start({ stateFile, syncDelayMs: 0, quiet: true, checkContract: true });
   let renamed;
   try {
     const results = await Promise.all(
@@ -245,7 +246,7 @@ test("concurrent writes in one process are all persisted (group commit loses not
     await first.stop();
   }
 
-  const second = await startTestEmulator({ stateFile, syncDelayMs: 0, quiet: true });
+  const second = await EmulatorHarness.start({ stateFile, syncDelayMs: 0, quiet: true, checkContract: true });
   try {
     const entries = (await second.call("GET", ENVIRONMENTS)).body.entries;
     expect(entries).toHaveLength(50);
@@ -258,5 +259,5 @@ test("concurrent writes in one process are all persisted (group commit loses not
 test("a corrupt state file is refused, never silently reset", async () => {
   const stateFile = path.join(dir, "state.json");
   fs.writeFileSync(stateFile, '{"version":1,"assets":[');
-  await expect(startTestEmulator({ stateFile })).rejects.toThrow(`state file ${stateFile} is not valid JSON`);
+  await expect(EmulatorHarness.start({ stateFile, checkContract: true })).rejects.toThrow(`state file ${stateFile} is not valid JSON`);
 });

@@ -1,8 +1,9 @@
 // Fault injection, request counters and the rest of the /__emulator/ admin API.
-import { CONFIG_MAPS, ENVIRONMENTS, TOKEN, configMapBody, environmentBody, useTestEmulator } from "./helpers";
+import { CONFIG_MAPS, ENVIRONMENTS, TOKEN, useEmulator } from "../support/emulator";
+import { configMapBody, environmentBody } from "./helpers";
 import { startEmulator } from "../../src/emulator";
 
-const t = useTestEmulator({ syncDelayMs: 0 });
+const t = useEmulator({ syncDelayMs: 0, checkContract: true });
 
 const setFaults = async (rules: unknown[]) => {
   const res = await t.admin("PUT", "/__emulator/faults", { rules });

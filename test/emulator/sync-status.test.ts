@@ -1,10 +1,12 @@
 // Sync status (?statusInfo=true): Creating/Updating/Deleting for syncDelayMs, then "No issues found"
 // or gone; forced statuses through the admin API.
-import { CONFIG_MAPS, ENVIRONMENTS, configMapBody, environmentBody, expectContractResponse, sleep, useTestEmulator } from "./helpers";
+import { expectContractResponse } from "../support/contract";
+import { CONFIG_MAPS, ENVIRONMENTS, useEmulator } from "../support/emulator";
+import { configMapBody, environmentBody, sleep } from "./helpers";
 
 // Long enough that a GET right after a write still sees the transient phase on a loaded 2-core machine.
 const DELAY = 400;
-const t = useTestEmulator({ syncDelayMs: DELAY });
+const t = useEmulator({ syncDelayMs: DELAY, checkContract: true });
 
 const statusOf = async (base: string, id: string) => {
   const res = await t.call("GET", `${base}/${id}?statusInfo=true`);

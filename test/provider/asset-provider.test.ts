@@ -2,10 +2,9 @@
 // the emulator: outputs, waiting for sync, failures the clusters report, timeouts, gone objects.
 import { clearTokenCache } from "../../src/client";
 import { providerFor } from "../../src/provider";
-import { EmulatorHarness } from "../support/emulator";
+import { CONFIG_MAPS as CONFIGMAPS, EmulatorHarness } from "../support/emulator";
 import { caught } from "../support/async";
 
-const CONFIGMAPS = "/api/v1/asset/datasource/config-map";
 const provider = providerFor("ConfigMapAsset") as Required<ReturnType<typeof providerFor>>;
 
 let emulator: EmulatorHarness;

@@ -3,10 +3,10 @@
 import { providerFor } from "../../src/provider";
 import { UNKNOWN } from "../../src/provider/validation";
 import { CAPABILITIES } from "../../src/schemas";
+import { CREDENTIAL_ID, fullEnvironmentSpec } from "../fixtures/environment";
 
 const provider = providerFor("EnvironmentAsset");
 const META = { name: "env", scope: "project", projectId: 1001 };
-const CREDENTIAL_ID = "5b3ad0f4-0a4c-4bd5-9f35-2c8a0e0b7c11";
 
 async function reasonsFor(inputs: Record<string, unknown>): Promise<string[]> {
   const result = await provider.check!({}, { meta: META, ...inputs });
@@ -20,69 +20,9 @@ const jupyter = (port: number) => ({
 const variable = (name: string, source: Record<string, unknown> = { value: "x" }) => ({ name, ...source });
 const inference = { ...META, workloadSupportedTypes: { inference: true } };
 
-/** A spec that uses every field of the 2.22 contract and breaks no rule. */
-const everyField = {
-  command: "python",
-  args: "-m http.server",
-  runAsUid: 1000,
-  runAsGid: 100,
-  supplementalGroups: "2,3,5,8",
-  environmentVariables: [
-    { name: "HOME", value: "/home/jovyan", description: "Home directory" },
-    { name: "EMPTY", value: "" },
-    { name: "DB_PASSWORD", credential: { assetId: CREDENTIAL_ID, key: "password" } },
-    { name: "DB_SCHEMA", configMap: { name: "db", key: "schema" } },
-    { name: "POD_NAME", podFieldRef: { path: "metadata.name" } },
-    { name: "POLICY_DEFAULT", exclude: true },
-  ],
-  image: "jupyter/scipy-notebook:2024-01-15",
-  imagePullPolicy: "IfNotPresent",
-  workingDir: "/home/jovyan",
-  createHomeDir: true,
-  probes: {
-    readiness: {
-      initialDelaySeconds: 0,
-      periodSeconds: 10,
-      timeoutSeconds: 1,
-      successThreshold: 1,
-      failureThreshold: 3,
-      handler: { httpGet: { path: "/api/status", port: 8888, host: "localhost", scheme: "HTTP" } },
-    },
-  },
-  uidGidSource: "custom",
-  capabilities: ["CHOWN", "KILL"],
-  seccompProfileType: "RuntimeDefault",
-  runAsNonRoot: true,
-  readOnlyRootFilesystem: false,
-  tty: true,
-  stdin: true,
-  allowPrivilegeEscalation: false,
-  hostIpc: false,
-  hostNetwork: false,
-  connections: [
-    { ...jupyter(8888), isExternal: false, internalToolInfo: { ...jupyter(8888).internalToolInfo, nodePortInfo: { isCustomPort: true } } },
-    {
-      name: "board",
-      internalToolInfo: {
-        toolType: "tensorboard",
-        connectionType: "ExternalUrl",
-        containerPort: 6006,
-        externalUrlInfo: { isCustomUrl: false, externalUrl: "https://tb.example.com" },
-      },
-    },
-    {
-      name: "serve",
-      internalToolInfo: { toolType: "custom", connectionType: "ServingPort", containerPort: 8000, servingPortInfo: { protocol: "grpc" } },
-    },
-    { name: "lb", internalToolInfo: { toolType: "mlflow", connectionType: "LoadBalancer", containerPort: 5000 } },
-    { name: "wandb", isExternal: true, externalToolInfo: { toolType: "wandb", externalUrl: "https://wandb.ai/team/${PROJECT_NAME}" } },
-  ],
-  overrideUidGidInWorkspace: true,
-};
-
 describe("EnvironmentAsset check accepts good inputs", () => {
   test.each<[string, Record<string, unknown>]>([
-    ["every field of the contract", { spec: everyField }],
+    ["every field of the contract", { spec: fullEnvironmentSpec }],
     ["an empty spec (every field is optional)", { spec: {} }],
     ["a tenant-scoped environment", { meta: { name: "base", scope: "tenant" }, spec: { image: "ubuntu:22.04" } }],
     [

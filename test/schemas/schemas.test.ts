@@ -31,6 +31,7 @@ import {
   TokenResponse,
   WorkloadSupportedTypes,
 } from "../../src/schemas";
+import { fullEnvironmentSpec } from "../fixtures/environment";
 
 // Every request and response schema of a kind comes from its contract.
 const configMapSchemas = assetKindSchemas(CONFIG_MAP_ASSET);
@@ -79,75 +80,6 @@ const keysOf = (schema: z.ZodObject) => Object.keys(schema.shape).sort();
 const PROJECT_META = { name: "team-a-config", description: "Team A settings", scope: "project", projectId: 1001 } as const;
 
 const configMapSpec = { configMap: "team-a-settings", mountPath: "/etc/team-a", subPath: "settings.yaml" };
-
-/** Every field of EnvironmentAssetSpec, with the contract's examples where it gives one. */
-const fullEnvironmentSpec = {
-  command: "python",
-  args: "-x my-script.py",
-  runAsUid: 500,
-  runAsGid: 30,
-  supplementalGroups: "2,3,5,8",
-  environmentVariables: [
-    { name: "HOME", value: "/home/my-folder", description: "Home directory of the user." },
-    { name: "POSTGRES_PASSWORD", credential: { assetId: "5b3ad0f4-0a4c-4bd5-9f35-2c8a0e0b7c11", key: "POSTGRES_PASSWORD" } },
-    { name: "MY_POSTGRES_SCHEMA", configMap: { name: "my-config-map", key: "MY_POSTGRES_SCHEMA" } },
-    { name: "POD_NAME", podFieldRef: { path: "metadata.name" } },
-    { name: "POLICY_DEFAULT", exclude: true },
-  ],
-  image: "python:3.8",
-  imagePullPolicy: "IfNotPresent",
-  workingDir: "/home/myfolder",
-  createHomeDir: true,
-  probes: {
-    readiness: {
-      initialDelaySeconds: 0,
-      periodSeconds: 10,
-      timeoutSeconds: 1,
-      successThreshold: 1,
-      failureThreshold: 3,
-      handler: { httpGet: { path: "/healthz", port: 8080, host: "example.com", scheme: "HTTP" } },
-    },
-  },
-  uidGidSource: "custom",
-  capabilities: ["CHOWN", "KILL"],
-  seccompProfileType: "RuntimeDefault",
-  runAsNonRoot: true,
-  readOnlyRootFilesystem: false,
-  tty: true,
-  stdin: true,
-  allowPrivilegeEscalation: false,
-  hostIpc: false,
-  hostNetwork: false,
-  connections: [
-    {
-      name: "jupyter",
-      isExternal: false,
-      internalToolInfo: {
-        toolType: "jupyter-notebook",
-        connectionType: "NodePort",
-        containerPort: 8888,
-        nodePortInfo: { isCustomPort: false },
-      },
-    },
-    {
-      name: "tensorboard",
-      internalToolInfo: {
-        toolType: "tensorboard",
-        connectionType: "ExternalUrl",
-        containerPort: 6006,
-        externalUrlInfo: { isCustomUrl: true, externalUrl: "https://tb.example.com" },
-      },
-    },
-    {
-      name: "serving",
-      internalToolInfo: { toolType: "custom", connectionType: "ServingPort", containerPort: 8000, servingPortInfo: { protocol: "http" } },
-    },
-    { name: "lb", internalToolInfo: { toolType: "mlflow", connectionType: "LoadBalancer", containerPort: 5000 } },
-    { name: "wandb", isExternal: true, externalToolInfo: { toolType: "wandb", externalUrl: "https://wandb.com/myteam/${PROJECT_NAME}" } },
-    { name: "comet", isExternal: true, externalToolInfo: { toolType: "comet", externalUrl: "https://comet.com/x" } },
-  ],
-  overrideUidGidInWorkspace: true,
-};
 
 /** The read-only part of AssetMeta, as a server fills it. */
 const readOnlyMeta = {

@@ -1,4 +1,4 @@
-// Small helpers shared by the client tests.
+// Small async helpers shared by the tests.
 
 /** The error a promise rejects with; fails the test if it resolves. */
 export async function caught(promise: Promise<unknown>): Promise<Error> {
@@ -20,4 +20,13 @@ export function cleanupAfterEach(): Array<() => unknown> {
     for (const fn of cleanups.splice(0).reverse()) await fn();
   });
   return cleanups;
+}
+
+/** Polls `condition` every 50 ms until it holds; throws after `timeoutMs`. */
+export async function waitUntil(condition: () => Promise<boolean>, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error("condition not met in time");
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
 }

@@ -1,23 +1,72 @@
-// An emulator for one e2e test file, with the out-of-band helpers the scenarios need: API calls as
-// the admin (to make drift by hand), request counters, fault rules and a reset.
+// The one emulator harness, for the emulator's own tests, the provider and e2e tests and
+// scripts/demo.ts: starts an in-process emulator, calls the Run:ai API as the admin (to make drift
+// by hand) or with any token, and drives the /__emulator/ admin API (counters, faults, forced
+// statuses, reset). With `checkContract`, every API response is also checked against the OpenAPI
+// document by the tests' own validator (./contract).
 import { startEmulator } from "../../src/emulator";
 import type { Emulator, EmulatorOptions, FaultRule } from "../../src/emulator";
+import { expectContractResponse } from "./contract";
+
+export const TOKEN = "/api/v1/token";
+export const CONFIG_MAPS = "/api/v1/asset/datasource/config-map";
+export const ENVIRONMENTS = "/api/v1/asset/environment";
+export const APPS = "/api/v1/apps";
 
 export type Counters = Record<string, Record<string, number>>;
+
+export interface HarnessOptions extends EmulatorOptions {
+  /** Check every API response (not /__emulator/ ones) against the contract; a mismatch throws. */
+  checkContract?: boolean;
+}
+
+export interface CallOptions {
+  body?: unknown;
+  /** Raw request text instead of JSON.stringify(body). */
+  rawBody?: string;
+  /** Bearer token; null sends none. Defaults to the admin token. */
+  token?: string | null;
+}
+
+export interface CallResult<T = any> {
+  status: number;
+  body: T;
+  headers: Headers;
+}
 
 const WRITE_METHODS = ["POST", "PUT", "PATCH", "DELETE"];
 
 export class EmulatorHarness {
-  private token: string | undefined;
+  private adminTokenValue: string | null = null;
 
-  private constructor(readonly emulator: Emulator) {}
+  private constructor(
+    readonly emulator: Emulator,
+    /** Per-request log lines (none when started with quiet: true); nothing goes to stdout. */
+    readonly logs: string[],
+    private readonly checkContract: boolean,
+  ) {}
 
-  static async start(options: EmulatorOptions = {}): Promise<EmulatorHarness> {
-    return new EmulatorHarness(await startEmulator({ port: 0, quiet: true, syncDelayMs: 50, ...options }));
+  static async start(options: HarnessOptions = {}): Promise<EmulatorHarness> {
+    const { checkContract = false, ...emulatorOptions } = options;
+    const logs: string[] = [];
+    const emulator = await startEmulator({ port: 0, syncDelayMs: 50, log: (line) => logs.push(line), ...emulatorOptions });
+    const harness = new EmulatorHarness(emulator, logs, checkContract);
+    // The admin token is fetched once, up front, so a test that resets the counters never sees the
+    // harness's own token request (tokens stay valid across /__emulator/reset).
+    const granted = await harness.token(emulator.adminClientId, emulator.adminClientSecret);
+    if (granted.status !== 200) {
+      await emulator.stop();
+      throw new Error("the emulator refused the admin credentials");
+    }
+    harness.adminTokenValue = granted.body.accessToken!;
+    return harness;
   }
 
   get url(): string {
     return this.emulator.url;
+  }
+
+  get adminToken(): string {
+    return this.adminTokenValue!;
   }
 
   /** Stack config that points the provider at this emulator with the admin credentials. */
@@ -29,46 +78,56 @@ export class EmulatorHarness {
     };
   }
 
-  /** Calls the Run:ai API as the admin, like a person clicking in the UI. Returns status and JSON body. */
-  async api(method: string, path: string, body?: unknown): Promise<{ status: number; body: any }> {
-    this.token ??= await this.requestToken(this.emulator.adminClientId, this.emulator.adminClientSecret);
-    const response = await fetch(`${this.url}${path}`, {
+  /** Calls the API with the global fetch, as the admin unless `token` says otherwise. */
+  async call<T = any>(method: string, urlPath: string, options: CallOptions = {}): Promise<CallResult<T>> {
+    const token = options.token === undefined ? this.adminTokenValue : options.token;
+    const payload = options.rawBody ?? (options.body === undefined ? undefined : JSON.stringify(options.body));
+    const response = await fetch(this.url + urlPath, {
       method,
-      headers: { authorization: `Bearer ${this.token}`, ...(body === undefined ? {} : { "content-type": "application/json" }) },
-      body: body === undefined ? undefined : JSON.stringify(body),
+      headers: {
+        ...(payload !== undefined ? { "content-type": "application/json" } : {}),
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+      },
+      body: payload,
     });
     const text = await response.text();
-    return { status: response.status, body: text ? JSON.parse(text) : undefined };
+    const body = text === "" ? undefined : JSON.parse(text);
+    if (this.checkContract && !urlPath.startsWith("/__emulator/")) expectContractResponse(method, urlPath, response.status, body);
+    return { status: response.status, body, headers: response.headers };
+  }
+
+  /** Calls the Run:ai API as the admin, like a person clicking in the UI. */
+  api<T = any>(method: string, urlPath: string, body?: unknown): Promise<CallResult<T>> {
+    return this.call<T>(method, urlPath, { body });
+  }
+
+  /** Asks the token endpoint for a client-credentials token. */
+  token(clientId: string, clientSecret: string): Promise<CallResult<{ accessToken?: string; message?: string }>> {
+    return this.call("POST", TOKEN, { body: { grantType: "client_credentials", clientId, clientSecret }, token: null });
   }
 
   /** Exchanges application credentials for a token; undefined when the emulator refuses them. */
   async tryToken(clientId: string, clientSecret: string): Promise<string | undefined> {
-    const response = await fetch(`${this.url}/api/v1/token`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ grantType: "client_credentials", clientId, clientSecret }),
-    });
-    if (!response.ok) return undefined;
-    return ((await response.json()) as { accessToken: string }).accessToken;
+    const response = await this.token(clientId, clientSecret);
+    return response.status >= 200 && response.status < 300 ? response.body.accessToken : undefined;
   }
 
-  private async requestToken(clientId: string, clientSecret: string): Promise<string> {
-    const token = await this.tryToken(clientId, clientSecret);
-    if (!token) throw new Error("the emulator refused the admin credentials");
-    return token;
+  /** Calls the /__emulator/ admin API (loopback only, no token); any status is returned. */
+  admin<T = any>(method: string, urlPath: string, body?: unknown): Promise<CallResult<T>> {
+    return this.call<T>(method, urlPath, { body, token: null });
   }
 
   async counters(): Promise<Counters> {
-    return (await this.admin("GET", "/__emulator/counters")) as Counters;
+    return this.adminOk<Counters>("GET", "/__emulator/counters");
   }
 
   async resetCounters(): Promise<void> {
-    await this.admin("DELETE", "/__emulator/counters");
+    await this.adminOk("DELETE", "/__emulator/counters");
   }
 
   /** How many write requests (POST/PUT/PATCH/DELETE) reached the API, excluding the token endpoint. */
   async writeCount(): Promise<number> {
-    return sumWhere(await this.counters(), (route) => WRITE_METHODS.includes(route.split(" ")[0]) && !route.endsWith("/api/v1/token"));
+    return sumWhere(await this.counters(), (route) => WRITE_METHODS.includes(route.split(" ")[0]) && !route.endsWith(TOKEN));
   }
 
   /** How many requests got this status, on any route. */
@@ -77,36 +136,55 @@ export class EmulatorHarness {
   }
 
   async setFaults(rules: FaultRule[]): Promise<void> {
-    await this.admin("PUT", "/__emulator/faults", { rules });
+    await this.adminOk("PUT", "/__emulator/faults", { rules });
   }
 
   async clearFaults(): Promise<void> {
-    await this.admin("DELETE", "/__emulator/faults");
+    await this.adminOk("DELETE", "/__emulator/faults");
   }
 
   async forceStatus(assetId: string, status: { status: string; issues?: unknown[]; message?: string }): Promise<void> {
-    await this.admin("PUT", `/__emulator/assets/${assetId}/status`, status);
+    await this.adminOk("PUT", `/__emulator/assets/${assetId}/status`, status);
   }
 
+  /** Back to the seed organisation; the admin token stays valid. */
   async reset(): Promise<void> {
-    await this.admin("POST", "/__emulator/reset");
-    this.token = undefined;
+    await this.adminOk("POST", "/__emulator/reset");
   }
 
   stop(): Promise<void> {
     return this.emulator.stop();
   }
 
-  private async admin(method: string, path: string, body?: unknown): Promise<unknown> {
-    const response = await fetch(`${this.url}${path}`, {
-      method,
-      headers: body === undefined ? {} : { "content-type": "application/json" },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    if (!response.ok) throw new Error(`${method} ${path} → ${response.status}: ${await response.text()}`);
-    const text = await response.text();
-    return text ? JSON.parse(text) : undefined;
+  /** An admin call the scenario relies on: anything but 2xx throws. */
+  private async adminOk<T = unknown>(method: string, urlPath: string, body?: unknown): Promise<T> {
+    const response = await this.admin<T>(method, urlPath, body);
+    if (response.status < 200 || response.status >= 300) {
+      throw new Error(`${method} ${urlPath} → ${response.status}: ${JSON.stringify(response.body)}`);
+    }
+    return response.body;
   }
+}
+
+/**
+ * One emulator for the whole test file, reset to the seed before each test: registers the
+ * beforeAll/afterAll/beforeEach hooks and returns a handle usable inside hooks and tests. The
+ * handle forwards to the harness started in beforeAll, so test files can keep writing `t.call(...)`.
+ */
+export function useEmulator(options: HarnessOptions = {}): EmulatorHarness {
+  let current: EmulatorHarness | null = null;
+  beforeAll(async () => {
+    current = await EmulatorHarness.start(options);
+  });
+  afterAll(() => current?.stop());
+  beforeEach(() => current!.reset());
+  return new Proxy({} as EmulatorHarness, {
+    get(_target, property) {
+      if (!current) throw new Error("the test emulator starts in beforeAll: use it inside hooks and tests only");
+      const value: unknown = Reflect.get(current, property, current);
+      return typeof value === "function" ? value.bind(current) : value;
+    },
+  });
 }
 
 function sumWhere(counters: Counters, routeMatches: (route: string) => boolean, status?: string): number {
