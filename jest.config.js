@@ -15,7 +15,7 @@ module.exports = {
     {
       ...common,
       displayName: "unit",
-      testMatch: ["<rootDir>/test/{schemas,client,provider,emulator}/**/*.test.ts"],
+      testMatch: ["<rootDir>/test/{schemas,client,provider,emulator,bench}/**/*.test.ts"],
     },
     {
       ...common,

@@ -18,6 +18,7 @@ const dist = path.join(__dirname, "../dist");
 const { startEmulator } = require(path.join(dist, "emulator"));
 const { RunaiClient } = require(path.join(dist, "client"));
 const { providerFor } = require(path.join(dist, "provider"));
+const { CONFIG_MAP_ASSET } = require(path.join(dist, "schemas"));
 
 const { values } = parseArgs({
   options: { assets: { type: "string", default: "200" }, concurrency: { type: "string", default: "10" } },
@@ -81,7 +82,7 @@ async function main() {
     const ids = [];
     rows.push(
       await timeAsync(`create ConfigMap asset (${CONCURRENCY} at once)`, ASSETS, CONCURRENCY, async (i) => {
-        const asset = await client.configMapAssets.create({
+        const asset = await client.assets(CONFIG_MAP_ASSET).create({
           meta: { name: `bench-${i}`, scope: "project", projectId: 1001 },
           spec: { configMap: `bench-${i}`, mountPath: `/etc/bench/${i}` },
         });
@@ -90,10 +91,10 @@ async function main() {
     );
     rows.push(
       await timeAsync(`read with status (${CONCURRENCY} at once)`, ASSETS, CONCURRENCY, (i) =>
-        client.configMapAssets.get(ids[i], { statusInfo: true }),
+        client.assets(CONFIG_MAP_ASSET).get(ids[i], { statusInfo: true }),
       ),
     );
-    rows.push(await timeAsync(`delete (${CONCURRENCY} at once)`, ASSETS, CONCURRENCY, (i) => client.configMapAssets.delete(ids[i])));
+    rows.push(await timeAsync(`delete (${CONCURRENCY} at once)`, ASSETS, CONCURRENCY, (i) => client.assets(CONFIG_MAP_ASSET).delete(ids[i])));
     client.close();
   } finally {
     await emulator.stop();
