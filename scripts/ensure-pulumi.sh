@@ -5,7 +5,8 @@
 # 2. Otherwise pulumi v3.248.0 is built from the Go module proxy through the wrapper module in
 #    tools/pulumi-cli (a plain `go install …@v3.248.0` fails on pulumi's replace directives),
 #    together with this project's small Node.js language host, and cached per user outside the
-#    repository, keyed by version and by the wrapper module's content.
+#    repository: `pulumi` keyed by version, go.mod, go.sum and tools.go, the host by version,
+#    go.mod, go.sum and its own source (a host edit rebuilds only the host, in seconds).
 # In both cases the dynamic-provider plugin script shipped in node_modules/@pulumi/pulumi is put
 # next to the binaries so the engine never tries to download a plugin.
 #
@@ -40,17 +41,43 @@ if [ -z "${PULUMI_RUNAI_BUILD_CLI:-}" ] && existing="$(command -v pulumi 2>/dev/
 fi
 
 wrapper="$repo_root/tools/pulumi-cli"
-key="$(cat "$wrapper/go.mod" "$wrapper/go.sum" "$wrapper"/cmd/*/*.go | sha256sum | cut -c1-12)"
 cache_root="${PULUMI_RUNAI_CACHE_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/pulumi-runai}"
-bin_dir="$cache_root/pulumi-cli/$PULUMI_VERSION-$key"
+# Each binary is cached under a key of exactly what builds it, so editing the language host
+# rebuilds only the host (seconds), never `pulumi` (minutes). tools.go builds nothing but pins
+# what `go mod tidy` keeps in go.mod. The directory printed holds hard links to both.
+cli_key="$(cat "$wrapper/go.mod" "$wrapper/go.sum" "$wrapper/tools.go" | sha256sum | cut -c1-12)"
+host_key="$(cat "$wrapper/go.mod" "$wrapper/go.sum" "$wrapper"/cmd/pulumi-language-nodejs/*.go | sha256sum | cut -c1-12)"
+cli_dir="$cache_root/pulumi/$PULUMI_VERSION-$cli_key"
+host_dir="$cache_root/language-host/$PULUMI_VERSION-$host_key"
+bin_dir="$cache_root/bin/$PULUMI_VERSION-$cli_key-$host_key"
 
-if [ ! -x "$bin_dir/pulumi" ] || [ ! -x "$bin_dir/pulumi-language-nodejs" ]; then
+staging=""
+trap 'rm -rf "$staging"' EXIT
+
+# new_staging DIR: an empty directory beside DIR, so that publishing it is a rename.
+new_staging() {
+  mkdir -p "$(dirname "$1")"
+  staging="$(mktemp -d "$(dirname "$1")/.build-XXXXXX")"
+}
+
+# publish DIR FILE...: puts the staging directory in place as DIR, which must hold every FILE.
+publish() {
+  local dir="$1" file
+  shift
+  # A directory left incomplete (binaries deleted by hand) would block the rename below.
+  for file in "$@"; do
+    if [ -d "$dir" ] && [ ! -x "$dir/$file" ]; then rm -rf "$dir"; fi
+  done
+  # Another run may have finished first; either copy is complete, so keep whichever landed.
+  mv -T "$staging" "$dir" 2>/dev/null || rm -rf "$staging"
+  staging=""
+}
+
+# go_build OUT_DIR PACKAGE...: builds with the module graph pinned by go.mod and go.sum.
+go_build() {
   command -v go >/dev/null 2>&1 || { log "no pulumi >= $MIN_VERSION on PATH and no Go toolchain to build one: install Go >= 1.25 or the Pulumi CLI"; exit 1; }
-  log "building pulumi $PULUMI_VERSION from Go modules (first run only; a few minutes)…"
-  mkdir -p "$cache_root/pulumi-cli"
-  staging="$(mktemp -d "$cache_root/pulumi-cli/.build-XXXXXX")"
-  trap 'rm -rf "$staging"' EXIT
-  started=$SECONDS
+  local out="$1"
+  shift
   (
     cd "$wrapper"
     # The proxy reachable here serves modules but not the checksum database; go.sum (committed)
@@ -58,18 +85,59 @@ if [ ! -x "$bin_dir/pulumi" ] || [ ! -x "$bin_dir/pulumi-language-nodejs" ]; the
     export GOFLAGS="-mod=readonly" GOSUMDB=off GOTOOLCHAIN=local CGO_ENABLED=0
     go build -trimpath -tags osusergo,grpcnotrace \
       -ldflags "-s -w -X github.com/pulumi/pulumi/sdk/v3/go/common/version.Version=$PULUMI_VERSION" \
-      -o "$staging/" github.com/pulumi/pulumi/pkg/v3/cmd/pulumi ./cmd/pulumi-language-nodejs
+      -o "$out/" "$@"
   )
-  mkdir -p "$(dirname "$bin_dir")"
-  # A directory left incomplete (binaries deleted by hand) would block the rename below.
-  if [ -d "$bin_dir" ] && { [ ! -x "$bin_dir/pulumi" ] || [ ! -x "$bin_dir/pulumi-language-nodejs" ]; }; then
-    rm -rf "$bin_dir"
+}
+
+# link FROM TO: a hard link (the cache is one file system), else a copy.
+link() { ln -f "$1" "$2" 2>/dev/null || cp -f "$1" "$2"; }
+
+# Until the language host had its own key, one directory pulumi-cli/<version>-<key> held both
+# binaries, with key = sha256(go.mod go.sum main.go). Its `pulumi` is still good if it was built
+# from today's go.mod and go.sum: try the key of every committed main.go. Prints the directory.
+legacy_cli_dir() {
+  local rev main_go="tools/pulumi-cli/cmd/pulumi-language-nodejs/main.go" key
+  git -C "$repo_root" rev-parse --git-dir >/dev/null 2>&1 || return 1
+  for rev in $(git -C "$repo_root" log --format=%H -- "$main_go"); do
+    key="$(git -C "$repo_root" show "$rev:$main_go" 2>/dev/null |
+      cat "$wrapper/go.mod" "$wrapper/go.sum" - | sha256sum | cut -c1-12)" || continue
+    if [ -x "$cache_root/pulumi-cli/$PULUMI_VERSION-$key/pulumi" ]; then
+      echo "$cache_root/pulumi-cli/$PULUMI_VERSION-$key"
+      return 0
+    fi
+  done
+  return 1
+}
+
+if [ ! -x "$cli_dir/pulumi" ]; then
+  new_staging "$cli_dir"
+  if legacy="$(legacy_cli_dir)"; then
+    log "reusing pulumi from $legacy (built from the same go.mod and go.sum)"
+    link "$legacy/pulumi" "$staging/pulumi"
+  else
+    log "building pulumi $PULUMI_VERSION from Go modules (first run only; a few minutes)…"
+    started=$SECONDS
+    go_build "$staging" github.com/pulumi/pulumi/pkg/v3/cmd/pulumi
+    log "built pulumi in $((SECONDS - started))s"
   fi
-  # Another run may have finished first; either copy is complete, so keep whichever landed.
-  mv -T "$staging" "$bin_dir" 2>/dev/null || rm -rf "$staging"
-  trap - EXIT
-  log "built in $((SECONDS - started))s into $bin_dir"
+  publish "$cli_dir" pulumi
 fi
+
+if [ ! -x "$host_dir/pulumi-language-nodejs" ]; then
+  new_staging "$host_dir"
+  started=$SECONDS
+  go_build "$staging" ./cmd/pulumi-language-nodejs
+  log "built the language host in $((SECONDS - started))s"
+  publish "$host_dir" pulumi-language-nodejs
+fi
+
+if [ ! -x "$bin_dir/pulumi" ] || [ ! -x "$bin_dir/pulumi-language-nodejs" ]; then
+  new_staging "$bin_dir"
+  link "$cli_dir/pulumi" "$staging/pulumi"
+  link "$host_dir/pulumi-language-nodejs" "$staging/pulumi-language-nodejs"
+  publish "$bin_dir" pulumi pulumi-language-nodejs
+fi
+trap - EXIT
 
 # Refreshed on every run: it comes from the installed @pulumi/pulumi and only resolves the SDK
 # from the program's directory, so any copy works.
