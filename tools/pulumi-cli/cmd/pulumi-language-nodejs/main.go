@@ -8,6 +8,12 @@
 // configuration; everything else (plugin discovery, dependency installation, `pulumi about`)
 // answers "unimplemented", which the engine tolerates.
 //
+// Pulumi.yaml settings behave as with the official host (sdk/nodejs/cmd/pulumi-language-nodejs/
+// main.go at v3.248.0; "official" below): the runtime options `typescript`, `tsconfig` and
+// `nodeargs` (see runtimeOptions), and the project's `main`, which the engine itself resolves
+// (pkg/engine/project.go getPwdMain) into the program directory and entry point of the
+// RunRequest; a `main` field in package.json is read by the SDK's runner, cmd/run/run.ts.
+//
 // A `pulumi` CLI installed by the user brings the official host and this one is not used.
 package main
 
@@ -21,8 +27,9 @@ import (
 	"path/filepath"
 	"strconv"
 
-	pbempty "google.golang.org/protobuf/types/known/emptypb"
+	"github.com/google/shlex"
 	"google.golang.org/grpc"
+	pbempty "google.golang.org/protobuf/types/known/emptypb"
 
 	"github.com/pulumi/pulumi/sdk/v3/go/common/util/rpcutil"
 	"github.com/pulumi/pulumi/sdk/v3/go/common/version"
@@ -84,6 +91,9 @@ func (h *nodeHost) GetRequiredPackages(context.Context, *pulumirpc.GetRequiredPa
 }
 
 func (h *nodeHost) Run(ctx context.Context, req *pulumirpc.RunRequest) (*pulumirpc.RunResponse, error) {
+	// The engine has already applied Pulumi.yaml's `main`: a directory becomes the program directory
+	// with entry point ".", a file its directory and base name (official: constructArguments passes
+	// both on unchanged). With ".", cmd/run/run.ts takes package.json "exports" or "main".
 	programDir, entryPoint := req.GetPwd(), "."
 	if info := req.GetInfo(); info != nil {
 		if info.GetProgramDirectory() != "" {
@@ -93,14 +103,24 @@ func (h *nodeHost) Run(ctx context.Context, req *pulumirpc.RunRequest) (*pulumir
 			entryPoint = info.GetEntryPoint()
 		}
 	}
+	opts, err := parseRuntimeOptions(req.GetInfo().GetOptions().AsMap())
+	if err != nil {
+		return &pulumirpc.RunResponse{Error: err.Error()}, nil
+	}
+	// Official (execRuntime): `nodeargs` is split like a shell would (quotes group words), and
+	// the pieces go to node before the runner script.
+	nodeArgs, err := shlex.Split(opts.nodeargs)
+	if err != nil {
+		return &pulumirpc.RunResponse{Error: err.Error()}, nil
+	}
 	runner, err := findRunner(programDir)
 	if err != nil {
 		return &pulumirpc.RunResponse{Error: err.Error()}, nil
 	}
 
-	args := []string{runner, "--monitor", req.GetMonitorAddress(), "--engine", h.engineAddress,
+	args := append(nodeArgs, runner, "--monitor", req.GetMonitorAddress(), "--engine", h.engineAddress,
 		"--project", req.GetProject(), "--stack", req.GetStack(), "--pwd", programDir,
-		"--parallel", strconv.Itoa(int(req.GetParallel()))}
+		"--parallel", strconv.Itoa(int(req.GetParallel())))
 	if req.GetOrganization() != "" {
 		args = append(args, "--organization", req.GetOrganization())
 	}
@@ -113,11 +133,13 @@ func (h *nodeHost) Run(ctx context.Context, req *pulumirpc.RunRequest) (*pulumir
 	args = append(args, entryPoint)
 	args = append(args, req.GetArgs()...)
 
-	env, err := runnerEnv(req)
+	env, err := runnerEnv(req, opts)
 	if err != nil {
 		return nil, err
 	}
 	cmd := exec.CommandContext(ctx, h.nodeBin, args...)
+	// The official host leaves node in its own working directory, which the engine sets to the
+	// program directory (ProjectInfoContext); relative `nodeargs` paths resolve from there.
 	cmd.Dir = programDir
 	cmd.Env = env
 	cmd.Stdout, cmd.Stderr = os.Stdout, os.Stderr
@@ -134,6 +156,41 @@ func (h *nodeHost) Run(ctx context.Context, req *pulumirpc.RunRequest) (*pulumir
 	return &pulumirpc.RunResponse{}, nil
 }
 
+// runtimeOptions are the Pulumi.yaml `runtime.options` that shape a run. Official: nodeOptions
+// and parseOptions, same defaults and error messages. (Its `packagemanager` only matters to
+// dependency installation, which this host does not do.)
+type runtimeOptions struct {
+	typescript bool   // run .ts through ts-node; default true
+	tsconfig   string // the tsconfig file ts-node uses, relative to the program directory
+	nodeargs   string // extra arguments to node, e.g. "--require ./preload.js"
+}
+
+func parseRuntimeOptions(options map[string]any) (runtimeOptions, error) {
+	opts := runtimeOptions{typescript: true}
+	if v, ok := options["typescript"]; ok {
+		ts, ok := v.(bool)
+		if !ok {
+			return opts, errors.New("typescript option must be a boolean")
+		}
+		opts.typescript = ts
+	}
+	if v, ok := options["tsconfig"]; ok {
+		tsconfig, ok := v.(string)
+		if !ok {
+			return opts, errors.New("tsconfigpath option must be a string")
+		}
+		opts.tsconfig = tsconfig
+	}
+	if v, ok := options["nodeargs"]; ok {
+		nodeargs, ok := v.(string)
+		if !ok {
+			return opts, errors.New("nodeargs option must be a string")
+		}
+		opts.nodeargs = nodeargs
+	}
+	return opts, nil
+}
+
 // findRunner resolves @pulumi/pulumi/cmd/run the way Node would: from the program directory upwards.
 func findRunner(programDir string) (string, error) {
 	for dir := programDir; ; dir = filepath.Dir(dir) {
@@ -147,9 +204,9 @@ func findRunner(programDir string) (string, error) {
 	}
 }
 
-// runnerEnv passes the stack configuration and the project's runtime options the way the
-// Node.js SDK reads them (runtime/config.ts and cmd/run/run.ts).
-func runnerEnv(req *pulumirpc.RunRequest) ([]string, error) {
+// runnerEnv passes the stack configuration and the runtime options the way the Node.js SDK reads
+// them (runtime/config.ts and cmd/run/run.ts).
+func runnerEnv(req *pulumirpc.RunRequest, opts runtimeOptions) ([]string, error) {
 	config := req.GetConfig()
 	if config == nil {
 		config = map[string]string{}
@@ -169,17 +226,16 @@ func runnerEnv(req *pulumirpc.RunRequest) ([]string, error) {
 	env := append(os.Environ(),
 		"PULUMI_CONFIG="+string(configJSON),
 		"PULUMI_CONFIG_SECRET_KEYS="+string(secretKeysJSON))
-
-	typescript := true
-	if info := req.GetInfo(); info != nil && info.GetOptions() != nil {
-		opts := info.GetOptions().AsMap()
-		if ts, ok := opts["typescript"].(bool); ok {
-			typescript = ts
-		}
-		if tsconfig, ok := opts["tsconfig"].(string); ok && tsconfig != "" {
-			env = append(env, "PULUMI_NODEJS_TSCONFIG_PATH="+tsconfig)
-		}
+	// Official (execRuntime): a variable is added only for `typescript: true` (the default) or a
+	// non-empty `tsconfig`, after our own environment, so it wins over an inherited
+	// PULUMI_NODEJS_TYPESCRIPT or PULUMI_NODEJS_TSCONFIG_PATH (exec keeps a key's last value);
+	// `typescript: false` or no `tsconfig` leaves an inherited one alone. run.ts compiles
+	// TypeScript only when PULUMI_NODEJS_TYPESCRIPT=true.
+	if opts.typescript {
+		env = append(env, "PULUMI_NODEJS_TYPESCRIPT=true")
 	}
-	env = append(env, "PULUMI_NODEJS_TYPESCRIPT="+strconv.FormatBool(typescript))
+	if opts.tsconfig != "" {
+		env = append(env, "PULUMI_NODEJS_TSCONFIG_PATH="+opts.tsconfig)
+	}
 	return env, nil
 }
