@@ -94,7 +94,9 @@ async function main() {
         client.assets(CONFIG_MAP_ASSET).get(ids[i], { statusInfo: true }),
       ),
     );
-    rows.push(await timeAsync(`delete (${CONCURRENCY} at once)`, ASSETS, CONCURRENCY, (i) => client.assets(CONFIG_MAP_ASSET).delete(ids[i])));
+    rows.push(
+      await timeAsync(`delete (${CONCURRENCY} at once)`, ASSETS, CONCURRENCY, (i) => client.assets(CONFIG_MAP_ASSET).delete(ids[i])),
+    );
     client.close();
   } finally {
     await emulator.stop();
