@@ -25,7 +25,16 @@ export class PulumiCommandError extends Error {
 export interface StackOptions {
   /** Directory holding Pulumi.yaml and the program. It is copied, so tests never write into the repo. */
   program: string;
+  /**
+   * The stack's name; a fully qualified `organization/<project>/<stack>` (the project being the one
+   * in Pulumi.yaml) is the name other stacks' `pulumi.StackReference` use with a file:// backend.
+   */
   stackName?: string;
+  /**
+   * Keep the state in this other stack's backend (and PULUMI_HOME), so the two can read each other
+   * through `pulumi.StackReference`. Clean this stack up before the one that owns the backend.
+   */
+  shareBackendWith?: TestStack;
   /** Stack configuration; `secret: true` stores the value encrypted, like `pulumi config set --secret`. */
   config?: Record<string, string | { value: string; secret?: boolean }>;
   /** Extra environment for every command (e.g. RUNAI_URL). */
@@ -70,13 +79,14 @@ export class TestStack {
     if (!fs.existsSync(packageJson)) fs.writeFileSync(packageJson, JSON.stringify({ name: "program", private: true, main: "index.ts" }));
     linkNodeModules(workDir, options.packageCopy ?? false);
     for (const dir of ["backend", "home"]) fs.mkdirSync(path.join(tempDir, dir));
+    const shared = options.shareBackendWith?.baseEnv;
 
     const binDir = pulumiBinDir();
     const env: NodeJS.ProcessEnv = {
       ...process.env,
       PATH: `${binDir}${path.delimiter}${process.env.PATH ?? ""}`,
-      PULUMI_HOME: path.join(tempDir, "home"),
-      PULUMI_BACKEND_URL: `file://${path.join(tempDir, "backend")}`,
+      PULUMI_HOME: shared?.PULUMI_HOME ?? path.join(tempDir, "home"),
+      PULUMI_BACKEND_URL: shared?.PULUMI_BACKEND_URL ?? `file://${path.join(tempDir, "backend")}`,
       PULUMI_CONFIG_PASSPHRASE: "correct horse battery staple",
       PULUMI_SKIP_UPDATE_CHECK: "true",
       PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION: "true",
@@ -103,6 +113,14 @@ export class TestStack {
       throw err;
     }
     return stack;
+  }
+
+  /**
+   * The environment every command of this stack runs with (the CLI on PATH, PULUMI_HOME, backend,
+   * passphrase): for running other tools against the stack, such as an Automation API program.
+   */
+  get env(): NodeJS.ProcessEnv {
+    return { ...this.baseEnv };
   }
 
   /** Where `pulumi-runai` is installed for this program. */
