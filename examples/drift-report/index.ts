@@ -58,14 +58,14 @@ export async function driftReport(stackName: string, workDir: string): Promise<D
   const stack = await LocalWorkspace.selectStack({ stackName, workDir });
   // Per URN: the state before and after the refresh, and the steps the preview plans after it.
   const refreshed = new Map<string, { before?: StepEventStateMetadata; after?: StepEventStateMetadata }>();
-  const planned = new Map<string, { ops: Set<string>; inputs?: Json }>();
+  const planned = new Map<string, { type: string; ops: Set<string>; inputs?: Json }>();
   const onEvent = (event: EngineEvent) => {
     const metadata = event.resOutputsEvent?.metadata ?? event.resourcePreEvent?.metadata;
     if (!metadata || metadata.type.startsWith("pulumi:")) return; // the stack itself and providers
     if (metadata.op === "refresh") {
       if (event.resOutputsEvent) refreshed.set(metadata.urn, { before: metadata.old, after: metadata.new });
     } else if (event.resourcePreEvent) {
-      const entry = planned.get(metadata.urn) ?? { ops: new Set<string>() };
+      const entry = planned.get(metadata.urn) ?? { type: metadata.type, ops: new Set<string>() };
       entry.ops.add(metadata.op);
       entry.inputs ??= metadata.new?.inputs;
       planned.set(metadata.urn, entry);
@@ -79,7 +79,7 @@ export async function driftReport(stackName: string, workDir: string): Promise<D
     const ops = [...plan.ops].filter((op) => op !== "same");
     if (ops.length === 0) continue;
     const refresh = refreshed.get(urn);
-    const resource = { urn, type: urn.split("::")[2] ?? "", name: urn.split("::")[3] ?? "", id: refresh?.before?.id };
+    const resource = { urn, type: plan.type, name: urn.split("::").pop() ?? urn, id: refresh?.before?.id };
     if (refresh?.before && !refresh.after) {
       drifted.push({ ...resource, change: "deleted", fields: [] });
       continue;
