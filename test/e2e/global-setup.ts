@@ -1,5 +1,7 @@
-// Runs once before the e2e project: makes sure the real pulumi CLI exists (building it on the
-// first run) and hands its directory to the test workers through the environment.
+// Runs once before the e2e project (and only when e2e tests are selected): makes sure the real
+// pulumi CLI exists (building it on the first run) and hands its directory to the test workers
+// through the environment. This is the one place the tests call scripts/ensure-pulumi.sh: the npm
+// scripts do not, so `npm test` checks for (or builds) the CLI exactly once.
 import { execFileSync } from "node:child_process";
 import * as path from "node:path";
 
