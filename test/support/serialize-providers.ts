@@ -1,7 +1,10 @@
 // Serializes each resource type's provider exactly as `pulumi.dynamic.Resource` does, outside Jest
 // (Jest's module registry and instrumentation change what the closure serializer sees), and prints
-// the results as JSON for test/provider/serialization.test.ts.
+// the results as JSON for test/provider/serialization.test.ts, with the names of the resource
+// classes the package exports. Loading @pulumi/pulumi here rather than in the Jest worker also keeps
+// the SDK (which registers process-wide hooks that pin each test file's module registry) out of it.
 import * as pulumi from "@pulumi/pulumi";
+import * as pulumiRunai from "../../src";
 import { providerShim } from "../../src/resources/common";
 
 // As pulumi.dynamic.Resource does it (sdk/nodejs/dynamic/index.ts serializeProvider).
@@ -10,14 +13,17 @@ function serializeProvider(provider: pulumi.dynamic.ResourceProvider) {
 }
 
 async function main(): Promise<void> {
-  const results: Record<string, { text: string; containsSecrets: boolean; again: string }> = {};
+  const providers: Record<string, { text: string; containsSecrets: boolean; again: string }> = {};
   for (const type of process.argv.slice(2)) {
     const first = await serializeProvider(providerShim(type));
     // A second resource of the same type gets the same shim, so the same text.
     const second = await serializeProvider(providerShim(type));
-    results[type] = { text: first.text, containsSecrets: first.containsSecrets, again: second.text };
+    providers[type] = { text: first.text, containsSecrets: first.containsSecrets, again: second.text };
   }
-  process.stdout.write(JSON.stringify(results));
+  const exportedClasses = Object.entries(pulumiRunai)
+    .filter(([, value]) => typeof value === "function")
+    .map(([name]) => name);
+  process.stdout.write(JSON.stringify({ providers, exportedClasses }));
 }
 
 main().catch((err) => {
