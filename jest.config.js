@@ -1,6 +1,7 @@
 // Two projects: "unit" (fast, no Pulumi CLI: schemas, the client over real loopback HTTP, the
 // provider against the emulator, the emulator itself) and "e2e" (the real pulumi CLI against the
-// emulator). test/ mirrors src/: one folder per layer, shared helpers in test/support.
+// emulator). test/ mirrors src/: one folder per layer, shared helpers in test/support; test/tooling
+// checks the repository itself.
 const common = {
   preset: "ts-jest",
   testEnvironment: "node",
@@ -19,7 +20,7 @@ module.exports = {
     {
       ...common,
       displayName: "unit",
-      testMatch: ["<rootDir>/test/{schemas,client,provider,emulator,bench}/**/*.test.ts"],
+      testMatch: ["<rootDir>/test/{schemas,client,provider,emulator,bench,tooling}/**/*.test.ts"],
     },
     {
       ...common,

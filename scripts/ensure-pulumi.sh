@@ -2,8 +2,9 @@
 # Makes a real `pulumi` CLI available to the demo and the e2e tests, offline.
 #
 # 1. A `pulumi` already on PATH with version >= 3.139 (dynamic-provider configure() support) is used.
-# 2. Otherwise pulumi v3.248.0 is built from the Go module proxy through the wrapper module in
-#    tools/pulumi-cli (a plain `go install …@v3.248.0` fails on pulumi's replace directives),
+# 2. Otherwise pulumi is built from the Go module proxy through the wrapper module in
+#    tools/pulumi-cli, at the version its go.mod requires (the one place the pinned version is
+#    written; a plain `go install …@v3.x.y` fails on pulumi's replace directives),
 #    together with this project's small Node.js language host, and cached per user outside the
 #    repository: `pulumi` keyed by version, go.mod, go.sum and tools.go, the host by version,
 #    go.mod, go.sum and its own source (a host edit rebuilds only the host, in seconds).
@@ -13,10 +14,15 @@
 # Prints the directory holding `pulumi` as its last line of standard output; logs go to stderr.
 set -euo pipefail
 
-PULUMI_VERSION="v3.248.0"
 MIN_VERSION="3.139.0"
 repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 log() { echo "ensure-pulumi: $*" >&2; }
+
+# The pinned version ("v3.x.y"): what tools/pulumi-cli/go.mod requires of pulumi/pkg/v3.
+PULUMI_VERSION="$(awk -v m=github.com/pulumi/pulumi/pkg/v3 '
+  $1 == m { print $2; exit }
+  $1 == "require" && $2 == m { print $3; exit }' "$repo_root/tools/pulumi-cli/go.mod")"
+[ -n "$PULUMI_VERSION" ] || { log "tools/pulumi-cli/go.mod does not require github.com/pulumi/pulumi/pkg/v3"; exit 1; }
 
 version_ge() { # version_ge A B: A >= B (semver without pre-release)
   [ "$(printf '%s\n%s\n' "$2" "$1" | sort -V | head -n1)" = "$2" ]
