@@ -44,6 +44,11 @@ export interface StackOptions {
    * of a link to the repository, so a test can change "the installed version" on its own.
    */
   packageCopy?: boolean;
+  /**
+   * The test installs the program's dependencies itself, as a user would (npm, pnpm, Yarn, from a
+   * packed tarball): the program gets no link to this repository's node_modules.
+   */
+  ownNodeModules?: boolean;
 }
 
 export interface RunOptions {
@@ -77,7 +82,7 @@ export class TestStack {
     // root) gets the package.json a user's project would have.
     const packageJson = path.join(workDir, "package.json");
     if (!fs.existsSync(packageJson)) fs.writeFileSync(packageJson, JSON.stringify({ name: "program", private: true, main: "index.ts" }));
-    linkNodeModules(workDir, options.packageCopy ?? false);
+    if (!options.ownNodeModules) linkNodeModules(workDir, options.packageCopy ?? false);
     for (const dir of ["backend", "home"]) fs.mkdirSync(path.join(tempDir, dir));
     const shared = options.shareBackendWith?.baseEnv;
 
