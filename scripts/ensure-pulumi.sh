@@ -98,34 +98,12 @@ go_build() {
 # link FROM TO: a hard link (the cache is one file system), else a copy.
 link() { ln -f "$1" "$2" 2>/dev/null || cp -f "$1" "$2"; }
 
-# Until the language host had its own key, one directory pulumi-cli/<version>-<key> held both
-# binaries, with key = sha256(go.mod go.sum main.go). Its `pulumi` is still good if it was built
-# from today's go.mod and go.sum: try the key of every committed main.go. Prints the directory.
-legacy_cli_dir() {
-  local rev main_go="tools/pulumi-cli/cmd/pulumi-language-nodejs/main.go" key
-  git -C "$repo_root" rev-parse --git-dir >/dev/null 2>&1 || return 1
-  for rev in $(git -C "$repo_root" log --format=%H -- "$main_go"); do
-    key="$(git -C "$repo_root" show "$rev:$main_go" 2>/dev/null |
-      cat "$wrapper/go.mod" "$wrapper/go.sum" - | sha256sum | cut -c1-12)" || continue
-    if [ -x "$cache_root/pulumi-cli/$PULUMI_VERSION-$key/pulumi" ]; then
-      echo "$cache_root/pulumi-cli/$PULUMI_VERSION-$key"
-      return 0
-    fi
-  done
-  return 1
-}
-
 if [ ! -x "$cli_dir/pulumi" ]; then
   new_staging "$cli_dir"
-  if legacy="$(legacy_cli_dir)"; then
-    log "reusing pulumi from $legacy (built from the same go.mod and go.sum)"
-    link "$legacy/pulumi" "$staging/pulumi"
-  else
-    log "building pulumi $PULUMI_VERSION from Go modules (first run only; a few minutes)…"
-    started=$SECONDS
-    go_build "$staging" github.com/pulumi/pulumi/pkg/v3/cmd/pulumi
-    log "built pulumi in $((SECONDS - started))s"
-  fi
+  log "building pulumi $PULUMI_VERSION from Go modules (first run only; a few minutes)…"
+  started=$SECONDS
+  go_build "$staging" github.com/pulumi/pulumi/pkg/v3/cmd/pulumi
+  log "built pulumi in $((SECONDS - started))s"
   publish "$cli_dir" pulumi
 fi
 
