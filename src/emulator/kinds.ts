@@ -39,6 +39,20 @@ const ROWS = [
     allowedScopes: ["tenant", "cluster", "department", "project"],
     mandatorySpecFields: [],
   },
+  {
+    kind: "nfs",
+    path: "/api/v1/asset/datasource/nfs",
+    allowedScopes: ["tenant", "cluster", "department", "project"],
+    mandatorySpecFields: ["server", "path", "mountPath"],
+    reportsStatus: false,
+  },
+  {
+    kind: "hostPath",
+    path: "/api/v1/asset/datasource/host-path",
+    allowedScopes: ["tenant", "cluster", "department", "project"],
+    mandatorySpecFields: ["path", "mountPath"],
+    reportsStatus: false,
+  },
 ] as const satisfies readonly AssetKindRow[];
 
 export type AssetKindName = (typeof ROWS)[number]["kind"];

@@ -3,14 +3,13 @@
 //
 // An asset kind with no special rules is one `assetKind({...})` row: its type, label, contract
 // (src/schemas) and scopes. Rules, defaults and hooks are options of the row, never copies of logic.
-import { CONFIG_MAP_ASSET, ENVIRONMENT_ASSET } from "../schemas";
+import { CONFIG_MAP_ASSET, ENVIRONMENT_ASSET, HOST_PATH_ASSET, NFS_ASSET } from "../schemas";
 import { dynamicProvider } from "./adapter";
 import type { DynamicProvider } from "./adapter";
 import { UnknownResourceTypeError } from "./errors";
 import type { AnyResourceKind } from "./kind";
 import { applicationKind } from "./kinds/application";
 import { assetKind } from "./kinds/asset";
-import { validateConfigMapSpec } from "./kinds/configmap-rules";
 import { ENVIRONMENT_SPEC_DEFAULTS, validateEnvironmentSpec } from "./kinds/environment-rules";
 
 export const KINDS: readonly AnyResourceKind[] = [
@@ -20,7 +19,8 @@ export const KINDS: readonly AnyResourceKind[] = [
     contract: CONFIG_MAP_ASSET,
     allowedScopes: ["project"],
     allowedScopesReason: "ConfigMap assets are project-scoped",
-    validate: validateConfigMapSpec,
+    mandatorySpecFields: ["configMap", "mountPath"],
+    absolutePathFields: ["mountPath"],
   }),
   assetKind({
     type: "EnvironmentAsset",
@@ -28,6 +28,24 @@ export const KINDS: readonly AnyResourceKind[] = [
     contract: ENVIRONMENT_ASSET,
     specDefaults: ENVIRONMENT_SPEC_DEFAULTS,
     validate: validateEnvironmentSpec,
+  }),
+  assetKind({
+    type: "NfsAsset",
+    label: "NFS asset",
+    contract: NFS_ASSET,
+    specDefaults: { readOnly: true },
+    mandatorySpecFields: ["server", "path", "mountPath"],
+    absolutePathFields: ["path", "mountPath"],
+    reportsSyncStatus: false,
+  }),
+  assetKind({
+    type: "HostPathAsset",
+    label: "Host path asset",
+    contract: HOST_PATH_ASSET,
+    specDefaults: { readOnly: true },
+    mandatorySpecFields: ["path", "mountPath"],
+    absolutePathFields: ["mountPath"],
+    reportsSyncStatus: false,
   }),
   applicationKind,
 ];

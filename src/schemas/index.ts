@@ -5,3 +5,5 @@ export * from "./asset";
 export * from "./configmap";
 export * from "./environment";
 export * from "./application";
+export * from "./nfs";
+export * from "./host-path";

@@ -2,6 +2,10 @@
 import { CONFIG_MAPS, ENVIRONMENTS, TOKEN, useEmulator } from "../support/emulator";
 import { configMapBody, environmentBody } from "./helpers";
 import { startEmulator } from "../../src/emulator";
+import { ASSET_KINDS } from "../../src/emulator/kinds";
+
+/** Every asset kind of the emulator's table serves a collection and an item route, in table order. */
+const ASSET_ROUTES = ASSET_KINDS.map((kind) => `"${kind.path}", "${kind.path}/{AssetId}"`).join(", ");
 
 const t = useEmulator({ syncDelayMs: 0, checkContract: true });
 
@@ -115,7 +119,7 @@ describe("faults", () => {
     [{}, "rules: is required"],
     [
       { rules: [{ route: "/api/v1/nope" }] },
-      'rules[0].route: must be one of "/api/v1/token", "/api/v1/asset/datasource/config-map", "/api/v1/asset/datasource/config-map/{AssetId}", "/api/v1/asset/environment", "/api/v1/asset/environment/{AssetId}", "/api/v1/apps", "/api/v1/apps/{appId}", "/api/v1/apps/{appId}/secret", "<unmatched>"',
+      `rules[0].route: must be one of "/api/v1/token", ${ASSET_ROUTES}, "/api/v1/apps", "/api/v1/apps/{appId}", "/api/v1/apps/{appId}/secret", "<unmatched>"`,
     ],
   ])("PUT /__emulator/faults %j answers 400", async (body, message) => {
     const res = await t.admin("PUT", "/__emulator/faults", body);

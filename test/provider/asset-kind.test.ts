@@ -115,3 +115,47 @@ describe("asset check", () => {
     ]);
   });
 });
+
+describe("NFS and host path assets", () => {
+  const reasonsFor = (type: string, news: Record<string, unknown>) => checkInputs(kindFor(type), news).failures.map((f) => f.reason);
+  const meta = { name: "data", scope: "project", projectId: 1001 };
+
+  it("require the fields the contract calls mandatory, all at once", () => {
+    expect(reasonsFor("NfsAsset", { meta, spec: {} })).toEqual([
+      "spec.server: is required",
+      "spec.path: is required",
+      "spec.mountPath: is required",
+    ]);
+    expect(reasonsFor("HostPathAsset", { meta, spec: { readOnly: false } })).toEqual([
+      "spec.path: is required",
+      "spec.mountPath: is required",
+    ]);
+  });
+
+  it("want absolute paths for the NFS export and every mount path", () => {
+    expect(reasonsFor("NfsAsset", { meta, spec: { server: "nfs.local", path: "exports/data", mountPath: "data" } })).toEqual([
+      'spec.path: must be an absolute path (start with "/"), got "exports/data"',
+      'spec.mountPath: must be an absolute path (start with "/"), got "data"',
+    ]);
+    expect(reasonsFor("HostPathAsset", { meta, spec: { path: "local-ssd", mountPath: "scratch" } })).toEqual([
+      'spec.mountPath: must be an absolute path (start with "/"), got "scratch"',
+    ]);
+  });
+
+  it("check types, enums and misspelt fields against the contract", () => {
+    expect(
+      reasonsFor("HostPathAsset", { meta, spec: { path: "/mnt", mountPath: "/m", mountPropagation: "Bidirectional", readonly: true } }),
+    ).toEqual(['spec.mountPropagation: must be one of "None", "HostToContainer"', 'spec: unknown field "readonly"']);
+    expect(reasonsFor("NfsAsset", { meta, spec: { server: "", path: "/e", mountPath: "/m", readOnly: "yes" } })).toEqual([
+      "spec.server: must not be empty",
+      "spec.readOnly: must be true or false",
+    ]);
+  });
+
+  it("never show the server's readOnly default (true) as a change", () => {
+    const spec = { server: "nfs.local", path: "/exports", mountPath: "/data" };
+    const state = { meta: { ...meta, id: "x", kind: "nfs" }, spec: { ...spec, readOnly: true }, status: {} };
+    expect(diffInputs(kindFor("NfsAsset"), state, { meta, spec }).changes).toBe(false);
+    expect(diffInputs(kindFor("NfsAsset"), { ...state, spec: { ...spec, readOnly: false } }, { meta, spec }).changes).toBe(true);
+  });
+});

@@ -24,6 +24,10 @@ export interface AssetKindRow {
   allowedScopesReason?: string;
   /** Server defaults in the shape of the spec (see FieldRule.defaults). */
   specDefaults?: Json;
+  /** Spec fields the contract calls mandatory in prose only (its schema leaves them optional). */
+  mandatorySpecFields?: readonly string[];
+  /** Spec fields that hold an absolute path (a mount path in the container, an NFS export). */
+  absolutePathFields?: readonly string[];
   /** Cross-field rules of the contract that the spec schema cannot express. */
   validate?(failures: Failures, inputs: AssetInputs): void;
   /** Whether the kind reports a sync status to wait for (`?statusInfo=true`). Default true. */
@@ -70,7 +74,9 @@ export function assetKind(row: AssetKindRow): ResourceKind<AnyAsset> {
     inputSchema: z.strictObject({ meta: InputMeta, spec: row.contract.spec }),
     validate(failures, inputs) {
       checkScope(row, failures, inputs);
-      if (inputs.spec && typeof inputs.spec === "object") row.validate?.(failures, inputs as unknown as AssetInputs);
+      if (!inputs.spec || typeof inputs.spec !== "object") return;
+      checkSpecFields(row, failures, inputs.spec as Json);
+      row.validate?.(failures, inputs as unknown as AssetInputs);
     },
     updatable: [{ path: "meta.name" }, { path: "meta.description" }, { path: "spec", defaults: row.specDefaults }],
     creationOnly: CREATION_ONLY_META.map((field) => ({ path: `meta.${field}` })),
@@ -83,7 +89,8 @@ export function assetKind(row: AssetKindRow): ResourceKind<AnyAsset> {
       create: (ctx, inputs) => endpoint(ctx.client).create({ meta: creationMeta(metaOf(inputs)), spec: specOf(inputs) }),
       findExisting: (ctx, inputs) => endpoint(ctx.client).findByKey(metaOf(inputs)),
       adopt: (ctx, existing, inputs) => endpoint(ctx.client).update(existing.meta.id, updateBody(inputs)),
-      read: (ctx, id) => endpoint(ctx.client).get(id, { statusInfo: reportsSyncStatus }),
+      // Kinds without a sync status do not declare the `statusInfo` parameter: send none.
+      read: (ctx, id) => endpoint(ctx.client).get(id, reportsSyncStatus ? { statusInfo: true } : {}),
       update: (ctx, id, _olds, news) => endpoint(ctx.client).update(id, updateBody(news)),
       delete: (ctx, id) => endpoint(ctx.client).delete(id),
     },
@@ -104,6 +111,18 @@ function checkScope(row: AssetKindRow, failures: Failures, inputs: Json): void {
   const idField = SCOPE_ID_FIELD[scope as keyof typeof SCOPE_ID_FIELD];
   if (idField && (meta[idField] === undefined || meta[idField] === null)) {
     failures.add(["meta", idField], `required when meta.scope is "${scope}"`);
+  }
+}
+
+function checkSpecFields(row: AssetKindRow, failures: Failures, spec: Json): void {
+  for (const field of row.mandatorySpecFields ?? []) {
+    if (spec[field] === undefined || spec[field] === null) failures.add(["spec", field], "is required");
+  }
+  for (const field of row.absolutePathFields ?? []) {
+    const value = spec[field];
+    if (typeof value === "string" && value.length > 0 && !value.startsWith("/")) {
+      failures.add(["spec", field], `must be an absolute path (start with "/"), got "${value}"`);
+    }
   }
 }
 
