@@ -3,4 +3,4 @@
 export * from "./resources/datasource-assets";
 export * from "./resources/environment-asset";
 export * from "./resources/application";
-export type { AssetMetaArgs, AssetMetaOutputs, AssetStatusOutputs } from "./resources/common";
+export type { AssetArgs, AssetMetaArgs, AssetMetaOutputs, AssetStatusOutputs } from "./resources/common";

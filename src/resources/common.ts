@@ -97,8 +97,18 @@ export interface AssetStatusOutputs {
   message?: string;
 }
 
+/** The arguments of every asset resource; kinds differ only in their spec. */
+export interface AssetArgs<SpecArgs> {
+  /** Name (defaults to the resource name), description, and the creation-only scope fields. */
+  meta: AssetMetaArgs;
+  /** The kind's spec, updated in place as a whole. */
+  spec: SpecArgs;
+  /** Take over an existing asset with the same name and scope instead of failing with "already exists". */
+  adoptExisting?: pulumi.Input<boolean>;
+}
+
 /** The resource inputs of an asset: meta with its name defaulted to the resource name. */
-export function assetInputs(name: string, args: { meta: AssetMetaArgs; spec: unknown; adoptExisting?: pulumi.Input<boolean> }) {
+export function assetInputs(name: string, args: AssetArgs<unknown>) {
   if (!args || !args.meta) throw new Error(`${name}: "meta" is required (at least meta.scope and its scope id)`);
   return {
     meta: { ...args.meta, name: args.meta.name ?? name },

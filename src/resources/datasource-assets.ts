@@ -3,18 +3,12 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { ConfigMapSpec, HostPathSpec, NfsSpec } from "../schemas";
 import { assetInputs, providerShim, TYPE_MODULE } from "./common";
-import type { AssetMetaArgs, AssetMetaOutputs, AssetStatusOutputs, DeepInput, NonNullFields } from "./common";
+import type { AssetArgs, AssetMetaOutputs, AssetStatusOutputs, DeepInput, NonNullFields } from "./common";
 
+/** `configMap` (the Kubernetes ConfigMap's name) and `mountPath` (absolute) are required. */
 export type ConfigMapAssetSpecArgs = DeepInput<NonNullFields<ConfigMapSpec>>;
-
-export interface ConfigMapAssetArgs {
-  /** ConfigMap assets are project-scoped: `scope: "project"` with `projectId`. */
-  meta: AssetMetaArgs;
-  /** `configMap` (the Kubernetes ConfigMap's name) and `mountPath` (absolute) are required. */
-  spec: ConfigMapAssetSpecArgs;
-  /** Take over an existing asset with the same name and project instead of failing with "already exists". */
-  adoptExisting?: pulumi.Input<boolean>;
-}
+/** ConfigMap assets are project-scoped: `meta.scope: "project"` with `projectId`. */
+export type ConfigMapAssetArgs = AssetArgs<ConfigMapAssetSpecArgs>;
 
 /** A Run:ai ConfigMap datasource asset (`/api/v1/asset/datasource/config-map`). */
 export class ConfigMapAsset extends pulumi.dynamic.Resource {
@@ -27,16 +21,10 @@ export class ConfigMapAsset extends pulumi.dynamic.Resource {
   }
 }
 
+/** `server`, `path` (the export, absolute) and `mountPath` (absolute) are required; `readOnly` defaults to true. */
 export type NfsAssetSpecArgs = DeepInput<NonNullFields<NfsSpec>>;
-
-export interface NfsAssetArgs {
-  /** Any scope but "system", with its scope id. */
-  meta: AssetMetaArgs;
-  /** `server`, `path` (the export, absolute) and `mountPath` (absolute) are required; `readOnly` defaults to true. */
-  spec: NfsAssetSpecArgs;
-  /** Take over an existing asset with the same name and scope instead of failing with "already exists". */
-  adoptExisting?: pulumi.Input<boolean>;
-}
+/** Any scope but "system", with its scope id. */
+export type NfsAssetArgs = AssetArgs<NfsAssetSpecArgs>;
 
 /** A Run:ai NFS datasource asset (`/api/v1/asset/datasource/nfs`). Run:ai reports no sync status for it. */
 export class NfsAsset extends pulumi.dynamic.Resource {
@@ -48,16 +36,10 @@ export class NfsAsset extends pulumi.dynamic.Resource {
   }
 }
 
+/** `path` (on the node) and `mountPath` (absolute) are required; `readOnly` defaults to true. */
 export type HostPathAssetSpecArgs = DeepInput<NonNullFields<HostPathSpec>>;
-
-export interface HostPathAssetArgs {
-  /** Any scope but "system", with its scope id. */
-  meta: AssetMetaArgs;
-  /** `path` (on the node) and `mountPath` (absolute) are required; `readOnly` defaults to true. */
-  spec: HostPathAssetSpecArgs;
-  /** Take over an existing asset with the same name and scope instead of failing with "already exists". */
-  adoptExisting?: pulumi.Input<boolean>;
-}
+/** Any scope but "system", with its scope id. */
+export type HostPathAssetArgs = AssetArgs<HostPathAssetSpecArgs>;
 
 /** A Run:ai host path datasource asset (`/api/v1/asset/datasource/host-path`). Run:ai reports no sync status for it. */
 export class HostPathAsset extends pulumi.dynamic.Resource {

@@ -9,7 +9,7 @@ import type {
   Probe,
 } from "../schemas";
 import { assetInputs, providerShim, TYPE_MODULE } from "./common";
-import type { AssetMetaArgs, AssetMetaOutputs, AssetStatusOutputs, DeepInput, NonNullFields } from "./common";
+import type { AssetArgs, AssetMetaOutputs, AssetStatusOutputs, DeepInput, NonNullFields } from "./common";
 
 // The types users write, derived from the 2.22 contract's schemas (src/schemas/environment.ts), so
 // they can never drift from what the provider validates.
@@ -28,18 +28,13 @@ export type EnvironmentAssetSpecArgs = DeepInput<NonNullFields<EnvironmentSpec>>
 /** The spec as the server reports it. */
 export type EnvironmentAssetSpecOutputs = NonNullFields<EnvironmentSpec>;
 
-export interface EnvironmentAssetArgs {
-  /**
-   * Any scope but "system": `tenant`, `cluster` (+ `clusterId`), `department` (+ `departmentId`) or
-   * `project` (+ `projectId`). `workloadSupportedTypes` says which workloads may use it; with
-   * `inference: true` the spec may not set tty, stdin, allowPrivilegeEscalation, hostIpc or hostNetwork.
-   */
-  meta: AssetMetaArgs;
-  /** The container: image, tools (connections), security, probes, environment variables. Updated in place. */
-  spec: EnvironmentAssetSpecArgs;
-  /** Take over an existing asset with the same name and scope instead of failing with "already exists". */
-  adoptExisting?: pulumi.Input<boolean>;
-}
+/**
+ * `meta`: any scope but "system": `tenant`, `cluster` (+ `clusterId`), `department` (+ `departmentId`)
+ * or `project` (+ `projectId`). `workloadSupportedTypes` says which workloads may use it; with
+ * `inference: true` the spec may not set tty, stdin, allowPrivilegeEscalation, hostIpc or hostNetwork.
+ * `spec`: the container (image, tools, security, probes, environment variables), updated in place.
+ */
+export type EnvironmentAssetArgs = AssetArgs<EnvironmentAssetSpecArgs>;
 
 /** A Run:ai environment asset (`/api/v1/asset/environment`). */
 export class EnvironmentAsset extends pulumi.dynamic.Resource {
