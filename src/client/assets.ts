@@ -126,7 +126,7 @@ export class AssetEndpoint<TSpec, TSpecOut = TSpec> {
     });
   }
 
-  /** `PUT <path>/{id}` (202) with the whole spec. Idempotent, so retried. */
+  /** `PUT <path>/{id}` (202). Idempotent, so retried. */
   async update(id: string, body: AssetUpdateRequest<TSpec>): Promise<Asset<TSpecOut>> {
     return this.transport.request({ method: "PUT", path: this.itemPath(id), body, schema: this.assetSchema });
   }

@@ -15,7 +15,7 @@ import { NotManagedError } from "./errors";
 import { resourceInitFailed } from "./init-failure";
 import { PartialWriteError } from "./kind";
 import type { Json, ResourceKind } from "./kind";
-import { stripNulls } from "./normalize";
+import { carryInput, stripNulls } from "./normalize";
 import { waitForDeletion, waitForSync } from "./sync";
 import { valueAt } from "./validation";
 
@@ -127,7 +127,7 @@ function plainOutputs<T>(kind: ResourceKind<T>, object: T, inputs: Json, previou
   for (const key of kind.secretOutputs ?? []) {
     if (outs[key] === undefined && typeof previous?.[key] === "string") outs[key] = previous[key];
   }
-  for (const key of kind.inputOnly ?? []) if (inputs[key] !== undefined) outs[key] = inputs[key];
+  for (const path of kind.inputOnly ?? []) carryInput(outs, inputs, path);
   if (typeof inputs.adoptExisting === "boolean") outs.adoptExisting = inputs.adoptExisting;
   return JSON.parse(JSON.stringify(stripNulls(outs))) as Json;
 }

@@ -5,7 +5,7 @@
 import type * as pulumi from "@pulumi/pulumi";
 import type { FieldRule, Json, ResourceKind } from "./kind";
 import { deepEqual, stripDefaults, stripNulls } from "./normalize";
-import { containsUnknown, isUnknown, valueAt } from "./validation";
+import { isUnknown, isUnknownAt, valueAt } from "./validation";
 
 /** The paths of the updatable fields whose values differ; an unknown (preview) value counts as a change. */
 export function changedFields(kind: ResourceKind, olds: Json, news: Json): Set<string> {
@@ -28,7 +28,9 @@ export function diffInputs(kind: ResourceKind, olds: Json, news: Json): pulumi.d
 
 function differs(rule: FieldRule, olds: Json, news: Json): boolean {
   const wanted = at(news, rule.path);
-  return containsUnknown(wanted) || !deepEqual(canonical(at(olds, rule.path), rule.defaults), canonical(wanted, rule.defaults));
+  // An unknown anywhere on the way counts too: the engine asks whether a dependent of an object that
+  // is replaced must be replaced with it by passing the dependent's whole input as unknown.
+  return isUnknownAt(news, rule.path.split(".")) || !deepEqual(canonical(at(olds, rule.path), rule.defaults), canonical(wanted, rule.defaults));
 }
 
 /**

@@ -70,7 +70,11 @@ export interface ResourceKind<T = unknown> {
   location(inputs: Json): string;
   /** Said in the "not managed by this stack" error about what adoption does beyond the usual. */
   adoptionNote?: string;
-  /** Inputs that are not server state (e.g. a rotation trigger): carried from the inputs to the outputs. */
+  /**
+   * Inputs the server never returns (a rotation trigger, a credential's secret values): the outputs
+   * hold the inputs' value, so refresh never reports them as drift. Dotted paths; `[]` goes through
+   * every element of a list, e.g. "spec.keyValuePairs[].value".
+   */
   inputOnly?: readonly string[];
   /**
    * Outputs the API returns only once (at creation) and never again: carried over from the previous

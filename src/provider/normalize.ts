@@ -53,3 +53,38 @@ export function deepEqual(a: unknown, b: unknown): boolean {
   }
   return false;
 }
+
+/**
+ * Copies the value at `path` in `source` to the same place in `target` (created where missing), for
+ * fields the server never returns. `[]` in the path goes through every element of a list, pairing
+ * elements by position; the target's list decides which elements exist.
+ */
+export function carryInput(target: Record<string, unknown>, source: unknown, path: string): void {
+  carry(target, source, path.split("."));
+}
+
+function carry(target: Record<string, unknown>, source: unknown, parts: string[]): void {
+  if (!source || typeof source !== "object") return;
+  const [head, ...rest] = parts;
+  const inList = head.endsWith("[]");
+  const key = inList ? head.slice(0, -2) : head;
+  const value = (source as Record<string, unknown>)[key];
+  if (value === undefined || value === null) return;
+  if (rest.length === 0 && !inList) {
+    target[key] = value;
+    return;
+  }
+  if (inList) {
+    const targets = target[key];
+    if (!Array.isArray(value) || !Array.isArray(targets)) return;
+    targets.forEach((element, index) => {
+      if (rest.length === 0) targets[index] = value[index] ?? element;
+      else if (element && typeof element === "object") carry(element as Record<string, unknown>, value[index], rest);
+    });
+    return;
+  }
+  const next = target[key];
+  const child = next && typeof next === "object" && !Array.isArray(next) ? (next as Record<string, unknown>) : {};
+  target[key] = child;
+  carry(child, value, rest);
+}

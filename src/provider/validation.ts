@@ -24,6 +24,13 @@ export function containsUnknown(value: unknown): boolean {
   return false;
 }
 
+/** True when the value holds no preview unknown: a rule may look at it. */
+export const isKnown = (value: unknown): boolean => !containsUnknown(value);
+/** Given: neither absent nor null (the contract's nullable fields mean the same either way). */
+export const isSet = (value: unknown): boolean => value !== undefined && value !== null;
+export const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === "object" && value !== null && !Array.isArray(value);
+
 export type Path = (string | number)[];
 
 export function formatPath(path: Path): string {

@@ -93,6 +93,11 @@ export interface AssetContract<TSpec = Record<string, unknown>, TSpecOut = TSpec
   spec: z.ZodType<TSpec>;
   /** The spec as the server returns it (lenient). */
   responseSpec: z.ZodType<TSpecOut>;
+  /**
+   * Spec fields that hold secrets: sent when the asset is created and never returned (`a[].b` is
+   * field `b` of every element of list `a`). Programs keep them as Pulumi secrets.
+   */
+  secretFields?: readonly string[];
 }
 
 /** `<Kind>CreationRequest { meta, spec }` for a kind's spec schema. */
@@ -107,9 +112,13 @@ export interface AssetCreationRequest<TSpec> {
   meta: AssetCreationMeta;
   spec: TSpec;
 }
+/**
+ * A PUT body. Most kinds take the name, the description and the whole spec; some take less (a PVC
+ * only its updatable spec fields, a credential only `{meta: {description}}`: see each kind's contract).
+ */
 export interface AssetUpdateRequest<TSpec> {
-  meta: AssetUpdateMeta;
-  spec: TSpec;
+  meta: Partial<AssetUpdateMeta>;
+  spec?: Partial<TSpec>;
 }
 
 // ---- response -------------------------------------------------------------------------------------

@@ -2,7 +2,9 @@
 // small row (its contract, scopes, defaults and rules) turned into a full kind definition here.
 //
 // Meta fields: name and description change in place (PUT); scope, the scope ids and
-// workloadSupportedTypes are fixed at creation. The spec is updated in place, whole.
+// workloadSupportedTypes are fixed at creation. By default the spec is updated in place, whole; a
+// row's `update` narrows what a PUT can change (PVC: the mount path only; credentials: the
+// description only), and everything else then replaces the asset.
 import { z } from "zod";
 import type { RunaiClient } from "../../client";
 import type { Asset, AssetContract, AssetScope } from "../../schemas";
@@ -32,6 +34,22 @@ export interface AssetKindRow {
   validate?(failures: Failures, inputs: AssetInputs): void;
   /** Whether the kind reports a sync status to wait for (`?statusInfo=true`). Default true. */
   reportsSyncStatus?: boolean;
+  /** What a PUT can change, when it is less than the name, the description and the whole spec. */
+  update?: AssetUpdateRule;
+}
+
+/** The part of an asset a PUT changes; whatever it cannot change replaces the asset. */
+export interface AssetUpdateRule {
+  /** Spec fields a PUT changes. The other spec fields are fixed at creation. */
+  specFields: readonly string[];
+  /**
+   * The spec the PUT body carries: only the updatable fields (the contract's update schema has no
+   * others), the whole spec (the contract requires it although nothing else in it may change), or
+   * none (credentials: the body is `{meta: {description}}`).
+   */
+  bodySpec: "updatable" | "whole" | "none";
+  /** False when the name is fixed at creation too (credentials). Default true. */
+  rename?: boolean;
 }
 
 /** The inputs of an asset resource, as the program sends them. */
@@ -68,6 +86,8 @@ const ASSET_SYNC: SyncRules<AnyAsset> = {
 export function assetKind(row: AssetKindRow): ResourceKind<AnyAsset> {
   const endpoint = (client: RunaiClient) => client.assets(row.contract);
   const reportsSyncStatus = row.reportsSyncStatus ?? true;
+  const fields = fieldClasses(row);
+  const updateBody = (inputs: Json) => updateBodyOf(row.update, inputs);
   return {
     type: row.type,
     label: row.label,
@@ -78,11 +98,12 @@ export function assetKind(row: AssetKindRow): ResourceKind<AnyAsset> {
       checkSpecFields(row, failures, inputs.spec as Json);
       row.validate?.(failures, inputs as unknown as AssetInputs);
     },
-    updatable: [{ path: "meta.name" }, { path: "meta.description" }, { path: "spec", defaults: row.specDefaults }],
-    creationOnly: CREATION_ONLY_META.map((field) => ({ path: `meta.${field}` })),
+    ...fields,
     namePath: "meta.name",
     location: (inputs) => describeScope(metaOf(inputs)),
     idOf: (asset) => asset.meta.id,
+    // The server never returns a secret field: the outputs hold the program's (secret) value.
+    inputOnly: (row.contract.secretFields ?? []).map((field) => `spec.${field}`),
     toOutputs: (asset) => ({ meta: asset.meta, spec: asset.spec ?? {}, status: asset.status ?? {} }),
     sync: reportsSyncStatus ? ASSET_SYNC : undefined,
     operations: {
@@ -146,10 +167,49 @@ function creationMeta(meta: AssetMetaInputs) {
   });
 }
 
-// PUT carries name, description and the whole spec; `description: null` unsets a removed one.
-function updateBody(inputs: Json) {
+/** Which fields update in place and which replace the asset, from the row's update rule. */
+function fieldClasses(row: AssetKindRow): Pick<ResourceKind, "updatable" | "creationOnly"> {
+  const creationOnlyMeta = CREATION_ONLY_META.map((field) => ({ path: `meta.${field}` }));
+  const specDefault = (field: string) => (row.specDefaults as Json | undefined)?.[field];
+  if (!row.update) {
+    return {
+      updatable: [{ path: "meta.name" }, { path: "meta.description" }, { path: "spec", defaults: row.specDefaults }],
+      creationOnly: creationOnlyMeta,
+    };
+  }
+  const { specFields, rename = true } = row.update;
+  const fixedSpecFields = specFieldsOf(row.contract).filter((field) => !specFields.includes(field));
+  return {
+    updatable: [
+      ...(rename ? [{ path: "meta.name" }] : []),
+      { path: "meta.description" },
+      ...specFields.map((field) => ({ path: `spec.${field}`, defaults: specDefault(field) })),
+    ],
+    creationOnly: [
+      ...(rename ? [] : [{ path: "meta.name" }]),
+      ...creationOnlyMeta,
+      ...fixedSpecFields.map((field) => ({ path: `spec.${field}`, defaults: specDefault(field) })),
+    ],
+  };
+}
+
+/** The top-level fields of a kind's spec schema (a zod object). */
+function specFieldsOf(contract: AssetContract): string[] {
+  const shape = (contract.spec as unknown as { shape?: Record<string, unknown> }).shape;
+  if (!shape) throw new Error(`the spec schema of ${contract.kind} assets is not an object: an update rule needs its fields`);
+  return Object.keys(shape);
+}
+
+// By default a PUT carries name, description and the whole spec; `description: null` unsets a removed one.
+function updateBodyOf(rule: AssetUpdateRule | undefined, inputs: Json) {
   const meta = metaOf(inputs);
-  return { meta: { name: meta.name, description: meta.description ?? null }, spec: specOf(inputs) };
+  const description = meta.description ?? null;
+  if (!rule) return { meta: { name: meta.name, description }, spec: specOf(inputs) };
+  const updatedMeta = rule.rename === false ? { description } : { name: meta.name, description };
+  if (rule.bodySpec === "none") return { meta: updatedMeta };
+  const spec = specOf(inputs);
+  if (rule.bodySpec === "whole") return { meta: updatedMeta, spec };
+  return { meta: updatedMeta, spec: Object.fromEntries(rule.specFields.filter((f) => f in spec).map((f) => [f, spec[f]])) };
 }
 
 /** "project 1001", "department 3", "cluster 7a1f…", "the tenant". */

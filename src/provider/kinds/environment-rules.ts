@@ -1,7 +1,7 @@
 // Environment assets: the container a workload runs (image, tools and their ports, security
 // context, probes, environment variables). The schema checks each field; the rules below are the
 // contract's cross-field rules, which only prose states (api/runai-2.22.openapi.json descriptions).
-import { containsUnknown, type Failures, type Path } from "../validation";
+import { isKnown, isObject, isSet, type Failures, type Path } from "../validation";
 import type { AssetInputs } from "./asset";
 
 type Json = Record<string, unknown>;
@@ -53,9 +53,7 @@ export function validateEnvironmentSpec(failures: Failures, inputs: AssetInputs)
 
 // A rule must never fire on a value that is still unknown (preview): it may turn out fine. The
 // Failures collector already skips failures whose own path is unknown; these guard the conditions.
-const known = (value: unknown): boolean => !containsUnknown(value);
-const isSet = (value: unknown): boolean => value !== undefined && value !== null;
-const isObject = (value: unknown): value is Json => typeof value === "object" && value !== null && !Array.isArray(value);
+const known = isKnown;
 
 function validateEnvironmentVariables(failures: Failures, variables: unknown): void {
   if (!Array.isArray(variables)) return;
