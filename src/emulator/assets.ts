@@ -3,13 +3,15 @@
 // happened; these handlers apply the rules the schemas cannot express (scopes.ts, list-filter.ts).
 import { randomUUID } from "node:crypto";
 import type { EmulatorContext } from "./context";
-import { badRequest, conflict, notFound } from "./errors";
+import { badRequest, conflict, notFound, preconditionFailed } from "./errors";
 import type { ApiRequest, ApiResponse } from "./http";
-import type { AssetKind } from "./kinds";
+import { referencesTo, type AssetKind } from "./kinds";
 import { listFilter } from "./list-filter";
+import { operationAt, OPENAPI_DOCUMENT_PATH } from "./openapi";
 import type { AssetAction } from "./routes";
 import { checkScope, isSet, scopeIdOf } from "./scopes";
 import { findProject } from "./seed";
+import { checkMandatory, checkSpecRules, clusterResourceName, storedCredentialSpec } from "./spec-rules";
 import { reportedStatus } from "./store";
 import type { AssetRecord, JsonObject } from "./types";
 import { contractValidator } from "./validation";
@@ -22,6 +24,11 @@ interface AssetBody {
   spec: unknown;
 }
 
+/** A PUT body of the "description" shape (CredentialUpdateRequest): `meta` is optional there. */
+interface DescriptionBody {
+  meta?: JsonObject;
+}
+
 /** Keyed by route action (routes.ts), so server.ts wires every kind the same way. */
 export type AssetHandlers = Record<AssetAction, (req: ApiRequest) => ApiResponse | Promise<ApiResponse>>;
 
@@ -30,6 +37,13 @@ export function assetHandlers(ctx: EmulatorContext, desc: AssetKind): AssetHandl
   const label = `${desc.kind} asset`;
   // Checked now rather than on the first PUT: a row naming a schema the document lacks fails at start.
   if (desc.undeclaredUpdateSpecSchema) contractValidator().prepareSchema(desc.undeclaredUpdateSpecSchema);
+  // The assets that may refer to this kind (s3 → accessKey, ...): while one is live, DELETE answers 412.
+  const users = referencesTo(desc.kind);
+  const deleteTemplate = `DELETE ${desc.path}/{AssetId}`;
+  const deleteResponses = operationAt("DELETE", `${desc.path}/{AssetId}`)?.responses ?? {};
+  for (const status of [desc.deleteStatus, ...(users.length ? [412] : [])]) {
+    if (!(String(status) in deleteResponses)) throw new Error(`${deleteTemplate} declares no ${status} in ${OPENAPI_DOCUMENT_PATH}`);
+  }
 
   /** The phase a write leaves behind: none for kinds without sync status, whose writes are done when answered. */
   const pendingAfter = (phase: "Creating" | "Updating"): Pick<AssetRecord, "pendingPhase" | "pendingUntil"> =>
@@ -48,13 +62,39 @@ export function assetHandlers(ctx: EmulatorContext, desc: AssetKind): AssetHandl
     const body: JsonObject = { meta: record.meta, spec: record.spec };
     if (query.usageInfo === true) body.usedBy = NO_USAGE;
     if (query.statusInfo === true && desc.reportsStatus) body.status = reportedStatus(record, Date.now());
+    if (record.clusterResourceName !== undefined) body.clusterInfo = { resources: [{ name: record.clusterResourceName }] };
     return body;
   };
 
-  const checkSpec = (spec: unknown, problems: string[]): void => {
-    for (const field of desc.mandatorySpecFields) {
-      if (!spec || typeof spec !== "object" || !isSet((spec as JsonObject)[field])) problems.push(`spec.${field}: is required`);
+  /** Referenced assets must be live (not Deleting) assets of the kinds the row names. */
+  const checkReferences = (spec: unknown, problems: string[]): void => {
+    if (!spec || typeof spec !== "object") return;
+    for (const ref of desc.references) {
+      const id = (spec as JsonObject)[ref.field];
+      if (!isSet(id)) continue;
+      const target = store.asset(String(id));
+      if (!target || target.deleteAt !== null || !ref.kinds.includes(target.kind)) {
+        problems.push(`spec.${ref.field}: ${ref.noun} asset "${String(id)}" does not exist`);
+      }
     }
+  };
+
+  /** Every rule of a whole spec (create, and PUTs that replace it). */
+  const checkWholeSpec = (spec: unknown, problems: string[]): void => {
+    checkMandatory(desc, spec, problems);
+    checkSpecRules(desc, spec, problems);
+    checkReferences(spec, problems);
+  };
+
+  /** A live asset that refers to `record` and so blocks its deletion (assets being deleted do not count). */
+  const firstUser = (record: AssetRecord): AssetRecord | undefined => {
+    for (const { from, reference } of users) {
+      const user = store
+        .assetsOfKind(from.kind)
+        .find((a) => a.deleteAt === null && (a.spec as JsonObject | null)?.[reference.field] === record.meta.id);
+      if (user) return user;
+    }
+    return undefined;
   };
 
   const assertNameFree = (scope: string, scopeId: string, name: string, self?: AssetRecord): void => {
@@ -79,7 +119,7 @@ export function assetHandlers(ctx: EmulatorContext, desc: AssetKind): AssetHandl
       const { meta, spec } = req.body as AssetBody;
       const problems: string[] = [];
       checkScope(org, desc, meta, problems);
-      checkSpec(spec, problems);
+      checkWholeSpec(spec, problems);
       if (problems.length) throw badRequest(problems.join("; "), `${label} rejected`);
       const scope = meta.scope as string;
       const name = meta.name as string;
@@ -87,6 +127,8 @@ export function assetHandlers(ctx: EmulatorContext, desc: AssetKind): AssetHandl
 
       const now = new Date().toISOString();
       const project = scope === "project" ? findProject(org, meta.projectId as number) : undefined;
+      const id = randomUUID();
+      const resourceName = clusterResourceName(desc, name, id, spec);
       const record: AssetRecord = {
         kind: desc.kind,
         meta: {
@@ -96,7 +138,7 @@ export function assetHandlers(ctx: EmulatorContext, desc: AssetKind): AssetHandl
           ...pick(meta, ["clusterId", "departmentId", "projectId"]),
           autoDelete: meta.autoDelete ?? false, // the schema's default
           ...pick(meta, ["workloadSupportedTypes"]),
-          id: randomUUID(),
+          id,
           kind: desc.kind,
           tenantId: org.tenantId,
           createdBy: req.callerId,
@@ -106,10 +148,12 @@ export function assetHandlers(ctx: EmulatorContext, desc: AssetKind): AssetHandl
           ...(project ? { projectName: project.name } : {}),
           updateCount: 0,
         },
-        spec,
+        // A credential's secret values are dropped here: never kept, never returned.
+        spec: desc.credential ? storedCredentialSpec(desc, spec) : spec,
         ...pendingAfter("Creating"),
         deleteAt: null,
         forcedStatus: null,
+        ...(resourceName !== undefined ? { clusterResourceName: resourceName } : {}),
       };
       store.insertAsset(record);
       await ctx.commit();
@@ -122,33 +166,36 @@ export function assetHandlers(ctx: EmulatorContext, desc: AssetKind): AssetHandl
 
     async update(req) {
       const record = existing(req.params.AssetId);
+      if (desc.update === "description") return updateDescription(req, record);
       const { meta, spec } = req.body as AssetBody;
       if (desc.undeclaredUpdateSpecSchema) {
         contractValidator().validateSchema(desc.undeclaredUpdateSpecSchema, spec, "spec");
       }
       const problems: string[] = [];
-      checkSpec(spec, problems);
+      if (desc.update === "nameDescriptionSpec") checkWholeSpec(spec, problems);
+      else checkMandatory(desc, spec, problems);
       if (problems.length) throw badRequest(problems.join("; "), `${label} update rejected`);
       if (record.deleteAt !== null) throw notFound(`${label} "${record.meta.id}" is being deleted`);
       const name = meta.name as string;
       assertNameFree(record.meta.scope, scopeIdOf(record.meta), name, record);
 
-      // Only name, description and the spec change; creation-only meta fields in the body are ignored.
+      // Only name, description and the spec (or its path) change; creation-only meta fields in the body are ignored.
       if (name !== record.meta.name) store.renameAsset(record, name);
-      if (meta.description !== undefined) record.meta.description = meta.description;
-      else delete record.meta.description;
-      record.meta.updatedBy = req.callerId;
-      record.meta.updatedAt = new Date().toISOString();
-      record.meta.updateCount = (record.meta.updateCount as number) + 1;
-      record.spec = spec;
-      Object.assign(record, pendingAfter("Updating"));
-      await ctx.commit();
-      return { status: 202, body: toWire(record, {}) };
+      setDescription(record, meta);
+      record.spec =
+        desc.update === "nameDescriptionPath" ? { ...(record.spec as JsonObject), path: (spec as JsonObject).path } : spec;
+      return finishUpdate(req, record);
     },
 
     async remove(req) {
       const record = existing(req.params.AssetId);
       if (record.deleteAt === null) {
+        const user = firstUser(record);
+        if (user) {
+          throw preconditionFailed(
+            `${label} "${record.meta.id}" is used by ${user.kind} asset "${user.meta.name}" (${user.meta.id}); delete that first`,
+          );
+        }
         // A repeated DELETE while the asset is still Deleting is accepted again without change,
         // so a client retrying after a lost response gets the same answer.
         record.meta.deletedAt = new Date().toISOString();
@@ -158,9 +205,32 @@ export function assetHandlers(ctx: EmulatorContext, desc: AssetKind): AssetHandl
         else store.removeAsset(record);
         await ctx.commit();
       }
+      if (desc.deleteStatus === 204) return { status: 204 };
       return { status: 202, body: { code: 202, message: `${label} "${record.meta.id}" deletion accepted` } };
     },
   };
+
+  /** Credentials (CredentialUpdateRequest): only the description changes; the name and spec stay. */
+  async function updateDescription(req: ApiRequest, record: AssetRecord): Promise<ApiResponse> {
+    if (record.deleteAt !== null) throw notFound(`${label} "${record.meta.id}" is being deleted`);
+    setDescription(record, (req.body as DescriptionBody | undefined)?.meta ?? {});
+    return finishUpdate(req, record);
+  }
+
+  async function finishUpdate(req: ApiRequest, record: AssetRecord): Promise<ApiResponse> {
+    record.meta.updatedBy = req.callerId;
+    record.meta.updatedAt = new Date().toISOString();
+    record.meta.updateCount = (record.meta.updateCount as number) + 1;
+    Object.assign(record, pendingAfter("Updating"));
+    await ctx.commit();
+    return { status: 202, body: toWire(record, {}) };
+  }
+}
+
+/** A PUT's description replaces the stored one; absent or null unsets it. */
+function setDescription(record: AssetRecord, meta: JsonObject): void {
+  if (isSet(meta.description)) record.meta.description = meta.description;
+  else delete record.meta.description;
 }
 
 function pick(source: JsonObject, keys: string[]): JsonObject {

@@ -28,3 +28,4 @@ export const unauthorized = (message: string): ApiError => new ApiError(401, mes
 export const forbidden = (message: string): ApiError => new ApiError(403, message);
 export const notFound = (message: string): ApiError => new ApiError(404, message);
 export const conflict = (message: string): ApiError => new ApiError(409, message);
+export const preconditionFailed = (message: string): ApiError => new ApiError(412, message);

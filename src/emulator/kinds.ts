@@ -3,6 +3,35 @@
 // kind is one row here, provided the OpenAPI document has its paths (the start fails otherwise).
 // The rows say only what the document cannot: bodies and parameters are still validated against it.
 
+/** What a PUT changes; the body is validated against the kind's own *UpdateRequest schema first. */
+export type UpdateShape =
+  /** `meta.name`, `meta.description` and the whole spec (replaced). */
+  | "nameDescriptionSpec"
+  /** `meta.name`, `meta.description` and `spec.path` only; the rest of the spec is kept (PVC: PvcFieldsUpdatable). */
+  | "nameDescriptionPath"
+  /** `meta.description` only: no name, no spec (credentials: CredentialUpdateRequest). */
+  | "description";
+
+/** A spec field holding the id of another asset, which must be a live asset of one of `kinds`. */
+export interface AssetReference {
+  field: string;
+  kinds: readonly string[];
+  /** How the message names the expected asset: `spec.<field>: <noun> asset "<id>" does not exist`. */
+  noun: string;
+}
+
+/**
+ * A credential kind: its values come either from `spec.existingSecretName` (a Kubernetes Secret that
+ * already exists) or from the spec, never both. Field paths are spec fields; `a[].b` means field `b`
+ * of every item of the array `a`, which must then have at least one item.
+ */
+export interface CredentialRules {
+  /** Fields required when `spec.existingSecretName` is absent, and refused together with it. */
+  valueFields: readonly string[];
+  /** Fields holding secret values: never stored, `null` in every response. */
+  secretFields: readonly string[];
+}
+
 export interface AssetKindRow {
   /** `meta.kind` on the wire, and the word used in messages ("config-map asset ... not found"). */
   kind: string;
@@ -14,7 +43,7 @@ export interface AssetKindRow {
   mandatorySpecFields: readonly string[];
   /**
    * Schema for the PUT body's spec when the update request schema does not declare one (the 2.22
-   * ConfigMapUpdateRequest requires `spec` but declares no property for it).
+   * ConfigMapUpdateRequest and SecretAssetUpdateRequest require `spec` but declare no property for it).
    */
   undeclaredUpdateSpecSchema?: string;
   /**
@@ -23,7 +52,25 @@ export interface AssetKindRow {
    * parameter) set false: they never return `status`, and a write is done when it is answered.
    */
   reportsStatus?: boolean;
+  /** What a PUT changes (default "nameDescriptionSpec"). */
+  update?: UpdateShape;
+  /** Spec fields naming other assets; checked on create and update (400 when not a live asset of those kinds). */
+  references?: readonly AssetReference[];
+  /** PVC: `spec.claimInfo.size` is required unless `spec.existingPvc` is true, and `spec.claimInfo` is refused with it. */
+  pvcClaimRules?: boolean;
+  /** Credential kinds: the existingSecretName-or-values rule, secret fields and `spec.keyId` in responses. */
+  credential?: CredentialRules;
+  /**
+   * The Kubernetes object the asset creates, reported as `clusterInfo.resources[0].name`: "secret" is
+   * named after the asset, "pvc" is `spec.claimName` or a generated name. Absent: no clusterInfo.
+   */
+  clusterResource?: "secret" | "pvc";
+  /** Status of an accepted DELETE (default 202 with an HttpResponse body; 204 has no body). */
+  deleteStatus?: 202 | 204;
 }
+
+const ALL_SCOPES = ["tenant", "cluster", "department", "project"] as const;
+const CREDENTIAL_KINDS = ["accessKey", "password", "dockerRegistry", "genericSecret"] as const;
 
 const ROWS = [
   {
@@ -36,44 +83,140 @@ const ROWS = [
   {
     kind: "environment",
     path: "/api/v1/asset/environment",
-    allowedScopes: ["tenant", "cluster", "department", "project"],
+    allowedScopes: ALL_SCOPES,
     mandatorySpecFields: [],
+  },
+  {
+    kind: "compute",
+    path: "/api/v1/asset/compute",
+    allowedScopes: ALL_SCOPES,
+    mandatorySpecFields: [],
+    reportsStatus: false,
+  },
+  {
+    kind: "pvc",
+    path: "/api/v1/asset/datasource/pvc",
+    allowedScopes: ALL_SCOPES,
+    mandatorySpecFields: ["path"],
+    update: "nameDescriptionPath",
+    pvcClaimRules: true,
+    clusterResource: "pvc",
   },
   {
     kind: "nfs",
     path: "/api/v1/asset/datasource/nfs",
-    allowedScopes: ["tenant", "cluster", "department", "project"],
+    allowedScopes: ALL_SCOPES,
     mandatorySpecFields: ["server", "path", "mountPath"],
     reportsStatus: false,
   },
   {
+    kind: "s3",
+    path: "/api/v1/asset/datasource/s3",
+    allowedScopes: ALL_SCOPES,
+    mandatorySpecFields: ["bucket", "path"],
+    references: [{ field: "accessKeyAssetId", kinds: ["accessKey"], noun: "access key" }],
+  },
+  {
+    kind: "git",
+    path: "/api/v1/asset/datasource/git",
+    allowedScopes: ALL_SCOPES,
+    mandatorySpecFields: ["repository", "path"],
+    references: [{ field: "passwordAssetId", kinds: ["password"], noun: "password" }],
+  },
+  {
     kind: "hostPath",
     path: "/api/v1/asset/datasource/host-path",
-    allowedScopes: ["tenant", "cluster", "department", "project"],
+    allowedScopes: ALL_SCOPES,
     mandatorySpecFields: ["path", "mountPath"],
     reportsStatus: false,
+  },
+  {
+    // The AssetKind enum of the document names the secret datasource "secret-volume".
+    kind: "secret-volume",
+    path: "/api/v1/asset/datasource/secrets",
+    allowedScopes: ALL_SCOPES,
+    mandatorySpecFields: ["credentialAssetId", "mountPath"],
+    undeclaredUpdateSpecSchema: "SecretAssetSpec",
+    references: [{ field: "credentialAssetId", kinds: CREDENTIAL_KINDS, noun: "credential" }],
+  },
+  {
+    kind: "accessKey",
+    path: "/api/v1/asset/credentials/access-key",
+    allowedScopes: ALL_SCOPES,
+    mandatorySpecFields: [],
+    update: "description",
+    credential: { valueFields: ["accessKeyId", "secretAccessKey"], secretFields: ["secretAccessKey"] },
+    clusterResource: "secret",
+  },
+  {
+    kind: "password",
+    path: "/api/v1/asset/credentials/password",
+    allowedScopes: ALL_SCOPES,
+    mandatorySpecFields: [],
+    update: "description",
+    credential: { valueFields: ["user", "password"], secretFields: ["password"] },
+    clusterResource: "secret",
+  },
+  {
+    kind: "dockerRegistry",
+    path: "/api/v1/asset/credentials/docker-registry",
+    allowedScopes: ALL_SCOPES,
+    mandatorySpecFields: [],
+    update: "description",
+    credential: { valueFields: ["user", "password", "url"], secretFields: ["password"] },
+    clusterResource: "secret",
+  },
+  {
+    kind: "genericSecret",
+    path: "/api/v1/asset/credentials/generic-secret",
+    allowedScopes: ALL_SCOPES,
+    mandatorySpecFields: [],
+    update: "description",
+    credential: { valueFields: ["keyValuePairs[].key", "keyValuePairs[].value"], secretFields: ["keyValuePairs[].value"] },
+    clusterResource: "secret",
+    deleteStatus: 204,
   },
 ] as const satisfies readonly AssetKindRow[];
 
 export type AssetKindName = (typeof ROWS)[number]["kind"];
 
+type Defaulted = "reportsStatus" | "update" | "references" | "pvcClaimRules" | "deleteStatus";
+
 /** A row with its defaults applied. */
-export interface AssetKind extends Required<Omit<AssetKindRow, "kind" | "undeclaredUpdateSpecSchema">> {
+export interface AssetKind extends Required<Pick<AssetKindRow, Defaulted | "path" | "allowedScopes" | "mandatorySpecFields">> {
   kind: AssetKindName;
   undeclaredUpdateSpecSchema?: string;
+  credential?: CredentialRules;
+  clusterResource?: "secret" | "pvc";
 }
 
 export const ASSET_KINDS: readonly AssetKind[] = ROWS.map((row: AssetKindRow & { kind: AssetKindName }) => ({
   reportsStatus: true,
+  update: "nameDescriptionSpec",
+  references: [],
+  pvcClaimRules: false,
+  deleteStatus: 202,
   ...row,
 }));
 
 const BY_NAME = new Map<string, AssetKind>(ASSET_KINDS.map((k) => [k.kind, k]));
 if (BY_NAME.size !== ASSET_KINDS.length) throw new Error("the asset kind table names a kind twice");
+for (const row of ASSET_KINDS) {
+  for (const ref of row.references) {
+    for (const target of ref.kinds) {
+      if (!BY_NAME.has(target)) throw new Error(`${row.kind}: spec.${ref.field} refers to kind "${target}", which is not in the table`);
+    }
+  }
+}
 
 /** The row of a kind. Throws for a name outside the table (e.g. a state file from another version). */
 export function assetKind(name: string): AssetKind {
   const kind = BY_NAME.get(name);
   if (!kind) throw new Error(`unknown asset kind "${name}"`);
   return kind;
+}
+
+/** The references of other kinds' rows that may point at assets of `kind` (their users block its deletion). */
+export function referencesTo(kind: AssetKindName): Array<{ from: AssetKind; reference: AssetReference }> {
+  return ASSET_KINDS.flatMap((from) => from.references.filter((r) => r.kinds.includes(kind)).map((reference) => ({ from, reference })));
 }

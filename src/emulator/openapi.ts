@@ -22,6 +22,7 @@ export interface OperationObject {
   operationId: string;
   parameters?: ParameterOrRef[];
   requestBody?: { required?: boolean; content?: Record<string, { schema?: JsonSchema }> };
+  responses?: Record<string, unknown>;
 }
 
 export type PathItem = Record<string, unknown> & { parameters?: ParameterOrRef[] };

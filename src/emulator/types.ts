@@ -101,6 +101,8 @@ export interface AssetRecord {
   deleteAt: number | null;
   /** Sticky status forced through the admin API (until reset or cleared). */
   forcedStatus: StatusInfo | null;
+  /** Name of the Kubernetes object the asset created (PVC, Secret), for kinds with a `clusterResource`. */
+  clusterResourceName?: string;
 }
 
 export interface SecretHash {

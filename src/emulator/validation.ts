@@ -22,7 +22,7 @@ export interface ValidatedParams {
 }
 
 export interface OperationValidator {
-  /** Throws a 400 ApiError naming every failing field; returns the body to use. */
+  /** Throws a 400 ApiError naming every failing field; returns the body to use, with the schema's defaults filled in. */
   validateBody(body: unknown): unknown;
   /** Throws a 400 ApiError naming every failing parameter; returns the parameters with their declared types. */
   validateParams(query: URLSearchParams | null, pathParams: Record<string, string>): ValidatedParams;
@@ -30,7 +30,10 @@ export interface OperationValidator {
 
 export interface ContractValidator {
   operation(operationId: string): OperationValidator;
-  /** Validates `value` against components.schemas[schemaName]; `fieldPrefix` prefixes field names in messages. */
+  /**
+   * Validates `value` against components.schemas[schemaName], filling in the schema's defaults;
+   * `fieldPrefix` prefixes field names in messages.
+   */
   validateSchema(schemaName: string, value: unknown, fieldPrefix: string): void;
   /** Compiles components.schemas[schemaName] now, so a kind row naming a missing schema fails at start. */
   prepareSchema(schemaName: string): void;
@@ -46,8 +49,11 @@ export function contractValidator(): ContractValidator {
 
 function buildContractValidator(doc: OpenApiDocument): ContractValidator {
   // strict:false because the document carries OpenAPI-only keywords (example, deprecated); ajv
-  // understands `nullable` natively.
-  const bodyAjv = new Ajv({ strict: false, allErrors: true });
+  // understands `nullable` natively. useDefaults: like the real control plane, every `default` the
+  // document declares is filled into the request body (an absent property of an object that is
+  // present; null stays null), so it is stored and returned. It does not change which bodies pass
+  // nor the errors of those that fail.
+  const bodyAjv = new Ajv({ strict: false, allErrors: true, useDefaults: true });
   // Query strings arrive as text: coerce "1001" to 1001 and "true" to true, exactly as declared.
   const paramAjv = new Ajv({ strict: false, allErrors: true, coerceTypes: true });
   for (const ajv of [bodyAjv, paramAjv]) {
@@ -71,7 +77,13 @@ function buildContractValidator(doc: OpenApiDocument): ContractValidator {
     // routes.ts took each route's operationId from the document, so the lookup cannot miss.
     const pathItem = doc.paths[route.template];
     const op = pathItem[route.method.toLowerCase()] as OperationObject;
-    const parameters = [...(pathItem.parameters ?? []), ...(op.parameters ?? [])].map((p) => resolveParameter(doc, p));
+    // An operation's parameter overrides the path item's of the same name and location (OpenAPI
+    // 3.0; DELETE .../s3/{AssetId} declares AssetId at both levels).
+    const byKey = new Map<string, ParameterObject>();
+    for (const p of [...(pathItem.parameters ?? []), ...(op.parameters ?? [])].map((q) => resolveParameter(doc, q))) {
+      byKey.set(`${p.in} ${p.name}`, p);
+    }
+    const parameters = [...byKey.values()];
     operations.set(route.operationId, buildOperationValidator(bodyAjv, paramAjv, op, parameters));
   }
 
