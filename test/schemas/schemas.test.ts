@@ -1,10 +1,7 @@
 // The zod schemas against the 2.22 contract: they accept the OpenAPI document's examples and realistic
 // objects, reject wrong types, cover every property the document declares, and agree with the
 // document itself (validated by ajv, the same referee the emulator uses) on a table of cases.
-import Ajv from "ajv";
-import addFormats from "ajv-formats";
 import { z } from "zod";
-import doc from "../../api/runai-2.22.openapi.json";
 import {
   ApiError,
   Application,
@@ -32,6 +29,7 @@ import {
   WorkloadSupportedTypes,
 } from "../../src/schemas";
 import { fullEnvironmentSpec } from "../fixtures/environment";
+import { contractAccepts, contractProperties, doc, keysOf, schemas } from "./contract";
 
 // Every request and response schema of a kind comes from its contract.
 const configMapSchemas = assetKindSchemas(CONFIG_MAP_ASSET);
@@ -44,36 +42,6 @@ const EnvironmentAsset = environmentSchemas.asset;
 const EnvironmentCreationRequest = environmentSchemas.creationRequest;
 const EnvironmentListResponse = environmentSchemas.list;
 const EnvironmentUpdateRequest = environmentSchemas.updateRequest;
-
-// ---- the contract, via ajv -------------------------------------------------------------------------
-
-type JsonSchema = { $ref?: string; allOf?: JsonSchema[]; properties?: Record<string, JsonSchema>; items?: JsonSchema };
-const schemas = doc.components.schemas as unknown as Record<string, JsonSchema>;
-
-const ajv = new Ajv({ strict: false, allErrors: true });
-addFormats(ajv);
-ajv.addSchema({ $id: "doc", components: doc.components });
-function contractAccepts(schemaName: string, value: unknown): boolean {
-  const validate = ajv.getSchema(`doc#/components/schemas/${schemaName}`);
-  if (!validate) throw new Error(`no schema ${schemaName}`);
-  return validate(value) as boolean;
-}
-
-function resolve(s: JsonSchema): JsonSchema {
-  return s.$ref ? resolve(schemas[s.$ref.replace("#/components/schemas/", "")]) : s;
-}
-/** Property names of a contract schema, allOf merged. */
-function contractProperties(schemaName: string): string[] {
-  const names = new Set<string>();
-  const visit = (s: JsonSchema) => {
-    const r = resolve(s);
-    Object.keys(r.properties ?? {}).forEach((n) => names.add(n));
-    (r.allOf ?? []).forEach(visit);
-  };
-  visit(schemas[schemaName]);
-  return [...names].sort();
-}
-const keysOf = (schema: z.ZodObject) => Object.keys(schema.shape).sort();
 
 // ---- fixtures ---------------------------------------------------------------------------------------
 
