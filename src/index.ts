@@ -2,5 +2,7 @@
 // exported whole, so a new resource class in one of them needs no line here.
 export * from "./resources/datasource-assets";
 export * from "./resources/environment-asset";
+export * from "./resources/compute-asset";
+export * from "./resources/credentials";
 export * from "./resources/application";
-export type { AssetArgs, AssetMetaArgs, AssetMetaOutputs, AssetStatusOutputs } from "./resources/common";
+export type { AssetArgs, AssetMetaArgs, AssetMetaOutputs, AssetStatusOutputs, ClusterInfoOutputs } from "./resources/common";

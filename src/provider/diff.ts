@@ -30,7 +30,9 @@ function differs(rule: FieldRule, olds: Json, news: Json): boolean {
   const wanted = at(news, rule.path);
   // An unknown anywhere on the way counts too: the engine asks whether a dependent of an object that
   // is replaced must be replaced with it by passing the dependent's whole input as unknown.
-  return isUnknownAt(news, rule.path.split(".")) || !deepEqual(canonical(at(olds, rule.path), rule.defaults), canonical(wanted, rule.defaults));
+  return (
+    isUnknownAt(news, rule.path.split(".")) || !deepEqual(canonical(at(olds, rule.path), rule.defaults), canonical(wanted, rule.defaults))
+  );
 }
 
 /**

@@ -3,14 +3,43 @@
 //
 // An asset kind with no special rules is one `assetKind({...})` row: its type, label, contract
 // (src/schemas) and scopes. Rules, defaults and hooks are options of the row, never copies of logic.
-import { CONFIG_MAP_ASSET, ENVIRONMENT_ASSET, HOST_PATH_ASSET, NFS_ASSET } from "../schemas";
+import {
+  ACCESS_KEY_CREDENTIAL,
+  COMPUTE_ASSET,
+  CONFIG_MAP_ASSET,
+  DOCKER_REGISTRY_CREDENTIAL,
+  ENVIRONMENT_ASSET,
+  GENERIC_SECRET_CREDENTIAL,
+  GIT_ASSET,
+  HOST_PATH_ASSET,
+  NFS_ASSET,
+  PASSWORD_CREDENTIAL,
+  PVC_ASSET,
+  S3_ASSET,
+  SECRET_VOLUME_ASSET,
+} from "../schemas";
 import { dynamicProvider } from "./adapter";
 import type { DynamicProvider } from "./adapter";
 import { UnknownResourceTypeError } from "./errors";
 import type { AnyResourceKind } from "./kind";
 import { applicationKind } from "./kinds/application";
 import { assetKind } from "./kinds/asset";
+import type { AssetUpdateRule } from "./kinds/asset";
+import { validateComputeSpec } from "./kinds/compute-rules";
+import { credentialRule, validateGenericSecret } from "./kinds/credential-rules";
+import { validatePvcSpec, validateS3Spec, validateGitSpec } from "./kinds/datasource-rules";
 import { ENVIRONMENT_SPEC_DEFAULTS, validateEnvironmentSpec } from "./kinds/environment-rules";
+
+// A datasource that refers to a credential by id is replaced with it: a replaced credential has a
+// new id, and the old one can only be deleted once nothing uses it (Run:ai answers 412 otherwise).
+// So the reference is fixed at creation, and the engine replaces the datasource along with it.
+const fixedReference = (updatableSpecFields: readonly string[]): AssetUpdateRule => ({
+  specFields: updatableSpecFields,
+  bodySpec: "whole",
+});
+
+/** Credentials: a PUT carries the description alone (no name, no spec); anything else replaces. */
+const CREDENTIAL_UPDATE: AssetUpdateRule = { specFields: [], bodySpec: "none", rename: false };
 
 export const KINDS: readonly AnyResourceKind[] = [
   assetKind({
@@ -46,6 +75,85 @@ export const KINDS: readonly AnyResourceKind[] = [
     mandatorySpecFields: ["path", "mountPath"],
     absolutePathFields: ["mountPath"],
     reportsSyncStatus: false,
+  }),
+  assetKind({
+    type: "ComputeAsset",
+    label: "Compute asset",
+    contract: COMPUTE_ASSET,
+    validate: validateComputeSpec,
+    reportsSyncStatus: false,
+  }),
+  assetKind({
+    type: "PvcAsset",
+    label: "PVC asset",
+    contract: PVC_ASSET,
+    specDefaults: {
+      existingPvc: false,
+      readOnly: false,
+      ephemeral: false,
+      dataSharing: false,
+      claimInfo: { accessModes: { readWriteOnce: true, readOnlyMany: false, readWriteMany: false }, volumeMode: "Filesystem" },
+    },
+    mandatorySpecFields: ["path"],
+    absolutePathFields: ["path"],
+    validate: validatePvcSpec,
+    // PvcFieldsUpdatable: the mount path is all a PUT may change (its body's spec holds nothing else).
+    update: { specFields: ["path"], bodySpec: "updatable" },
+  }),
+  assetKind({
+    type: "S3Asset",
+    label: "S3 asset",
+    contract: S3_ASSET,
+    mandatorySpecFields: ["bucket", "path"],
+    absolutePathFields: ["path"],
+    validate: validateS3Spec,
+    update: fixedReference(["bucket", "path", "url"]),
+  }),
+  assetKind({
+    type: "GitAsset",
+    label: "Git asset",
+    contract: GIT_ASSET,
+    mandatorySpecFields: ["repository", "path"],
+    absolutePathFields: ["path"],
+    validate: validateGitSpec,
+    update: fixedReference(["repository", "branch", "revision", "path"]),
+  }),
+  assetKind({
+    type: "SecretVolumeAsset",
+    label: "Secret volume asset",
+    contract: SECRET_VOLUME_ASSET,
+    mandatorySpecFields: ["credentialAssetId", "mountPath"],
+    absolutePathFields: ["mountPath"],
+    // The contract requires a spec in the PUT but declares none: send it unchanged, replace on any change.
+    update: { specFields: [], bodySpec: "whole" },
+  }),
+  assetKind({
+    type: "AccessKeyCredential",
+    label: "Access key credential",
+    contract: ACCESS_KEY_CREDENTIAL,
+    validate: credentialRule(["accessKeyId", "secretAccessKey"]),
+    update: CREDENTIAL_UPDATE,
+  }),
+  assetKind({
+    type: "PasswordCredential",
+    label: "Password credential",
+    contract: PASSWORD_CREDENTIAL,
+    validate: credentialRule(["user", "password"]),
+    update: CREDENTIAL_UPDATE,
+  }),
+  assetKind({
+    type: "DockerRegistryCredential",
+    label: "Docker registry credential",
+    contract: DOCKER_REGISTRY_CREDENTIAL,
+    validate: credentialRule(["url", "user", "password"]),
+    update: CREDENTIAL_UPDATE,
+  }),
+  assetKind({
+    type: "GenericSecretCredential",
+    label: "Generic secret credential",
+    contract: GENERIC_SECRET_CREDENTIAL,
+    validate: validateGenericSecret,
+    update: CREDENTIAL_UPDATE,
   }),
   applicationKind,
 ];

@@ -2,9 +2,9 @@
 // shim per resource type (so Pulumi serializes each type's provider once per program).
 import * as fs from "node:fs";
 import * as path from "node:path";
-import type * as pulumi from "@pulumi/pulumi";
+import * as pulumi from "@pulumi/pulumi";
 import { RunaiProviderShim } from "../provider/shim";
-import type { WorkloadSupportedTypes, AssetScope } from "../schemas";
+import type { AssetContract, WorkloadSupportedTypes, AssetScope } from "../schemas";
 
 /** Type tokens read `pulumi-nodejs:dynamic/runai:<Type>`. */
 export const TYPE_MODULE = "runai";
@@ -97,6 +97,11 @@ export interface AssetStatusOutputs {
   message?: string;
 }
 
+/** The Kubernetes objects Run:ai created for the asset in the cluster (a PVC, a Secret). */
+export interface ClusterInfoOutputs {
+  resources?: { name?: string }[];
+}
+
 /** The arguments of every asset resource; kinds differ only in their spec. */
 export interface AssetArgs<SpecArgs> {
   /** Name (defaults to the resource name), description, and the creation-only scope fields. */
@@ -107,13 +112,42 @@ export interface AssetArgs<SpecArgs> {
   adoptExisting?: pulumi.Input<boolean>;
 }
 
-/** The resource inputs of an asset: meta with its name defaulted to the resource name. */
-export function assetInputs(name: string, args: AssetArgs<unknown>) {
+/**
+ * The resource inputs of an asset: meta with its name defaulted to the resource name, and the
+ * contract's secret fields wrapped as Pulumi secrets, so that state holds them encrypted even when
+ * the program passed plain strings (the engine then keeps the matching outputs secret too).
+ */
+export function assetInputs(name: string, args: AssetArgs<unknown>, contract?: Pick<AssetContract, "secretFields">) {
   if (!args || !args.meta) throw new Error(`${name}: "meta" is required (at least meta.scope and its scope id)`);
   return {
     meta: { ...args.meta, name: args.meta.name ?? name },
-    spec: args.spec,
+    spec: withSecrets(args.spec, contract?.secretFields ?? []),
     adoptExisting: args.adoptExisting,
+    // Outputs only: named so that the classes that declare them have them (undefined is not sent).
     status: undefined,
+    clusterInfo: undefined,
   };
+}
+
+/** The spec with each secret field (`a.b`, or `a[].b` for every element of list `a`) wrapped in `pulumi.secret`. */
+function withSecrets(spec: unknown, fields: readonly string[]): unknown {
+  return fields.reduce((value, field) => secretAt(value, field.split(".")), spec);
+}
+
+function secretAt(value: unknown, parts: string[]): unknown {
+  if (value === undefined || value === null) return value;
+  if (parts.length === 0) return pulumi.secret(value);
+  // Not a literal to look into (an Output or a promise of the whole object or list): all of it is secret.
+  if (!isLiteralObject(value)) return pulumi.secret(value);
+  const [head, ...rest] = parts;
+  const key = head.endsWith("[]") ? head.slice(0, -2) : head;
+  const inner = (value as Record<string, unknown>)[key];
+  if (inner === undefined || inner === null) return value;
+  if (!head.endsWith("[]")) return { ...value, [key]: secretAt(inner, rest) };
+  if (!Array.isArray(inner)) return { ...value, [key]: pulumi.secret(inner) };
+  return { ...value, [key]: inner.map((element) => secretAt(element, rest)) };
+}
+
+function isLiteralObject(value: unknown): value is object {
+  return typeof value === "object" && value !== null && !pulumi.Output.isInstance(value) && !(value instanceof Promise);
 }

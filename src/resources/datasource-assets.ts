@@ -1,9 +1,9 @@
 // Datasource assets: what a workload mounts. One thin class per kind; the logic is the provider's
 // (src/provider/registry.ts), so a class only types its arguments and outputs.
 import * as pulumi from "@pulumi/pulumi";
-import type { ConfigMapSpec, HostPathSpec, NfsSpec } from "../schemas";
+import type { ConfigMapSpec, GitSpec, HostPathSpec, NfsSpec, PvcSpec, S3Spec, SecretVolumeSpec } from "../schemas";
 import { assetInputs, providerShim, TYPE_MODULE } from "./common";
-import type { AssetArgs, AssetMetaOutputs, AssetStatusOutputs, DeepInput, NonNullFields } from "./common";
+import type { AssetArgs, AssetMetaOutputs, AssetStatusOutputs, ClusterInfoOutputs, DeepInput, NonNullFields } from "./common";
 
 /** `configMap` (the Kubernetes ConfigMap's name) and `mountPath` (absolute) are required. */
 export type ConfigMapAssetSpecArgs = DeepInput<NonNullFields<ConfigMapSpec>>;
@@ -48,5 +48,85 @@ export class HostPathAsset extends pulumi.dynamic.Resource {
 
   constructor(name: string, args: HostPathAssetArgs, opts?: pulumi.CustomResourceOptions) {
     super(providerShim("HostPathAsset"), name, assetInputs(name, args), opts, TYPE_MODULE, "HostPathAsset");
+  }
+}
+
+/**
+ * `path` (the mount path, absolute) is required and the only spec field updated in place. Either an
+ * existing claim (`existingPvc: true` with its `claimName`, no `claimInfo`) or a new one
+ * (`claimInfo.size`, optionally `storageClass`, `accessModes`, `volumeMode`, annotations).
+ */
+export type PvcAssetSpecArgs = DeepInput<NonNullFields<PvcSpec>>;
+/** Any scope but "system", with its scope id. */
+export type PvcAssetArgs = AssetArgs<PvcAssetSpecArgs>;
+
+/**
+ * A Run:ai PVC datasource asset (`/api/v1/asset/datasource/pvc`). Only the name, the description and
+ * `spec.path` change in place; any other change replaces it. `clusterInfo` names the claim in the cluster.
+ */
+export class PvcAsset extends pulumi.dynamic.Resource {
+  declare readonly meta: pulumi.Output<AssetMetaOutputs>;
+  declare readonly spec: pulumi.Output<NonNullFields<PvcSpec>>;
+  declare readonly status: pulumi.Output<AssetStatusOutputs>;
+  declare readonly clusterInfo: pulumi.Output<ClusterInfoOutputs | undefined>;
+
+  constructor(name: string, args: PvcAssetArgs, opts?: pulumi.CustomResourceOptions) {
+    super(providerShim("PvcAsset"), name, assetInputs(name, args), opts, TYPE_MODULE, "PvcAsset");
+  }
+}
+
+/**
+ * `bucket` (a bucket name) and `path` (absolute) are required; `url` is the endpoint of an
+ * S3-compatible store (AWS S3 when absent); `accessKeyAssetId` an `AccessKeyCredential`'s id for a
+ * private bucket. A change of `accessKeyAssetId` (the key replaced, or another key) replaces the asset.
+ */
+export type S3AssetSpecArgs = DeepInput<NonNullFields<S3Spec>>;
+/** Any scope but "system", with its scope id. */
+export type S3AssetArgs = AssetArgs<S3AssetSpecArgs>;
+
+/** A Run:ai S3 datasource asset (`/api/v1/asset/datasource/s3`). */
+export class S3Asset extends pulumi.dynamic.Resource {
+  declare readonly meta: pulumi.Output<AssetMetaOutputs>;
+  declare readonly spec: pulumi.Output<NonNullFields<S3Spec>>;
+  declare readonly status: pulumi.Output<AssetStatusOutputs>;
+
+  constructor(name: string, args: S3AssetArgs, opts?: pulumi.CustomResourceOptions) {
+    super(providerShim("S3Asset"), name, assetInputs(name, args), opts, TYPE_MODULE, "S3Asset");
+  }
+}
+
+/**
+ * `repository` (a URL) and `path` (absolute) are required; `branch` and `revision` pick what is
+ * checked out; `passwordAssetId` a `PasswordCredential`'s id for a private repository. A change of
+ * `passwordAssetId` replaces the asset.
+ */
+export type GitAssetSpecArgs = DeepInput<NonNullFields<GitSpec>>;
+/** Any scope but "system", with its scope id. */
+export type GitAssetArgs = AssetArgs<GitAssetSpecArgs>;
+
+/** A Run:ai Git datasource asset (`/api/v1/asset/datasource/git`). */
+export class GitAsset extends pulumi.dynamic.Resource {
+  declare readonly meta: pulumi.Output<AssetMetaOutputs>;
+  declare readonly spec: pulumi.Output<NonNullFields<GitSpec>>;
+  declare readonly status: pulumi.Output<AssetStatusOutputs>;
+
+  constructor(name: string, args: GitAssetArgs, opts?: pulumi.CustomResourceOptions) {
+    super(providerShim("GitAsset"), name, assetInputs(name, args), opts, TYPE_MODULE, "GitAsset");
+  }
+}
+
+/** `credentialAssetId` (a credential's id) and `mountPath` (absolute) are required; a change of either replaces the asset. */
+export type SecretVolumeAssetSpecArgs = DeepInput<NonNullFields<SecretVolumeSpec>>;
+/** Any scope but "system", with its scope id. */
+export type SecretVolumeAssetArgs = AssetArgs<SecretVolumeAssetSpecArgs>;
+
+/** A Run:ai secret datasource asset (`/api/v1/asset/datasource/secrets`): a credential mounted as files. */
+export class SecretVolumeAsset extends pulumi.dynamic.Resource {
+  declare readonly meta: pulumi.Output<AssetMetaOutputs>;
+  declare readonly spec: pulumi.Output<NonNullFields<SecretVolumeSpec>>;
+  declare readonly status: pulumi.Output<AssetStatusOutputs>;
+
+  constructor(name: string, args: SecretVolumeAssetArgs, opts?: pulumi.CustomResourceOptions) {
+    super(providerShim("SecretVolumeAsset"), name, assetInputs(name, args), opts, TYPE_MODULE, "SecretVolumeAsset");
   }
 }

@@ -213,6 +213,8 @@ export interface Asset<TSpec> {
   usageTimes?: Record<string, unknown> | null;
   compliance?: Record<string, unknown> | null;
   status?: AssetClusterStatusInfo | null;
+  /** PVC and credentials: the Kubernetes objects created for the asset (kept by the lenient schema). */
+  clusterInfo?: { resources?: ({ name?: string | null } | null)[] } | null;
 }
 
 /** `<Kind>ListResponse { entries }` (no paging on asset lists). */

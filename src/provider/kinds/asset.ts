@@ -104,7 +104,7 @@ export function assetKind(row: AssetKindRow): ResourceKind<AnyAsset> {
     idOf: (asset) => asset.meta.id,
     // The server never returns a secret field: the outputs hold the program's (secret) value.
     inputOnly: (row.contract.secretFields ?? []).map((field) => `spec.${field}`),
-    toOutputs: (asset) => ({ meta: asset.meta, spec: asset.spec ?? {}, status: asset.status ?? {} }),
+    toOutputs: (asset) => ({ meta: asset.meta, spec: asset.spec ?? {}, status: asset.status ?? {}, clusterInfo: asset.clusterInfo }),
     sync: reportsSyncStatus ? ASSET_SYNC : undefined,
     operations: {
       create: (ctx, inputs) => endpoint(ctx.client).create({ meta: creationMeta(metaOf(inputs)), spec: specOf(inputs) }),

@@ -39,7 +39,9 @@ function validateGpuRequest(failures: Failures, spec: Json): void {
   const type = spec.gpuRequestType;
   const devices = spec.gpuDevicesRequest;
   if (!isKnown(type) || !isKnown(devices)) return;
-  const typedFields = Object.values(GPU_FIELDS_BY_TYPE).flat().filter((field) => isSet(spec[field]));
+  const typedFields = Object.values(GPU_FIELDS_BY_TYPE)
+    .flat()
+    .filter((field) => isSet(spec[field]));
 
   if (!isSet(type)) {
     for (const field of typedFields) {

@@ -11,13 +11,18 @@ export const KUBERNETES_NAME = /^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/;
 export function validatePvcSpec(failures: Failures, inputs: AssetInputs): void {
   const spec = inputs.spec;
   if (typeof spec.claimName === "string" && isKnown(spec.claimName) && !KUBERNETES_NAME.test(spec.claimName)) {
-    failures.add(["spec", "claimName"], 'must be a Kubernetes name: lowercase letters, digits, "-" and ".", starting and ending with a letter or digit');
+    failures.add(
+      ["spec", "claimName"],
+      'must be a Kubernetes name: lowercase letters, digits, "-" and ".", starting and ending with a letter or digit',
+    );
   }
   if (!isKnown(spec.existingPvc)) return;
   if (spec.existingPvc === true) {
     // PvcFieldsNonUpdatable: claimInfo "should not be provided" for an existing claim.
-    if (isSet(spec.claimInfo)) failures.add(["spec", "claimInfo"], "must not be set when spec.existingPvc is true (the claim exists already)");
-    if (!isSet(spec.claimName)) failures.add(["spec", "claimName"], "is required when spec.existingPvc is true (the name of the existing claim)");
+    if (isSet(spec.claimInfo))
+      failures.add(["spec", "claimInfo"], "must not be set when spec.existingPvc is true (the claim exists already)");
+    if (!isSet(spec.claimName))
+      failures.add(["spec", "claimName"], "is required when spec.existingPvc is true (the name of the existing claim)");
   } else {
     // ClaimInfo.size: "mandatory when existingPvc is false".
     const size = isObject(spec.claimInfo) ? spec.claimInfo.size : undefined;
@@ -37,7 +42,10 @@ function validateAccessModes(failures: Failures, modes: unknown): void {
   if (!isObject(modes) || !isKnown(modes)) return;
   const enabled = (modes.readWriteOnce ?? true) === true || modes.readOnlyMany === true || modes.readWriteMany === true;
   if (!enabled) {
-    failures.add(["spec", "claimInfo", "accessModes"], "must enable at least one of readWriteOnce (the default), readOnlyMany or readWriteMany");
+    failures.add(
+      ["spec", "claimInfo", "accessModes"],
+      "must enable at least one of readWriteOnce (the default), readOnlyMany or readWriteMany",
+    );
   }
 }
 
@@ -53,7 +61,10 @@ export function validateS3Spec(failures: Failures, inputs: AssetInputs): void {
     );
   }
   if (typeof url === "string" && isKnown(url) && url !== "" && !isHttpUrl(url)) {
-    failures.add(["spec", "url"], 'must be an http:// or https:// URL of the S3 endpoint, e.g. "https://minio.example.com:9000" (AWS S3 when absent)');
+    failures.add(
+      ["spec", "url"],
+      'must be an http:// or https:// URL of the S3 endpoint, e.g. "https://minio.example.com:9000" (AWS S3 when absent)',
+    );
   }
 }
 
