@@ -182,8 +182,7 @@ export function assetHandlers(ctx: EmulatorContext, desc: AssetKind): AssetHandl
       // Only name, description and the spec (or its path) change; creation-only meta fields in the body are ignored.
       if (name !== record.meta.name) store.renameAsset(record, name);
       setDescription(record, meta);
-      record.spec =
-        desc.update === "nameDescriptionPath" ? { ...(record.spec as JsonObject), path: (spec as JsonObject).path } : spec;
+      record.spec = desc.update === "nameDescriptionPath" ? { ...(record.spec as JsonObject), path: (spec as JsonObject).path } : spec;
       return finishUpdate(req, record);
     },
 

@@ -1,11 +1,12 @@
-// The kind table drives the asset routes and handlers. No current kind sets reportsStatus: false,
-// so that path is exercised here on the handlers directly (no HTTP, no contract validation).
+// The kind table drives the asset routes and handlers. The rows' options are checked against the
+// document here; the no-status path is also exercised on the handlers directly (no HTTP, no
+// contract validation). asset-family.test.ts covers every kind over HTTP.
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { assetHandlers } from "../../src/emulator/assets";
 import { createContext } from "../../src/emulator/context";
 import { ApiError } from "../../src/emulator/errors";
-import { ASSET_KINDS, assetKind, type AssetKind } from "../../src/emulator/kinds";
+import { ASSET_KINDS, assetKind, referencesTo, type AssetKind } from "../../src/emulator/kinds";
 import { matchRoute, ROUTES } from "../../src/emulator/routes";
 import type { ApiRequest } from "../../src/emulator/http";
 
@@ -29,6 +30,33 @@ describe("routes from the kind table", () => {
     expect(match?.route.operationId).toBe("update_environment_asset_by_id");
     expect(match?.route.target).toEqual({ type: "asset", kind: assetKind("environment"), action: "update" });
     expect(match?.params).toEqual({ AssetId: "abc" });
+  });
+
+  test("every kind is a meta.kind of the document's AssetKind enum", () => {
+    for (const kind of ASSET_KINDS) expect(DOC.components.schemas.AssetKind.enum).toContain(kind.kind);
+  });
+
+  test("the delete status of each row, and 412 for referenced kinds, are declared by the document", () => {
+    for (const kind of ASSET_KINDS) {
+      const responses = DOC.paths[`${kind.path}/{AssetId}`].delete.responses;
+      expect(Object.keys(responses)).toContain(String(kind.deleteStatus));
+      if (referencesTo(kind.kind).length) expect(Object.keys(responses)).toContain("412");
+    }
+    expect(referencesTo("accessKey").map((r) => `${r.from.kind}.${r.reference.field}`)).toEqual([
+      "s3.accessKeyAssetId",
+      "secret-volume.credentialAssetId",
+    ]);
+    expect(ASSET_KINDS.filter((k) => k.deleteStatus === 204).map((k) => k.kind)).toEqual(["genericSecret"]);
+  });
+
+  test("credential secret fields are fields of the kind's creation spec", () => {
+    for (const kind of ASSET_KINDS) {
+      for (const field of kind.credential?.secretFields ?? []) {
+        const top = field.split("[]")[0];
+        const schemaName = `${kind.kind[0].toUpperCase()}${kind.kind.slice(1)}CreationSpec`;
+        expect(Object.keys(DOC.components.schemas[schemaName].properties)).toContain(top);
+      }
+    }
   });
 
   test("config-map and environment report sync status (the default); unknown names are refused", () => {
