@@ -4,7 +4,7 @@
 // whole contract by adding its fixture (test/fixtures/kinds.ts); a kind without one fails here.
 import * as path from "node:path";
 import { RESOURCE_TYPES } from "../../src/provider";
-import { KIND_FIXTURES } from "../fixtures/kinds";
+import { KIND_FIXTURES, prepareFixtures } from "../fixtures/kinds";
 import type { KindFixture } from "../fixtures/kinds";
 import { waitUntil } from "../support/async";
 import { EmulatorHarness } from "../support/emulator";
@@ -41,6 +41,7 @@ async function status(fixture: KindFixture, id: string): Promise<number> {
 
 beforeAll(async () => {
   emulator = await EmulatorHarness.start();
+  await prepareFixtures(emulator);
   stack = await TestStack.create({ program, config: emulator.stackConfig() });
 });
 afterAll(async () => {
