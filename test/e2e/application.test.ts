@@ -7,6 +7,7 @@
 import * as path from "node:path";
 import { EmulatorHarness } from "../support/emulator";
 import { CommandResult, TestStack } from "../support/pulumi-stack";
+import { isPulumiPropertyTrace } from "../support/pulumi-trace";
 
 const program = path.join(__dirname, "programs/application");
 const TYPE = "pulumi-nodejs:dynamic/runai:Application";
@@ -198,31 +199,8 @@ describe("Application with the real CLI", () => {
   });
 });
 
-/**
- * Pulumi's own tracing prints property values in plaintext, secrets included, at the verbosity the
- * issue asks about: the engine's RPC marshaling records ("Marshaling property for RPC[…]" at -v=9,
- * "Planner decided to create … (inputs=…)" at -v=7) and the Node SDK's "RegisterResource RPC
- * finished" debug record (echoed by the engine's event sink). No provider can prevent those (Pulumi's
- * logging docs warn to audit verbose logs before sharing them); every other line, including all of
- * our provider's and program's output, must be clean.
- */
 /** The check failures the engine reports for the application, each once, in order. */
 function reportedProblems(result: CommandResult): string[] {
   const pattern = new RegExp(`^\\s*error: ${TYPE} resource 'e2e-app' has a problem: (.*)$`, "gm");
   return [...new Set([...`${result.stdout}\n${result.stderr}`.matchAll(pattern)].map((match) => match[1]))];
-}
-
-function isPulumiPropertyTrace(line: string): boolean {
-  let msg: unknown;
-  try {
-    msg = (JSON.parse(line) as { msg?: unknown }).msg;
-  } catch {
-    return false;
-  }
-  return (
-    typeof msg === "string" &&
-    /^(Marshaling property for RPC\[|Unmarshaling property for RPC\[|Planner decided to |RegisterResource RPC finished: |eventSink::Debug\(<\{%reset%\}>RegisterResource RPC finished: )/.test(
-      msg,
-    )
-  );
 }
