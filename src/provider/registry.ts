@@ -40,6 +40,7 @@ const fixedReference = (updatableSpecFields: readonly string[]): AssetUpdateRule
 
 /** Credentials: a PUT carries the description alone (no name, no spec); anything else replaces. */
 const CREDENTIAL_UPDATE: AssetUpdateRule = { specFields: [], bodySpec: "none", rename: false };
+const CREDENTIAL_ADOPTION = "its secret values stay as they are, since Run:ai can neither show nor change them";
 
 export const KINDS: readonly AnyResourceKind[] = [
   assetKind({
@@ -133,6 +134,7 @@ export const KINDS: readonly AnyResourceKind[] = [
     contract: ACCESS_KEY_CREDENTIAL,
     validate: credentialRule(["accessKeyId", "secretAccessKey"]),
     update: CREDENTIAL_UPDATE,
+    adoptionNote: CREDENTIAL_ADOPTION,
   }),
   assetKind({
     type: "PasswordCredential",
@@ -140,6 +142,7 @@ export const KINDS: readonly AnyResourceKind[] = [
     contract: PASSWORD_CREDENTIAL,
     validate: credentialRule(["user", "password"]),
     update: CREDENTIAL_UPDATE,
+    adoptionNote: CREDENTIAL_ADOPTION,
   }),
   assetKind({
     type: "DockerRegistryCredential",
@@ -147,6 +150,7 @@ export const KINDS: readonly AnyResourceKind[] = [
     contract: DOCKER_REGISTRY_CREDENTIAL,
     validate: credentialRule(["url", "user", "password"]),
     update: CREDENTIAL_UPDATE,
+    adoptionNote: CREDENTIAL_ADOPTION,
   }),
   assetKind({
     type: "GenericSecretCredential",
@@ -154,6 +158,7 @@ export const KINDS: readonly AnyResourceKind[] = [
     contract: GENERIC_SECRET_CREDENTIAL,
     validate: validateGenericSecret,
     update: CREDENTIAL_UPDATE,
+    adoptionNote: CREDENTIAL_ADOPTION,
   }),
   applicationKind,
 ];

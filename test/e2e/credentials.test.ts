@@ -168,3 +168,31 @@ describe("credentials with the real CLI", () => {
     expect(await emulator.statusCount(400)).toBe(0);
   });
 });
+
+describe("examples/data-pipeline", () => {
+  it("creates a project's compute, data and credentials, then has nothing to do, and destroys them with no 412", async () => {
+    const emulator = await EmulatorHarness.start();
+    const stack = await TestStack.create({
+      program: path.join(__dirname, "../../examples/data-pipeline"),
+      config: {
+        ...emulator.stackConfig(),
+        s3AccessKeyId: "AKIAEXAMPLE",
+        s3SecretAccessKey: { value: SECRETS.secretAccessKey, secret: true },
+        gitPassword: { value: SECRETS.gitPassword, secret: true },
+      },
+    });
+    try {
+      expect((await stack.up()).stdout).toContain("+ 7 created");
+      const outputs = await stack.outputs();
+      const ids = outputs.assetIds as Record<string, string>;
+      expect((await emulator.api("GET", `${S3}/${ids.datasets}`)).body.spec.accessKeyAssetId).toBe(ids.bucketKey);
+      expect(outputs.checkpointClaim).toMatch(/^pvc-checkpoints-/);
+      await stack.preview({ expectNoChanges: true, refresh: true });
+      expect((await stack.destroy()).stdout).toContain("- 7 deleted");
+      expect({ 400: await emulator.statusCount(400), 412: await emulator.statusCount(412) }).toEqual({ 400: 0, 412: 0 });
+    } finally {
+      await stack.cleanup();
+      await emulator.stop();
+    }
+  });
+});

@@ -36,6 +36,8 @@ export interface AssetKindRow {
   reportsSyncStatus?: boolean;
   /** What a PUT can change, when it is less than the name, the description and the whole spec. */
   update?: AssetUpdateRule;
+  /** Said in the "not managed by this stack" error about what adoption does beyond the usual. */
+  adoptionNote?: string;
 }
 
 /** The part of an asset a PUT changes; whatever it cannot change replaces the asset. */
@@ -100,6 +102,7 @@ export function assetKind(row: AssetKindRow): ResourceKind<AnyAsset> {
     },
     ...fields,
     namePath: "meta.name",
+    adoptionNote: row.adoptionNote,
     location: (inputs) => describeScope(metaOf(inputs)),
     idOf: (asset) => asset.meta.id,
     // The server never returns a secret field: the outputs hold the program's (secret) value.
