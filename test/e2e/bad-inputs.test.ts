@@ -1,0 +1,36 @@
+// Bad inputs of the asset family's newer kinds through a real `pulumi preview`: the engine stops at
+// the first resource whose check fails, so each kind gets one preview of its case with the most
+// problems. Every reason is reported, exactly as check gives it (the unit tests hold the whole
+// table), and nothing is written.
+import * as path from "node:path";
+import { BAD_INPUTS } from "../fixtures/bad-inputs";
+import { EmulatorHarness } from "../support/emulator";
+import { TestStack } from "../support/pulumi-stack";
+
+const program = path.join(__dirname, "programs/lifecycle");
+
+/** Per kind, the bad input with the most reasons. */
+const worstPerKind = [...new Map(BAD_INPUTS.map((c) => [c[1], c] as const)).keys()].map(
+  (type) => BAD_INPUTS.filter((c) => c[1] === type).sort((a, b) => b[3].length - a[3].length)[0],
+);
+
+let emulator: EmulatorHarness;
+let stack: TestStack;
+beforeAll(async () => {
+  emulator = await EmulatorHarness.start();
+  stack = await TestStack.create({ program, config: emulator.stackConfig() });
+});
+afterAll(async () => {
+  await stack?.cleanup();
+  await emulator?.stop();
+});
+
+it.each(worstPerKind)("%s (%s): every reason at preview, nothing written", async (_case, type, args, reasons) => {
+  await stack.setConfig("lifecycle:resources", JSON.stringify({ bad: { type, args } }));
+  const preview = await stack.preview({}, { allowFailure: true });
+  expect(preview.code).not.toBe(0);
+  const pattern = new RegExp(`^\\s*error: pulumi-nodejs:dynamic/runai:${type} resource 'bad' has a problem: (.*)$`, "gm");
+  const reported = [...new Set([...`${preview.stdout}\n${preview.stderr}`.matchAll(pattern)].map((match) => match[1]))];
+  expect(reported).toEqual(reasons);
+  expect(await emulator.writeCount()).toBe(0);
+});
