@@ -17,7 +17,7 @@ import { PartialWriteError } from "./kind";
 import type { Json, ResourceKind } from "./kind";
 import { carryInput, stripNulls } from "./normalize";
 import { waitForDeletion, waitForSync } from "./sync";
-import { valueAt } from "./validation";
+import { Failures, valueAt } from "./validation";
 
 /** A dynamic provider with the `configure` the engine calls once per provider process (@pulumi/pulumi ≥ 3.139). */
 export type DynamicProvider = pulumi.dynamic.ResourceProvider & {
@@ -36,7 +36,11 @@ export function dynamicProvider<T>(kind: ResourceKind<T>): DynamicProvider {
     },
 
     async check(_olds: unknown, news: Json) {
-      return checkInputs(kind as ResourceKind, news);
+      const checked = checkInputs(kind as ResourceKind, news);
+      if (checked.failures.length > 0 || !kind.resolveReferences) return checked;
+      const failures = new Failures(news);
+      const inputs = await kind.resolveReferences(context(), checked.inputs, failures);
+      return { inputs, failures: failures.list };
     },
 
     async diff(_id: string, olds: Json, news: Json) {
@@ -109,7 +113,7 @@ async function createOrAdopt<T>(kind: ResourceKind<T>, ctx: ProviderContext, inp
         nameIn(kind, inputs),
         kind.location(inputs),
         kind.idOf(existing),
-        kind.namePath,
+        kind.namePath ? `choose another ${kind.namePath}` : "remove it from this program (it exists already)",
         kind.adoptionNote,
       );
     }
@@ -133,5 +137,6 @@ function plainOutputs<T>(kind: ResourceKind<T>, object: T, inputs: Json, previou
 }
 
 function nameIn<T>(kind: ResourceKind<T>, values: Json): string {
-  return String(valueAt(values, kind.namePath.split(".")) ?? "");
+  if (kind.describe) return kind.describe(values);
+  return kind.namePath ? String(valueAt(values, kind.namePath.split(".")) ?? "") : "";
 }

@@ -15,14 +15,14 @@ export function changedFields(kind: ResourceKind, olds: Json, news: Json): Set<s
 export function diffInputs(kind: ResourceKind, olds: Json, news: Json): pulumi.dynamic.DiffResult {
   const replaced = kind.creationOnly.filter((rule) => differs(rule, olds, news));
   const updated = changedFields(kind, olds, news);
-  const oldName = at(olds, kind.namePath);
-  const newName = at(news, kind.namePath);
+  const oldName = kind.namePath ? at(olds, kind.namePath) : undefined;
+  const newName = kind.namePath ? at(news, kind.namePath) : undefined;
   return {
     changes: replaced.length > 0 || updated.size > 0,
     replaces: [...new Set(replaced.map((rule) => rule.path.split(".")[0]))],
     // Names are unique where the object lives: a same-named replacement can only be created once the
     // old object is gone. With a new name, the new object is created first (nothing is ever missing).
-    deleteBeforeReplace: replaced.length > 0 && !isUnknown(newName) && oldName === newName,
+    deleteBeforeReplace: replaced.length > 0 && kind.namePath !== undefined && !isUnknown(newName) && oldName === newName,
   };
 }
 
@@ -30,9 +30,20 @@ function differs(rule: FieldRule, olds: Json, news: Json): boolean {
   const wanted = at(news, rule.path);
   // An unknown anywhere on the way counts too: the engine asks whether a dependent of an object that
   // is replaced must be replaced with it by passing the dependent's whole input as unknown.
-  return (
-    isUnknownAt(news, rule.path.split(".")) || !deepEqual(canonical(at(olds, rule.path), rule.defaults), canonical(wanted, rule.defaults))
-  );
+  if (isUnknownAt(news, rule.path.split("."))) return true;
+  const held = at(olds, rule.path);
+  if (rule.keyedBy && Array.isArray(wanted)) return keyedListDiffers(held, wanted, rule.keyedBy, rule.defaults);
+  return !deepEqual(canonical(held, rule.defaults), canonical(wanted, rule.defaults));
+}
+
+/** Whether an element the program lists is missing from `held` or differs from the held one with its key. */
+function keyedListDiffers(held: unknown, wanted: unknown[], keyPath: string, defaults: unknown): boolean {
+  const keyOf = (element: unknown) => JSON.stringify(valueAt(element, keyPath.split(".")) ?? null);
+  const heldByKey = new Map((Array.isArray(held) ? held : []).map((element) => [keyOf(element), element]));
+  return wanted.some((element) => {
+    const previous = heldByKey.get(keyOf(element));
+    return previous === undefined || !deepEqual(canonical(previous, defaults), canonical(element, defaults));
+  });
 }
 
 /**

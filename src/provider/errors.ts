@@ -23,13 +23,14 @@ export class NotManagedError extends RunaiProviderError {
     readonly objectName: string,
     readonly location: string,
     readonly existingId: string,
-    readonly nameField: string,
+    /** What else the user can do, e.g. "choose another meta.name". */
+    alternative: string,
     adoptionNote?: string,
   ) {
     super(
       `${label} "${objectName}" already exists in ${location} (id ${existingId}) and is not managed by this stack. ` +
         `Set adoptExisting: true to take it over with this program's values${adoptionNote ? ` (${adoptionNote})` : ""}, ` +
-        `or choose another ${nameField}.`,
+        `or ${alternative}.`,
     );
   }
 }

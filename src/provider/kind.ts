@@ -16,6 +16,12 @@ export interface FieldRule {
    * so a default filled in by the server never shows as drift.
    */
   defaults?: unknown;
+  /**
+   * For a list of objects: the dotted path of each element's key. Only the elements whose key the
+   * program lists are compared, in any order, so elements the server holds beyond them (the quota of
+   * a node pool the program leaves alone) never show as a change. `defaults` apply to each element.
+   */
+  keyedBy?: string;
 }
 
 /** The API calls of one kind. `T` is the object as the kind's client calls return it. */
@@ -64,8 +70,19 @@ export interface ResourceKind<T = unknown> {
   updatable: readonly FieldRule[];
   /** Fields fixed at creation: a change replaces the object (its top-level input is reported). */
   creationOnly: readonly FieldRule[];
-  /** Path of the name, unique per location: the old object goes first when a replacement keeps it. */
-  namePath: string;
+  /**
+   * Path of the name, unique per location: the old object goes first when a replacement keeps it.
+   * Absent for a kind without a unique name (an access rule): its replacement is always created first.
+   */
+  namePath?: string;
+  /** How messages name one object of a kind without a name (default: the value at `namePath`). */
+  describe?(inputs: Json): string;
+  /**
+   * Looks up, at check time, what the inputs refer to by name (a role, a node pool) and returns the
+   * inputs with the ids filled in; reports names that do not exist. Runs only once the inputs pass
+   * every static rule, and never for values still unknown.
+   */
+  resolveReferences?(ctx: ProviderContext, inputs: Json, failures: Failures): Promise<Json>;
   /** Where an object with these inputs lives, for messages: "project 1001", "the tenant". */
   location(inputs: Json): string;
   /** Said in the "not managed by this stack" error about what adoption does beyond the usual. */
