@@ -13,3 +13,6 @@ export * from "./s3";
 export * from "./git";
 export * from "./secret-volume";
 export * from "./credentials";
+export * from "./org-unit";
+export * from "./access";
+export * from "./cluster";
