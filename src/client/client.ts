@@ -1,12 +1,16 @@
 // RunaiClient: wires the transport, the auth strategy and the typed endpoints together.
 import type { AssetContract } from "../schemas/asset";
 import { TokenResponse } from "../schemas/application";
+import { AccessRulesEndpoint } from "./access-rules";
 import { AppsEndpoint } from "./apps";
 import { AssetEndpoint } from "./assets";
 import { ClientCredentials, ClientCredentialsAuth, StaticTokenAuth } from "./auth";
+import { ClustersEndpoint, NodePoolsEndpoint } from "./clusters";
 import { HttpTransport, RetryEvent } from "./http";
+import { DEPARTMENT_CONTRACT, DepartmentsEndpoint, OrgUnitEndpoint, PROJECT_CONTRACT, ProjectsEndpoint } from "./org-units";
 import { Redactor } from "./redact";
 import { RetryOptions, retryPolicy } from "./retry";
+import { RolesEndpoint } from "./roles";
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
 export const DEFAULT_USER_AGENT = `pulumi-runai (node ${process.version})`;
@@ -36,6 +40,18 @@ export class RunaiClient {
   readonly url: string;
   /** Applications, `/api/v1/apps`. */
   readonly apps: AppsEndpoint;
+  /** Departments, `/api/v1/org-unit/departments`. */
+  readonly departments: DepartmentsEndpoint;
+  /** Projects, `/api/v1/org-unit/projects`. */
+  readonly projects: ProjectsEndpoint;
+  /** Access rules, `/api/v1/authorization/access-rules`. */
+  readonly accessRules: AccessRulesEndpoint;
+  /** Roles (read-only), `/api/v1/authorization/roles`. */
+  readonly roles: RolesEndpoint;
+  /** Clusters (look-up), `/api/v1/clusters`. */
+  readonly clusters: ClustersEndpoint;
+  /** Node pools (look-up), `/api/v1/node-pools`. */
+  readonly nodePools: NodePoolsEndpoint;
   private readonly transport: HttpTransport;
   /** One endpoint per asset contract: its response schemas are built once per client. */
   private readonly assetEndpoints = new Map<object, unknown>();
@@ -73,6 +89,12 @@ export class RunaiClient {
     }
 
     this.apps = new AppsEndpoint(this.transport);
+    this.departments = new OrgUnitEndpoint(this.transport, DEPARTMENT_CONTRACT);
+    this.projects = new OrgUnitEndpoint(this.transport, PROJECT_CONTRACT);
+    this.accessRules = new AccessRulesEndpoint(this.transport);
+    this.roles = new RolesEndpoint(this.transport);
+    this.clusters = new ClustersEndpoint(this.transport);
+    this.nodePools = new NodePoolsEndpoint(this.transport);
   }
 
   /** The endpoint of an asset kind of the `/api/v1/asset/<kind>` family, e.g. `client.assets(CONFIG_MAP_ASSET)`. */
