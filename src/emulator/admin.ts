@@ -1,5 +1,5 @@
 // The out-of-band admin API under /__emulator/ for tests and benchmarks: counters, fault rules,
-// reset, forced sync statuses and a state dump. No authentication, but loopback callers only.
+// reset, forced sync statuses of assets, forced phases of projects and a state dump. No authentication, but loopback callers only.
 // These requests are never counted and never subject to fault rules.
 import { publicApp } from "./apps";
 import type { EmulatorContext } from "./context";
@@ -7,13 +7,15 @@ import { badRequest, forbidden, notFound } from "./errors";
 import { parseFaultRules } from "./faults";
 import type { ApiResponse } from "./http";
 import { assetKind } from "./kinds";
+import { projectPhase } from "./org-units";
 import { reportedStatus } from "./store";
-import type { StatusInfo } from "./types";
+import type { ForcedPhase, ProjectPhase, StatusInfo } from "./types";
 import { contractValidator } from "./validation";
 
 export const ADMIN_PREFIX = "/__emulator/";
 
 const FORCED_STATUS_PATH = /^\/__emulator\/assets\/([^/]+)\/status$/;
+const FORCED_PHASE_PATH = /^\/__emulator\/projects\/([^/]+)\/phase$/;
 
 export function isLoopback(address: string | undefined): boolean {
   if (!address) return false;
@@ -66,6 +68,16 @@ export async function handleAdmin(
     return ok({ id, forcedStatus: record.forcedStatus });
   }
 
+  const phase = FORCED_PHASE_PATH.exec(path);
+  if (phase && (method === "PUT" || method === "DELETE")) {
+    const id = decodeURIComponent(phase[1]);
+    const project = ctx.store.project(id);
+    if (!project) throw notFound(`project "${id}" not found`);
+    project.forcedPhase = method === "PUT" ? parseForcedPhase(body) : null;
+    await ctx.commit();
+    return ok({ id, forcedPhase: project.forcedPhase });
+  }
+
   throw notFound(`no emulator admin route ${method} ${path}`);
 }
 
@@ -87,10 +99,23 @@ function parseForcedStatus(body: unknown): StatusInfo {
   };
 }
 
+/** {phase, message?}: a ProjectPhase of the contract and an optional phase message. */
+function parseForcedPhase(body: unknown): ForcedPhase {
+  if (body === null || typeof body !== "object" || Array.isArray(body)) throw badRequest("request body: must be object");
+  const { phase, message } = body as { phase?: unknown; message?: unknown };
+  if (phase === undefined) throw badRequest("phase: is required");
+  contractValidator().validateSchema("ProjectPhase", phase, "phase");
+  if (message !== undefined && typeof message !== "string") throw badRequest("message: must be string");
+  return { phase: phase as ProjectPhase, ...(message !== undefined ? { message } : {}) };
+}
+
 function stateDump(ctx: EmulatorContext): unknown {
   const now = Date.now();
   return {
-    organisation: ctx.organisation,
+    organisation: ctx.organisation.snapshot(),
+    departments: ctx.store.allDepartments(),
+    projects: ctx.store.allProjects().map((p) => ({ ...p, phase: projectPhase(p, now).phase })),
+    accessRules: ctx.store.allAccessRules(true),
     assets: ctx.store.allAssets().map((record) => ({
       kind: record.kind,
       meta: record.meta,

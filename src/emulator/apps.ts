@@ -4,6 +4,8 @@ import { randomUUID } from "node:crypto";
 import type { EmulatorContext } from "./context";
 import { badRequest, conflict, notFound } from "./errors";
 import type { ApiRequest, ApiResponse } from "./http";
+import { TENANT_SCOPE } from "./organisation";
+import type { Action } from "./roles";
 import { generateSecret, hashSecret } from "./secrets";
 import type { AppRecord } from "./types";
 
@@ -36,6 +38,9 @@ export function appHandlers(ctx: EmulatorContext): AppHandlers {
   const { store } = ctx;
   const tenantId = ctx.organisation.tenantId;
 
+  /** Applications are tenant-wide: the caller needs the action on "apps" in the tenant. */
+  const allow = (req: ApiRequest, action: Action): void => ctx.access.require(req.callerId, "apps", action, TENANT_SCOPE);
+
   const existing = (id: string): AppRecord => {
     const app = store.app(id);
     if (!app) throw notFound(`application "${id}" not found`);
@@ -43,11 +48,13 @@ export function appHandlers(ctx: EmulatorContext): AppHandlers {
   };
 
   return {
-    list() {
+    list(req) {
+      allow(req, "read");
       return { status: 200, body: store.allApps().map((app) => publicApp(app, tenantId)) };
     },
 
     async create(req) {
+      allow(req, "create");
       // The name pattern ^[a-z][-_a-z0-9]*[a-z0-9]$ is enforced by the contract validator.
       const { name } = req.body as { name: string };
       // The client id equals the name (as in the docs' examples), so it must not shadow the admin client.
@@ -73,10 +80,12 @@ export function appHandlers(ctx: EmulatorContext): AppHandlers {
     },
 
     get(req) {
+      allow(req, "read");
       return { status: 200, body: publicApp(existing(req.params.appId), tenantId) };
     },
 
     async patch(req) {
+      allow(req, "update");
       const app = existing(req.params.appId);
       app.enabled = (req.body as { enabled: boolean }).enabled;
       app.updatedAt = new Date().toISOString();
@@ -85,12 +94,14 @@ export function appHandlers(ctx: EmulatorContext): AppHandlers {
     },
 
     async remove(req) {
+      allow(req, "delete");
       store.removeApp(existing(req.params.appId));
       await ctx.commit();
       return { status: 204 };
     },
 
     async regenerateSecret(req) {
+      allow(req, "update");
       const app = existing(req.params.appId);
       const secret = generateSecret();
       app.secretHash = hashSecret(secret); // the previous secret stops working now

@@ -9,8 +9,7 @@ import { referencesTo, type AssetKind } from "./kinds";
 import { listFilter } from "./list-filter";
 import { operationAt, OPENAPI_DOCUMENT_PATH } from "./openapi";
 import type { AssetAction } from "./routes";
-import { checkScope, isSet, scopeIdOf } from "./scopes";
-import { findProject } from "./seed";
+import { assetScope, checkScope, isSet, scopeIdOf } from "./scopes";
 import { checkMandatory, checkSpecRules, clusterResourceName, storedCredentialSpec } from "./spec-rules";
 import { reportedStatus } from "./store";
 import type { AssetRecord, JsonObject } from "./types";
@@ -33,7 +32,7 @@ interface DescriptionBody {
 export type AssetHandlers = Record<AssetAction, (req: ApiRequest) => ApiResponse | Promise<ApiResponse>>;
 
 export function assetHandlers(ctx: EmulatorContext, desc: AssetKind): AssetHandlers {
-  const { store, organisation: org } = ctx;
+  const { store, organisation: org, access } = ctx;
   const label = `${desc.kind} asset`;
   // Checked now rather than on the first PUT: a row naming a schema the document lacks fails at start.
   if (desc.undeclaredUpdateSpecSchema) contractValidator().prepareSchema(desc.undeclaredUpdateSpecSchema);
@@ -51,10 +50,16 @@ export function assetHandlers(ctx: EmulatorContext, desc: AssetKind): AssetHandl
       ? { pendingPhase: phase, pendingUntil: Date.now() + ctx.config.syncDelayMs }
       : { pendingPhase: null, pendingUntil: 0 };
 
-  /** The live asset of this kind, or 404. Another kind's id is unknown here, as on the real API. */
-  const existing = (id: string): AssetRecord => {
+  /**
+   * The live asset of this kind, or 404 (another kind's id is unknown here, as on the real API); then
+   * 403 unless the caller may do `action` on it: reading also reaches assets of broader scopes
+   * that the caller's units can use.
+   */
+  const existing = (req: ApiRequest, action: "read" | "update" | "delete"): AssetRecord => {
+    const id = req.params.AssetId;
     const record = store.asset(id);
     if (!record || record.kind !== desc.kind) throw notFound(`${label} "${id}" not found`);
+    access.require(req.callerId, desc.resourceType, action, assetScope(record.meta), action === "read" ? "related" : "covers");
     return record;
   };
 
@@ -108,9 +113,11 @@ export function assetHandlers(ctx: EmulatorContext, desc: AssetKind): AssetHandl
   return {
     list(req) {
       const matches = listFilter(org, req.query);
+      // Only what the caller may read is listed (never a 403).
+      const readable = access.predicate(req.callerId, desc.resourceType, "read", "related");
       const entries = store
         .assetsOfKind(desc.kind)
-        .filter(matches)
+        .filter((record) => matches(record) && readable(assetScope(record.meta)))
         .map((record) => toWire(record, req.query));
       return { status: 200, body: { entries } };
     },
@@ -119,6 +126,8 @@ export function assetHandlers(ctx: EmulatorContext, desc: AssetKind): AssetHandl
       const { meta, spec } = req.body as AssetBody;
       const problems: string[] = [];
       checkScope(org, desc, meta, problems);
+      // The target must exist before the caller's rights on it can be judged; the spec rules come after.
+      if (problems.length === 0) access.require(req.callerId, desc.resourceType, "create", assetScope(meta as AssetRecord["meta"]));
       checkWholeSpec(spec, problems);
       if (problems.length) throw badRequest(problems.join("; "), `${label} rejected`);
       const scope = meta.scope as string;
@@ -126,7 +135,7 @@ export function assetHandlers(ctx: EmulatorContext, desc: AssetKind): AssetHandl
       assertNameFree(scope, scopeIdOf(meta as AssetRecord["meta"]), name);
 
       const now = new Date().toISOString();
-      const project = scope === "project" ? findProject(org, meta.projectId as number) : undefined;
+      const project = scope === "project" ? org.project(meta.projectId as number) : undefined;
       const id = randomUUID();
       const resourceName = clusterResourceName(desc, name, id, spec);
       const record: AssetRecord = {
@@ -161,11 +170,11 @@ export function assetHandlers(ctx: EmulatorContext, desc: AssetKind): AssetHandl
     },
 
     get(req) {
-      return { status: 200, body: toWire(existing(req.params.AssetId), req.query) };
+      return { status: 200, body: toWire(existing(req, "read"), req.query) };
     },
 
     async update(req) {
-      const record = existing(req.params.AssetId);
+      const record = existing(req, "update");
       if (desc.update === "description") return updateDescription(req, record);
       const { meta, spec } = req.body as AssetBody;
       if (desc.undeclaredUpdateSpecSchema) {
@@ -187,7 +196,7 @@ export function assetHandlers(ctx: EmulatorContext, desc: AssetKind): AssetHandl
     },
 
     async remove(req) {
-      const record = existing(req.params.AssetId);
+      const record = existing(req, "delete");
       if (record.deleteAt === null) {
         const user = firstUser(record);
         if (user) {

@@ -1,11 +1,13 @@
 // Everything one emulator instance shares between its request handlers.
+import { AccessControl } from "./authorization";
 import { RequestCounters } from "./counters";
 import { FaultInjector, parseFaultRules } from "./faults";
+import { LiveOrganisation } from "./organisation";
 import { StateFile } from "./persistence";
-import { copyOrganisation, DEFAULT_ADMIN_CLIENT_ID, DEFAULT_ADMIN_CLIENT_SECRET } from "./seed";
+import { DEFAULT_ADMIN_CLIENT_ID, DEFAULT_ADMIN_CLIENT_SECRET } from "./seed";
 import { Store, type PersistedState } from "./store";
 import { TokenService } from "./tokens";
-import type { EmulatorOptions, Organisation } from "./types";
+import type { EmulatorOptions } from "./types";
 
 export interface EmulatorConfig {
   syncDelayMs: number;
@@ -16,9 +18,11 @@ export interface EmulatorConfig {
 
 export interface EmulatorContext {
   readonly config: EmulatorConfig;
-  readonly organisation: Organisation;
+  /** The live organisation (tenant, cluster, the departments and projects in the store). */
+  readonly organisation: LiveOrganisation;
   readonly store: Store;
   readonly tokens: TokenService;
+  readonly access: AccessControl;
   readonly faults: FaultInjector;
   readonly counters: RequestCounters;
   /** Makes every mutation so far durable (a no-op without a state file). Await it before acknowledging a write. */
@@ -34,8 +38,8 @@ export function createContext(options: EmulatorOptions): EmulatorContext {
     adminClientId: options.adminClientId ?? DEFAULT_ADMIN_CLIENT_ID,
     adminClientSecret: options.adminClientSecret ?? DEFAULT_ADMIN_CLIENT_SECRET,
   };
-  const organisation = copyOrganisation();
   const store = new Store();
+  const organisation = new LiveOrganisation(store);
   const faults = new FaultInjector(parseFaultRules({ rules: options.faults ?? [] }));
 
   let stateFile: StateFile | null = null;
@@ -51,6 +55,7 @@ export function createContext(options: EmulatorOptions): EmulatorContext {
     organisation,
     store,
     tokens: new TokenService(config, organisation, store),
+    access: new AccessControl(store, organisation, config.adminClientId),
     faults,
     counters: new RequestCounters(),
     commit: () => (file ? file.persist() : Promise.resolve()),

@@ -37,6 +37,11 @@ export interface AssetKindRow {
   kind: string;
   /** Collection path in the document; the item path is `${path}/{AssetId}`. */
   path: string;
+  /**
+   * The contract's ResourceType the access control checks for this kind ("environments",
+   * "cm-volume-assets", "credentials"...): what a role must allow on it (authorization.ts).
+   */
+  resourceType: string;
   /** Scopes an asset of this kind may be created in ("system" is internal-only for every kind). */
   allowedScopes: readonly string[];
   /** Spec fields the documentation calls mandatory although the schema leaves them optional. */
@@ -75,6 +80,7 @@ const CREDENTIAL_KINDS = ["accessKey", "password", "dockerRegistry", "genericSec
 const ROWS = [
   {
     kind: "config-map",
+    resourceType: "cm-volume-assets",
     path: "/api/v1/asset/datasource/config-map",
     allowedScopes: ["project"], // datasources.md: ConfigMap data sources are project-scoped only
     mandatorySpecFields: ["configMap", "mountPath"],
@@ -82,12 +88,14 @@ const ROWS = [
   },
   {
     kind: "environment",
+    resourceType: "environments",
     path: "/api/v1/asset/environment",
     allowedScopes: ALL_SCOPES,
     mandatorySpecFields: [],
   },
   {
     kind: "compute",
+    resourceType: "compute-resources",
     path: "/api/v1/asset/compute",
     allowedScopes: ALL_SCOPES,
     mandatorySpecFields: [],
@@ -95,6 +103,7 @@ const ROWS = [
   },
   {
     kind: "pvc",
+    resourceType: "pvc-assets",
     path: "/api/v1/asset/datasource/pvc",
     allowedScopes: ALL_SCOPES,
     mandatorySpecFields: ["path"],
@@ -104,6 +113,7 @@ const ROWS = [
   },
   {
     kind: "nfs",
+    resourceType: "nfs-assets",
     path: "/api/v1/asset/datasource/nfs",
     allowedScopes: ALL_SCOPES,
     mandatorySpecFields: ["server", "path", "mountPath"],
@@ -111,6 +121,7 @@ const ROWS = [
   },
   {
     kind: "s3",
+    resourceType: "s3-assets",
     path: "/api/v1/asset/datasource/s3",
     allowedScopes: ALL_SCOPES,
     mandatorySpecFields: ["bucket", "path"],
@@ -118,6 +129,7 @@ const ROWS = [
   },
   {
     kind: "git",
+    resourceType: "git-assets",
     path: "/api/v1/asset/datasource/git",
     allowedScopes: ALL_SCOPES,
     mandatorySpecFields: ["repository", "path"],
@@ -125,6 +137,7 @@ const ROWS = [
   },
   {
     kind: "hostPath",
+    resourceType: "host-path-assets",
     path: "/api/v1/asset/datasource/host-path",
     allowedScopes: ALL_SCOPES,
     mandatorySpecFields: ["path", "mountPath"],
@@ -133,6 +146,7 @@ const ROWS = [
   {
     // The AssetKind enum of the document names the secret datasource "secret-volume".
     kind: "secret-volume",
+    resourceType: "secret-volume-assets",
     path: "/api/v1/asset/datasource/secrets",
     allowedScopes: ALL_SCOPES,
     mandatorySpecFields: ["credentialAssetId", "mountPath"],
@@ -141,6 +155,7 @@ const ROWS = [
   },
   {
     kind: "accessKey",
+    resourceType: "credentials",
     path: "/api/v1/asset/credentials/access-key",
     allowedScopes: ALL_SCOPES,
     mandatorySpecFields: [],
@@ -150,6 +165,7 @@ const ROWS = [
   },
   {
     kind: "password",
+    resourceType: "credentials",
     path: "/api/v1/asset/credentials/password",
     allowedScopes: ALL_SCOPES,
     mandatorySpecFields: [],
@@ -159,6 +175,7 @@ const ROWS = [
   },
   {
     kind: "dockerRegistry",
+    resourceType: "credentials",
     path: "/api/v1/asset/credentials/docker-registry",
     allowedScopes: ALL_SCOPES,
     mandatorySpecFields: [],
@@ -168,6 +185,7 @@ const ROWS = [
   },
   {
     kind: "genericSecret",
+    resourceType: "credentials",
     path: "/api/v1/asset/credentials/generic-secret",
     allowedScopes: ALL_SCOPES,
     mandatorySpecFields: [],
@@ -183,7 +201,9 @@ export type AssetKindName = (typeof ROWS)[number]["kind"];
 type Defaulted = "reportsStatus" | "update" | "references" | "pvcClaimRules" | "deleteStatus";
 
 /** A row with its defaults applied. */
-export interface AssetKind extends Required<Pick<AssetKindRow, Defaulted | "path" | "allowedScopes" | "mandatorySpecFields">> {
+export interface AssetKind extends Required<
+  Pick<AssetKindRow, Defaulted | "path" | "resourceType" | "allowedScopes" | "mandatorySpecFields">
+> {
   kind: AssetKindName;
   undeclaredUpdateSpecSchema?: string;
   credential?: CredentialRules;

@@ -1,8 +1,8 @@
 // The asset list filters. One filter serves every kind: the validator passes on only the query
 // parameters the kind's list operation declares (environment has no assetIds, config-map no
 // isWorkspace), so a parameter a kind lacks never arrives here.
-import { findProject, hasDepartment } from "./seed";
-import type { AssetRecord, JsonObject, Organisation } from "./types";
+import type { LiveOrganisation } from "./organisation";
+import type { AssetRecord, JsonObject } from "./types";
 
 /**
  * List filters with the documented hierarchy: a projectId filter also returns the assets of the
@@ -10,7 +10,7 @@ import type { AssetRecord, JsonObject, Organisation } from "./types";
  * as an exact filter on top). departmentId and clusterId work alike; includeDescendants adds the
  * assets of the units below.
  */
-export function listFilter(org: Organisation, query: Record<string, unknown>): (record: AssetRecord) => boolean {
+export function listFilter(org: LiveOrganisation, query: Record<string, unknown>): (record: AssetRecord) => boolean {
   const tests: Array<(meta: AssetRecord["meta"]) => boolean> = [];
   const descendants = query.includeDescendants === true;
 
@@ -18,13 +18,13 @@ export function listFilter(org: Organisation, query: Record<string, unknown>): (
   if (typeof query.scope === "string") tests.push((m) => m.scope === query.scope);
 
   if (typeof query.projectId === "number") {
-    const project = findProject(org, query.projectId);
+    const project = org.project(query.projectId);
     tests.push((m) => {
       switch (m.scope) {
         case "project":
           return m.projectId === query.projectId;
         case "department":
-          return project !== undefined && m.departmentId === project.departmentId;
+          return project !== undefined && m.departmentId === project.parentId;
         case "cluster":
           return project !== undefined && m.clusterId === org.clusterId;
         default:
@@ -35,11 +35,11 @@ export function listFilter(org: Organisation, query: Record<string, unknown>): (
 
   if (typeof query.departmentId === "string") {
     const departmentId = query.departmentId;
-    const known = hasDepartment(org, departmentId);
+    const known = org.department(departmentId) !== undefined;
     tests.push((m) => {
       switch (m.scope) {
         case "project":
-          return descendants && findProject(org, m.projectId as number)?.departmentId === departmentId;
+          return descendants && org.project(m.projectId as number)?.parentId === departmentId;
         case "department":
           return m.departmentId === departmentId;
         case "cluster":

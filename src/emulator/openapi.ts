@@ -13,6 +13,8 @@ export interface ParameterObject {
   name: string;
   in: "query" | "path" | "header" | "cookie";
   required?: boolean;
+  /** For arrays in the query: false means one comma-joined value (`filterBy=a==1,b==2`). */
+  explode?: boolean;
   schema?: JsonSchema;
 }
 

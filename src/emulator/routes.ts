@@ -1,11 +1,13 @@
 // The API routes the emulator serves. Each one is an operation of api/runai-2.22.openapi.json, found
 // by method + path template, so its operationId, parameters and body schema come from the document.
-// Asset routes are generated from the kind table (kinds.ts); the token and applications routes are
-// listed by hand. Operations of the document not served here (the deprecated /v1/k8s/* ones) answer 404.
+// Asset routes are generated from the kind table (kinds.ts); the token, applications, organisation
+// (departments, projects), cluster, node-pool, role and access-rule routes are listed by hand.
+// Operations of the document not served here (the deprecated /v1/k8s/* ones, the org units'
+// /resources, priorities) answer 404.
 import { ASSET_KINDS, type AssetKind } from "./kinds";
 import { operationAt, OPENAPI_DOCUMENT_PATH } from "./openapi";
 
-/** The operations with a handler of their own in apps.ts (server.ts maps each one). */
+/** The operations with a handler of their own (apps.ts, org-units.ts, cluster.ts, access-rules.ts; server.ts maps each one). */
 export type FixedOperationId =
   | "grant_token"
   | "get_applications"
@@ -13,7 +15,34 @@ export type FixedOperationId =
   | "get_application_by_id"
   | "update_application_by_id"
   | "delete_application_by_id"
-  | "regenerate_application_secret";
+  | "regenerate_application_secret"
+  | "get_departments"
+  | "create_department"
+  | "get_department"
+  | "update_department"
+  | "delete_department"
+  | "get_projects"
+  | "create_project"
+  | "get_project"
+  | "update_project"
+  | "delete_project"
+  | "get_clusters"
+  | "create_cluster"
+  | "get_cluster_by_uuid"
+  | "updateCluster"
+  | "delete_cluster"
+  | "get_nodepools"
+  | "create_nodepool"
+  | "get_nodepool"
+  | "update_nodepool"
+  | "patch_nodepool"
+  | "delete_nodepool"
+  | "get_roles_v1"
+  | "get_role_v1"
+  | "get_access_rules"
+  | "create_access_rule"
+  | "get_access_rule"
+  | "delete_access_rule";
 
 /** The five asset endpoints; every kind has all of them (see assets.ts). */
 export type AssetAction = "list" | "create" | "get" | "update" | "remove";
@@ -33,6 +62,12 @@ export interface RouteDef {
 
 export const APPS_PATH = "/api/v1/apps";
 export const TOKEN_PATH = "/api/v1/token";
+export const DEPARTMENTS_PATH = "/api/v1/org-unit/departments";
+export const PROJECTS_PATH = "/api/v1/org-unit/projects";
+export const CLUSTERS_PATH = "/api/v1/clusters";
+export const NODE_POOLS_PATH = "/api/v1/node-pools";
+export const ROLES_PATH = "/api/v1/authorization/roles";
+export const ACCESS_RULES_PATH = "/api/v1/authorization/access-rules";
 
 /** The template under which requests to unknown routes are counted and matched by fault rules. */
 export const UNMATCHED_ROUTE = "<unmatched>";
@@ -46,6 +81,39 @@ const APP_ROUTES: Array<[string, string, FixedOperationId]> = [
   ["PATCH", `${APPS_PATH}/{appId}`, "update_application_by_id"],
   ["DELETE", `${APPS_PATH}/{appId}`, "delete_application_by_id"],
   ["POST", `${APPS_PATH}/{appId}/secret`, "regenerate_application_secret"],
+];
+
+const ORGANISATION_ROUTES: Array<[string, string, FixedOperationId]> = [
+  ["GET", DEPARTMENTS_PATH, "get_departments"],
+  ["POST", DEPARTMENTS_PATH, "create_department"],
+  ["GET", `${DEPARTMENTS_PATH}/{departmentId}`, "get_department"],
+  ["PUT", `${DEPARTMENTS_PATH}/{departmentId}`, "update_department"],
+  ["DELETE", `${DEPARTMENTS_PATH}/{departmentId}`, "delete_department"],
+  ["GET", PROJECTS_PATH, "get_projects"],
+  ["POST", PROJECTS_PATH, "create_project"],
+  ["GET", `${PROJECTS_PATH}/{projectId}`, "get_project"],
+  ["PUT", `${PROJECTS_PATH}/{projectId}`, "update_project"],
+  ["DELETE", `${PROJECTS_PATH}/{projectId}`, "delete_project"],
+  ["GET", CLUSTERS_PATH, "get_clusters"],
+  ["POST", CLUSTERS_PATH, "create_cluster"],
+  ["GET", `${CLUSTERS_PATH}/{clusterUuid}`, "get_cluster_by_uuid"],
+  ["PUT", `${CLUSTERS_PATH}/{clusterUuid}`, "updateCluster"],
+  ["DELETE", `${CLUSTERS_PATH}/{clusterUuid}`, "delete_cluster"],
+  ["GET", NODE_POOLS_PATH, "get_nodepools"],
+  ["POST", NODE_POOLS_PATH, "create_nodepool"],
+  ["GET", `${NODE_POOLS_PATH}/{nodepoolId}`, "get_nodepool"],
+  ["PUT", `${NODE_POOLS_PATH}/{nodepoolId}`, "update_nodepool"],
+  ["PATCH", `${NODE_POOLS_PATH}/{nodepoolId}`, "patch_nodepool"],
+  ["DELETE", `${NODE_POOLS_PATH}/{nodepoolId}`, "delete_nodepool"],
+];
+
+const AUTHORIZATION_ROUTES: Array<[string, string, FixedOperationId]> = [
+  ["GET", ROLES_PATH, "get_roles_v1"],
+  ["GET", `${ROLES_PATH}/{roleIdPath}`, "get_role_v1"],
+  ["GET", ACCESS_RULES_PATH, "get_access_rules"],
+  ["POST", ACCESS_RULES_PATH, "create_access_rule"],
+  ["GET", `${ACCESS_RULES_PATH}/{accessRuleId}`, "get_access_rule"],
+  ["DELETE", `${ACCESS_RULES_PATH}/{accessRuleId}`, "delete_access_rule"],
 ];
 
 /** The same five endpoints for every kind; only the path differs. */
@@ -71,7 +139,7 @@ function route(method: string, template: string, target: RouteTarget): RouteDef 
 const fixed = ([method, template, operationId]: [string, string, FixedOperationId]) =>
   route(method, template, { type: "fixed", operationId });
 
-// Token, assets, apps: the order in which fault-rule errors list the templates.
+// Token, assets, apps, organisation, authorization: the order in which fault-rule errors list the templates.
 export const ROUTES: readonly RouteDef[] = [
   fixed(TOKEN_ROUTE),
   ...ASSET_KINDS.flatMap((kind) =>
@@ -80,6 +148,8 @@ export const ROUTES: readonly RouteDef[] = [
     ),
   ),
   ...APP_ROUTES.map(fixed),
+  ...ORGANISATION_ROUTES.map(fixed),
+  ...AUTHORIZATION_ROUTES.map(fixed),
 ];
 
 /** Every route template a fault rule may name. */

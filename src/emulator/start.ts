@@ -29,7 +29,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     port,
     adminClientId: ctx.config.adminClientId,
     adminClientSecret: ctx.config.adminClientSecret,
-    organisation: JSON.parse(JSON.stringify(ctx.organisation)),
+    organisation: ctx.organisation.snapshot(),
     stop() {
       stopped ??= (async () => {
         const closed = new Promise<void>((resolve) => server.close(() => resolve()));

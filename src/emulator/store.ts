@@ -1,18 +1,32 @@
-// In-memory state of one emulator: assets, applications and the token-signing key, with the indexes
-// the handlers need (unique names, client ids) and the asset life cycle (an asset reports Deleting
-// after DELETE and is purged once that phase is over). Business rules live in the handlers.
+// In-memory state of one emulator: assets, applications, departments, projects, access rules and
+// the token-signing key, with the indexes the handlers need (unique names, client ids) and the life
+// cycles (an asset or a project reports Deleting after DELETE and is purged once that phase is
+// over). Business rules live in the handlers.
 import { randomBytes } from "node:crypto";
 import { assetKind } from "./kinds";
 import { scopeIdOf } from "./scopes";
-import type { AppRecord, AssetKindName, AssetRecord, StatusInfo } from "./types";
+import { FIRST_NEW_IDS, seedDepartments, seedProjects } from "./seed";
+import type { AccessRuleRecord, AppRecord, AssetKindName, AssetRecord, DepartmentRecord, ProjectRecord, StatusInfo } from "./types";
 
-export const STATE_FILE_VERSION = 1;
+/** Version 2 added the organisation (departments, projects), access rules and the id counters. */
+export const STATE_FILE_VERSION = 2;
+
+export interface NextIds {
+  department: number;
+  project: number;
+  accessRule: number;
+}
 
 export interface PersistedState {
   version: number;
   jwtKey: string;
   assets: AssetRecord[];
   apps: AppRecord[];
+  /** Absent in version 1 files: the seed organisation then. */
+  departments?: DepartmentRecord[];
+  projects?: ProjectRecord[];
+  accessRules?: AccessRuleRecord[];
+  nextIds?: NextIds;
 }
 
 function nameKey(kind: AssetKindName, scope: string, scopeId: string, name: string): string {
@@ -32,15 +46,27 @@ function isGone(record: AssetRecord, now: number): boolean {
   return record.deleteAt !== null && now >= record.deleteAt && record.forcedStatus?.status !== "Deletion failed";
 }
 
+function projectIsGone(record: ProjectRecord, now: number): boolean {
+  return record.deleteAt !== null && now >= record.deleteAt;
+}
+
+const byNumericId = <T extends { id: string | number }>(a: T, b: T): number => Number(a.id) - Number(b.id);
+
 export class Store {
   private readonly assets = new Map<string, AssetRecord>();
   private readonly assetIdsByName = new Map<string, string>();
   private readonly deleting = new Set<string>();
   private readonly apps = new Map<string, AppRecord>();
   private readonly appsByClientId = new Map<string, AppRecord>();
+  private readonly departments = new Map<string, DepartmentRecord>();
+  private readonly projects = new Map<string, ProjectRecord>();
+  private readonly accessRules = new Map<number, AccessRuleRecord>();
+  private nextIds: NextIds = { ...FIRST_NEW_IDS };
   jwtKey: Buffer = randomBytes(32);
 
-  constructor(private readonly clock: () => number = Date.now) {}
+  constructor(private readonly clock: () => number = Date.now) {
+    this.seedOrganisation();
+  }
 
   // ---- assets -------------------------------------------------------------------------------
 
@@ -141,15 +167,134 @@ export class Store {
     this.appsByClientId.delete(app.clientId);
   }
 
+  // ---- departments and projects -------------------------------------------------------------
+
+  department(id: string): DepartmentRecord | undefined {
+    return this.departments.get(id);
+  }
+
+  /** Every department, by id. */
+  allDepartments(): DepartmentRecord[] {
+    return [...this.departments.values()].sort(byNumericId);
+  }
+
+  departmentByName(clusterId: string, name: string): DepartmentRecord | undefined {
+    for (const d of this.departments.values()) if (d.clusterId === clusterId && d.name === name) return d;
+    return undefined;
+  }
+
+  insertDepartment(record: DepartmentRecord): void {
+    this.departments.set(record.id, record);
+  }
+
+  /** Gone at once; access rules on it are deleted with it. */
+  removeDepartment(record: DepartmentRecord): void {
+    this.departments.delete(record.id);
+    this.deleteRulesOnScope("department", record.id);
+  }
+
+  /** The project, unless it does not exist or finished deleting (a Deleting project is returned). */
+  project(id: string): ProjectRecord | undefined {
+    const record = this.projects.get(id);
+    if (record && projectIsGone(record, this.clock())) {
+      this.removeProject(record);
+      return undefined;
+    }
+    return record;
+  }
+
+  /** Every project (Deleting ones included), by id. */
+  allProjects(): ProjectRecord[] {
+    this.purgeDeletedProjects();
+    return [...this.projects.values()].sort(byNumericId);
+  }
+
+  /** The project holding `name` in the cluster. A Deleting project still holds its name. */
+  projectByName(clusterId: string, name: string): ProjectRecord | undefined {
+    return this.allProjects().find((p) => p.clusterId === clusterId && p.name === name);
+  }
+
+  projectsOf(departmentId: string): ProjectRecord[] {
+    return this.allProjects().filter((p) => p.parentId === departmentId);
+  }
+
+  insertProject(record: ProjectRecord): void {
+    this.projects.set(record.id, record);
+  }
+
+  markProjectDeleting(record: ProjectRecord, deleteAt: number): void {
+    record.deleteAt = deleteAt;
+  }
+
+  /** The next id of a new department, project or access rule; ids are never handed out twice (until reset). */
+  takeId(kind: keyof NextIds): number {
+    return this.nextIds[kind]++;
+  }
+
+  private removeProject(record: ProjectRecord): void {
+    this.projects.delete(record.id);
+    this.deleteRulesOnScope("project", record.id);
+  }
+
+  private purgeDeletedProjects(): void {
+    const now = this.clock();
+    for (const record of [...this.projects.values()]) if (projectIsGone(record, now)) this.removeProject(record);
+  }
+
+  private seedOrganisation(): void {
+    this.departments.clear();
+    this.projects.clear();
+    for (const d of seedDepartments()) this.insertDepartment(d);
+    for (const p of seedProjects()) this.insertProject(p);
+    this.accessRules.clear();
+    this.nextIds = { ...FIRST_NEW_IDS };
+  }
+
+  // ---- access rules -------------------------------------------------------------------------
+
+  /** The rule unless it does not exist or was deleted. */
+  accessRule(id: number): AccessRuleRecord | undefined {
+    const rule = this.accessRules.get(id);
+    return rule && rule.deletedAt === null ? rule : undefined;
+  }
+
+  /** Rules by id; deleted ones only with `includeDeleted`. Deleting a project ends its rules too, so purge first. */
+  allAccessRules(includeDeleted = false): AccessRuleRecord[] {
+    this.purgeDeletedProjects();
+    const rules = [...this.accessRules.values()].sort(byNumericId);
+    return includeDeleted ? rules : rules.filter((r) => r.deletedAt === null);
+  }
+
+  insertAccessRule(rule: AccessRuleRecord): void {
+    this.accessRules.set(rule.id, rule);
+  }
+
+  /** Deleted rules are kept (with deletedAt) for includeDeleted=true; they grant nothing. */
+  deleteAccessRule(rule: AccessRuleRecord): void {
+    const now = new Date(this.clock()).toISOString();
+    rule.deletedAt = now;
+    rule.updatedAt = now;
+  }
+
+  private deleteRulesOnScope(scopeType: "department" | "project", scopeId: string): void {
+    for (const rule of this.accessRules.values()) {
+      if (rule.deletedAt === null && rule.scopeType === scopeType && rule.scopeId === scopeId) this.deleteAccessRule(rule);
+    }
+  }
+
   // ---- whole state --------------------------------------------------------------------------
 
-  /** Back to the seed: no assets, no applications. The signing key stays, so admin tokens stay valid. */
+  /**
+   * Back to the seed: no assets, applications or access rules, the seeded departments and projects.
+   * The signing key stays, so admin tokens stay valid.
+   */
   clear(): void {
     this.assets.clear();
     this.assetIdsByName.clear();
     this.deleting.clear();
     this.apps.clear();
     this.appsByClientId.clear();
+    this.seedOrganisation();
   }
 
   toPersisted(): PersistedState {
@@ -158,17 +303,33 @@ export class Store {
       jwtKey: this.jwtKey.toString("base64"),
       assets: this.allAssets(),
       apps: this.allApps(),
+      departments: this.allDepartments(),
+      projects: this.allProjects(),
+      accessRules: this.allAccessRules(true),
+      nextIds: { ...this.nextIds },
     };
   }
 
   restore(state: PersistedState): void {
-    if (state.version !== STATE_FILE_VERSION) throw new Error(`unsupported state file version ${String(state.version)}`);
+    if (state.version !== STATE_FILE_VERSION && state.version !== 1) {
+      throw new Error(`unsupported state file version ${String(state.version)}`);
+    }
     // A kind outside the table could be served by no route: refuse the file rather than hide its assets.
     for (const record of state.assets) assetKind(record.kind);
     this.clear();
     this.jwtKey = Buffer.from(state.jwtKey, "base64");
     for (const record of state.assets) this.insertAsset(record);
     for (const app of state.apps) this.insertApp(app);
+    // Version 1 files predate the organisation records: they keep the seed.
+    if (state.departments && state.projects) {
+      this.departments.clear();
+      this.projects.clear();
+      for (const d of state.departments) this.insertDepartment(d);
+      for (const p of state.projects) this.insertProject(p);
+    }
+    for (const rule of state.accessRules ?? []) this.insertAccessRule(rule);
+    if (state.nextIds) this.nextIds = { ...state.nextIds };
     this.purgeDeleted();
+    this.purgeDeletedProjects();
   }
 }

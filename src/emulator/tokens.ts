@@ -5,7 +5,7 @@ import { unauthorized } from "./errors";
 import { signToken, verifyToken, type TokenClaims } from "./jwt";
 import { sameString, secretMatches } from "./secrets";
 import type { Store } from "./store";
-import type { AppRecord, Organisation } from "./types";
+import type { AppRecord } from "./types";
 
 // Verifying an HMAC per request is cheap, but a cache keeps the hot path to one Map lookup.
 const VERIFIED_CACHE_LIMIT = 10_000;
@@ -15,7 +15,7 @@ export class TokenService {
 
   constructor(
     private readonly config: EmulatorConfig,
-    private readonly organisation: Organisation,
+    private readonly organisation: { readonly tenantId: number },
     private readonly store: Store,
   ) {}
 

@@ -13,7 +13,11 @@ export interface Project {
   departmentId: string;
 }
 
-/** The fixed organisation every emulator starts with (see seed.ts and README.md). */
+/**
+ * The organisation in brief: the tenant, the cluster, and the departments and projects with the ids
+ * assets use (the seed in seed.ts and README.md; `Emulator.organisation` and the state dump give the
+ * live one in this shape).
+ */
 export interface Organisation {
   tenantId: number;
   clusterId: string;
@@ -121,4 +125,71 @@ export interface AppRecord {
   updatedAt: string;
   lastLogin: string | null;
   secretHash: SecretHash;
+}
+
+/** A per-node-pool quota as stored and returned (the contract's `Resources`). */
+export type ResourcesEntry = JsonObject & { nodePool: { id: string; name: string }; gpu: JsonObject & { deserved: number } };
+
+/** The fields departments and projects share (DataUpdatableFields), as stored. */
+export interface OrgUnitFields {
+  id: string;
+  name: string;
+  clusterId: string;
+  /** Absent when unset; responses then carry "". */
+  description?: string;
+  schedulingRules: JsonObject | null;
+  defaultNodePools: string[] | null;
+  /** Absent when unset. */
+  nodeTypes?: JsonObject;
+  resources: ResourcesEntry[];
+  createdAt: string;
+  createdBy: string;
+  updatedAt: string;
+  updatedBy: string;
+}
+
+export type DepartmentRecord = OrgUnitFields;
+
+export type ProjectPhase = "Creating" | "Updating" | "Deleting" | "Deleted" | "Initializing" | "Ready" | "NotReady" | "Unknown";
+
+export interface ForcedPhase {
+  phase: ProjectPhase;
+  message?: string;
+}
+
+export interface ProjectRecord extends OrgUnitFields {
+  parentId: string;
+  requestedNamespace: string | null;
+  /** The namespace in use: requestedNamespace or runai-<name>. */
+  namespace: string;
+  enforceRunaiScheduler: boolean;
+  pendingPhase: "Creating" | "Updating" | null;
+  pendingUntil: number;
+  /** Set by DELETE: the project reports Deleting until this epoch ms, then it is gone. */
+  deleteAt: number | null;
+  /** Sticky phase forced through the admin API (until reset or cleared). */
+  forcedPhase: ForcedPhase | null;
+}
+
+export type SubjectType = "user" | "app" | "group";
+export type ScopeType = "system" | "tenant" | "cluster" | "department" | "project";
+
+/** An access rule as stored: the wire fields but the computed status. */
+export interface AccessRuleRecord {
+  id: number;
+  subjectId: string;
+  subjectType: SubjectType;
+  roleId: number;
+  scopeId: string;
+  scopeType: ScopeType;
+  clusterId?: string;
+  roleName: string;
+  scopeName: string;
+  scopePath: string;
+  createdAt: string;
+  updatedAt: string;
+  /** Set once deleted: the rule grants nothing any more and is listed only with includeDeleted=true. */
+  deletedAt: string | null;
+  tenantId: number;
+  createdBy: string;
 }

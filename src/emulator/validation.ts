@@ -56,9 +56,10 @@ function buildContractValidator(doc: OpenApiDocument): ContractValidator {
   const bodyAjv = new Ajv({ strict: false, allErrors: true, useDefaults: true });
   // Query strings arrive as text: coerce "1001" to 1001 and "true" to true, exactly as declared.
   const paramAjv = new Ajv({ strict: false, allErrors: true, coerceTypes: true });
+  const compilable = withoutTypelessNullable(doc);
   for (const ajv of [bodyAjv, paramAjv]) {
     addFormats(ajv);
-    ajv.addSchema(doc as unknown as JsonSchema, DOC_ID);
+    ajv.addSchema(compilable, DOC_ID);
   }
 
   const schemaValidators = new Map<string, ValidateFunction>();
@@ -112,6 +113,8 @@ function buildOperationValidator(bodyAjv: Ajv, paramAjv: Ajv, op: OperationObjec
   const queryParams = parameters.filter((p) => p.in === "query");
   const pathParams = parameters.filter((p) => p.in === "path");
   const queryNames = queryParams.map((p) => p.name);
+  // Array parameters: every occurrence, each split on commas unless the parameter explodes.
+  const arrayParams = new Map(queryParams.filter((p) => p.schema?.type === "array").map((p) => [p.name, p.explode !== false]));
   const validateQuery = queryParams.length ? paramAjv.compile(objectSchema(queryParams)) : null;
   const validatePath = pathParams.length ? paramAjv.compile(objectSchema(pathParams)) : null;
 
@@ -131,6 +134,12 @@ function buildOperationValidator(bodyAjv: Ajv, paramAjv: Ajv, op: OperationObjec
       const query: Record<string, unknown> = {};
       if (search && validateQuery) {
         for (const name of queryNames) {
+          const explode = arrayParams.get(name);
+          if (explode !== undefined) {
+            const values = search.getAll(name);
+            if (values.length) query[name] = explode ? values : values.flatMap((v) => v.split(","));
+            continue;
+          }
           const value = search.get(name);
           if (value !== null) query[name] = value;
         }
@@ -145,6 +154,20 @@ function buildOperationValidator(bodyAjv: Ajv, paramAjv: Ajv, op: OperationObjec
       return { query, path: pathValues };
     },
   };
+}
+
+/**
+ * A copy of the document without `nullable` where a schema has no `type` (DataUpdatableFields.nodeTypes
+ * is `{nullable: true, $ref}`): OpenAPI 3.0 ignores it there, and ajv refuses to compile it.
+ */
+function withoutTypelessNullable(doc: OpenApiDocument): JsonSchema {
+  return JSON.parse(JSON.stringify(doc), (_key, value: unknown) => {
+    if (value && typeof value === "object" && !Array.isArray(value) && "nullable" in value && !("type" in value)) {
+      const { nullable: _nullable, ...rest } = value as Record<string, unknown>;
+      return rest;
+    }
+    return value;
+  }) as JsonSchema;
 }
 
 function resolveParameter(doc: OpenApiDocument, p: ParameterOrRef): ParameterObject {

@@ -153,8 +153,11 @@ describe("token endpoint", () => {
     expect(claims.exp).toBe((claims.iat as number) + 600);
   });
 
-  test("issues tokens to enabled apps, which then act as themselves", async () => {
+  test("issues tokens to enabled apps, which then act as themselves (where an access rule lets them)", async () => {
     const app = await createApp("ci-bot");
+    // ML engineer (role 7) in project 1001: enough to manage environments there.
+    const rule = { subjectType: "app", subjectId: "ci-bot", roleId: 7, scopeType: "project", scopeId: "1001" };
+    expect((await t.call("POST", "/api/v1/authorization/access-rules", { body: rule })).status).toBe(201);
     const granted = await t.call("POST", TOKEN, {
       body: { grantType: "client_credentials", clientID: "ci-bot", clientSecret: app.secret }, // the schema's spelling
       token: null,

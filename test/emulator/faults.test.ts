@@ -6,6 +6,22 @@ import { ASSET_KINDS } from "../../src/emulator/kinds";
 
 /** Every asset kind of the emulator's table serves a collection and an item route, in table order. */
 const ASSET_ROUTES = ASSET_KINDS.map((kind) => `"${kind.path}", "${kind.path}/{AssetId}"`).join(", ");
+const ORG_ROUTES = [
+  "/api/v1/org-unit/departments",
+  "/api/v1/org-unit/departments/{departmentId}",
+  "/api/v1/org-unit/projects",
+  "/api/v1/org-unit/projects/{projectId}",
+  "/api/v1/clusters",
+  "/api/v1/clusters/{clusterUuid}",
+  "/api/v1/node-pools",
+  "/api/v1/node-pools/{nodepoolId}",
+  "/api/v1/authorization/roles",
+  "/api/v1/authorization/roles/{roleIdPath}",
+  "/api/v1/authorization/access-rules",
+  "/api/v1/authorization/access-rules/{accessRuleId}",
+]
+  .map((template) => `"${template}"`)
+  .join(", ");
 
 const t = useEmulator({ syncDelayMs: 0, checkContract: true });
 
@@ -119,7 +135,7 @@ describe("faults", () => {
     [{}, "rules: is required"],
     [
       { rules: [{ route: "/api/v1/nope" }] },
-      `rules[0].route: must be one of "/api/v1/token", ${ASSET_ROUTES}, "/api/v1/apps", "/api/v1/apps/{appId}", "/api/v1/apps/{appId}/secret", "<unmatched>"`,
+      `rules[0].route: must be one of "/api/v1/token", ${ASSET_ROUTES}, "/api/v1/apps", "/api/v1/apps/{appId}", "/api/v1/apps/{appId}/secret", ${ORG_ROUTES}, "<unmatched>"`,
     ],
   ])("PUT /__emulator/faults %j answers 400", async (body, message) => {
     const res = await t.admin("PUT", "/__emulator/faults", body);
