@@ -11,12 +11,47 @@ export const TOKEN = "/api/v1/token";
 export const CONFIG_MAPS = "/api/v1/asset/datasource/config-map";
 export const ENVIRONMENTS = "/api/v1/asset/environment";
 export const APPS = "/api/v1/apps";
+export const DEPARTMENTS = "/api/v1/org-unit/departments";
+export const PROJECTS = "/api/v1/org-unit/projects";
+export const CLUSTERS = "/api/v1/clusters";
+export const NODE_POOLS = "/api/v1/node-pools";
+export const ROLES = "/api/v1/authorization/roles";
+export const ACCESS_RULES = "/api/v1/authorization/access-rules";
+
+/** The predefined roles' fixed ids (src/emulator/roles.ts). */
+export const ROLE_IDS = {
+  systemAdministrator: 1,
+  departmentAdministrator: 2,
+  editor: 3,
+  researchManager: 4,
+  l1Researcher: 5,
+  l2Researcher: 6,
+  mlEngineer: 7,
+  viewer: 8,
+  environmentAdministrator: 9,
+  dataSourceAdministrator: 10,
+  computeResourceAdministrator: 11,
+  credentialsAdministrator: 12,
+} as const;
+
+export type ScopeType = "tenant" | "cluster" | "department" | "project";
+
+/** An application with its secret and a token of its own (see EmulatorHarness.createApp). */
+export interface AppCredentials {
+  id: string;
+  name: string;
+  clientId: string;
+  secret: string;
+  token: string;
+}
 
 export type Counters = Record<string, Record<string, number>>;
 
 export interface HarnessOptions extends EmulatorOptions {
   /** Check every API response (not /__emulator/ ones) against the contract; a mismatch throws. */
   checkContract?: boolean;
+  /** Another check of every API response (not /__emulator/ ones); it throws on a mismatch. */
+  responseCheck?: (method: string, urlPath: string, status: number, body: unknown) => void;
 }
 
 export interface CallOptions {
@@ -43,13 +78,14 @@ export class EmulatorHarness {
     /** Per-request log lines (none when started with quiet: true); nothing goes to stdout. */
     readonly logs: string[],
     private readonly checkContract: boolean,
+    private readonly responseCheck?: HarnessOptions["responseCheck"],
   ) {}
 
   static async start(options: HarnessOptions = {}): Promise<EmulatorHarness> {
-    const { checkContract = false, ...emulatorOptions } = options;
+    const { checkContract = false, responseCheck, ...emulatorOptions } = options;
     const logs: string[] = [];
     const emulator = await startEmulator({ port: 0, syncDelayMs: 50, log: (line) => logs.push(line), ...emulatorOptions });
-    const harness = new EmulatorHarness(emulator, logs, checkContract);
+    const harness = new EmulatorHarness(emulator, logs, checkContract, responseCheck);
     // The admin token is fetched once, up front, so a test that resets the counters never sees the
     // harness's own token request (tokens stay valid across /__emulator/reset).
     const granted = await harness.token(emulator.adminClientId, emulator.adminClientSecret);
@@ -93,6 +129,7 @@ export class EmulatorHarness {
     const text = await response.text();
     const body = text === "" ? undefined : JSON.parse(text);
     if (this.checkContract && !urlPath.startsWith("/__emulator/")) expectContractResponse(method, urlPath, response.status, body);
+    if (this.responseCheck && !urlPath.startsWith("/__emulator/")) this.responseCheck(method, urlPath, response.status, body);
     return { status: response.status, body, headers: response.headers };
   }
 
@@ -145,6 +182,41 @@ export class EmulatorHarness {
 
   async forceStatus(assetId: string, status: { status: string; issues?: unknown[]; message?: string }): Promise<void> {
     await this.adminOk("PUT", `/__emulator/assets/${assetId}/status`, status);
+  }
+
+  /**
+   * Forces the phase a project reports (e.g. NotReady with a message), sticky until cleared or reset.
+   * The project keeps its own life cycle underneath (a deleted one still goes away).
+   */
+  async forceProjectPhase(projectId: string, phase: { phase: string; message?: string }): Promise<void> {
+    await this.adminOk("PUT", `/__emulator/projects/${projectId}/phase`, phase);
+  }
+
+  async clearProjectPhase(projectId: string): Promise<void> {
+    await this.adminOk("DELETE", `/__emulator/projects/${projectId}/phase`);
+  }
+
+  /** Creates an application as the admin and returns its credentials and a token of its own. */
+  async createApp(name: string): Promise<AppCredentials> {
+    const created = await this.call("POST", APPS, { body: { name } });
+    if (created.status !== 201) throw new Error(`POST ${APPS} → ${created.status}: ${JSON.stringify(created.body)}`);
+    const token = await this.tryToken(name, created.body.secret);
+    if (!token) throw new Error(`the token endpoint refused the new application "${name}"`);
+    return { id: created.body.id, name, clientId: created.body.clientId, secret: created.body.secret, token };
+  }
+
+  /** As the admin, gives an application a role in a scope (an access rule); returns the rule. */
+  async grant(appName: string, roleId: number, scopeType: ScopeType, scopeId: string): Promise<{ id: number } & Record<string, unknown>> {
+    const body = { subjectType: "app", subjectId: appName, roleId, scopeType, scopeId };
+    const created = await this.call("POST", ACCESS_RULES, { body });
+    if (created.status !== 201) throw new Error(`POST ${ACCESS_RULES} → ${created.status}: ${JSON.stringify(created.body)}`);
+    return created.body;
+  }
+
+  /** As the admin, deletes an access rule. */
+  async revoke(accessRuleId: number): Promise<void> {
+    const deleted = await this.call("DELETE", `${ACCESS_RULES}/${accessRuleId}`);
+    if (deleted.status !== 204) throw new Error(`DELETE ${ACCESS_RULES}/${accessRuleId} → ${deleted.status}`);
   }
 
   /** Back to the seed organisation; the admin token stays valid. */
