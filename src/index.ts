@@ -5,4 +5,6 @@ export * from "./resources/environment-asset";
 export * from "./resources/compute-asset";
 export * from "./resources/credentials";
 export * from "./resources/application";
+export * from "./resources/organisation";
+export * from "./resources/lookups";
 export type { AssetArgs, AssetMetaArgs, AssetMetaOutputs, AssetStatusOutputs, ClusterInfoOutputs } from "./resources/common";

@@ -101,24 +101,28 @@ export function dynamicProvider<T>(kind: ResourceKind<T>): DynamicProvider {
 }
 
 async function createOrAdopt<T>(kind: ResourceKind<T>, ctx: ProviderContext, inputs: Json): Promise<T> {
-  try {
-    return await kind.operations.create(ctx, inputs);
-  } catch (err) {
-    if (!(err instanceof RunaiConflictError)) throw err;
-    const existing = await kind.operations.findExisting(ctx, inputs);
-    if (existing === undefined) throw err;
-    if (inputs.adoptExisting !== true) {
-      throw new NotManagedError(
-        kind.label,
-        nameIn(kind, inputs),
-        kind.location(inputs),
-        kind.idOf(existing),
-        kind.namePath ? `choose another ${kind.namePath}` : "remove it from this program (it exists already)",
-        kind.adoptionNote,
-      );
+  let existing: T | undefined;
+  if (kind.findBeforeCreate) existing = await kind.operations.findExisting(ctx, inputs);
+  if (existing === undefined) {
+    try {
+      return await kind.operations.create(ctx, inputs);
+    } catch (err) {
+      if (!(err instanceof RunaiConflictError)) throw err;
+      existing = await kind.operations.findExisting(ctx, inputs);
+      if (existing === undefined) throw err;
     }
-    return kind.operations.adopt(ctx, existing, inputs);
   }
+  if (inputs.adoptExisting !== true) {
+    throw new NotManagedError(
+      kind.label,
+      nameIn(kind, inputs),
+      kind.location(inputs),
+      kind.idOf(existing),
+      kind.namePath ? `choose another ${kind.namePath}` : "remove it from this program (it exists already)",
+      kind.adoptionNote,
+    );
+  }
+  return kind.operations.adopt(ctx, existing, inputs);
 }
 
 /**

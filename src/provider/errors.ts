@@ -54,3 +54,8 @@ export class UnknownResourceTypeError extends RunaiProviderError {
     );
   }
 }
+
+/** A look-up by name found no match, or more than one. */
+export class LookupError extends RunaiProviderError {
+  override readonly name = "LookupError";
+}

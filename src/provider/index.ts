@@ -3,3 +3,5 @@
 // resource adapter.
 export { providerFor, RESOURCE_TYPES } from "./registry";
 export { RunaiProviderShim } from "./shim";
+export { findCluster, findDepartment, findNodePool, findProject, findRole } from "./lookups";
+export { createContext } from "./context";

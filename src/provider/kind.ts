@@ -88,6 +88,11 @@ export interface ResourceKind<T = unknown> {
   /** Said in the "not managed by this stack" error about what adoption does beyond the usual. */
   adoptionNote?: string;
   /**
+   * The API does not refuse a duplicate (no 409), so create looks for an existing object with the
+   * inputs' natural key first and treats one as a conflict (adopted only with adoptExisting).
+   */
+  findBeforeCreate?: boolean;
+  /**
    * Inputs the server never returns (a rotation trigger, a credential's secret values): the outputs
    * hold the inputs' value, so refresh never reports them as drift. Dotted paths; `[]` goes through
    * every element of a list, e.g. "spec.keyValuePairs[].value".

@@ -22,10 +22,13 @@ import { dynamicProvider } from "./adapter";
 import type { DynamicProvider } from "./adapter";
 import { UnknownResourceTypeError } from "./errors";
 import type { AnyResourceKind } from "./kind";
+import { accessRuleKind } from "./kinds/access-rule";
 import { applicationKind } from "./kinds/application";
 import { assetKind } from "./kinds/asset";
 import type { AssetUpdateRule } from "./kinds/asset";
 import { validateComputeSpec } from "./kinds/compute-rules";
+import { departmentKind } from "./kinds/department";
+import { projectKind } from "./kinds/project";
 import { credentialRule, validateGenericSecret } from "./kinds/credential-rules";
 import { validatePvcSpec, validateS3Spec, validateGitSpec } from "./kinds/datasource-rules";
 import { ENVIRONMENT_SPEC_DEFAULTS, validateEnvironmentSpec } from "./kinds/environment-rules";
@@ -161,6 +164,9 @@ export const KINDS: readonly AnyResourceKind[] = [
     adoptionNote: CREDENTIAL_ADOPTION,
   }),
   applicationKind,
+  departmentKind,
+  projectKind,
+  accessRuleKind,
 ];
 
 /** The resource types this version serves, e.g. "ConfigMapAsset". */

@@ -21,7 +21,8 @@ async function main(): Promise<void> {
     providers[type] = { text: first.text, containsSecrets: first.containsSecrets, again: second.text };
   }
   const exportedClasses = Object.entries(pulumiRunai)
-    .filter(([, value]) => typeof value === "function")
+    // Classes, not the look-up functions (getCluster, …).
+    .filter(([, value]) => typeof value === "function" && /^class\b/.test(Function.prototype.toString.call(value)))
     .map(([name]) => name);
   process.stdout.write(JSON.stringify({ providers, exportedClasses }));
 }

@@ -1,0 +1,115 @@
+// Access rules (`/api/v1/authorization/access-rules`): a role for a subject (a user, a group or an
+// application) in a scope. There is no update: any change is a new rule, created before the old one
+// is deleted, so the subject never goes without access in between. Roles are named by name or id;
+// a name is resolved to the id at check time.
+import { z } from "zod";
+import type { AccessRule } from "../../schemas";
+import { SUBJECT_TYPES, Uuid } from "../../schemas";
+import { RunaiNotFoundError } from "../../client";
+import type { Json, ResourceKind, SyncRules } from "../kind";
+import { stripNulls } from "../normalize";
+import type { Failures } from "../validation";
+import { isKnown, isSet } from "../validation";
+
+/** Where a rule may apply; "system" is Run:ai's own. */
+const RULE_SCOPES = ["tenant", "cluster", "department", "project"] as const;
+
+const AccessRuleInputs = z.strictObject({
+  subjectType: z.enum(SUBJECT_TYPES),
+  /** A user's or group's id, or an application's name. */
+  subjectId: z.string().min(1),
+  /** The role's name, e.g. "ML engineer" (or give roleId). */
+  role: z.string().min(1).optional(),
+  roleId: z.int32().min(0).optional(),
+  scopeType: z.enum(RULE_SCOPES),
+  /** The tenant's, cluster's, department's or project's id. */
+  scopeId: z.string().min(1),
+  clusterId: Uuid.optional(),
+});
+
+const RULE_SYNC: SyncRules<AccessRule> = {
+  statusOf: (rule) => rule.status?.phase,
+  pending: ["Creating"],
+  failed: ["NotReady"],
+  deletionFailed: [],
+  details: (rule) => [rule.status?.message, rule.status?.details].filter(Boolean).join(": ") || "no details given",
+};
+
+export const accessRuleKind: ResourceKind<AccessRule> = {
+  type: "AccessRule",
+  label: "Access rule",
+  inputSchema: AccessRuleInputs,
+  validate: validateRole,
+  resolveReferences: resolveRole,
+  // Everything is fixed at creation; the role counts by id (a name and its id are the same role).
+  creationOnly: ["subjectType", "subjectId", "roleId", "scopeType", "scopeId", "clusterId"].map((path) => ({ path })),
+  updatable: [],
+  describe: (inputs) =>
+    `${String(inputs.subjectType)} ${String(inputs.subjectId)} as ${inputs.role ? String(inputs.role) : `role ${String(inputs.roleId)}`}`,
+  location: (inputs) => (inputs.scopeType === "tenant" ? "the tenant" : `${String(inputs.scopeType)} ${String(inputs.scopeId)}`),
+  findBeforeCreate: true,
+  idOf: (rule) => String(rule.id),
+  toOutputs: (rule) => ({
+    subjectType: rule.subjectType,
+    subjectId: rule.subjectId,
+    role: rule.roleName,
+    roleId: rule.roleId,
+    scopeType: rule.scopeType,
+    scopeId: rule.scopeId,
+    scopeName: rule.scopeName,
+    clusterId: rule.clusterId,
+    createdAt: rule.createdAt,
+    createdBy: rule.createdBy,
+    status: rule.status,
+  }),
+  sync: RULE_SYNC,
+  operations: {
+    create: (ctx, inputs) => ctx.client.accessRules.create(creationFields(inputs)),
+    findExisting: (ctx, inputs) => ctx.client.accessRules.findIdentical(creationFields(inputs)),
+    // An identical rule is all there is to take over.
+    adopt: async (_ctx, existing) => existing,
+    read: (ctx, id) => ctx.client.accessRules.get(id),
+    update: () => Promise.reject(new Error("access rules have no update: every change replaces the rule")),
+    delete: (ctx, id) => ctx.client.accessRules.delete(id),
+  },
+};
+
+function creationFields(inputs: Json) {
+  return stripNulls({
+    subjectType: inputs.subjectType as (typeof SUBJECT_TYPES)[number],
+    subjectId: String(inputs.subjectId),
+    roleId: Number(inputs.roleId),
+    scopeType: inputs.scopeType as (typeof RULE_SCOPES)[number],
+    scopeId: String(inputs.scopeId),
+    clusterId: inputs.clusterId as string | undefined,
+  });
+}
+
+function validateRole(failures: Failures, inputs: Json): void {
+  if (isSet(inputs.role) && isSet(inputs.roleId)) failures.add(["role"], "give role (a name) or roleId, not both");
+  else if (!isSet(inputs.role) && !isSet(inputs.roleId))
+    failures.add(["role"], 'is required: a role name such as "ML engineer" (or roleId)');
+}
+
+/** Fills in roleId from the role's name, or checks that a given roleId exists. */
+async function resolveRole(
+  ctx: Parameters<NonNullable<ResourceKind["resolveReferences"]>>[0],
+  inputs: Json,
+  failures: Failures,
+): Promise<Json> {
+  const { role, roleId } = inputs;
+  if (typeof role === "string" && isKnown(role)) {
+    const roles = await ctx.client.roles.list();
+    const found = roles.find((candidate) => candidate.name === role);
+    if (found) return { ...inputs, roleId: found.id };
+    failures.add(["role"], `no role is named "${role}"; roles: ${roles.map((r) => `"${r.name}"`).join(", ")}`);
+  } else if (typeof roleId === "number") {
+    try {
+      await ctx.client.roles.get(roleId);
+    } catch (err) {
+      if (!(err instanceof RunaiNotFoundError)) throw err;
+      failures.add(["roleId"], `no role has id ${roleId}`);
+    }
+  }
+  return inputs;
+}

@@ -1,0 +1,66 @@
+// Departments (`/api/v1/org-unit/departments`): a cluster's top level, above its projects, with
+// per-node-pool quotas. Synchronous: a write is done when it is answered.
+import { z } from "zod";
+import type { Department } from "../../schemas";
+import { DepartmentUpdateRequest, Uuid } from "../../schemas";
+import type { Json, ResourceKind } from "../kind";
+import { stripNulls } from "../normalize";
+import { ORG_UNIT_UPDATABLE, QuotaInput, quotasToSend, resolveNodePools, updatableFields, validateQuotas } from "./org-unit";
+
+/** A department as a program writes it: the contract's request, quotas with node pools by name or id. */
+const DepartmentInputs = DepartmentUpdateRequest.extend({
+  /** Unique in its cluster; fixed at creation. */
+  name: z.string().min(1),
+  /** Fixed at creation. */
+  clusterId: Uuid,
+  resources: z.array(QuotaInput).optional(),
+});
+
+export const departmentKind: ResourceKind<Department> = {
+  type: "Department",
+  label: "Department",
+  inputSchema: DepartmentInputs,
+  validate: (failures, inputs) => validateQuotas(failures, inputs.resources),
+  resolveReferences: (ctx, inputs, failures) => resolveNodePools(ctx.client, inputs, failures),
+  creationOnly: [{ path: "name" }, { path: "clusterId" }],
+  updatable: ORG_UNIT_UPDATABLE,
+  namePath: "name",
+  location: (inputs) => `cluster ${String(inputs.clusterId)}`,
+  idOf: (department) => department.id,
+  toOutputs: (department) => ({
+    name: department.name,
+    clusterId: department.clusterId,
+    description: department.description,
+    schedulingRules: department.schedulingRules,
+    defaultNodePools: department.defaultNodePools,
+    nodeTypes: department.nodeTypes,
+    resources: department.resources,
+    totalResources: department.totalResources,
+    createdAt: department.createdAt,
+    createdBy: department.createdBy,
+    updatedAt: department.updatedAt,
+  }),
+  operations: {
+    create: (ctx, inputs) =>
+      ctx.client.departments.create(
+        stripNulls({
+          name: String(inputs.name),
+          clusterId: String(inputs.clusterId),
+          ...updatableFields(inputs),
+          resources: quotasToSend(inputs.resources, []),
+        }),
+      ),
+    findExisting: (ctx, inputs) =>
+      ctx.client.departments
+        .findByName(String(inputs.name), String(inputs.clusterId))
+        .then((found) => found && ctx.client.departments.get(found.id)),
+    adopt: (ctx, existing, inputs) => ctx.client.departments.update(existing.id, updateBody(inputs, existing.resources)),
+    read: (ctx, id) => ctx.client.departments.get(id),
+    update: (ctx, id, olds, news) => ctx.client.departments.update(id, updateBody(news, olds.resources)),
+    delete: (ctx, id) => ctx.client.departments.delete(id),
+  },
+};
+
+function updateBody(inputs: Json, held: unknown) {
+  return stripNulls({ ...updatableFields(inputs), resources: quotasToSend(inputs.resources, held) });
+}

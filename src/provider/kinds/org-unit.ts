@@ -1,0 +1,123 @@
+// What departments and projects share (the org units of `/api/v1/org-unit/...`): per-node-pool
+// quotas with their rules, node pools named by name or id (resolved at check time), and the fields
+// both update in place.
+import { z } from "zod";
+import type { RunaiClient } from "../../client";
+import type { NodePool, QuotaResource } from "../../schemas";
+import { QuotaResource as QuotaResourceSchema } from "../../schemas";
+import type { FieldRule, Json } from "../kind";
+import type { Failures, Path } from "../validation";
+import { isKnown, isObject, isSet } from "../validation";
+
+/**
+ * One quota entry as a program writes it: the contract's `ResourcesNullable`, with its node pool
+ * named by id or by name (the name is resolved to the id at check time).
+ */
+export const QuotaInput = QuotaResourceSchema.extend({
+  nodePool: z.strictObject({ id: z.string().min(1).optional(), name: z.string().min(1).optional() }),
+});
+
+/** Each entry is compared by its node pool; a server default (GPU deserved 0) equals an absent value. */
+export const QUOTA_RULE: FieldRule = { path: "resources", keyedBy: "nodePool.id", defaults: { gpu: { deserved: 0 } } };
+
+/** Fields both org units update in place. `description` reads "" when unset. */
+export const ORG_UNIT_UPDATABLE: readonly FieldRule[] = [
+  { path: "description", defaults: "" },
+  { path: "schedulingRules" },
+  { path: "defaultNodePools" },
+  { path: "nodeTypes" },
+  QUOTA_RULE,
+];
+
+/** The quotas' own rules: a node pool per entry, each once, no negative amounts, limits above what is deserved. */
+export function validateQuotas(failures: Failures, resources: unknown): void {
+  if (!Array.isArray(resources)) return;
+  const seen = new Map<string, number>();
+  resources.forEach((entry, index) => {
+    if (!isObject(entry)) return;
+    const path: Path = ["resources", index];
+    const pool = entry.nodePool;
+    if (isObject(pool) && !isSet(pool.id) && !isSet(pool.name)) {
+      failures.add([...path, "nodePool"], 'needs its id or its name, e.g. { name: "default" }');
+    }
+    const key = isObject(pool) && isKnown(pool) ? String(pool.id ?? pool.name ?? "") : "";
+    if (key) {
+      if (seen.has(key))
+        failures.add([...path, "nodePool"], `"${key}" is listed twice (also resources[${seen.get(key)}]); one entry per node pool`);
+      else seen.set(key, index);
+    }
+    for (const resource of ["gpu", "cpu", "memory"] as const) {
+      if (isObject(entry[resource])) validateAmounts(failures, [...path, resource], entry[resource]);
+    }
+  });
+}
+
+function validateAmounts(failures: Failures, path: Path, amounts: Json): void {
+  const { deserved, limit, overQuotaWeight } = amounts;
+  if (typeof deserved === "number" && deserved < 0) failures.add([...path, "deserved"], "must not be negative");
+  if (typeof overQuotaWeight === "number" && overQuotaWeight < 0) failures.add([...path, "overQuotaWeight"], "must not be negative");
+  if (typeof limit !== "number" || limit === -1) return;
+  if (limit < 0) failures.add([...path, "limit"], "must not be negative (-1 means no limit)");
+  else if (typeof deserved === "number" && limit < deserved) {
+    failures.add([...path, "limit"], `must be at least ${path.at(-1)}.deserved (${deserved}), or -1 for no limit`);
+  }
+}
+
+/**
+ * Fills in each quota entry's node pool id and name from the cluster's node pools, and checks the
+ * default node pools' names; reports pools that do not exist, with the ones that do.
+ */
+export async function resolveNodePools(client: RunaiClient, inputs: Json, failures: Failures): Promise<Json> {
+  const resources = Array.isArray(inputs.resources) ? (inputs.resources as QuotaResource[]) : [];
+  const defaults = Array.isArray(inputs.defaultNodePools) ? (inputs.defaultNodePools as unknown[]) : [];
+  const clusterId = inputs.clusterId;
+  if ((resources.length === 0 && defaults.length === 0) || typeof clusterId !== "string" || !isKnown(clusterId)) return inputs;
+  const pools = await client.nodePools.list({ clusterId });
+  const known = pools.map((pool) => `"${pool.name}"`).join(", ") || "none";
+  const where = `in cluster ${clusterId} (node pools there: ${known})`;
+
+  const resolved = resources.map((entry, index) => {
+    const named = entry.nodePool;
+    if (!named || !isKnown(named)) return entry;
+    const pool: NodePool | undefined = named.id ? pools.find((p) => p.id === named.id) : pools.find((p) => p.name === named.name);
+    if (!pool) {
+      const field = named.id ? "id" : "name";
+      failures.add(
+        ["resources", index, "nodePool", field],
+        `no node pool ${field === "id" ? "has id" : "is named"} "${named[field]}" ${where}`,
+      );
+      return entry;
+    }
+    if (named.id && named.name && named.name !== pool.name) {
+      failures.add(["resources", index, "nodePool", "name"], `node pool ${pool.id} is named "${pool.name}", not "${named.name}"`);
+    }
+    return { ...entry, nodePool: { id: pool.id, name: pool.name } };
+  });
+  defaults.forEach((name, index) => {
+    if (typeof name === "string" && isKnown(name) && !pools.some((pool) => pool.name === name)) {
+      failures.add(["defaultNodePools", index], `no node pool is named "${name}" ${where}`);
+    }
+  });
+  return resources.length > 0 ? { ...inputs, resources: resolved } : inputs;
+}
+
+/**
+ * The quotas to PUT: the program's entries, plus the entries of node pools it leaves alone as the
+ * server last held them (a PUT replaces the whole list; a missing pool would lose its quota).
+ */
+export function quotasToSend(program: unknown, held: unknown): QuotaResource[] {
+  const wanted = (Array.isArray(program) ? program : []) as QuotaResource[];
+  const ids = new Set(wanted.map((entry) => entry.nodePool?.id));
+  const kept = (Array.isArray(held) ? held : []).filter((entry: QuotaResource) => !ids.has(entry.nodePool?.id));
+  return [...kept, ...wanted] as QuotaResource[];
+}
+
+/** The updatable fields both org units send on create and PUT. */
+export function updatableFields(inputs: Json): Json {
+  return {
+    description: inputs.description,
+    schedulingRules: inputs.schedulingRules,
+    defaultNodePools: inputs.defaultNodePools,
+    nodeTypes: inputs.nodeTypes,
+  };
+}

@@ -1,0 +1,136 @@
+// Projects (`/api/v1/org-unit/projects`): where workloads run, in a department, with per-node-pool
+// quotas. Creating one creates its namespace in the cluster: the project is ready when its phase
+// says so (honouring runai:waitForSync and runai:timeoutSeconds).
+import { z } from "zod";
+import type { Project } from "../../schemas";
+import { ProjectUpdateRequest, Uuid } from "../../schemas";
+import type { Json, ResourceKind, SyncRules } from "../kind";
+import { stripNulls } from "../normalize";
+import type { Failures } from "../validation";
+import { isKnown } from "../validation";
+import { ORG_UNIT_UPDATABLE, QuotaInput, quotasToSend, resolveNodePools, updatableFields, validateQuotas } from "./org-unit";
+import { RunaiNotFoundError } from "../../client";
+
+/** A namespace-safe name (later Run:ai docs: a lowercase Kubernetes name, at most 63 characters). */
+const PROJECT_NAME = /^[a-z]([-a-z0-9]*[a-z0-9])?$/;
+/** A Kubernetes namespace name (DNS label). */
+const NAMESPACE = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+
+/** A project as a program writes it: `departmentId` is the contract's `parentId`. */
+const ProjectInputs = ProjectUpdateRequest.extend({
+  /** Unique in its cluster; fixed at creation. */
+  name: z.string().min(1).max(63),
+  /** Fixed at creation. */
+  clusterId: Uuid,
+  /** The department the project belongs to; fixed at creation. */
+  departmentId: z.string().min(1).optional(),
+  /** The namespace to use instead of `runai-<name>`; fixed at creation. */
+  requestedNamespace: z.string().min(1).max(63).optional(),
+  resources: z.array(QuotaInput).optional(),
+});
+
+const PROJECT_SYNC: SyncRules<Project> = {
+  statusOf: (project) => project.status?.phase,
+  pending: ["Creating", "Updating", "Initializing"],
+  failed: ["NotReady", "Unknown"],
+  deletionFailed: [],
+  details: (project) => project.status?.phaseMessage || "no details given",
+};
+
+export const projectKind: ResourceKind<Project> = {
+  type: "Project",
+  label: "Project",
+  inputSchema: ProjectInputs,
+  validate: validateProject,
+  async resolveReferences(ctx, inputs, failures) {
+    const departmentId = inputs.departmentId;
+    if (typeof departmentId === "string" && isKnown(departmentId)) {
+      try {
+        const department = await ctx.client.departments.get(departmentId);
+        if (isKnown(inputs.clusterId) && department.clusterId !== inputs.clusterId) {
+          failures.add(
+            ["departmentId"],
+            `department "${department.name}" (${departmentId}) is in cluster ${department.clusterId}, not ${String(inputs.clusterId)}`,
+          );
+        }
+      } catch (err) {
+        if (!(err instanceof RunaiNotFoundError)) throw err;
+        failures.add(["departmentId"], `no department has id "${departmentId}"`);
+      }
+    }
+    return resolveNodePools(ctx.client, inputs, failures);
+  },
+  creationOnly: [{ path: "name" }, { path: "clusterId" }, { path: "departmentId" }, { path: "requestedNamespace" }],
+  updatable: [...ORG_UNIT_UPDATABLE, { path: "enforceRunaiScheduler", defaults: true }],
+  namePath: "name",
+  location: (inputs) => `cluster ${String(inputs.clusterId)}`,
+  idOf: (project) => project.id,
+  toOutputs: (project) => ({
+    name: project.name,
+    clusterId: project.clusterId,
+    departmentId: project.parentId,
+    requestedNamespace: project.requestedNamespace,
+    description: project.description,
+    schedulingRules: project.schedulingRules,
+    defaultNodePools: project.defaultNodePools,
+    nodeTypes: project.nodeTypes,
+    enforceRunaiScheduler: project.enforceRunaiScheduler,
+    resources: project.resources,
+    namespace: project.status?.namespace,
+    phase: project.status?.phase,
+    totalResources: project.totalResources,
+    createdAt: project.createdAt,
+    createdBy: project.createdBy,
+    updatedAt: project.updatedAt,
+  }),
+  sync: PROJECT_SYNC,
+  operations: {
+    create: (ctx, inputs) =>
+      ctx.client.projects.create(
+        stripNulls({
+          name: String(inputs.name),
+          clusterId: String(inputs.clusterId),
+          parentId: inputs.departmentId as string | undefined,
+          requestedNamespace: inputs.requestedNamespace as string | undefined,
+          enforceRunaiScheduler: inputs.enforceRunaiScheduler as boolean | undefined,
+          ...updatableFields(inputs),
+          resources: quotasToSend(inputs.resources, []),
+        }),
+      ),
+    findExisting: (ctx, inputs) => ctx.client.projects.findByName(String(inputs.name), String(inputs.clusterId)),
+    adopt: (ctx, existing, inputs) => ctx.client.projects.update(existing.id, updateBody(inputs, existing.resources)),
+    read: (ctx, id) => ctx.client.projects.get(id),
+    update: (ctx, id, olds, news) => ctx.client.projects.update(id, updateBody(news, olds.resources)),
+    delete: (ctx, id) => ctx.client.projects.delete(id),
+  },
+};
+
+function validateProject(failures: Failures, inputs: Json): void {
+  const { name, requestedNamespace } = inputs;
+  if (typeof name === "string" && isKnown(name) && name !== "" && !PROJECT_NAME.test(name)) {
+    failures.add(
+      ["name"],
+      'must be a lowercase Kubernetes name: letters, digits and "-", starting with a letter and ending with a letter or digit',
+    );
+  }
+  if (
+    typeof requestedNamespace === "string" &&
+    isKnown(requestedNamespace) &&
+    requestedNamespace !== "" &&
+    !NAMESPACE.test(requestedNamespace)
+  ) {
+    failures.add(
+      ["requestedNamespace"],
+      'must be a Kubernetes namespace name: lowercase letters, digits and "-", starting and ending with a letter or digit',
+    );
+  }
+  validateQuotas(failures, inputs.resources);
+}
+
+function updateBody(inputs: Json, held: unknown) {
+  return stripNulls({
+    ...updatableFields(inputs),
+    enforceRunaiScheduler: inputs.enforceRunaiScheduler as boolean | undefined,
+    resources: quotasToSend(inputs.resources, held),
+  });
+}
