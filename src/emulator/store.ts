@@ -254,6 +254,7 @@ export class Store {
 
   /** The rule unless it does not exist or was deleted. */
   accessRule(id: number): AccessRuleRecord | undefined {
+    this.purgeDeletedProjects(); // a project that finished deleting ends its rules
     const rule = this.accessRules.get(id);
     return rule && rule.deletedAt === null ? rule : undefined;
   }
