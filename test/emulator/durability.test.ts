@@ -261,3 +261,44 @@ test("a corrupt state file is refused, never silently reset", async () => {
   fs.writeFileSync(stateFile, '{"version":1,"assets":[');
   await expect(EmulatorHarness.start({ stateFile, checkContract: true })).rejects.toThrow(`state file ${stateFile} is not valid JSON`);
 });
+
+test("departments, projects, access rules and the id counters survive a restart; a version 1 file keeps the seed", async () => {
+  const stateFile = path.join(dir, "state.json");
+  const cluster = "7c1e6a52-3b9d-4f08-a1c4-2e5d9b0f6a31";
+  const first = await EmulatorHarness.start({ stateFile, syncDelayMs: 0, quiet: true });
+  await first.api("POST", "/api/v1/org-unit/departments", { name: "vision", clusterId: cluster, resources: [] });
+  await first.api("POST", "/api/v1/org-unit/projects", { name: "team-d", clusterId: cluster, parentId: "103", resources: [] });
+  await first.api("DELETE", "/api/v1/org-unit/projects/1002");
+  const app = await first.createApp("ci-bot");
+  const rule = await first.grant("ci-bot", 7, "project", "1004");
+  await first.stop();
+
+  const second = await EmulatorHarness.start({ stateFile, syncDelayMs: 0, quiet: true });
+  try {
+    expect(second.emulator.organisation.projects.map((p) => p.id)).toEqual([1001, 1003, 1004]);
+    expect((await second.api("GET", "/api/v1/org-unit/departments/103")).body.name).toBe("vision");
+    expect((await second.api("GET", `/api/v1/authorization/access-rules/${rule.id}`)).body).toMatchObject({ scopeId: "1004", roleId: 7 });
+    // The app's rule still works, and ids carry on where they were.
+    const token = (await second.tryToken("ci-bot", app.secret))!;
+    const env = await second.call("POST", ENVIRONMENTS, { body: environmentBody("e", { scope: "project", projectId: 1004 }), token });
+    expect(env.status).toBe(202);
+    const next = await second.api("POST", "/api/v1/org-unit/projects", {
+      name: "team-e",
+      clusterId: cluster,
+      parentId: "101",
+      resources: [],
+    });
+    expect(next.body.id).toBe("1005");
+  } finally {
+    await second.stop();
+  }
+
+  const state = JSON.parse(fs.readFileSync(stateFile, "utf8"));
+  fs.writeFileSync(stateFile, JSON.stringify({ version: 1, jwtKey: state.jwtKey, assets: [], apps: [] }));
+  const third = await EmulatorHarness.start({ stateFile, syncDelayMs: 0, quiet: true });
+  try {
+    expect((await third.api("GET", "/api/v1/org-unit/projects")).body.projects.map((p: any) => p.id)).toEqual(["1001", "1002", "1003"]);
+  } finally {
+    await third.stop();
+  }
+});

@@ -32,6 +32,12 @@ describe("routes from the kind table", () => {
     expect(match?.params).toEqual({ AssetId: "abc" });
   });
 
+  test("every kind's resourceType (what the access control checks) is a ResourceType of the document", () => {
+    for (const kind of ASSET_KINDS) expect(DOC.components.schemas.ResourceType.enum).toContain(kind.resourceType);
+    expect(assetKind("config-map").resourceType).toBe("cm-volume-assets");
+    expect(ASSET_KINDS.filter((k) => k.credential).map((k) => k.resourceType)).toEqual(Array(4).fill("credentials"));
+  });
+
   test("every kind is a meta.kind of the document's AssetKind enum", () => {
     for (const kind of ASSET_KINDS) expect(DOC.components.schemas.AssetKind.enum).toContain(kind.kind);
   });

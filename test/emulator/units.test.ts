@@ -5,7 +5,8 @@ import * as path from "node:path";
 import { isLoopback } from "../../src/emulator/admin";
 import { signToken, verifyToken } from "../../src/emulator/jwt";
 import { StateFile } from "../../src/emulator/persistence";
-import { matchRoute } from "../../src/emulator/routes";
+import { RESOURCE_TYPE_NAMES, ROLES } from "../../src/emulator/roles";
+import { matchRoute, ROUTES } from "../../src/emulator/routes";
 import { generateSecret, hashSecret, secretMatches } from "../../src/emulator/secrets";
 
 describe("jwt", () => {
@@ -44,6 +45,38 @@ describe("routes", () => {
     expect(matchRoute("POST", "/api/v1/apps/x/secret")?.route.operationId).toBe("regenerate_application_secret");
     expect(matchRoute("GET", "/api/v1/apps/%E0%A4%A")).toBeNull();
     expect(matchRoute("PUT", "/api/v1/apps")).toBeNull();
+  });
+});
+
+describe("organisation and authorization routes", () => {
+  test("are operations of the document, matched with their path parameters", () => {
+    expect(matchRoute("GET", "/api/v1/org-unit/projects/1004")).toMatchObject({
+      route: { operationId: "get_project" },
+      params: { projectId: "1004" },
+    });
+    expect(matchRoute("DELETE", "/api/v1/authorization/access-rules/3")?.route.operationId).toBe("delete_access_rule");
+    expect(matchRoute("PATCH", "/api/v1/node-pools/1")?.route.operationId).toBe("patch_nodepool");
+    expect(matchRoute("PUT", "/api/v1/org-unit/projects/1/resources")).toBeNull(); // not served
+    const operationIds = ROUTES.map((r) => r.operationId);
+    expect(new Set(operationIds).size).toBe(operationIds.length);
+  });
+});
+
+describe("roles", () => {
+  const DOC = JSON.parse(fs.readFileSync(path.join(__dirname, "../../api/runai-2.22.openapi.json"), "utf8"));
+
+  test("the resource-type table is the document's ResourceType enum; groups are ResourceTypeGroupIds", () => {
+    expect([...RESOURCE_TYPE_NAMES].sort()).toEqual([...DOC.components.schemas.ResourceType.enum].sort());
+    for (const role of ROLES) {
+      for (const p of role.permissions) {
+        expect(DOC.components.schemas.ResourceTypeGroupId.enum).toContain(p.groupId);
+        for (const action of p.actions) expect(DOC.components.schemas.Action.enum).toContain(action);
+      }
+    }
+  });
+
+  test("ids are unique and fixed", () => {
+    expect(ROLES.map((r) => r.id)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
   });
 });
 
