@@ -31,6 +31,7 @@ function differs(rule: FieldRule, olds: Json, news: Json): boolean {
   // An unknown anywhere on the way counts too: the engine asks whether a dependent of an object that
   // is replaced must be replaced with it by passing the dependent's whole input as unknown.
   if (isUnknownAt(news, rule.path.split("."))) return true;
+  if (rule.onlyWhenSet && (wanted === undefined || wanted === null)) return false;
   const held = at(olds, rule.path);
   if (rule.keyedBy && Array.isArray(wanted)) return keyedListDiffers(held, wanted, rule.keyedBy, rule.defaults);
   return !deepEqual(canonical(held, rule.defaults), canonical(wanted, rule.defaults));

@@ -22,6 +22,8 @@ export interface FieldRule {
    * a node pool the program leaves alone) never show as a change. `defaults` apply to each element.
    */
   keyedBy?: string;
+  /** Compared only when the program sets it; otherwise the server fills it in (an access rule's clusterId). */
+  onlyWhenSet?: boolean;
 }
 
 /** The API calls of one kind. `T` is the object as the kind's client calls return it. */

@@ -155,8 +155,10 @@ describe("what updates in place and what replaces", () => {
   });
 
   it("any change to an access rule replaces it, creating the new rule first", () => {
-    const state = { ...rule, scopeName: "team-d", createdAt: "t" };
+    // Run:ai fills in the cluster of a rule that names none: no change unless the program sets one.
+    const state = { ...rule, clusterId: CLUSTER, scopeName: "team-d", createdAt: "t" };
     expect(diff("AccessRule", state, rule)).toEqual({ changes: false, replaces: [], deleteBeforeReplace: false });
+    expect(diff("AccessRule", state, { ...rule, clusterId: "00000000-0000-4000-8000-000000000000" }).replaces).toEqual(["clusterId"]);
     // The same role by id only (as check resolves a name to): no change.
     expect(diff("AccessRule", state, { ...rule, role: undefined })).toEqual({ changes: false, replaces: [], deleteBeforeReplace: false });
     expect(diff("AccessRule", state, { ...rule, role: "Viewer", roleId: 3 })).toEqual({

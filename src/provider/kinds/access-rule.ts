@@ -42,7 +42,10 @@ export const accessRuleKind: ResourceKind<AccessRule> = {
   validate: validateRole,
   resolveReferences: resolveRole,
   // Everything is fixed at creation; the role counts by id (a name and its id are the same role).
-  creationOnly: ["subjectType", "subjectId", "roleId", "scopeType", "scopeId", "clusterId"].map((path) => ({ path })),
+  creationOnly: [
+    ...["subjectType", "subjectId", "roleId", "scopeType", "scopeId"].map((path) => ({ path })),
+    { path: "clusterId", onlyWhenSet: true },
+  ],
   updatable: [],
   describe: (inputs) =>
     `${String(inputs.subjectType)} ${String(inputs.subjectId)} as ${inputs.role ? String(inputs.role) : `role ${String(inputs.roleId)}`}`,
