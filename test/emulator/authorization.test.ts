@@ -1,6 +1,6 @@
 // The read-only look-ups (clusters, node pools, roles), access rules (CRUD, validation, 409) and the
 // access control of application tokens, with the exact 403 texts. Responses are checked against the
-// contract (org-contract.ts).
+// contract (test/support/contract.ts).
 import {
   ACCESS_RULES,
   APPS,
@@ -17,12 +17,11 @@ import {
 import { SEED_ORGANISATION } from "../../src/emulator";
 import { ACCESS_KEYS, COMPUTE, GIT, HOST_PATHS, NFS, PVCS, S3, SECRET_VOLUMES, assetBody, configMapBody, environmentBody } from "./helpers";
 import { CONFIG_MAPS } from "../support/emulator";
-import { expectOrgContract } from "./org-contract";
 
 const CLUSTER = SEED_ORGANISATION.clusterId;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 
-const t = useEmulator({ syncDelayMs: 0, responseCheck: expectOrgContract });
+const t = useEmulator({ syncDelayMs: 0, checkContract: true });
 
 const ruleBody = (extra: Record<string, unknown> = {}) => ({
   subjectType: "app",

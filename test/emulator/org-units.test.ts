@@ -1,18 +1,17 @@
 // Departments and projects over HTTP: the seed served by the routes, CRUD, 409s, the quota and
 // reference rules with their exact 400 texts, the contract's defaults, filterBy, and assets in a
-// project created by the API. Every response is checked against the contract (org-contract.ts).
+// project created by the API. Every response is checked against the contract (test/support/contract.ts).
 // Phases over time are in project-phases.test.ts.
 import { CONFIG_MAPS, DEPARTMENTS, ENVIRONMENTS, PROJECTS, useEmulator } from "../support/emulator";
 import { SEED_ORGANISATION } from "../../src/emulator";
 import { configMapBody, environmentBody } from "./helpers";
-import { expectOrgContract } from "./org-contract";
 
 const CLUSTER = SEED_ORGANISATION.clusterId;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 const ZERO = { gpu: 0, cpu: 0, memory: 0 };
 const EMPTY_QUOTA_STATUS = { allocated: ZERO, allocatedNonPreemptible: ZERO, requested: ZERO };
 
-const t = useEmulator({ syncDelayMs: 0, responseCheck: expectOrgContract });
+const t = useEmulator({ syncDelayMs: 0, checkContract: true });
 
 const departmentBody = (name: string, extra: Record<string, unknown> = {}) => ({
   name,

@@ -3,11 +3,10 @@
 import { PROJECTS, useEmulator } from "../support/emulator";
 import { SEED_ORGANISATION } from "../../src/emulator";
 import { sleep } from "./helpers";
-import { expectOrgContract } from "./org-contract";
 
 // Long enough that a GET right after a write still sees the transient phase on a loaded machine.
 const DELAY = 400;
-const t = useEmulator({ syncDelayMs: DELAY, responseCheck: expectOrgContract });
+const t = useEmulator({ syncDelayMs: DELAY, checkContract: true });
 
 const body = (name: string) => ({ name, clusterId: SEED_ORGANISATION.clusterId, parentId: "101", resources: [] });
 const phaseOf = async (id: string) => {

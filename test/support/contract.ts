@@ -6,7 +6,15 @@ import * as path from "node:path";
 import Ajv, { type ValidateFunction } from "ajv";
 import addFormats from "ajv-formats";
 
-const DOC = JSON.parse(fs.readFileSync(path.join(__dirname, "../../api/runai-2.22.openapi.json"), "utf8"));
+// `nullable: true` beside a `$ref` with no `type` (DataUpdatableFields.nodeTypes, …) is ignored by
+// OpenAPI 3.0, but ajv refuses to compile it: drop such typeless `nullable`s.
+const DOC = JSON.parse(fs.readFileSync(path.join(__dirname, "../../api/runai-2.22.openapi.json"), "utf8"), (_key, value: unknown) => {
+  if (value && typeof value === "object" && !Array.isArray(value) && "nullable" in value && !("type" in value)) {
+    const { nullable: _nullable, ...rest } = value as Record<string, unknown>;
+    return rest;
+  }
+  return value;
+});
 const DOC_ID = "contract.json";
 const ajv = new Ajv({ strict: false, allErrors: true });
 addFormats(ajv);

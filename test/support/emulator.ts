@@ -50,8 +50,6 @@ export type Counters = Record<string, Record<string, number>>;
 export interface HarnessOptions extends EmulatorOptions {
   /** Check every API response (not /__emulator/ ones) against the contract; a mismatch throws. */
   checkContract?: boolean;
-  /** Another check of every API response (not /__emulator/ ones); it throws on a mismatch. */
-  responseCheck?: (method: string, urlPath: string, status: number, body: unknown) => void;
 }
 
 export interface CallOptions {
@@ -78,14 +76,13 @@ export class EmulatorHarness {
     /** Per-request log lines (none when started with quiet: true); nothing goes to stdout. */
     readonly logs: string[],
     private readonly checkContract: boolean,
-    private readonly responseCheck?: HarnessOptions["responseCheck"],
   ) {}
 
   static async start(options: HarnessOptions = {}): Promise<EmulatorHarness> {
-    const { checkContract = false, responseCheck, ...emulatorOptions } = options;
+    const { checkContract = false, ...emulatorOptions } = options;
     const logs: string[] = [];
     const emulator = await startEmulator({ port: 0, syncDelayMs: 50, log: (line) => logs.push(line), ...emulatorOptions });
-    const harness = new EmulatorHarness(emulator, logs, checkContract, responseCheck);
+    const harness = new EmulatorHarness(emulator, logs, checkContract);
     // The admin token is fetched once, up front, so a test that resets the counters never sees the
     // harness's own token request (tokens stay valid across /__emulator/reset).
     const granted = await harness.token(emulator.adminClientId, emulator.adminClientSecret);
@@ -129,7 +126,6 @@ export class EmulatorHarness {
     const text = await response.text();
     const body = text === "" ? undefined : JSON.parse(text);
     if (this.checkContract && !urlPath.startsWith("/__emulator/")) expectContractResponse(method, urlPath, response.status, body);
-    if (this.responseCheck && !urlPath.startsWith("/__emulator/")) this.responseCheck(method, urlPath, response.status, body);
     return { status: response.status, body, headers: response.headers };
   }
 
