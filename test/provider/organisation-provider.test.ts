@@ -1,0 +1,139 @@
+// Names resolved against the control plane (the emulator): at check time, a project's or
+// department's node pools and department and an access rule's role; and the look-ups. Each name that
+// does not exist fails with an exact message naming what was searched and what exists, and writes
+// nothing.
+import { clearTokenCache } from "../../src/client";
+import { createContext, findCluster, findDepartment, findNodePool, findProject, findRole, providerFor } from "../../src/provider";
+import { caught } from "../support/async";
+import { EmulatorHarness } from "../support/emulator";
+
+const CLUSTER = "7c1e6a52-3b9d-4f08-a1c4-2e5d9b0f6a31";
+type Json = Record<string, any>;
+
+let emulator: EmulatorHarness;
+let config: Record<string, string>;
+beforeAll(async () => {
+  emulator = await EmulatorHarness.start();
+  config = {
+    "runai:url": emulator.url,
+    "runai:clientId": emulator.emulator.adminClientId,
+    "runai:clientSecret": emulator.emulator.adminClientSecret,
+  };
+});
+afterAll(() => emulator?.stop());
+afterEach(() => clearTokenCache());
+
+async function check(type: string, news: Json): Promise<{ inputs: Json; reasons: string[] }> {
+  const provider = providerFor(type) as Required<ReturnType<typeof providerFor>>;
+  await provider.configure({ config: { get: (key: string) => config[key] } } as never);
+  const result = (await provider.check({}, news)) as { inputs: Json; failures: { reason: string }[] };
+  return { inputs: result.inputs, reasons: result.failures.map((f) => f.reason) };
+}
+const client = () => createContext({ get: (key: string) => config[key] }).client;
+const POOLS = 'node pools there: "default", "a100"';
+
+describe("names resolved at check time", () => {
+  it("fills in node pool ids and names, and a role's id", async () => {
+    const project = await check("Project", {
+      name: "team-x",
+      clusterId: CLUSTER,
+      departmentId: "101",
+      resources: [{ nodePool: { name: "a100" }, gpu: { deserved: 1 } }],
+    });
+    expect(project).toEqual({
+      inputs: expect.objectContaining({ resources: [{ nodePool: { id: "2", name: "a100" }, gpu: { deserved: 1 } }] }),
+      reasons: [],
+    });
+    const rule = await check("AccessRule", {
+      subjectType: "user",
+      subjectId: "a@example.com",
+      role: "ML engineer",
+      scopeType: "project",
+      scopeId: "1001",
+    });
+    expect(rule).toEqual({ inputs: expect.objectContaining({ roleId: 7, role: "ML engineer" }), reasons: [] });
+  });
+
+  it.each<[string, string, Json, string[]]>([
+    [
+      "a node pool name",
+      "Project",
+      { resources: [{ nodePool: { name: "h100" }, gpu: { deserved: 1 } }] },
+      [`resources[0].nodePool.name: no node pool is named "h100" in cluster ${CLUSTER} (${POOLS})`],
+    ],
+    [
+      "a node pool id",
+      "Department",
+      { resources: [{ nodePool: { id: "9" }, gpu: { deserved: 1 } }] },
+      [`resources[0].nodePool.id: no node pool has id "9" in cluster ${CLUSTER} (${POOLS})`],
+    ],
+    [
+      "a node pool's id and a name that disagree",
+      "Project",
+      { resources: [{ nodePool: { id: "2", name: "v100" }, gpu: { deserved: 1 } }] },
+      ['resources[0].nodePool.name: node pool 2 is named "a100", not "v100"'],
+    ],
+    [
+      "a default node pool",
+      "Department",
+      { defaultNodePools: ["a100", "h100"] },
+      [`defaultNodePools[1]: no node pool is named "h100" in cluster ${CLUSTER} (${POOLS})`],
+    ],
+    ["a department", "Project", { departmentId: "999" }, ['departmentId: no department has id "999"']],
+  ])("reports %s that does not exist", async (_case, type, extra, reasons) => {
+    const base = type === "Project" ? { name: "team-x", clusterId: CLUSTER, departmentId: "101" } : { name: "dept-x", clusterId: CLUSTER };
+    expect((await check(type, { ...base, ...extra })).reasons).toEqual(reasons);
+  });
+
+  it("reports a role name or id that does not exist, with the roles there are", async () => {
+    const rule = { subjectType: "user", subjectId: "a@example.com", scopeType: "project", scopeId: "1001" };
+    const byName = await check("AccessRule", { ...rule, role: "ML enginer" });
+    expect(byName.reasons).toEqual([
+      expect.stringMatching(/^role: no role is named "ML enginer"; roles: "System administrator", .*"ML engineer", "Viewer"/),
+    ]);
+    expect((await check("AccessRule", { ...rule, roleId: 99 })).reasons).toEqual(["roleId: no role has id 99"]);
+  });
+
+  it("wrote nothing", async () => {
+    expect(await emulator.writeCount()).toBe(0);
+  });
+});
+
+describe("look-ups", () => {
+  it("find exactly one by name", async () => {
+    expect(await findCluster(client(), { name: "research-cluster" })).toMatchObject({ id: CLUSTER, uuid: CLUSTER });
+    expect(await findDepartment(client(), { name: "research", clusterId: CLUSTER })).toMatchObject({ id: "101" });
+    expect(await findProject(client(), { name: "team-b", clusterId: CLUSTER })).toMatchObject({
+      id: "1002",
+      status: { namespace: "runai-team-b" },
+    });
+    expect(await findNodePool(client(), { name: "default", clusterId: CLUSTER })).toMatchObject({ id: "1", isDefault: true });
+    expect(await findRole(client(), { name: "ML engineer" })).toMatchObject({ id: 7 });
+  });
+
+  it.each<[string, () => Promise<unknown>, string]>([
+    [
+      "a cluster",
+      () => findCluster(client(), { name: "production" }),
+      'getCluster: no cluster is named "production"; there: "research-cluster"',
+    ],
+    [
+      "a department",
+      () => findDepartment(client(), { name: "ops", clusterId: CLUSTER }),
+      `getDepartment: no department is named "ops" in cluster ${CLUSTER}; there: "research", "platform"`,
+    ],
+    [
+      "a project",
+      () => findProject(client(), { name: "team-z", clusterId: CLUSTER }),
+      `getProject: no project is named "team-z" in cluster ${CLUSTER}; there: "team-a", "team-b", "team-c"`,
+    ],
+    [
+      "a node pool",
+      () => findNodePool(client(), { name: "h100", clusterId: CLUSTER }),
+      `getNodePool: no node pool is named "h100" in cluster ${CLUSTER}; there: "default", "a100"`,
+    ],
+    ["an empty name", () => findRole(client(), { name: "" }), "getRole: name is required"],
+  ])("fail for %s that does not exist, naming what does", async (_case, lookup, message) => {
+    expect(((await caught(lookup())) as Error).message).toBe(message);
+  });
+});
