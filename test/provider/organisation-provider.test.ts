@@ -137,3 +137,28 @@ describe("look-ups", () => {
     expect(((await caught(lookup())) as Error).message).toBe(message);
   });
 });
+
+describe("a project's namespace", () => {
+  it("is waited for, is an output, and a NotReady phase fails the write with the phase message", async () => {
+    const provider = providerFor("Project") as Required<ReturnType<typeof providerFor>>;
+    await provider.configure({ config: { get: (key: string) => config[key] } } as never);
+    const inputs = {
+      name: "team-nr",
+      clusterId: CLUSTER,
+      departmentId: "101",
+      resources: [{ nodePool: { id: "1", name: "default" }, gpu: { deserved: 1 } }],
+    };
+    const { id, outs } = await provider.create(inputs);
+    expect(outs).toMatchObject({ phase: "Ready", namespace: "runai-team-nr", departmentId: "101" });
+
+    await emulator.forceProjectPhase(id, { phase: "NotReady", message: "the namespace runai-team-nr is stuck terminating" });
+    const more = { ...inputs, resources: [{ ...inputs.resources[0], gpu: { deserved: 2 } }] };
+    const error = (await caught(provider.update(id, outs, more))) as Error;
+    expect(error.message).toBe(
+      `Project "team-nr" (${id}): the cluster reported "NotReady": the namespace runai-team-nr is stuck terminating`,
+    );
+    await emulator.clearProjectPhase(id);
+    await provider.delete(id, outs);
+    expect((await emulator.api("GET", `/api/v1/org-unit/projects/${id}`)).status).toBe(404);
+  });
+});
