@@ -72,6 +72,8 @@ async function main(): Promise<void> {
 
     banner("pulumi destroy");
     show(await stack.destroy());
+
+    await onboardTeam(emulator);
   } catch (err) {
     failed = true;
     console.error(err instanceof Error ? err.message : err);
@@ -87,12 +89,50 @@ async function main(): Promise<void> {
         "  What happened: pulumi created two ConfigMap assets, an environment and an application in the",
         "  emulator; the application's secret stayed a Pulumi secret and its credentials obtained a token;",
         "  a hand-made edit was caught by `pulumi preview --refresh` and reverted by `pulumi up`, and",
-        "  `pulumi destroy` removed everything. Point the same program at your tenant with",
+        "  `pulumi destroy` removed everything. Then a team was onboarded with no hard-coded id: a",
+        "  department, a project with a GPU quota, and a CI application whose token works in that",
+        "  project only. Point the same programs at your tenant with",
         "  `pulumi config set runai:url https://<tenant>.run.ai` and application credentials (see README).",
       ].join("\n"),
     );
   }
   process.exitCode = failed ? 1 : 0;
+}
+
+/**
+ * examples/team-onboarding: a department, a project with a GPU quota, and a CI application that may
+ * act in that project only, all from looked-up ids.
+ */
+async function onboardTeam(emulator: EmulatorHarness): Promise<void> {
+  const stack = await TestStack.create({
+    program: path.join(repoRoot, "examples/team-onboarding"),
+    stackName: "onboarding",
+    config: emulator.stackConfig(),
+  });
+  try {
+    banner("pulumi up on examples/team-onboarding: a team's department, project, CI application and its access rule");
+    show(await stack.up());
+    const outputs = await stack.outputs({ showSecrets: true });
+    const { clientId, clientSecret } = outputs.ciCredentials as { clientId: string; clientSecret: string };
+    console.log(`  project ${String(outputs.projectId)}, namespace ${String(outputs.namespace)}`);
+
+    banner("The CI application, with its own credentials, creates an asset in its project and is refused elsewhere");
+    const token = await emulator.tryToken(clientId, clientSecret);
+    const asset = (projectId: number) => ({
+      body: { meta: { name: "made-by-ci", scope: "project", projectId }, spec: { configMap: "ci", mountPath: "/etc/ci" } },
+      token,
+    });
+    const own = await emulator.call("POST", CONFIGMAPS, asset(Number(outputs.projectId)));
+    const other = await emulator.call("POST", CONFIGMAPS, asset(1001));
+    console.log(`  in its project: ${own.status}; in project 1001: ${other.status} ${JSON.stringify(other.body.message)}`);
+    if (own.status !== 202 || other.status !== 403) throw new Error("the access rule does not work as declared");
+    await emulator.call("DELETE", `${CONFIGMAPS}/${String(own.body.meta.id)}`, { token });
+
+    banner("pulumi destroy: the access rule goes first, then everything else");
+    show(await stack.destroy());
+  } finally {
+    await stack.cleanup();
+  }
 }
 
 void main();
