@@ -113,6 +113,30 @@ export interface AssetArgs<SpecArgs> {
 }
 
 /**
+ * What every asset resource declares; kinds differ in their spec (and some in their secret fields).
+ * Not exported from the package: each kind's class extends it.
+ */
+export abstract class AssetResource<Spec> extends pulumi.dynamic.Resource {
+  /** Name, description, the scope fields, and the read-only ones Run:ai adds. */
+  declare readonly meta: pulumi.Output<AssetMetaOutputs>;
+  declare readonly spec: pulumi.Output<NonNullFields<Spec>>;
+  /** The sync status; empty for the kinds Run:ai reports none for (compute, NFS, host path). */
+  declare readonly status: pulumi.Output<AssetStatusOutputs>;
+  /** PVCs and credentials: the Kubernetes objects Run:ai created for the asset. */
+  declare readonly clusterInfo: pulumi.Output<ClusterInfoOutputs | undefined>;
+
+  protected constructor(
+    resourceType: string,
+    name: string,
+    args: AssetArgs<unknown>,
+    opts?: pulumi.CustomResourceOptions,
+    contract?: Pick<AssetContract, "secretFields">,
+  ) {
+    super(providerShim(resourceType), name, assetInputs(name, args, contract), opts, TYPE_MODULE, resourceType);
+  }
+}
+
+/**
  * The resource inputs of an asset: meta with its name defaulted to the resource name, and the
  * contract's secret fields wrapped as Pulumi secrets, so that state holds them encrypted even when
  * the program passed plain strings (the engine then keeps the matching outputs secret too).

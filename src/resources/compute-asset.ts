@@ -1,8 +1,8 @@
 // Compute assets: the resources a workload requests (GPUs, CPU, memory, extended resources).
 import * as pulumi from "@pulumi/pulumi";
 import type { ComputeSpec, ExtendedResource } from "../schemas";
-import { assetInputs, providerShim, TYPE_MODULE } from "./common";
-import type { AssetArgs, AssetMetaOutputs, DeepInput, NonNullFields } from "./common";
+import { AssetResource } from "./common";
+import type { AssetArgs, DeepInput, NonNullFields } from "./common";
 
 /** An extended resource (`resource` required), e.g. `{ resource: "hugepages-2Mi", quantity: "1Gi" }`. */
 export type ExtendedResourceArgs = DeepInput<NonNullFields<ExtendedResource>>;
@@ -18,11 +18,8 @@ export type ComputeAssetSpecArgs = DeepInput<NonNullFields<ComputeSpec>>;
 export type ComputeAssetArgs = AssetArgs<ComputeAssetSpecArgs>;
 
 /** A Run:ai compute asset (`/api/v1/asset/compute`). Run:ai reports no sync status for it. */
-export class ComputeAsset extends pulumi.dynamic.Resource {
-  declare readonly meta: pulumi.Output<AssetMetaOutputs>;
-  declare readonly spec: pulumi.Output<NonNullFields<ComputeSpec>>;
-
+export class ComputeAsset extends AssetResource<ComputeSpec> {
   constructor(name: string, args: ComputeAssetArgs, opts?: pulumi.CustomResourceOptions) {
-    super(providerShim("ComputeAsset"), name, assetInputs(name, args), opts, TYPE_MODULE, "ComputeAsset");
+    super("ComputeAsset", name, args, opts);
   }
 }

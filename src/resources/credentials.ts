@@ -4,8 +4,8 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { AccessKeySpec, DockerRegistrySpec, GenericSecretSpec, KeyValuePair, PasswordSpec } from "../schemas";
 import { ACCESS_KEY_CREDENTIAL, DOCKER_REGISTRY_CREDENTIAL, GENERIC_SECRET_CREDENTIAL, PASSWORD_CREDENTIAL } from "../schemas";
-import { assetInputs, providerShim, TYPE_MODULE } from "./common";
-import type { AssetArgs, AssetMetaOutputs, AssetStatusOutputs, ClusterInfoOutputs, DeepInput, NonNullFields } from "./common";
+import { AssetResource } from "./common";
+import type { AssetArgs, DeepInput, NonNullFields } from "./common";
 
 /**
  * `accessKeyId` and `secretAccessKey` (kept secret), or `existingSecretName` instead of both. Only
@@ -15,15 +15,9 @@ import type { AssetArgs, AssetMetaOutputs, AssetStatusOutputs, ClusterInfoOutput
 export type AccessKeyCredentialArgs = AssetArgs<DeepInput<NonNullFields<AccessKeySpec>>>;
 
 /** A Run:ai access-key credential (`/api/v1/asset/credentials/access-key`), e.g. for an `S3Asset`. */
-export class AccessKeyCredential extends pulumi.dynamic.Resource {
-  declare readonly meta: pulumi.Output<AssetMetaOutputs>;
-  declare readonly spec: pulumi.Output<NonNullFields<AccessKeySpec>>;
-  declare readonly status: pulumi.Output<AssetStatusOutputs>;
-  declare readonly clusterInfo: pulumi.Output<ClusterInfoOutputs | undefined>;
-
+export class AccessKeyCredential extends AssetResource<AccessKeySpec> {
   constructor(name: string, args: AccessKeyCredentialArgs, opts?: pulumi.CustomResourceOptions) {
-    const inputs = assetInputs(name, args, ACCESS_KEY_CREDENTIAL);
-    super(providerShim("AccessKeyCredential"), name, inputs, opts, TYPE_MODULE, "AccessKeyCredential");
+    super("AccessKeyCredential", name, args, opts, ACCESS_KEY_CREDENTIAL);
   }
 }
 
@@ -31,15 +25,9 @@ export class AccessKeyCredential extends pulumi.dynamic.Resource {
 export type PasswordCredentialArgs = AssetArgs<DeepInput<NonNullFields<PasswordSpec>>>;
 
 /** A Run:ai password credential (`/api/v1/asset/credentials/password`), e.g. for a `GitAsset`. */
-export class PasswordCredential extends pulumi.dynamic.Resource {
-  declare readonly meta: pulumi.Output<AssetMetaOutputs>;
-  declare readonly spec: pulumi.Output<NonNullFields<PasswordSpec>>;
-  declare readonly status: pulumi.Output<AssetStatusOutputs>;
-  declare readonly clusterInfo: pulumi.Output<ClusterInfoOutputs | undefined>;
-
+export class PasswordCredential extends AssetResource<PasswordSpec> {
   constructor(name: string, args: PasswordCredentialArgs, opts?: pulumi.CustomResourceOptions) {
-    const inputs = assetInputs(name, args, PASSWORD_CREDENTIAL);
-    super(providerShim("PasswordCredential"), name, inputs, opts, TYPE_MODULE, "PasswordCredential");
+    super("PasswordCredential", name, args, opts, PASSWORD_CREDENTIAL);
   }
 }
 
@@ -47,15 +35,9 @@ export class PasswordCredential extends pulumi.dynamic.Resource {
 export type DockerRegistryCredentialArgs = AssetArgs<DeepInput<NonNullFields<DockerRegistrySpec>>>;
 
 /** A Run:ai docker-registry credential (`/api/v1/asset/credentials/docker-registry`): an image pull secret. */
-export class DockerRegistryCredential extends pulumi.dynamic.Resource {
-  declare readonly meta: pulumi.Output<AssetMetaOutputs>;
-  declare readonly spec: pulumi.Output<NonNullFields<DockerRegistrySpec>>;
-  declare readonly status: pulumi.Output<AssetStatusOutputs>;
-  declare readonly clusterInfo: pulumi.Output<ClusterInfoOutputs | undefined>;
-
+export class DockerRegistryCredential extends AssetResource<DockerRegistrySpec> {
   constructor(name: string, args: DockerRegistryCredentialArgs, opts?: pulumi.CustomResourceOptions) {
-    const inputs = assetInputs(name, args, DOCKER_REGISTRY_CREDENTIAL);
-    super(providerShim("DockerRegistryCredential"), name, inputs, opts, TYPE_MODULE, "DockerRegistryCredential");
+    super("DockerRegistryCredential", name, args, opts, DOCKER_REGISTRY_CREDENTIAL);
   }
 }
 
@@ -65,14 +47,8 @@ export type KeyValuePairArgs = DeepInput<NonNullFields<KeyValuePair>>;
 export type GenericSecretCredentialArgs = AssetArgs<DeepInput<NonNullFields<GenericSecretSpec>>>;
 
 /** A Run:ai generic-secret credential (`/api/v1/asset/credentials/generic-secret`), e.g. for a `SecretVolumeAsset`. */
-export class GenericSecretCredential extends pulumi.dynamic.Resource {
-  declare readonly meta: pulumi.Output<AssetMetaOutputs>;
-  declare readonly spec: pulumi.Output<NonNullFields<GenericSecretSpec>>;
-  declare readonly status: pulumi.Output<AssetStatusOutputs>;
-  declare readonly clusterInfo: pulumi.Output<ClusterInfoOutputs | undefined>;
-
+export class GenericSecretCredential extends AssetResource<GenericSecretSpec> {
   constructor(name: string, args: GenericSecretCredentialArgs, opts?: pulumi.CustomResourceOptions) {
-    const inputs = assetInputs(name, args, GENERIC_SECRET_CREDENTIAL);
-    super(providerShim("GenericSecretCredential"), name, inputs, opts, TYPE_MODULE, "GenericSecretCredential");
+    super("GenericSecretCredential", name, args, opts, GENERIC_SECRET_CREDENTIAL);
   }
 }

@@ -2,8 +2,8 @@
 // (src/provider/registry.ts), so a class only types its arguments and outputs.
 import * as pulumi from "@pulumi/pulumi";
 import type { ConfigMapSpec, GitSpec, HostPathSpec, NfsSpec, PvcSpec, S3Spec, SecretVolumeSpec } from "../schemas";
-import { assetInputs, providerShim, TYPE_MODULE } from "./common";
-import type { AssetArgs, AssetMetaOutputs, AssetStatusOutputs, ClusterInfoOutputs, DeepInput, NonNullFields } from "./common";
+import { AssetResource } from "./common";
+import type { AssetArgs, DeepInput, NonNullFields } from "./common";
 
 /** `configMap` (the Kubernetes ConfigMap's name) and `mountPath` (absolute) are required. */
 export type ConfigMapAssetSpecArgs = DeepInput<NonNullFields<ConfigMapSpec>>;
@@ -11,13 +11,9 @@ export type ConfigMapAssetSpecArgs = DeepInput<NonNullFields<ConfigMapSpec>>;
 export type ConfigMapAssetArgs = AssetArgs<ConfigMapAssetSpecArgs>;
 
 /** A Run:ai ConfigMap datasource asset (`/api/v1/asset/datasource/config-map`). */
-export class ConfigMapAsset extends pulumi.dynamic.Resource {
-  declare readonly meta: pulumi.Output<AssetMetaOutputs>;
-  declare readonly spec: pulumi.Output<NonNullFields<ConfigMapSpec>>;
-  declare readonly status: pulumi.Output<AssetStatusOutputs>;
-
+export class ConfigMapAsset extends AssetResource<ConfigMapSpec> {
   constructor(name: string, args: ConfigMapAssetArgs, opts?: pulumi.CustomResourceOptions) {
-    super(providerShim("ConfigMapAsset"), name, assetInputs(name, args), opts, TYPE_MODULE, "ConfigMapAsset");
+    super("ConfigMapAsset", name, args, opts);
   }
 }
 
@@ -27,12 +23,9 @@ export type NfsAssetSpecArgs = DeepInput<NonNullFields<NfsSpec>>;
 export type NfsAssetArgs = AssetArgs<NfsAssetSpecArgs>;
 
 /** A Run:ai NFS datasource asset (`/api/v1/asset/datasource/nfs`). Run:ai reports no sync status for it. */
-export class NfsAsset extends pulumi.dynamic.Resource {
-  declare readonly meta: pulumi.Output<AssetMetaOutputs>;
-  declare readonly spec: pulumi.Output<NonNullFields<NfsSpec>>;
-
+export class NfsAsset extends AssetResource<NfsSpec> {
   constructor(name: string, args: NfsAssetArgs, opts?: pulumi.CustomResourceOptions) {
-    super(providerShim("NfsAsset"), name, assetInputs(name, args), opts, TYPE_MODULE, "NfsAsset");
+    super("NfsAsset", name, args, opts);
   }
 }
 
@@ -42,12 +35,9 @@ export type HostPathAssetSpecArgs = DeepInput<NonNullFields<HostPathSpec>>;
 export type HostPathAssetArgs = AssetArgs<HostPathAssetSpecArgs>;
 
 /** A Run:ai host path datasource asset (`/api/v1/asset/datasource/host-path`). Run:ai reports no sync status for it. */
-export class HostPathAsset extends pulumi.dynamic.Resource {
-  declare readonly meta: pulumi.Output<AssetMetaOutputs>;
-  declare readonly spec: pulumi.Output<NonNullFields<HostPathSpec>>;
-
+export class HostPathAsset extends AssetResource<HostPathSpec> {
   constructor(name: string, args: HostPathAssetArgs, opts?: pulumi.CustomResourceOptions) {
-    super(providerShim("HostPathAsset"), name, assetInputs(name, args), opts, TYPE_MODULE, "HostPathAsset");
+    super("HostPathAsset", name, args, opts);
   }
 }
 
@@ -64,14 +54,9 @@ export type PvcAssetArgs = AssetArgs<PvcAssetSpecArgs>;
  * A Run:ai PVC datasource asset (`/api/v1/asset/datasource/pvc`). Only the name, the description and
  * `spec.path` change in place; any other change replaces it. `clusterInfo` names the claim in the cluster.
  */
-export class PvcAsset extends pulumi.dynamic.Resource {
-  declare readonly meta: pulumi.Output<AssetMetaOutputs>;
-  declare readonly spec: pulumi.Output<NonNullFields<PvcSpec>>;
-  declare readonly status: pulumi.Output<AssetStatusOutputs>;
-  declare readonly clusterInfo: pulumi.Output<ClusterInfoOutputs | undefined>;
-
+export class PvcAsset extends AssetResource<PvcSpec> {
   constructor(name: string, args: PvcAssetArgs, opts?: pulumi.CustomResourceOptions) {
-    super(providerShim("PvcAsset"), name, assetInputs(name, args), opts, TYPE_MODULE, "PvcAsset");
+    super("PvcAsset", name, args, opts);
   }
 }
 
@@ -85,13 +70,9 @@ export type S3AssetSpecArgs = DeepInput<NonNullFields<S3Spec>>;
 export type S3AssetArgs = AssetArgs<S3AssetSpecArgs>;
 
 /** A Run:ai S3 datasource asset (`/api/v1/asset/datasource/s3`). */
-export class S3Asset extends pulumi.dynamic.Resource {
-  declare readonly meta: pulumi.Output<AssetMetaOutputs>;
-  declare readonly spec: pulumi.Output<NonNullFields<S3Spec>>;
-  declare readonly status: pulumi.Output<AssetStatusOutputs>;
-
+export class S3Asset extends AssetResource<S3Spec> {
   constructor(name: string, args: S3AssetArgs, opts?: pulumi.CustomResourceOptions) {
-    super(providerShim("S3Asset"), name, assetInputs(name, args), opts, TYPE_MODULE, "S3Asset");
+    super("S3Asset", name, args, opts);
   }
 }
 
@@ -105,13 +86,9 @@ export type GitAssetSpecArgs = DeepInput<NonNullFields<GitSpec>>;
 export type GitAssetArgs = AssetArgs<GitAssetSpecArgs>;
 
 /** A Run:ai Git datasource asset (`/api/v1/asset/datasource/git`). */
-export class GitAsset extends pulumi.dynamic.Resource {
-  declare readonly meta: pulumi.Output<AssetMetaOutputs>;
-  declare readonly spec: pulumi.Output<NonNullFields<GitSpec>>;
-  declare readonly status: pulumi.Output<AssetStatusOutputs>;
-
+export class GitAsset extends AssetResource<GitSpec> {
   constructor(name: string, args: GitAssetArgs, opts?: pulumi.CustomResourceOptions) {
-    super(providerShim("GitAsset"), name, assetInputs(name, args), opts, TYPE_MODULE, "GitAsset");
+    super("GitAsset", name, args, opts);
   }
 }
 
@@ -121,12 +98,8 @@ export type SecretVolumeAssetSpecArgs = DeepInput<NonNullFields<SecretVolumeSpec
 export type SecretVolumeAssetArgs = AssetArgs<SecretVolumeAssetSpecArgs>;
 
 /** A Run:ai secret datasource asset (`/api/v1/asset/datasource/secrets`): a credential mounted as files. */
-export class SecretVolumeAsset extends pulumi.dynamic.Resource {
-  declare readonly meta: pulumi.Output<AssetMetaOutputs>;
-  declare readonly spec: pulumi.Output<NonNullFields<SecretVolumeSpec>>;
-  declare readonly status: pulumi.Output<AssetStatusOutputs>;
-
+export class SecretVolumeAsset extends AssetResource<SecretVolumeSpec> {
   constructor(name: string, args: SecretVolumeAssetArgs, opts?: pulumi.CustomResourceOptions) {
-    super(providerShim("SecretVolumeAsset"), name, assetInputs(name, args), opts, TYPE_MODULE, "SecretVolumeAsset");
+    super("SecretVolumeAsset", name, args, opts);
   }
 }

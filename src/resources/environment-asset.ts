@@ -8,8 +8,8 @@ import type {
   InternalToolInfo,
   Probe,
 } from "../schemas";
-import { assetInputs, providerShim, TYPE_MODULE } from "./common";
-import type { AssetArgs, AssetMetaOutputs, AssetStatusOutputs, DeepInput, NonNullFields } from "./common";
+import { AssetResource } from "./common";
+import type { AssetArgs, DeepInput, NonNullFields } from "./common";
 
 // The types users write, derived from the 2.22 contract's schemas (src/schemas/environment.ts), so
 // they can never drift from what the provider validates.
@@ -37,12 +37,8 @@ export type EnvironmentAssetSpecOutputs = NonNullFields<EnvironmentSpec>;
 export type EnvironmentAssetArgs = AssetArgs<EnvironmentAssetSpecArgs>;
 
 /** A Run:ai environment asset (`/api/v1/asset/environment`). */
-export class EnvironmentAsset extends pulumi.dynamic.Resource {
-  declare readonly meta: pulumi.Output<AssetMetaOutputs>;
-  declare readonly spec: pulumi.Output<EnvironmentAssetSpecOutputs>;
-  declare readonly status: pulumi.Output<AssetStatusOutputs>;
-
+export class EnvironmentAsset extends AssetResource<EnvironmentSpec> {
   constructor(name: string, args: EnvironmentAssetArgs, opts?: pulumi.CustomResourceOptions) {
-    super(providerShim("EnvironmentAsset"), name, assetInputs(name, args), opts, TYPE_MODULE, "EnvironmentAsset");
+    super("EnvironmentAsset", name, args, opts);
   }
 }
