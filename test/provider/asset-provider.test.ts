@@ -177,3 +177,19 @@ describe("configuration errors", () => {
     expect(await emulator.writeCount()).toBe(before);
   });
 });
+
+describe("polling for sync", () => {
+  it("does not poll right after a write: the first poll waits for the sync time it has seen, so each write settles with one GET", async () => {
+    await emulator.resetCounters();
+    const created: { id: string; outs: Record<string, unknown> }[] = [];
+    for (const name of ["poll-a", "poll-b", "poll-c", "poll-d", "poll-e"]) created.push(await provider.create(inputs(name)));
+    for (const { id, outs } of created) await provider.delete(id, outs);
+    const counters = (await emulator.counters()) as Record<string, Record<string, number>>;
+    const count = (key: string) => Object.values(counters[key] ?? {}).reduce((sum, n) => sum + n, 0);
+    expect({
+      posts: count(`POST ${CONFIGMAPS}`),
+      deletes: count(`DELETE ${CONFIGMAPS}/{AssetId}`),
+      gets: count(`GET ${CONFIGMAPS}/{AssetId}`),
+    }).toEqual({ posts: 5, deletes: 5, gets: 10 });
+  });
+});
