@@ -1,0 +1,510 @@
+// `npm run bench:engine`: what `pulumi up`, `preview`, `refresh`, an update of every resource and
+// `destroy` cost with the real CLI for N resources of each kind, against the engine's own floor (the
+// same N resources, with the same inputs, as no-op dynamic resources), in one run on one machine.
+// The emulator runs in this process with a latency on every request and a sync delay; its counters
+// give the HTTP requests per resource of every phase. Numbers for people (bench/README.md): the
+// tests only check that a tiny run works.
+//
+//   npm run bench:engine -- [--n 200] [--kinds ConfigMapAsset,EnvironmentAsset] [--latency-ms 20]
+//     [--sync-delay-ms 200] [--wait-for-sync both|true|false] [--scaling 50,100,200,400|none]
+//     [--scaling-kind ConfigMapAsset] [--repeat 1] [--json bench/results/engine.json]
+import { execFileSync } from "node:child_process";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { performance } from "node:perf_hooks";
+import { parseArgs } from "node:util";
+import { RESOURCE_TYPES } from "../src/provider/registry";
+import { KIND_FIXTURES, prepareFixtures } from "../test/fixtures/kinds";
+import { EmulatorHarness, TOKEN } from "../test/support/emulator";
+import type { Counters } from "../test/support/emulator";
+import { PulumiCommandError, repoRoot, TestStack } from "../test/support/pulumi-stack";
+import type { CommandResult, StackExport } from "../test/support/pulumi-stack";
+
+const PHASES = [
+  { name: "up", label: "`up` (create)" },
+  { name: "preview", label: "`preview` (no changes)" },
+  { name: "refresh", label: "`refresh`" },
+  { name: "update", label: "`up` (update all)" },
+  { name: "destroy", label: "`destroy`" },
+] as const;
+type PhaseName = (typeof PHASES)[number]["name"];
+
+const KIND_PROGRAM = path.join(__dirname, "programs/kind");
+const NOOP_PROGRAM = path.join(__dirname, "programs/noop");
+/** A single command never takes this long unless something hangs. */
+const COMMAND_TIMEOUT_MS = 30 * 60_000;
+
+class UsageError extends Error {}
+
+interface Options {
+  n: number;
+  kinds: string[];
+  latencyMs: number;
+  syncDelayMs: number;
+  waitForSync: boolean[];
+  scaling: number[];
+  scalingKind: string;
+  repeat: number;
+  json: string;
+}
+
+function parseOptions(argv: string[]): Options {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      n: { type: "string", default: "200" },
+      kinds: { type: "string" },
+      "latency-ms": { type: "string", default: "20" },
+      "sync-delay-ms": { type: "string", default: "200" },
+      "wait-for-sync": { type: "string", default: "both" },
+      scaling: { type: "string", default: "50,100,200,400" },
+      "scaling-kind": { type: "string", default: "ConfigMapAsset" },
+      repeat: { type: "string", default: "1" },
+      json: { type: "string", default: path.join(repoRoot, "bench/results/engine.json") },
+    },
+  });
+  const count = (flag: string, text: string, min: number): number => {
+    const value = Number(text);
+    if (!Number.isInteger(value) || value < min) throw new UsageError(`--${flag}: expected an integer ≥ ${min}, got "${text}"`);
+    return value;
+  };
+  const withFixture = RESOURCE_TYPES.filter((type) => KIND_FIXTURES[type]);
+  const kind = (name: string): string => {
+    if (!RESOURCE_TYPES.includes(name)) throw new UsageError(`unknown kind "${name}"; the registry has ${RESOURCE_TYPES.join(", ")}`);
+    if (!KIND_FIXTURES[name]) throw new UsageError(`kind "${name}" has no fixture in test/fixtures/kinds.ts`);
+    return name;
+  };
+  const waitForSync = { both: [true, false], true: [true], false: [false] }[values["wait-for-sync"]];
+  if (!waitForSync) throw new UsageError(`--wait-for-sync: expected both, true or false, got "${values["wait-for-sync"]}"`);
+  return {
+    n: count("n", values.n, 1),
+    kinds: values.kinds ? values.kinds.split(",").map((k) => kind(k.trim())) : withFixture,
+    latencyMs: count("latency-ms", values["latency-ms"], 0),
+    syncDelayMs: count("sync-delay-ms", values["sync-delay-ms"], 0),
+    waitForSync,
+    scaling: values.scaling === "none" ? [] : values.scaling.split(",").map((n) => count("scaling", n.trim(), 1)),
+    scalingKind: kind(values["scaling-kind"]),
+    repeat: count("repeat", values.repeat, 1),
+    json: path.resolve(values.json),
+  };
+}
+
+// ---- measuring ----
+
+interface Requests {
+  /** API requests of the phase, the token endpoint excluded. */
+  total: number;
+  perResource: number;
+  /** API requests per resource by HTTP method (token endpoint excluded). */
+  perResourceByMethod: Record<string, number>;
+  /** Token requests of the whole phase (not per resource). */
+  token: number;
+  /** Answers by status, over every route but the token endpoint. */
+  byStatus: Record<string, number>;
+}
+
+interface PhaseResult {
+  /** Wall time of the CLI command (median when --repeat > 1). */
+  seconds: number;
+  samples: number[];
+  /** From the emulator's counters; absent for the floor. */
+  requests?: Requests;
+}
+
+interface StateSize {
+  /** Mean bytes of one resource entry of `pulumi stack export` (compact JSON), providers and the stack excluded. */
+  bytesPerResource: number;
+  inputsBytesPerResource: number;
+  outputsBytesPerResource: number;
+  /** Bytes of the serialized dynamic provider (`__provider`), the largest seen. */
+  providerBytes: number;
+}
+
+interface Lifecycle {
+  phases: Partial<Record<PhaseName, PhaseResult | null>>;
+  state?: StateSize;
+}
+
+function summariseRequests(counters: Counters, n: number): Requests {
+  const byMethod: Record<string, number> = {};
+  const byStatus: Record<string, number> = {};
+  let total = 0;
+  let token = 0;
+  for (const [route, statuses] of Object.entries(counters)) {
+    const [method, template] = route.split(" ");
+    const count = Object.values(statuses).reduce((sum, c) => sum + c, 0);
+    if (template === TOKEN) {
+      token += count;
+      continue;
+    }
+    total += count;
+    byMethod[method] = (byMethod[method] ?? 0) + count;
+    for (const [status, c] of Object.entries(statuses)) byStatus[status] = (byStatus[status] ?? 0) + c;
+  }
+  const perResourceByMethod = Object.fromEntries(Object.entries(byMethod).map(([method, count]) => [method, round(count / n, 3)]));
+  return { total, perResource: round(total / n, 3), perResourceByMethod, token, byStatus };
+}
+
+function stateSize(state: StackExport): StateSize {
+  const resources = (state.deployment.resources ?? []).filter(
+    (r) => r.type !== "pulumi:pulumi:Stack" && !r.type.startsWith("pulumi:providers:"),
+  );
+  if (resources.length === 0) throw new Error("the exported state holds no resources after `up`");
+  const bytes = (value: unknown) => (value === undefined ? 0 : Buffer.byteLength(JSON.stringify(value)));
+  const mean = (f: (r: (typeof resources)[number]) => number) => Math.round(resources.reduce((sum, r) => sum + f(r), 0) / resources.length);
+  return {
+    bytesPerResource: mean(bytes),
+    inputsBytesPerResource: mean((r) => bytes(r.inputs)),
+    outputsBytesPerResource: mean((r) => bytes(r.outputs)),
+    providerBytes: Math.max(...resources.map((r) => Buffer.byteLength(String(r.inputs?.__provider ?? r.outputs?.__provider ?? "")))),
+  };
+}
+
+interface Subject {
+  /** "floor" or the kind. */
+  label: string;
+  program: string;
+  config: Record<string, string | { value: string; secret?: boolean }>;
+  /** The inputs after "update all"; null when the kind has no in-place update. */
+  updated: string | null;
+  harness: EmulatorHarness;
+  countRequests: boolean;
+}
+
+/** The live stacks' temp dirs, removed on Ctrl-C. */
+const liveStacks = new Set<TestStack>();
+
+async function runLifecycle(subject: Subject, n: number, phases: readonly PhaseName[]): Promise<Lifecycle> {
+  const stack = await TestStack.create({ program: subject.program, stackName: "bench", config: subject.config });
+  liveStacks.add(stack);
+  const result: Lifecycle = { phases: {} };
+  const options = { timeoutMs: COMMAND_TIMEOUT_MS };
+  const commands: Record<PhaseName, () => Promise<CommandResult>> = {
+    up: () => stack.up([], options),
+    preview: () => stack.preview({ expectNoChanges: true }, options),
+    refresh: () => stack.refresh({}, options),
+    update: () => stack.up([], options),
+    destroy: () => stack.destroy([], options),
+  };
+  try {
+    for (const phase of phases) {
+      if (phase === "update") {
+        if (subject.updated === null) {
+          result.phases.update = null;
+          continue;
+        }
+        await stack.setConfig("bench:resources", subject.updated);
+      }
+      await subject.harness.resetCounters();
+      const started = performance.now();
+      await commands[phase]();
+      const seconds = round((performance.now() - started) / 1000, 3);
+      const requests = subject.countRequests ? summariseRequests(await subject.harness.counters(), n) : undefined;
+      result.phases[phase] = { seconds, samples: [seconds], requests };
+      progress(
+        `${subject.label} × ${n}: ${phase} ${seconds.toFixed(1)} s${requests ? `, ${requests.perResource} requests per resource` : ""}`,
+      );
+      if (phase === "up") result.state = stateSize(await stack.exportState());
+    }
+  } finally {
+    liveStacks.delete(stack);
+    await stack.cleanup();
+  }
+  return result;
+}
+
+/** Runs the lifecycle `repeat` times; each phase keeps the median time (requests and state of the first run). */
+async function measure(subject: Subject, n: number, phases: readonly PhaseName[], repeat: number): Promise<Lifecycle> {
+  const runs: Lifecycle[] = [];
+  for (let i = 0; i < repeat; i++) runs.push(await runLifecycle(subject, n, phases));
+  const [first] = runs;
+  for (const phase of phases) {
+    const result = first.phases[phase];
+    if (!result) continue;
+    result.samples = runs.map((run) => run.phases[phase]!.seconds);
+    result.seconds = median(result.samples);
+  }
+  return first;
+}
+
+// ---- the run ----
+
+interface KindResult {
+  kind: string;
+  n: number;
+  waitForSync: boolean;
+  phases: Partial<Record<PhaseName, (PhaseResult & { floorSeconds: number; ratio: number }) | null>>;
+  state: StateSize & { floorBytesPerResource: number; ratio: number; floorProviderBytes: number };
+}
+
+interface ScalingPoint {
+  n: number;
+  upSeconds: number;
+  upMsPerResource: number;
+  refreshSeconds: number;
+  floorUpSeconds: number;
+  floorUpMsPerResource: number;
+  floorRefreshSeconds: number;
+  upRatio: number;
+  refreshRatio: number;
+  upRequestsPerResource: number;
+  refreshRequestsPerResource: number;
+}
+
+function resourcesConfig(n: number, args: (name: string) => Record<string, unknown>): string {
+  const resources: Record<string, Record<string, unknown>> = {};
+  for (let i = 0; i < n; i++) resources[`r${i}`] = args(`r${i}`);
+  return JSON.stringify(resources);
+}
+
+function subjects(harness: EmulatorHarness, kind: string, n: number) {
+  const fixture = KIND_FIXTURES[kind];
+  const created = resourcesConfig(n, (name) => fixture.args(name));
+  const updated = fixture.inPlace ? resourcesConfig(n, (name) => fixture.inPlace!(name)) : null;
+  const floor: Subject = {
+    label: `floor (${kind} inputs)`,
+    program: NOOP_PROGRAM,
+    config: { "bench:resources": created },
+    updated,
+    harness,
+    countRequests: false,
+  };
+  const ofKind = (waitForSync: boolean): Subject => ({
+    label: `${kind} (waitForSync ${waitForSync})`,
+    program: KIND_PROGRAM,
+    config: { ...harness.stackConfig(), "runai:waitForSync": String(waitForSync), "bench:type": kind, "bench:resources": created },
+    updated,
+    harness,
+    countRequests: true,
+  });
+  return { floor, ofKind };
+}
+
+function compare(kind: string, n: number, waitForSync: boolean, floor: Lifecycle, measured: Lifecycle): KindResult {
+  const phases: KindResult["phases"] = {};
+  for (const { name } of PHASES) {
+    const mine = measured.phases[name];
+    const base = floor.phases[name];
+    phases[name] = mine && base ? { ...mine, floorSeconds: base.seconds, ratio: round(mine.seconds / base.seconds, 3) } : null;
+  }
+  const state = measured.state!;
+  const floorState = floor.state!;
+  return {
+    kind,
+    n,
+    waitForSync,
+    phases,
+    state: {
+      ...state,
+      floorBytesPerResource: floorState.bytesPerResource,
+      ratio: round(state.bytesPerResource / floorState.bytesPerResource, 3),
+      floorProviderBytes: floorState.providerBytes,
+    },
+  };
+}
+
+// ---- output ----
+
+function printTable(headers: string[], rows: string[][]): void {
+  const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i])).join(" | ")} |`;
+  console.log(line(headers));
+  console.log(`|${widths.map((w) => "-".repeat(w + 2)).join("|")}|`);
+  for (const row of rows) console.log(line(row));
+}
+
+const seconds = (s: number) => `${s.toFixed(1)} s`;
+const kilobytes = (b: number) => `${(b / 1024).toFixed(1)} KB`;
+
+function requestsCell(requests: Requests | undefined): string {
+  if (!requests) return "";
+  const methods = Object.entries(requests.perResourceByMethod)
+    .sort(([, a], [, b]) => b - a)
+    .map(([method, count]) => `${method} ${trim(count)}`);
+  return `${trim(requests.perResource)}${methods.length ? ` (${methods.join(", ")})` : ""}`;
+}
+
+function printKind(result: KindResult, options: Options): void {
+  console.log(
+    `\n${result.kind} × ${result.n}, runai:waitForSync ${result.waitForSync} ` +
+      `(emulator: ${options.latencyMs} ms per request, ${options.syncDelayMs} ms sync delay)`,
+  );
+  printTable(
+    ["phase", "no-op floor", result.kind, "ratio", "HTTP requests per resource", "token requests"],
+    PHASES.map(({ name, label }) => {
+      const phase = result.phases[name];
+      if (!phase) return [label, "n/a", "n/a", "n/a", "n/a", "n/a"];
+      return [
+        label,
+        seconds(phase.floorSeconds),
+        seconds(phase.seconds),
+        phase.ratio.toFixed(2),
+        requestsCell(phase.requests),
+        String(phase.requests?.token ?? ""),
+      ];
+    }),
+  );
+  const s = result.state;
+  console.log(
+    `state per resource: ${kilobytes(s.bytesPerResource)} against ${kilobytes(s.floorBytesPerResource)} per no-op resource ` +
+      `(${s.ratio.toFixed(2)}×; inputs ${kilobytes(s.inputsBytesPerResource)}, outputs ${kilobytes(s.outputsBytesPerResource)}); ` +
+      `__provider ${kilobytes(s.providerBytes)} (no-op ${kilobytes(s.floorProviderBytes)})`,
+  );
+}
+
+function printScaling(kind: string, waitForSync: boolean, points: ScalingPoint[]): void {
+  console.log(`\nScaling: ${kind}, runai:waitForSync ${waitForSync}, \`up\` (create) and \`refresh\``);
+  printTable(
+    ["N", "up", "per resource", "floor up", "floor per resource", "up ratio", "refresh", "floor refresh", "refresh ratio"],
+    points.map((p) => [
+      String(p.n),
+      seconds(p.upSeconds),
+      `${p.upMsPerResource.toFixed(1)} ms`,
+      seconds(p.floorUpSeconds),
+      `${p.floorUpMsPerResource.toFixed(1)} ms`,
+      p.upRatio.toFixed(2),
+      seconds(p.refreshSeconds),
+      seconds(p.floorRefreshSeconds),
+      p.refreshRatio.toFixed(2),
+    ]),
+  );
+}
+
+function progress(text: string): void {
+  process.stderr.write(`  ${new Date().toISOString().slice(11, 19)} ${text}\n`);
+}
+
+function round(value: number, digits: number): number {
+  return Number(value.toFixed(digits));
+}
+
+/** A count without trailing zeros: 4, 3.5, 0.005. */
+function trim(value: number): string {
+  return String(round(value, 2));
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle] : round((sorted[middle - 1] + sorted[middle]) / 2, 3);
+}
+
+function pulumiBinDir(): string {
+  if (process.env.PULUMI_BIN_DIR) return process.env.PULUMI_BIN_DIR;
+  const output = execFileSync("bash", [path.join(repoRoot, "scripts/ensure-pulumi.sh")], {
+    encoding: "utf8",
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  const dir = output.trim().split("\n").pop()!;
+  process.env.PULUMI_BIN_DIR = dir;
+  return dir;
+}
+
+async function main(): Promise<void> {
+  const options = parseOptions(process.argv.slice(2));
+  const binDir = pulumiBinDir();
+  const pulumiVersion = execFileSync(path.join(binDir, "pulumi"), ["version"], { encoding: "utf8" }).trim();
+  if (!fs.existsSync(path.join(repoRoot, "dist/index.js"))) throw new UsageError("dist/ is missing: run `npm run build` first");
+
+  const report = {
+    machine: {
+      pulumi: pulumiVersion,
+      node: process.version,
+      platform: `${os.platform()} ${os.release()} ${os.arch()}`,
+      cpus: os.cpus().length,
+      cpuModel: os.cpus()[0]?.model ?? "unknown",
+      memoryGiB: round(os.totalmem() / 2 ** 30, 1),
+      loadAverageAtStart: os.loadavg().map((l) => round(l, 2)),
+      loadAverageAtEnd: [] as number[],
+    },
+    startedAt: new Date().toISOString(),
+    finishedAt: "",
+    options: { ...options, json: undefined },
+    kinds: [] as KindResult[],
+    scaling: null as null | { kind: string; waitForSync: boolean; points: ScalingPoint[] },
+  };
+  const save = () => {
+    fs.mkdirSync(path.dirname(options.json), { recursive: true });
+    fs.writeFileSync(options.json, `${JSON.stringify(report, null, 2)}\n`);
+  };
+
+  const harness = await EmulatorHarness.start({
+    quiet: true,
+    syncDelayMs: options.syncDelayMs,
+    faults: options.latencyMs > 0 ? [{ latencyMs: options.latencyMs }] : [],
+  });
+  try {
+    await prepareFixtures(harness);
+    console.log(
+      `Engine benchmark: ${pulumiVersion}, Node ${process.version}, ${report.machine.cpus} CPUs; ` +
+        `N = ${options.n}; emulator latency ${options.latencyMs} ms, sync delay ${options.syncDelayMs} ms`,
+    );
+    const allPhases = PHASES.map((p) => p.name);
+    for (const kind of options.kinds) {
+      const { floor, ofKind } = subjects(harness, kind, options.n);
+      const floorResult = await measure(floor, options.n, allPhases, options.repeat);
+      for (const waitForSync of options.waitForSync) {
+        const measured = await measure(ofKind(waitForSync), options.n, allPhases, options.repeat);
+        const result = compare(kind, options.n, waitForSync, floorResult, measured);
+        report.kinds.push(result);
+        printKind(result, options);
+        save();
+      }
+    }
+
+    if (options.scaling.length > 0) {
+      const waitForSync = options.waitForSync[0];
+      const points: ScalingPoint[] = [];
+      report.scaling = { kind: options.scalingKind, waitForSync, points };
+      for (const n of options.scaling) {
+        const { floor, ofKind } = subjects(harness, options.scalingKind, n);
+        const phases: PhaseName[] = ["up", "refresh"];
+        const base = await measure(floor, n, phases, options.repeat);
+        const mine = await measure(ofKind(waitForSync), n, phases, options.repeat);
+        const up = mine.phases.up!;
+        const refresh = mine.phases.refresh!;
+        points.push({
+          n,
+          upSeconds: up.seconds,
+          upMsPerResource: round((up.seconds * 1000) / n, 2),
+          refreshSeconds: refresh.seconds,
+          floorUpSeconds: base.phases.up!.seconds,
+          floorUpMsPerResource: round((base.phases.up!.seconds * 1000) / n, 2),
+          floorRefreshSeconds: base.phases.refresh!.seconds,
+          upRatio: round(up.seconds / base.phases.up!.seconds, 3),
+          refreshRatio: round(refresh.seconds / base.phases.refresh!.seconds, 3),
+          upRequestsPerResource: up.requests!.perResource,
+          refreshRequestsPerResource: refresh.requests!.perResource,
+        });
+        save();
+      }
+      printScaling(options.scalingKind, waitForSync, points);
+    }
+  } finally {
+    await harness.stop();
+    report.finishedAt = new Date().toISOString();
+    report.machine.loadAverageAtEnd = os.loadavg().map((l) => round(l, 2));
+    save();
+  }
+  console.log(`\nJSON: ${path.relative(process.cwd(), options.json) || options.json}`);
+}
+
+process.once("SIGINT", () => {
+  for (const stack of liveStacks) fs.rmSync(stack.tempDir, { recursive: true, force: true });
+  process.exit(130);
+});
+
+main().catch((err: unknown) => {
+  if (err instanceof UsageError) {
+    console.error(`bench:engine: ${err.message}`);
+    process.exitCode = 2;
+  } else if (err instanceof PulumiCommandError) {
+    // The whole output of the failed command: what the engine and the provider said.
+    console.error(`bench:engine: ${err.message}`);
+    process.exitCode = 1;
+  } else {
+    console.error("bench:engine:", err);
+    process.exitCode = 1;
+  }
+});
