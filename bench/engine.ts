@@ -175,55 +175,72 @@ interface Subject {
 /** The live stacks' temp dirs, removed on Ctrl-C. */
 const liveStacks = new Set<TestStack>();
 
-async function runLifecycle(subject: Subject, n: number, phases: readonly PhaseName[]): Promise<Lifecycle> {
-  const stack = await TestStack.create({ program: subject.program, stackName: "bench", config: subject.config });
-  liveStacks.add(stack);
-  const result: Lifecycle = { phases: {} };
+/**
+ * Runs the phases on one stack per subject (the floor and a kind), interleaved: each phase on the
+ * floor, then on the kind, so that both meet the same machine load. The stacks must not collide in
+ * the emulator (never two stacks of one kind).
+ */
+async function runLifecycles(subjects: Subject[], n: number, phases: readonly PhaseName[]): Promise<Lifecycle[]> {
+  const stacks: TestStack[] = [];
+  const results: Lifecycle[] = subjects.map(() => ({ phases: {} }));
   const options = { timeoutMs: COMMAND_TIMEOUT_MS };
-  const commands: Record<PhaseName, () => Promise<CommandResult>> = {
-    up: () => stack.up([], options),
-    preview: () => stack.preview({ expectNoChanges: true }, options),
-    refresh: () => stack.refresh({}, options),
-    update: () => stack.up([], options),
-    destroy: () => stack.destroy([], options),
-  };
   try {
+    for (const subject of subjects) {
+      const stack = await TestStack.create({ program: subject.program, stackName: "bench", config: subject.config });
+      stacks.push(stack);
+      liveStacks.add(stack);
+    }
     for (const phase of phases) {
-      if (phase === "update") {
-        if (subject.updated === null) {
-          result.phases.update = null;
-          continue;
+      for (const [i, subject] of subjects.entries()) {
+        const stack = stacks[i];
+        const result = results[i];
+        const commands: Record<PhaseName, () => Promise<CommandResult>> = {
+          up: () => stack.up([], options),
+          preview: () => stack.preview({ expectNoChanges: true }, options),
+          refresh: () => stack.refresh({}, options),
+          update: () => stack.up([], options),
+          destroy: () => stack.destroy([], options),
+        };
+        if (phase === "update") {
+          if (subject.updated === null) {
+            result.phases.update = null;
+            continue;
+          }
+          await stack.setConfig("bench:resources", subject.updated);
         }
-        await stack.setConfig("bench:resources", subject.updated);
+        await subject.harness.resetCounters();
+        const started = performance.now();
+        await commands[phase]();
+        const seconds = round((performance.now() - started) / 1000, 3);
+        const requests = subject.countRequests ? summariseRequests(await subject.harness.counters(), n) : undefined;
+        result.phases[phase] = { seconds, samples: [seconds], requests };
+        progress(
+          `${subject.label} × ${n}: ${phase} ${seconds.toFixed(1)} s${requests ? `, ${requests.perResource} requests per resource` : ""}`,
+        );
+        if (phase === "up") result.state = stateSize(await stack.exportState());
       }
-      await subject.harness.resetCounters();
-      const started = performance.now();
-      await commands[phase]();
-      const seconds = round((performance.now() - started) / 1000, 3);
-      const requests = subject.countRequests ? summariseRequests(await subject.harness.counters(), n) : undefined;
-      result.phases[phase] = { seconds, samples: [seconds], requests };
-      progress(
-        `${subject.label} × ${n}: ${phase} ${seconds.toFixed(1)} s${requests ? `, ${requests.perResource} requests per resource` : ""}`,
-      );
-      if (phase === "up") result.state = stateSize(await stack.exportState());
     }
   } finally {
-    liveStacks.delete(stack);
-    await stack.cleanup();
+    for (const stack of stacks) {
+      liveStacks.delete(stack);
+      await stack.cleanup();
+    }
   }
-  return result;
+  return results;
 }
 
-/** Runs the lifecycle `repeat` times; each phase keeps the median time (requests and state of the first run). */
-async function measure(subject: Subject, n: number, phases: readonly PhaseName[], repeat: number): Promise<Lifecycle> {
-  const runs: Lifecycle[] = [];
-  for (let i = 0; i < repeat; i++) runs.push(await runLifecycle(subject, n, phases));
+/** Runs the lifecycles `repeat` times; each phase keeps the median time (requests and state of the first run). */
+async function measure(subjects: Subject[], n: number, phases: readonly PhaseName[], repeat: number): Promise<Lifecycle[]> {
+  const runs: Lifecycle[][] = [];
+  for (let i = 0; i < repeat; i++) runs.push(await runLifecycles(subjects, n, phases));
   const [first] = runs;
-  for (const phase of phases) {
-    const result = first.phases[phase];
-    if (!result) continue;
-    result.samples = runs.map((run) => run.phases[phase]!.seconds);
-    result.seconds = median(result.samples);
+  for (const [i, lifecycle] of first.entries()) {
+    for (const phase of phases) {
+      const result = lifecycle.phases[phase];
+      if (!result) continue;
+      result.samples = runs.map((run) => run[i].phases[phase]!.seconds);
+      result.seconds = median(result.samples);
+    }
   }
   return first;
 }
@@ -443,9 +460,8 @@ async function main(): Promise<void> {
     const allPhases = PHASES.map((p) => p.name);
     for (const kind of options.kinds) {
       const { floor, ofKind } = subjects(harness, kind, options.n);
-      const floorResult = await measure(floor, options.n, allPhases, options.repeat);
       for (const waitForSync of options.waitForSync) {
-        const measured = await measure(ofKind(waitForSync), options.n, allPhases, options.repeat);
+        const [floorResult, measured] = await measure([floor, ofKind(waitForSync)], options.n, allPhases, options.repeat);
         const result = compare(kind, options.n, waitForSync, floorResult, measured);
         report.kinds.push(result);
         printKind(result, options);
@@ -460,8 +476,7 @@ async function main(): Promise<void> {
       for (const n of options.scaling) {
         const { floor, ofKind } = subjects(harness, options.scalingKind, n);
         const phases: PhaseName[] = ["up", "refresh"];
-        const base = await measure(floor, n, phases, options.repeat);
-        const mine = await measure(ofKind(waitForSync), n, phases, options.repeat);
+        const [base, mine] = await measure([floor, ofKind(waitForSync)], n, phases, options.repeat);
         const up = mine.phases.up!;
         const refresh = mine.phases.refresh!;
         points.push({
