@@ -25,7 +25,8 @@ class SettleEstimate {
   }
 
   record(elapsedMs: number, polls: number): void {
-    this.ms = polls === 1 ? Math.max(MIN_FIRST_POLL_MS, Math.round(this.ms * 0.9)) : Math.min(MAX_POLL_MS, Math.round(elapsedMs));
+    // Creep down slowly (a too early poll costs a request) and jump back up at once, with a margin.
+    this.ms = polls === 1 ? Math.max(MIN_FIRST_POLL_MS, Math.round(this.ms * 0.97)) : Math.min(MAX_POLL_MS, Math.round(elapsedMs * 1.1));
   }
 }
 

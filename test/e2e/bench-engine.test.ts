@@ -1,0 +1,64 @@
+// The engine benchmark still runs against the current code (its numbers are read by people, never
+// asserted): two resources of one kind, once, through the real CLI, printing its table and JSON.
+import { execFile } from "node:child_process";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+
+// bench/engine.ts drives the real pulumi CLI (found or built by scripts/ensure-pulumi.sh when
+// PULUMI_BIN_DIR is unset) against an in-process emulator: two resources of one kind, once.
+describe("the engine benchmark", () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), "bench-engine-smoke-"));
+  });
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it("bench/engine.ts prints the table for a kind against the floor and writes it as JSON", async () => {
+    const json = path.join(dir, "engine.json");
+    const args = ["--n", "2", "--kinds", "ConfigMapAsset", "--wait-for-sync", "false", "--scaling", "none", "--json", json];
+    const stdout = await new Promise<string>((resolve, reject) =>
+      execFile(
+        process.execPath,
+        ["-r", "ts-node/register/transpile-only", path.join(__dirname, "../../bench/engine.ts"), ...args],
+        { cwd: path.join(__dirname, "../.."), encoding: "utf8", timeout: 280_000, maxBuffer: 16 * 1024 * 1024 },
+        (error, out, err) => (error ? reject(new Error(`${error.message}\n${out}\n${err}`)) : resolve(out)),
+      ),
+    );
+
+    expect(stdout).toContain("ConfigMapAsset × 2, runai:waitForSync false");
+    for (const row of ["`up` (create)", "`preview` (no changes)", "`refresh`", "`up` (update all)", "`destroy`", "state per resource"]) {
+      expect(stdout).toContain(row);
+    }
+
+    const report = JSON.parse(fs.readFileSync(json, "utf8"));
+    expect(report.scaling).toBeNull();
+    expect(report.kinds).toHaveLength(1);
+    const [result] = report.kinds;
+    expect(result).toMatchObject({ kind: "ConfigMapAsset", n: 2, waitForSync: false });
+    for (const phase of ["up", "preview", "refresh", "update", "destroy"]) {
+      expect(result.phases[phase]).toEqual(
+        expect.objectContaining({
+          seconds: expect.any(Number),
+          floorSeconds: expect.any(Number),
+          ratio: expect.any(Number),
+          requests: expect.objectContaining({
+            total: expect.any(Number),
+            perResource: expect.any(Number),
+            perResourceByMethod: expect.any(Object),
+            token: expect.any(Number),
+          }),
+        }),
+      );
+    }
+    expect(result.state).toEqual(
+      expect.objectContaining({
+        bytesPerResource: expect.any(Number),
+        floorBytesPerResource: expect.any(Number),
+        providerBytes: expect.any(Number),
+        floorProviderBytes: expect.any(Number),
+      }),
+    );
+    expect(result.state.bytesPerResource).toBeGreaterThan(0);
+  }, 300_000);
+});
