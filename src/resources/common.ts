@@ -4,7 +4,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
 import { RunaiProviderShim } from "../provider/shim";
-import type { AssetContract, WorkloadSupportedTypes, AssetScope } from "../schemas";
+import type { WorkloadSupportedTypes, AssetScope } from "../schemas";
 
 /** Type tokens read `pulumi-nodejs:dynamic/runai:<Type>`. */
 export const TYPE_MODULE = "runai";
@@ -130,9 +130,9 @@ export abstract class AssetResource<Spec> extends pulumi.dynamic.Resource {
     name: string,
     args: AssetArgs<unknown>,
     opts?: pulumi.CustomResourceOptions,
-    contract?: Pick<AssetContract, "secretFields">,
+    secretFields: readonly string[] = [],
   ) {
-    super(providerShim(resourceType), name, assetInputs(name, args, contract), opts, TYPE_MODULE, resourceType);
+    super(providerShim(resourceType), name, assetInputs(name, args, secretFields), opts, TYPE_MODULE, resourceType);
   }
 }
 
@@ -141,11 +141,11 @@ export abstract class AssetResource<Spec> extends pulumi.dynamic.Resource {
  * contract's secret fields wrapped as Pulumi secrets, so that state holds them encrypted even when
  * the program passed plain strings (the engine then keeps the matching outputs secret too).
  */
-export function assetInputs(name: string, args: AssetArgs<unknown>, contract?: Pick<AssetContract, "secretFields">) {
+export function assetInputs(name: string, args: AssetArgs<unknown>, secretFields: readonly string[] = []) {
   if (!args || !args.meta) throw new Error(`${name}: "meta" is required (at least meta.scope and its scope id)`);
   return {
     meta: { ...args.meta, name: args.meta.name ?? name },
-    spec: withSecrets(args.spec, contract?.secretFields ?? []),
+    spec: withSecrets(args.spec, secretFields),
     adoptExisting: args.adoptExisting,
     // Outputs only: named so that the classes that declare them have them (undefined is not sent).
     status: undefined,

@@ -3,7 +3,8 @@
 // state holds them encrypted; Run:ai never returns them. `clusterInfo` names the Kubernetes Secret.
 import * as pulumi from "@pulumi/pulumi";
 import type { AccessKeySpec, DockerRegistrySpec, GenericSecretSpec, KeyValuePair, PasswordSpec } from "../schemas";
-import { ACCESS_KEY_CREDENTIAL, DOCKER_REGISTRY_CREDENTIAL, GENERIC_SECRET_CREDENTIAL, PASSWORD_CREDENTIAL } from "../schemas";
+// Not "../schemas": that would build every schema in the program's process.
+import { CREDENTIAL_SECRET_FIELDS } from "../schemas/secret-fields";
 import { AssetResource } from "./common";
 import type { AssetArgs, DeepInput, NonNullFields } from "./common";
 
@@ -17,7 +18,7 @@ export type AccessKeyCredentialArgs = AssetArgs<DeepInput<NonNullFields<AccessKe
 /** A Run:ai access-key credential (`/api/v1/asset/credentials/access-key`), e.g. for an `S3Asset`. */
 export class AccessKeyCredential extends AssetResource<AccessKeySpec> {
   constructor(name: string, args: AccessKeyCredentialArgs, opts?: pulumi.CustomResourceOptions) {
-    super("AccessKeyCredential", name, args, opts, ACCESS_KEY_CREDENTIAL);
+    super("AccessKeyCredential", name, args, opts, CREDENTIAL_SECRET_FIELDS.accessKey);
   }
 }
 
@@ -27,7 +28,7 @@ export type PasswordCredentialArgs = AssetArgs<DeepInput<NonNullFields<PasswordS
 /** A Run:ai password credential (`/api/v1/asset/credentials/password`), e.g. for a `GitAsset`. */
 export class PasswordCredential extends AssetResource<PasswordSpec> {
   constructor(name: string, args: PasswordCredentialArgs, opts?: pulumi.CustomResourceOptions) {
-    super("PasswordCredential", name, args, opts, PASSWORD_CREDENTIAL);
+    super("PasswordCredential", name, args, opts, CREDENTIAL_SECRET_FIELDS.password);
   }
 }
 
@@ -37,7 +38,7 @@ export type DockerRegistryCredentialArgs = AssetArgs<DeepInput<NonNullFields<Doc
 /** A Run:ai docker-registry credential (`/api/v1/asset/credentials/docker-registry`): an image pull secret. */
 export class DockerRegistryCredential extends AssetResource<DockerRegistrySpec> {
   constructor(name: string, args: DockerRegistryCredentialArgs, opts?: pulumi.CustomResourceOptions) {
-    super("DockerRegistryCredential", name, args, opts, DOCKER_REGISTRY_CREDENTIAL);
+    super("DockerRegistryCredential", name, args, opts, CREDENTIAL_SECRET_FIELDS.dockerRegistry);
   }
 }
 
@@ -49,6 +50,6 @@ export type GenericSecretCredentialArgs = AssetArgs<DeepInput<NonNullFields<Gene
 /** A Run:ai generic-secret credential (`/api/v1/asset/credentials/generic-secret`), e.g. for a `SecretVolumeAsset`. */
 export class GenericSecretCredential extends AssetResource<GenericSecretSpec> {
   constructor(name: string, args: GenericSecretCredentialArgs, opts?: pulumi.CustomResourceOptions) {
-    super("GenericSecretCredential", name, args, opts, GENERIC_SECRET_CREDENTIAL);
+    super("GenericSecretCredential", name, args, opts, CREDENTIAL_SECRET_FIELDS.genericSecret);
   }
 }

@@ -14,6 +14,7 @@ import { z } from "zod";
 import type { AssetContract } from "./asset";
 import { AssetDescription, assetResponse } from "./asset";
 import { REQUEST_MODE, RESPONSE_MODE, SchemaMode, lenientObject } from "./common";
+import { CREDENTIAL_SECRET_FIELDS } from "./secret-fields";
 
 // ---- clusterInfo (credentials and PVC) -------------------------------------------------------------
 
@@ -190,7 +191,7 @@ export const ACCESS_KEY_CREDENTIAL: AssetContract<AccessKeySpec, AccessKeySpecRe
   path: "/api/v1/asset/credentials/access-key",
   spec: AccessKeySpec,
   responseSpec: AccessKeySpecResponse,
-  secretFields: ["secretAccessKey"],
+  secretFields: CREDENTIAL_SECRET_FIELDS.accessKey,
 };
 
 /** The password credential endpoints. */
@@ -199,7 +200,7 @@ export const PASSWORD_CREDENTIAL: AssetContract<PasswordSpec, PasswordSpecRespon
   path: "/api/v1/asset/credentials/password",
   spec: PasswordSpec,
   responseSpec: PasswordSpecResponse,
-  secretFields: ["password"],
+  secretFields: CREDENTIAL_SECRET_FIELDS.password,
 };
 
 /** The docker-registry credential endpoints. */
@@ -208,7 +209,7 @@ export const DOCKER_REGISTRY_CREDENTIAL: AssetContract<DockerRegistrySpec, Docke
   path: "/api/v1/asset/credentials/docker-registry",
   spec: DockerRegistrySpec,
   responseSpec: DockerRegistrySpecResponse,
-  secretFields: ["password"],
+  secretFields: CREDENTIAL_SECRET_FIELDS.dockerRegistry,
 };
 
 /** The generic-secret credential endpoints. */
@@ -217,5 +218,5 @@ export const GENERIC_SECRET_CREDENTIAL: AssetContract<GenericSecretSpec, Generic
   path: "/api/v1/asset/credentials/generic-secret",
   spec: GenericSecretSpec,
   responseSpec: GenericSecretSpecResponse,
-  secretFields: ["keyValuePairs[].value"],
+  secretFields: CREDENTIAL_SECRET_FIELDS.genericSecret,
 };
