@@ -112,7 +112,9 @@ async function createOrAdopt<T>(kind: ResourceKind<T>, ctx: ProviderContext, inp
       if (existing === undefined) throw err;
     }
   }
-  if (inputs.adoptExisting !== true) {
+  // The run-wide switch stands in for a resource that says nothing; an explicit false still wins.
+  const adopt = inputs.adoptExisting === true || (inputs.adoptExisting !== false && ctx.adoptExisting);
+  if (!adopt) {
     throw new NotManagedError(
       kind.label,
       nameIn(kind, inputs),
@@ -120,6 +122,7 @@ async function createOrAdopt<T>(kind: ResourceKind<T>, ctx: ProviderContext, inp
       kind.idOf(existing),
       kind.namePath ? `choose another ${kind.namePath}` : "remove it from this program (it exists already)",
       kind.adoptionNote,
+      kind.createdOf?.(existing),
     );
   }
   return kind.operations.adopt(ctx, existing, inputs);

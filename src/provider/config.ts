@@ -14,6 +14,8 @@ export interface ProviderSettings {
   client: RunaiClientOptions;
   waitForSync: boolean;
   timeoutSeconds: number;
+  /** Take over every object whose name is taken, as if each resource said adoptExisting: true. */
+  adoptExisting: boolean;
 }
 
 export const DEFAULT_TIMEOUT_SECONDS = 300;
@@ -31,6 +33,7 @@ const ENV = {
   requestTimeoutSeconds: "RUNAI_REQUEST_TIMEOUT_SECONDS",
   allowInsecureHttp: "RUNAI_ALLOW_INSECURE_HTTP",
   caBundle: "RUNAI_CA_BUNDLE",
+  adoptExisting: "RUNAI_ADOPT_EXISTING",
 } as const;
 type Key = keyof typeof ENV;
 
@@ -121,6 +124,7 @@ export function resolveSettings(stack: ConfigSource | undefined, env: NodeJS.Pro
     },
     waitForSync: parseBoolean("waitForSync", lookup("waitForSync"), true),
     timeoutSeconds,
+    adoptExisting: parseBoolean("adoptExisting", lookup("adoptExisting"), false),
   };
 }
 

@@ -13,12 +13,19 @@ export interface ProviderContext {
   waitForSync: boolean;
   /** Budget for one sync or deletion wait (runai:timeoutSeconds). */
   timeoutSeconds: number;
+  /** Adopt every taken name this run (runai:adoptExisting / RUNAI_ADOPT_EXISTING), e.g. after an interrupted up. */
+  adoptExisting: boolean;
 }
 
 /** Resolves the settings and finds the client for them. Throws ProviderConfigError on bad settings. */
 export function createContext(stack: ConfigSource | undefined, env: NodeJS.ProcessEnv = process.env): ProviderContext {
   const settings = resolveSettings(stack, env);
-  return { client: clientFor(settings.client), waitForSync: settings.waitForSync, timeoutSeconds: settings.timeoutSeconds };
+  return {
+    client: clientFor(settings.client),
+    waitForSync: settings.waitForSync,
+    timeoutSeconds: settings.timeoutSeconds,
+    adoptExisting: settings.adoptExisting,
+  };
 }
 
 /**

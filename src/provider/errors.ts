@@ -26,11 +26,14 @@ export class NotManagedError extends RunaiProviderError {
     /** What else the user can do, e.g. "choose another meta.name". */
     alternative: string,
     adoptionNote?: string,
+    created?: { by?: string | null; at?: string | null },
   ) {
+    const origin = [created?.by ? `created by ${created.by}` : "", created?.at ? `at ${created.at}` : ""].filter(Boolean).join(" ");
     super(
-      `${label} "${objectName}" already exists in ${location} (id ${existingId}) and is not managed by this stack. ` +
+      `${label} "${objectName}" already exists in ${location} (id ${existingId}${origin ? `, ${origin}` : ""}) and is not managed by this stack. ` +
         `Set adoptExisting: true to take it over with this program's values${adoptionNote ? ` (${adoptionNote})` : ""}, ` +
-        `or ${alternative}.`,
+        `or ${alternative}. If an interrupted run of this stack created it, take over everything such a run left ` +
+        "behind, for one run, with RUNAI_ADOPT_EXISTING=true pulumi up.",
     );
   }
 }

@@ -106,6 +106,8 @@ export interface ResourceKind<T = unknown> {
    */
   secretOutputs?: readonly string[];
   idOf(object: T): string;
+  /** Who created the object and when, for the "not managed by this stack" error. */
+  createdOf?(object: T): { by?: string | null; at?: string | null };
   /** The server's view in the input shape, plus read-only fields; may hold undefined (the adapter strips it). */
   toOutputs(object: T): Json;
   operations: KindOperations<T>;

@@ -81,6 +81,7 @@ describe("ConfigMapAsset lifecycle", () => {
 describe("ConfigMapAsset adoption", () => {
   let stack: TestStack;
   let existingId: string;
+  let existingOrigin: string;
   beforeAll(async () => {
     const created = await emulator.api("POST", CONFIGMAPS, {
       meta: { name: "made-by-hand", scope: "project", projectId: 1003 },
@@ -88,6 +89,7 @@ describe("ConfigMapAsset adoption", () => {
     });
     expect(created.status).toBe(202);
     existingId = created.body.meta.id;
+    existingOrigin = `created by ${created.body.meta.createdBy} at ${created.body.meta.createdAt}`;
     stack = await TestStack.create({
       program,
       config: { ...emulator.stackConfig(), "cm:name": "made-by-hand", "cm:projectId": "1003" },
@@ -99,8 +101,9 @@ describe("ConfigMapAsset adoption", () => {
     const result = await stack.up([], { allowFailure: true });
     expect(result.code).not.toBe(0);
     expect(result.stdout).toContain(
-      `ConfigMap asset "made-by-hand" already exists in project 1003 (id ${existingId}) and is not managed by this stack. ` +
-        "Set adoptExisting: true to take it over with this program's values, or choose another meta.name.",
+      `ConfigMap asset "made-by-hand" already exists in project 1003 (id ${existingId}, ${existingOrigin}) and is not managed by this stack. ` +
+        "Set adoptExisting: true to take it over with this program's values, or choose another meta.name. " +
+        "If an interrupted run of this stack created it, take over everything such a run left behind, for one run, with RUNAI_ADOPT_EXISTING=true pulumi up.",
     );
     expect(await stack.resourcesOfType(TYPE)).toEqual([]);
   });

@@ -227,6 +227,7 @@ describe("EnvironmentAsset lifecycle", () => {
 
   describe("adoption of an environment made by hand", () => {
     let existingId: string;
+    let existingOrigin: string;
     const handMade = {
       meta: { name: "made-by-hand", scope: "project", projectId: 1003 },
       spec: { image: "python:3.12-slim", command: "python" },
@@ -238,6 +239,7 @@ describe("EnvironmentAsset lifecycle", () => {
       });
       expect(created.status).toBe(202);
       existingId = created.body.meta.id;
+      existingOrigin = `created by ${created.body.meta.createdBy} at ${created.body.meta.createdAt}`;
     });
 
     it("refuses to take it over without adoptExisting, saying how to adopt", async () => {
@@ -245,8 +247,9 @@ describe("EnvironmentAsset lifecycle", () => {
       const result = await stack.up([], { allowFailure: true });
       expect(result.code).not.toBe(0);
       expect(result.stdout).toContain(
-        `Environment asset "made-by-hand" already exists in project 1003 (id ${existingId}) and is not managed by this stack. ` +
-          "Set adoptExisting: true to take it over with this program's values, or choose another meta.name.",
+        `Environment asset "made-by-hand" already exists in project 1003 (id ${existingId}, ${existingOrigin}) and is not managed by this stack. ` +
+          "Set adoptExisting: true to take it over with this program's values, or choose another meta.name. " +
+          "If an interrupted run of this stack created it, take over everything such a run left behind, for one run, with RUNAI_ADOPT_EXISTING=true pulumi up.",
       );
       expect((await stack.resourcesOfType(TYPE)).map((r) => r.id)).toEqual([id]);
     });

@@ -237,10 +237,12 @@ describe("Application CRUD against the emulator", () => {
     const existing = (await admin.api("POST", "/api/v1/apps", { name: "crud-taken" })).body as { id: string; secret: string };
     await admin.resetCounters();
     const error = await provider.create(await checked({ name: "crud-taken" })).catch((e: Error) => e);
+    const { createdBy, createdAt } = (await admin.api("GET", `/api/v1/apps/${existing.id}`)).body;
     expect((error as Error).message).toBe(
-      `Application "crud-taken" already exists in the tenant (id ${existing.id}) and is not managed by this stack. ` +
+      `Application "crud-taken" already exists in the tenant (id ${existing.id}, created by ${createdBy} at ${createdAt}) and is not managed by this stack. ` +
         "Set adoptExisting: true to take it over with this program's values (its secret is then regenerated once, since Run:ai never returns an existing secret), " +
-        "or choose another name.",
+        "or choose another name. " +
+        "If an interrupted run of this stack created it, take over everything such a run left behind, for one run, with RUNAI_ADOPT_EXISTING=true pulumi up.",
     );
     expect(await tokenAccepted("crud-taken", existing.secret)).toBe(true);
     expect((await admin.counters())["POST /api/v1/apps/{appId}/secret"]).toBeUndefined();

@@ -99,12 +99,25 @@ describe("create", () => {
     }
   });
 
-  it("names the taken asset and how to adopt it", async () => {
+  it("names the taken asset, who made it and when, and how to adopt it (for one resource or for one run)", async () => {
     const id = await createdByHand("taken");
+    const { createdBy, createdAt } = (await emulator.api("GET", `${CONFIGMAPS}/${id}`)).body.meta;
     await expect(provider.create(inputs("taken"))).rejects.toThrow(
-      `ConfigMap asset "taken" already exists in project 1001 (id ${id}) and is not managed by this stack. ` +
-        "Set adoptExisting: true to take it over with this program's values, or choose another meta.name.",
+      `ConfigMap asset "taken" already exists in project 1001 (id ${id}, created by ${createdBy} at ${createdAt}) and is not managed by this stack. ` +
+        "Set adoptExisting: true to take it over with this program's values, or choose another meta.name. " +
+        "If an interrupted run of this stack created it, take over everything such a run left behind, for one run, with RUNAI_ADOPT_EXISTING=true pulumi up.",
     );
+  });
+
+  it("adopts every taken name when runai:adoptExisting (RUNAI_ADOPT_EXISTING) is set for the run, unless a resource says false", async () => {
+    const id = await createdByHand("left-behind");
+    useEmulator({ "runai:adoptExisting": "true" });
+    try {
+      await expect(provider.create(inputs("left-behind", { adoptExisting: false }))).rejects.toThrow("is not managed by this stack");
+      expect((await provider.create(inputs("left-behind"))).id).toBe(id);
+    } finally {
+      useEmulator();
+    }
   });
 
   it("adopts an existing asset and lists the issues the clusters report", async () => {

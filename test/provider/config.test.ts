@@ -14,6 +14,7 @@ describe("provider configuration", () => {
       client: { url: "https://acme.run.ai", auth: { clientId: "ci", clientSecret: "cs" }, caBundle: undefined, timeoutMs: 60_000 },
       waitForSync: true,
       timeoutSeconds: 300,
+      adoptExisting: false,
     });
   });
 
@@ -46,8 +47,14 @@ describe("provider configuration", () => {
       RUNAI_WAIT_FOR_SYNC: "false",
       RUNAI_TIMEOUT_SECONDS: "12",
       RUNAI_ALLOW_INSECURE_HTTP: "true",
+      RUNAI_ADOPT_EXISTING: "true",
     });
-    expect(settings).toMatchObject({ waitForSync: false, timeoutSeconds: 12, client: { url: "http://runai.internal", timeoutMs: 12_000 } });
+    expect(settings).toMatchObject({
+      waitForSync: false,
+      timeoutSeconds: 12,
+      adoptExisting: true,
+      client: { url: "http://runai.internal", timeoutMs: 12_000 },
+    });
   });
 
   it.each([

@@ -69,10 +69,12 @@ it("refuses a taken name, saying that adoption keeps the values as they are", as
   const existing = await emulator.api("POST", ACCESS_KEYS, accessKey("taken", "someone-elses-secret"));
   expect(existing.status).toBe(202);
   const error = (await caught(accessKeys.create(accessKey("taken")))) as Error;
+  const { id, createdBy, createdAt } = existing.body.meta;
   expect(error.message).toBe(
-    `Access key credential "taken" already exists in project 1001 (id ${existing.body.meta.id}) and is not managed by this stack. ` +
+    `Access key credential "taken" already exists in project 1001 (id ${id}, created by ${createdBy} at ${createdAt}) and is not managed by this stack. ` +
       "Set adoptExisting: true to take it over with this program's values (its secret values stay as they are, since Run:ai can neither show nor change them), " +
-      "or choose another meta.name.",
+      "or choose another meta.name. " +
+      "If an interrupted run of this stack created it, take over everything such a run left behind, for one run, with RUNAI_ADOPT_EXISTING=true pulumi up.",
   );
   expect(error.message).not.toContain("key-secret-1");
   const adopted = await accessKeys.create({ ...accessKey("taken"), adoptExisting: true });

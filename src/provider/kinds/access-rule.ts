@@ -52,6 +52,7 @@ export const accessRuleKind: ResourceKind<AccessRule> = {
   location: (inputs) => (inputs.scopeType === "tenant" ? "the tenant" : `${String(inputs.scopeType)} ${String(inputs.scopeId)}`),
   findBeforeCreate: true,
   idOf: (rule) => String(rule.id),
+  createdOf: (rule) => ({ by: rule.createdBy, at: rule.createdAt }),
   toOutputs: (rule) => ({
     subjectType: rule.subjectType,
     subjectId: rule.subjectId,

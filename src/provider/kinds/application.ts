@@ -33,6 +33,7 @@ export const applicationKind: ResourceKind<ApplicationObject> = {
   inputOnly: ["rotateWhenChanged"],
   secretOutputs: ["secret"],
   idOf: (app) => app.id,
+  createdOf: (app) => ({ by: app.createdBy, at: app.createdAt }),
   toOutputs: (app) => ({
     name: app.name,
     enabled: app.enabled,

@@ -105,6 +105,7 @@ export function assetKind(row: AssetKindRow): ResourceKind<AnyAsset> {
     adoptionNote: row.adoptionNote,
     location: (inputs) => describeScope(metaOf(inputs)),
     idOf: (asset) => asset.meta.id,
+    createdOf: (asset) => ({ by: asset.meta.createdBy, at: asset.meta.createdAt }),
     // The server never returns a secret field: the outputs hold the program's (secret) value.
     inputOnly: (row.contract.secretFields ?? []).map((field) => `spec.${field}`),
     toOutputs: (asset) => ({ meta: asset.meta, spec: asset.spec ?? {}, status: asset.status ?? {}, clusterInfo: asset.clusterInfo }),

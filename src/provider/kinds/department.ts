@@ -27,6 +27,7 @@ export const departmentKind: ResourceKind<Department> = {
   namePath: "name",
   location: (inputs) => `cluster ${String(inputs.clusterId)}`,
   idOf: (department) => department.id,
+  createdOf: (department) => ({ by: department.createdBy, at: department.createdAt }),
   toOutputs: (department) => ({
     name: department.name,
     clusterId: department.clusterId,

@@ -65,6 +65,7 @@ export const projectKind: ResourceKind<Project> = {
   namePath: "name",
   location: (inputs) => `cluster ${String(inputs.clusterId)}`,
   idOf: (project) => project.id,
+  createdOf: (project) => ({ by: project.createdBy, at: project.createdAt }),
   toOutputs: (project) => ({
     name: project.name,
     clusterId: project.clusterId,
