@@ -6,7 +6,9 @@ import { z } from "zod";
 import type { AccessRule } from "../../schemas";
 import { SUBJECT_TYPES, Uuid } from "../../schemas";
 import { RunaiNotFoundError } from "../../client";
+import type { ProviderContext } from "../context";
 import type { Json, ResourceKind, SyncRules } from "../kind";
+import { rolesOf } from "../reference-cache";
 import { stripNulls } from "../normalize";
 import type { Failures } from "../validation";
 import { isKnown, isSet } from "../validation";
@@ -96,14 +98,10 @@ function validateRole(failures: Failures, inputs: Json): void {
 }
 
 /** Fills in roleId from the role's name, or checks that a given roleId exists. */
-async function resolveRole(
-  ctx: Parameters<NonNullable<ResourceKind["resolveReferences"]>>[0],
-  inputs: Json,
-  failures: Failures,
-): Promise<Json> {
+async function resolveRole(ctx: ProviderContext, inputs: Json, failures: Failures): Promise<Json> {
   const { role, roleId } = inputs;
   if (typeof role === "string" && isKnown(role)) {
-    const roles = await ctx.client.roles.list();
+    const roles = await rolesOf(ctx.client);
     const found = roles.find((candidate) => candidate.name === role);
     if (found) return { ...inputs, roleId: found.id };
     failures.add(["role"], `no role is named "${role}"; roles: ${roles.map((r) => `"${r.name}"`).join(", ")}`);

@@ -6,6 +6,7 @@ import type { RunaiClient } from "../../client";
 import type { NodePool, QuotaResource } from "../../schemas";
 import { QuotaResource as QuotaResourceSchema } from "../../schemas";
 import type { FieldRule, Json } from "../kind";
+import { nodePoolsOf } from "../reference-cache";
 import type { Failures, Path } from "../validation";
 import { isKnown, isObject, isSet } from "../validation";
 
@@ -72,7 +73,7 @@ export async function resolveNodePools(client: RunaiClient, inputs: Json, failur
   const defaults = Array.isArray(inputs.defaultNodePools) ? (inputs.defaultNodePools as unknown[]) : [];
   const clusterId = inputs.clusterId;
   if ((resources.length === 0 && defaults.length === 0) || typeof clusterId !== "string" || !isKnown(clusterId)) return inputs;
-  const pools = await client.nodePools.list({ clusterId });
+  const pools = await nodePoolsOf(client, clusterId);
   const known = pools.map((pool) => `"${pool.name}"`).join(", ") || "none";
   const where = `in cluster ${clusterId} (node pools there: ${known})`;
 
