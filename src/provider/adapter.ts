@@ -6,12 +6,12 @@
 // 404 = done, waits for sync and deletion, outputs as plain JSON in the input shape, and the engine's
 // init-failure contract (an object that exists stays in state, with the error).
 import type * as pulumi from "@pulumi/pulumi";
-import { RunaiConflictError, RunaiNotFoundError } from "../client";
+import { RunaiConflictError, RunaiError, RunaiNotFoundError } from "../client";
 import { checkInputs } from "./check";
 import { lazyContext } from "./context";
 import type { ProviderContext } from "./context";
 import { changedFields, diffInputs } from "./diff";
-import { NotManagedError } from "./errors";
+import { NotManagedError, RunaiProviderError } from "./errors";
 import { resourceInitFailed } from "./init-failure";
 import { PartialWriteError } from "./kind";
 import type { Json, ResourceKind } from "./kind";
@@ -37,9 +37,18 @@ export function dynamicProvider<T>(kind: ResourceKind<T>): DynamicProvider {
 
     async check(_olds: unknown, news: Json) {
       const checked = checkInputs(kind as ResourceKind, news);
+      // The settings and credentials first (once per process): the engine stops a preview at the
+      // first failing check, so a bad setting is reported once, before anything is written.
+      let ctx: ProviderContext;
+      try {
+        ctx = await context.verified();
+      } catch (err) {
+        if (!(err instanceof RunaiProviderError || err instanceof RunaiError)) throw err;
+        return { inputs: checked.inputs, failures: [{ property: "", reason: err.message }, ...checked.failures] };
+      }
       if (checked.failures.length > 0 || !kind.resolveReferences) return checked;
       const failures = new Failures(news);
-      const inputs = await kind.resolveReferences(context(), checked.inputs, failures);
+      const inputs = await kind.resolveReferences(ctx, checked.inputs, failures);
       return { inputs, failures: failures.list };
     },
 

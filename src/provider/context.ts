@@ -5,7 +5,8 @@ import { createHash } from "node:crypto";
 import { RunaiClient } from "../client";
 import type { RunaiClientOptions } from "../client";
 import { resolveSettings } from "./config";
-import type { ConfigSource } from "./config";
+import type { ConfigSource, ProviderSettings } from "./config";
+import { checkCredentials } from "./credential-check";
 
 export interface ProviderContext {
   client: RunaiClient;
@@ -19,7 +20,10 @@ export interface ProviderContext {
 
 /** Resolves the settings and finds the client for them. Throws ProviderConfigError on bad settings. */
 export function createContext(stack: ConfigSource | undefined, env: NodeJS.ProcessEnv = process.env): ProviderContext {
-  const settings = resolveSettings(stack, env);
+  return contextOf(resolveSettings(stack, env));
+}
+
+function contextOf(settings: ProviderSettings): ProviderContext {
   return {
     client: clientFor(settings.client),
     waitForSync: settings.waitForSync,
@@ -28,14 +32,39 @@ export function createContext(stack: ConfigSource | undefined, env: NodeJS.Proce
   };
 }
 
+/** A provider's context, resolved on first use and then kept (see lazyContext). */
+export interface LazyContext {
+  /** The context; throws ProviderConfigError on bad settings, at this call and every later one. */
+  (): ProviderContext;
+  /**
+   * The context once Run:ai has accepted its credentials (asked once per client in the process).
+   * `check` calls it, so a bad setting or a refused secret fails a preview once, up front.
+   */
+  verified(): Promise<ProviderContext>;
+}
+
 /**
  * A context resolved on first use and then kept. A configuration error is raised at the first
- * operation that needs the control plane (not at configure(), where the engine would report it
- * without naming a resource), and again at every later one.
+ * operation that needs it (at `check`, not at configure(), where the engine would report it without
+ * naming a resource), and again at every later one.
  */
-export function lazyContext(stack: ConfigSource | undefined): () => ProviderContext {
-  let context: ProviderContext | undefined;
-  return () => (context ??= createContext(stack));
+export function lazyContext(stack: ConfigSource | undefined): LazyContext {
+  let resolved: { settings: ProviderSettings; context: ProviderContext } | undefined;
+  const resolve = () => {
+    if (!resolved) {
+      const settings = resolveSettings(stack);
+      resolved = { settings, context: contextOf(settings) };
+    }
+    return resolved;
+  };
+  const context = () => resolve().context;
+  return Object.assign(context, {
+    async verified() {
+      const { settings, context: resolvedContext } = resolve();
+      await checkCredentials(resolvedContext.client, settings.client);
+      return resolvedContext;
+    },
+  });
 }
 
 // One client per distinct connection setting in this process, so every resource type the engine

@@ -13,6 +13,21 @@ export class ProviderConfigError extends RunaiProviderError {
 }
 
 /**
+ * Run:ai refused the configured credentials: the message names the settings to fix (the client id
+ * and secret, or the static token) and keeps the server's answer, which never holds a secret.
+ */
+export function credentialsRefused(kind: "client credentials" | "token", answer: string): ProviderConfigError {
+  return new ProviderConfigError(
+    kind === "token"
+      ? `Run:ai refused the token of runai:token (or the RUNAI_TOKEN environment variable): ${answer}. ` +
+          "Set a valid one with `pulumi config set --secret runai:token <token>`, or use runai:clientId and runai:clientSecret instead"
+      : `Run:ai refused the client credentials of runai:clientId and runai:clientSecret (or the RUNAI_CLIENT_ID and ` +
+          `RUNAI_CLIENT_SECRET environment variables): ${answer}. Check the client id, and set the secret with ` +
+          "`pulumi config set --secret runai:clientSecret <secret>`",
+  );
+}
+
+/**
  * The object's natural key (name and scope) is taken by an object this stack does not manage, and
  * the program did not ask to adopt it.
  */

@@ -18,12 +18,12 @@ const NAME_RULE =
 describe("Application check", () => {
   const reasons = (news: Record<string, unknown>) => checkApplication(news).map((f) => f.reason);
 
-  it("accepts a valid application and defaults enabled to true", async () => {
-    expect(await provider.check({}, { name: "ci-bot_2", rotateWhenChanged: { q: "2025-q3" }, adoptExisting: false })).toEqual({
+  it("accepts a valid application and defaults enabled to true", () => {
+    expect(checkInputs(application, { name: "ci-bot_2", rotateWhenChanged: { q: "2025-q3" }, adoptExisting: false })).toEqual({
       inputs: { name: "ci-bot_2", enabled: true, rotateWhenChanged: { q: "2025-q3" }, adoptExisting: false },
       failures: [],
     });
-    expect((await provider.check({}, { name: "ci", enabled: false })).inputs).toEqual({ name: "ci", enabled: false });
+    expect(checkInputs(application, { name: "ci", enabled: false }).inputs).toEqual({ name: "ci", enabled: false });
   });
 
   it.each([
@@ -54,10 +54,10 @@ describe("Application check", () => {
     expect(JSON.stringify(checkApplication({ name: "ok-name", rotateWhenChanged: { k: 12345 } }))).not.toContain("12345");
   });
 
-  it("tolerates values still unknown during a preview", async () => {
+  it("tolerates values still unknown during a preview", () => {
     expect(checkApplication({ name: UNKNOWN, enabled: UNKNOWN, rotateWhenChanged: UNKNOWN, adoptExisting: UNKNOWN })).toEqual([]);
     expect(checkApplication({ name: "ok-name", rotateWhenChanged: { a: UNKNOWN } })).toEqual([]);
-    expect((await provider.check({}, { name: "ok-name", enabled: UNKNOWN })).inputs).toEqual({ name: "ok-name", enabled: UNKNOWN });
+    expect(checkInputs(application, { name: "ok-name", enabled: UNKNOWN }).inputs).toEqual({ name: "ok-name", enabled: UNKNOWN });
   });
 });
 
@@ -242,7 +242,7 @@ describe("Application CRUD against the emulator", () => {
       `Application "crud-taken" already exists in the tenant (id ${existing.id}, created by ${createdBy} at ${createdAt}) and is not managed by this stack. ` +
         "Set adoptExisting: true to take it over with this program's values (its secret is then regenerated once, since Run:ai never returns an existing secret), " +
         "or choose another name. " +
-        "If an interrupted run of this stack created it, take over everything such a run left behind, for one run, with RUNAI_ADOPT_EXISTING=true pulumi up.",
+        "If an interrupted run of this stack created it, take over everything such a run left behind, for one run, with RUNAI_ADOPT_EXISTING=true pulumi up, then drop the engine's records of the interrupted creates with pulumi refresh --clear-pending-creates.",
     );
     expect(await tokenAccepted("crud-taken", existing.secret)).toBe(true);
     expect((await admin.counters())["POST /api/v1/apps/{appId}/secret"]).toBeUndefined();

@@ -62,7 +62,13 @@ describe("the provider serialized into every resource's __provider", () => {
     const result = await provider.check({}, { meta: { scope: "project" }, spec: { configMap: "c", mountPath: "/m" } });
     expect(result).toEqual({
       inputs: { meta: { scope: "project" }, spec: { configMap: "c", mountPath: "/m" } },
+      // The settings come first: without runai:url nothing can be checked against Run:ai.
       failures: [
+        {
+          property: "",
+          reason:
+            "missing Run:ai URL: set it with `pulumi config set runai:url https://<tenant>.run.ai` or the RUNAI_URL environment variable",
+        },
         { property: "", reason: "meta.name: is required" },
         { property: "", reason: 'meta.projectId: required when meta.scope is "project"' },
       ],
