@@ -4,6 +4,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
 import { RunaiProviderShim } from "../provider/shim";
+import { warnAboutPlaintextSecrets } from "./plaintext-secrets";
 import type { WorkloadSupportedTypes, AssetScope } from "../schemas";
 
 /** Type tokens read `pulumi-nodejs:dynamic/runai:<Type>`. */
@@ -44,6 +45,7 @@ function resolveFallbackPath(): string {
 
 /** The provider object for a resource type: a shim that becomes the real provider when loaded (see shim.ts). */
 export function providerShim(resourceType: string): pulumi.dynamic.ResourceProvider {
+  warnAboutPlaintextSecrets();
   let shim = shims.get(resourceType);
   if (!shim) {
     shim = new RunaiProviderShim(resourceType, fallbackPath) as unknown as pulumi.dynamic.ResourceProvider;

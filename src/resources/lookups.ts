@@ -6,11 +6,13 @@
 // build the client and every schema in its own process.
 import * as pulumi from "@pulumi/pulumi";
 import type { RunaiClient } from "../client";
+import { warnAboutPlaintextSecrets } from "./plaintext-secrets";
 
 let client: Promise<RunaiClient> | undefined;
 
 /** The client of this program's configuration, resolved once. */
 function programClient(): Promise<RunaiClient> {
+  warnAboutPlaintextSecrets();
   return (client ??= import("../provider/context").then(
     ({ createContext }) => createContext({ get: (key) => pulumi.runtime.getConfig(key) }).client,
   ));
