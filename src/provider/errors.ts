@@ -48,7 +48,8 @@ export class NotManagedError extends RunaiProviderError {
       `${label} "${objectName}" already exists in ${location} (id ${existingId}${origin ? `, ${origin}` : ""}) and is not managed by this stack. ` +
         `Set adoptExisting: true to take it over with this program's values${adoptionNote ? ` (${adoptionNote})` : ""}, ` +
         `or ${alternative}. If an interrupted run of this stack created it, take over everything such a run left ` +
-        "behind, for one run, with RUNAI_ADOPT_EXISTING=true pulumi up.",
+        "behind, for one run, with RUNAI_ADOPT_EXISTING=true pulumi up, then drop the engine's records of the interrupted " +
+        "creates with pulumi refresh --clear-pending-creates.",
     );
   }
 }

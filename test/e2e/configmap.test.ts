@@ -103,7 +103,7 @@ describe("ConfigMapAsset adoption", () => {
     expect(result.stdout).toContain(
       `ConfigMap asset "made-by-hand" already exists in project 1003 (id ${existingId}, ${existingOrigin}) and is not managed by this stack. ` +
         "Set adoptExisting: true to take it over with this program's values, or choose another meta.name. " +
-        "If an interrupted run of this stack created it, take over everything such a run left behind, for one run, with RUNAI_ADOPT_EXISTING=true pulumi up.",
+        "If an interrupted run of this stack created it, take over everything such a run left behind, for one run, with RUNAI_ADOPT_EXISTING=true pulumi up, then drop the engine's records of the interrupted creates with pulumi refresh --clear-pending-creates.",
     );
     expect(await stack.resourcesOfType(TYPE)).toEqual([]);
   });

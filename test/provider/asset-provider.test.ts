@@ -105,7 +105,7 @@ describe("create", () => {
     await expect(provider.create(inputs("taken"))).rejects.toThrow(
       `ConfigMap asset "taken" already exists in project 1001 (id ${id}, created by ${createdBy} at ${createdAt}) and is not managed by this stack. ` +
         "Set adoptExisting: true to take it over with this program's values, or choose another meta.name. " +
-        "If an interrupted run of this stack created it, take over everything such a run left behind, for one run, with RUNAI_ADOPT_EXISTING=true pulumi up.",
+        "If an interrupted run of this stack created it, take over everything such a run left behind, for one run, with RUNAI_ADOPT_EXISTING=true pulumi up, then drop the engine's records of the interrupted creates with pulumi refresh --clear-pending-creates.",
     );
   });
 

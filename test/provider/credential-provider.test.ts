@@ -74,7 +74,7 @@ it("refuses a taken name, saying that adoption keeps the values as they are", as
     `Access key credential "taken" already exists in project 1001 (id ${id}, created by ${createdBy} at ${createdAt}) and is not managed by this stack. ` +
       "Set adoptExisting: true to take it over with this program's values (its secret values stay as they are, since Run:ai can neither show nor change them), " +
       "or choose another meta.name. " +
-      "If an interrupted run of this stack created it, take over everything such a run left behind, for one run, with RUNAI_ADOPT_EXISTING=true pulumi up.",
+      "If an interrupted run of this stack created it, take over everything such a run left behind, for one run, with RUNAI_ADOPT_EXISTING=true pulumi up, then drop the engine's records of the interrupted creates with pulumi refresh --clear-pending-creates.",
   );
   expect(error.message).not.toContain("key-secret-1");
   const adopted = await accessKeys.create({ ...accessKey("taken"), adoptExisting: true });

@@ -1,7 +1,7 @@
 // Drives the real `pulumi` CLI against a throw-away stack: a `file://` backend and PULUMI_HOME in a
 // temp dir, a passphrase secrets provider, no update checks, no plugin downloads, no prompts.
 // Used by every e2e test and by the demo, so both exercise exactly what a user runs.
-import { execFile } from "node:child_process";
+import { execFile, spawn } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
@@ -158,6 +158,44 @@ export class TestStack {
     });
   }
 
+  /**
+   * Runs `pulumi <args>` as its own process group and kills the whole group (the CLI, the language
+   * host and the provider plugins) with SIGKILL as soon as `killWhen` says so: a CI runner that is
+   * killed, a laptop that dies. Resolves with what the command printed up to then.
+   */
+  async runKilled(
+    args: string[],
+    killWhen: () => Promise<boolean>,
+    options: RunOptions = {},
+  ): Promise<CommandResult & { killed: boolean }> {
+    const fullArgs = [...args, "--non-interactive", "--cwd", this.workDir, "--stack", this.name];
+    const child = spawn(path.join(pulumiBinDir(), "pulumi"), fullArgs, {
+      cwd: this.workDir,
+      env: { ...this.baseEnv, ...options.env },
+      detached: true,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (chunk) => (stdout += chunk));
+    child.stderr.on("data", (chunk) => (stderr += chunk));
+    const exited = new Promise<number>((resolve) => child.on("exit", (code, signal) => resolve(code ?? (signal ? 128 : 1))));
+    let running = true;
+    void exited.then(() => (running = false));
+    let killed = false;
+    const deadline = Date.now() + (options.timeoutMs ?? 300_000);
+    while (running && Date.now() < deadline) {
+      if (await killWhen()) {
+        process.kill(-child.pid!, "SIGKILL");
+        killed = true;
+        break;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+    const code = await exited;
+    return { code, stdout, stderr, command: `pulumi ${args.join(" ")}`, killed };
+  }
+
   setConfig(key: string, value: string, secret = false): Promise<CommandResult> {
     return this.run(["config", "set", key, value, ...(secret ? ["--secret"] : ["--plaintext"])]);
   }
@@ -244,7 +282,12 @@ export interface ExportedResource {
 
 export interface StackExport {
   version: number;
-  deployment: { resources?: ExportedResource[]; secrets_providers?: unknown };
+  deployment: {
+    resources?: ExportedResource[];
+    secrets_providers?: unknown;
+    /** Operations an interrupted run started and never finished (e.g. `creating`). */
+    pending_operations?: { type: string; resource: ExportedResource }[];
+  };
 }
 
 export interface PreviewJson {
