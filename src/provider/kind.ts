@@ -105,6 +105,11 @@ export interface ResourceKind<T = unknown> {
    * outputs. The resource class must list them in `additionalSecretOutputs`.
    */
   secretOutputs?: readonly string[];
+  /**
+   * Inputs that hold secrets (a credential's values), as dotted paths like `inputOnly`. The dynamic
+   * resource classes wrap them with `pulumi.secret`; the plugin host and its schema mark them secret.
+   */
+  secretInputs?: readonly string[];
   idOf(object: T): string;
   /** Who created the object and when, for the "not managed by this stack" error. */
   createdOf?(object: T): { by?: string | null; at?: string | null };

@@ -12,7 +12,7 @@ import { ASSET_SCOPES, AssetCreationMeta } from "../../schemas";
 import type { Json, ResourceKind, SyncRules } from "../kind";
 import { stripNulls } from "../normalize";
 import type { Failures } from "../validation";
-import { isUnknown } from "../validation";
+import { isObject, isUnknown } from "../validation";
 
 export interface AssetKindRow {
   /** Resource class name, e.g. "ConfigMapAsset". */
@@ -96,7 +96,8 @@ export function assetKind(row: AssetKindRow): ResourceKind<AnyAsset> {
     inputSchema: z.strictObject({ meta: InputMeta, spec: row.contract.spec }),
     validate(failures, inputs) {
       checkScope(row, failures, inputs);
-      if (!inputs.spec || typeof inputs.spec !== "object") return;
+      // A spec that is no object (a list, say) has one failure already: "spec: must be an object".
+      if (!isObject(inputs.spec)) return;
       checkSpecFields(row, failures, inputs.spec as Json);
       row.validate?.(failures, inputs as unknown as AssetInputs);
     },
@@ -108,6 +109,7 @@ export function assetKind(row: AssetKindRow): ResourceKind<AnyAsset> {
     createdOf: (asset) => ({ by: asset.meta.createdBy, at: asset.meta.createdAt }),
     // The server never returns a secret field: the outputs hold the program's (secret) value.
     inputOnly: (row.contract.secretFields ?? []).map((field) => `spec.${field}`),
+    secretInputs: (row.contract.secretFields ?? []).map((field) => `spec.${field}`),
     toOutputs: (asset) => ({ meta: asset.meta, spec: asset.spec ?? {}, status: asset.status ?? {}, clusterInfo: asset.clusterInfo }),
     sync: reportsSyncStatus ? ASSET_SYNC : undefined,
     operations: {

@@ -1,0 +1,8 @@
+//go:build tools
+
+// Package tools pins the Pulumi YAML language host built by scripts/ensure-pulumi.sh.
+package tools
+
+import (
+	_ "github.com/pulumi/pulumi-yaml/cmd/pulumi-language-yaml"
+)
