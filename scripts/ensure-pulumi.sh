@@ -8,6 +8,10 @@
 #    together with this project's small Node.js language host, and cached per user outside the
 #    repository: `pulumi` keyed by version, go.mod, go.sum and tools.go, the host by version,
 #    go.mod, go.sum and its own source (a host edit rebuilds only the host, in seconds).
+# 3. Pulumi YAML's language host (`pulumi-language-yaml`, for the runai plugin's YAML programs) is
+#    built the same way through the wrapper module in tools/pulumi-yaml (the proxy refuses a plain
+#    `go install` of it), cached under its own key, and linked beside `pulumi`. An existing `pulumi`
+#    counts only when a `pulumi-language-yaml` is beside it or on PATH.
 # In both cases the dynamic-provider plugin script shipped in node_modules/@pulumi/pulumi is put
 # next to the binaries so the engine never tries to download a plugin.
 #
@@ -24,6 +28,13 @@ PULUMI_VERSION="$(awk -v m=github.com/pulumi/pulumi/pkg/v3 '
   $1 == "require" && $2 == m { print $3; exit }' "$repo_root/tools/pulumi-cli/go.mod")"
 [ -n "$PULUMI_VERSION" ] || { log "tools/pulumi-cli/go.mod does not require github.com/pulumi/pulumi/pkg/v3"; exit 1; }
 
+yaml_wrapper="$repo_root/tools/pulumi-yaml"
+# The pinned YAML host version: what tools/pulumi-yaml/go.mod requires of pulumi/pulumi-yaml.
+YAML_VERSION="$(awk -v m=github.com/pulumi/pulumi-yaml '
+  $1 == m { print $2; exit }
+  $1 == "require" && $2 == m { print $3; exit }' "$yaml_wrapper/go.mod")"
+[ -n "$YAML_VERSION" ] || { log "tools/pulumi-yaml/go.mod does not require github.com/pulumi/pulumi-yaml"; exit 1; }
+
 version_ge() { # version_ge A B: A >= B (semver without pre-release)
   [ "$(printf '%s\n%s\n' "$2" "$1" | sort -V | head -n1)" = "$2" ]
 }
@@ -35,12 +46,13 @@ if [ -z "${PULUMI_RUNAI_BUILD_CLI:-}" ] && existing="$(command -v pulumi 2>/dev/
   found="$("$existing" version 2>/dev/null | sed 's/^v//' || true)"
   if [ -n "$found" ] && version_ge "${found%%-*}" "$MIN_VERSION"; then
     dir="$(dirname "$(readlink -f "$existing")")"
-    if [ -x "$dir/pulumi-resource-pulumi-nodejs" ] || command -v pulumi-resource-pulumi-nodejs >/dev/null 2>&1; then
+    has() { [ -x "$dir/$1" ] || command -v "$1" >/dev/null 2>&1; }
+    if has pulumi-resource-pulumi-nodejs && has pulumi-language-yaml; then
       log "using pulumi v$found at $existing"
       echo "$dir"
       exit 0
     fi
-    log "pulumi v$found at $existing has no pulumi-resource-pulumi-nodejs beside it; building our own"
+    log "pulumi v$found at $existing has no pulumi-resource-pulumi-nodejs or pulumi-language-yaml beside it; building our own"
   else
     log "pulumi at $existing is ${found:-of unknown version}, older than $MIN_VERSION; building $PULUMI_VERSION"
   fi
@@ -53,9 +65,11 @@ cache_root="${PULUMI_RUNAI_CACHE_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/pulumi-run
 # what `go mod tidy` keeps in go.mod. The directory printed holds hard links to both.
 cli_key="$(cat "$wrapper/go.mod" "$wrapper/go.sum" "$wrapper/tools.go" | sha256sum | cut -c1-12)"
 host_key="$(cat "$wrapper/go.mod" "$wrapper/go.sum" "$wrapper"/cmd/pulumi-language-nodejs/*.go | sha256sum | cut -c1-12)"
+yaml_key="$(cat "$yaml_wrapper/go.mod" "$yaml_wrapper/go.sum" "$yaml_wrapper/tools.go" | sha256sum | cut -c1-12)"
 cli_dir="$cache_root/pulumi/$PULUMI_VERSION-$cli_key"
 host_dir="$cache_root/language-host/$PULUMI_VERSION-$host_key"
-bin_dir="$cache_root/bin/$PULUMI_VERSION-$cli_key-$host_key"
+yaml_dir="$cache_root/language-yaml/$YAML_VERSION-$yaml_key"
+bin_dir="$cache_root/bin/$PULUMI_VERSION-$cli_key-$host_key-yaml-$YAML_VERSION-$yaml_key"
 
 staging=""
 trap 'rm -rf "$staging"' EXIT
@@ -79,21 +93,25 @@ publish() {
   staging=""
 }
 
-# go_build OUT_DIR PACKAGE...: builds with the module graph pinned by go.mod and go.sum.
+# go_build MODULE_DIR VERSION_VAR OUT_DIR PACKAGE...: builds in the wrapper module MODULE_DIR with
+# the module graph pinned by its go.mod and go.sum, stamping VERSION_VAR (a -X name=value).
 go_build() {
-  command -v go >/dev/null 2>&1 || { log "no pulumi >= $MIN_VERSION on PATH and no Go toolchain to build one: install Go >= 1.25 or the Pulumi CLI"; exit 1; }
-  local out="$1"
-  shift
+  command -v go >/dev/null 2>&1 || { log "no pulumi >= $MIN_VERSION (with pulumi-language-yaml) on PATH and no Go toolchain to build one: install Go >= 1.25 or the Pulumi CLI"; exit 1; }
+  local module="$1" version_var="$2" out="$3"
+  shift 3
   (
-    cd "$wrapper"
+    cd "$module"
     # The proxy reachable here serves modules but not the checksum database; go.sum (committed)
     # pins every module hash, and -mod=readonly refuses anything it does not list.
     export GOFLAGS="-mod=readonly" GOSUMDB=off GOTOOLCHAIN=local CGO_ENABLED=0
     go build -trimpath -tags osusergo,grpcnotrace \
-      -ldflags "-s -w -X github.com/pulumi/pulumi/sdk/v3/go/common/version.Version=$PULUMI_VERSION" \
+      -ldflags "-s -w -X $version_var" \
       -o "$out/" "$@"
   )
 }
+
+cli_version_var="github.com/pulumi/pulumi/sdk/v3/go/common/version.Version=$PULUMI_VERSION"
+yaml_version_var="github.com/pulumi/pulumi-yaml/pkg/version.Version=$YAML_VERSION"
 
 # link FROM TO: a hard link (the cache is one file system), else a copy.
 link() { ln -f "$1" "$2" 2>/dev/null || cp -f "$1" "$2"; }
@@ -102,7 +120,7 @@ if [ ! -x "$cli_dir/pulumi" ]; then
   new_staging "$cli_dir"
   log "building pulumi $PULUMI_VERSION from Go modules (first run only; a few minutes)…"
   started=$SECONDS
-  go_build "$staging" github.com/pulumi/pulumi/pkg/v3/cmd/pulumi
+  go_build "$wrapper" "$cli_version_var" "$staging" github.com/pulumi/pulumi/pkg/v3/cmd/pulumi
   log "built pulumi in $((SECONDS - started))s"
   publish "$cli_dir" pulumi
 fi
@@ -110,16 +128,26 @@ fi
 if [ ! -x "$host_dir/pulumi-language-nodejs" ]; then
   new_staging "$host_dir"
   started=$SECONDS
-  go_build "$staging" ./cmd/pulumi-language-nodejs
+  go_build "$wrapper" "$cli_version_var" "$staging" ./cmd/pulumi-language-nodejs
   log "built the language host in $((SECONDS - started))s"
   publish "$host_dir" pulumi-language-nodejs
 fi
 
-if [ ! -x "$bin_dir/pulumi" ] || [ ! -x "$bin_dir/pulumi-language-nodejs" ]; then
+if [ ! -x "$yaml_dir/pulumi-language-yaml" ]; then
+  new_staging "$yaml_dir"
+  log "building pulumi-language-yaml $YAML_VERSION from Go modules (first run only; a few minutes)…"
+  started=$SECONDS
+  go_build "$yaml_wrapper" "$yaml_version_var" "$staging" github.com/pulumi/pulumi-yaml/cmd/pulumi-language-yaml
+  log "built pulumi-language-yaml in $((SECONDS - started))s"
+  publish "$yaml_dir" pulumi-language-yaml
+fi
+
+if [ ! -x "$bin_dir/pulumi" ] || [ ! -x "$bin_dir/pulumi-language-nodejs" ] || [ ! -x "$bin_dir/pulumi-language-yaml" ]; then
   new_staging "$bin_dir"
   link "$cli_dir/pulumi" "$staging/pulumi"
   link "$host_dir/pulumi-language-nodejs" "$staging/pulumi-language-nodejs"
-  publish "$bin_dir" pulumi pulumi-language-nodejs
+  link "$yaml_dir/pulumi-language-yaml" "$staging/pulumi-language-yaml"
+  publish "$bin_dir" pulumi pulumi-language-nodejs pulumi-language-yaml
 fi
 trap - EXIT
 

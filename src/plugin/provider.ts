@@ -78,7 +78,8 @@ export class RunaiPluginProvider implements pulumiProvider.Provider {
     const importing = Object.keys(plain).length === 0;
     const result = await route.provider.read!(id, plain);
     if (!result.id || !result.props) {
-      if (importing) throw new Error(`cannot import ${route.type} "${id}": Run:ai has no ${route.kind.label} with this id`);
+      if (importing)
+        throw new Error(`cannot import ${PACKAGE}:${MODULE}:${route.type} "${id}": Run:ai has no ${route.kind.label} with this id`);
       return { id: "", props: {} }; // gone: refresh drops it from state
     }
     const outs = withSecrets(result.props, [...paths, ...route.secretPaths]);

@@ -155,7 +155,7 @@ export function token(type: string): string {
 
 function resourceSpec(kind: AnyResourceKind, types: Record<string, ObjectTypeSpec>, docs: PropertyDocs): ResourceSpec {
   const secrets = new Set([...(kind.secretInputs ?? []), ...(kind.secretOutputs ?? [])]);
-  const converter = new Converter(kind.type, types, secrets, docs);
+  const converter = new Converter(kind.type, types, secrets, docs, kind.namePath);
   const inputs = inputJsonSchema(kind) as JsonSchema;
   const inputProperties: Record<string, PropertySpec> = {};
   for (const [key, field] of Object.entries(inputs.properties ?? {})) inputProperties[key] = converter.property(field, [key]);
@@ -163,7 +163,6 @@ function resourceSpec(kind: AnyResourceKind, types: Record<string, ObjectTypeSpe
     type: "boolean",
     description: `Take over an existing ${kind.label} with the same name${kind.namePath?.startsWith("meta.") ? " and scope" : ""} instead of failing with "already exists".`,
   };
-  // The name defaults to the resource's name (as in the TypeScript classes), so it is never required.
   const requiredInputs = (inputs.required ?? []).filter((key) => key !== kind.namePath);
   const isAsset = "meta" in inputProperties && "spec" in inputProperties;
   const properties: Record<string, PropertySpec> = { ...inputProperties };
@@ -215,6 +214,8 @@ class Converter {
     private readonly types: Record<string, ObjectTypeSpec>,
     private readonly secrets: ReadonlySet<string>,
     private readonly docs: PropertyDocs,
+    /** The name's path: it defaults to the resource's name (as in the TypeScript classes), so it is never required. */
+    private readonly namePath?: string,
   ) {}
 
   property(schema: JsonSchema, path: string[], suffix = ""): PropertySpec {
@@ -266,7 +267,9 @@ class Converter {
       .join("")}${suffix}`;
     const properties: Record<string, PropertySpec> = {};
     for (const [key, field] of fields) properties[key] = this.property(field, [...path, key], suffix);
-    const required = (schema.required ?? []).filter((key) => key in properties);
+    const required = (schema.required ?? []).filter(
+      (key) => key in properties && (suffix !== "" || [...path, key].join(".") !== this.namePath),
+    );
     this.types[token(name)] = { type: "object", properties, ...(required.length > 0 ? { required } : {}) };
     return { $ref: `#/types/${token(name)}` };
   }
