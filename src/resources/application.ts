@@ -45,30 +45,40 @@ export class Application extends pulumi.dynamic.Resource {
   declare readonly rotateWhenChanged: pulumi.Output<Record<string, string> | undefined>;
 
   constructor(name: string, args: ApplicationArgs = {}, opts?: pulumi.CustomResourceOptions) {
-    super(
-      providerShim("Application"),
-      name,
-      {
-        name: args.name ?? name,
-        enabled: args.enabled,
-        rotateWhenChanged: args.rotateWhenChanged,
-        adoptExisting: args.adoptExisting,
-        // Output-only properties: listed so they become outputs of this object; undefined is not sent.
-        clientId: undefined,
-        secret: undefined,
-        createdAt: undefined,
-        createdBy: undefined,
-        lastLogin: undefined,
-      },
-      // The only thing that encrypts the server-generated secret in state.
-      { ...opts, additionalSecretOutputs: ["secret", ...(opts?.additionalSecretOutputs ?? [])] },
-      TYPE_MODULE,
-      "Application",
-    );
+    super(providerShim("Application"), name, applicationInputs(name, args), applicationOptions(opts), TYPE_MODULE, "Application");
   }
 
   /** `{ clientId, clientSecret }` as one secret Output, ready for `export` or another provider's config. */
   get credentials(): pulumi.Output<ApplicationCredentials> {
-    return pulumi.secret(pulumi.all([this.clientId, this.secret]).apply(([clientId, clientSecret]) => ({ clientId, clientSecret })));
+    return applicationCredentials(this);
   }
+}
+
+/** An application's resource inputs (shared with the plugin-backed class). */
+export function applicationInputs(name: string, args: ApplicationArgs) {
+  return {
+    name: args.name ?? name,
+    enabled: args.enabled,
+    rotateWhenChanged: args.rotateWhenChanged,
+    adoptExisting: args.adoptExisting,
+    // Output-only properties: listed so they become outputs of this object; undefined is not sent.
+    clientId: undefined,
+    secret: undefined,
+    createdAt: undefined,
+    createdBy: undefined,
+    lastLogin: undefined,
+  };
+}
+
+/** The options with the server-generated secret marked secret: the only thing that encrypts it in state. */
+export function applicationOptions<T extends pulumi.CustomResourceOptions>(opts: T | undefined): T {
+  return { ...opts, additionalSecretOutputs: ["secret", ...(opts?.additionalSecretOutputs ?? [])] } as T;
+}
+
+/** `{ clientId, clientSecret }` of an application as one secret Output. */
+export function applicationCredentials(app: {
+  clientId: pulumi.Output<string>;
+  secret: pulumi.Output<string>;
+}): pulumi.Output<ApplicationCredentials> {
+  return pulumi.secret(pulumi.all([app.clientId, app.secret]).apply(([clientId, clientSecret]) => ({ clientId, clientSecret })));
 }

@@ -44,7 +44,7 @@ export class Department extends pulumi.dynamic.Resource {
   declare readonly totalResources: pulumi.Output<{ gpuQuota?: number; cpuQuota?: number; memoryQuota?: number }>;
 
   constructor(name: string, args: DepartmentArgs, opts?: pulumi.CustomResourceOptions) {
-    super(providerShim("Department"), name, orgUnitInputs(name, args, { totalResources: undefined }), opts, TYPE_MODULE, "Department");
+    super(providerShim("Department"), name, departmentInputs(name, args), opts, TYPE_MODULE, "Department");
   }
 }
 
@@ -71,8 +71,7 @@ export class Project extends pulumi.dynamic.Resource {
   declare readonly totalResources: pulumi.Output<{ gpuQuota?: number; cpuQuota?: number; memoryQuota?: number }>;
 
   constructor(name: string, args: ProjectArgs, opts?: pulumi.CustomResourceOptions) {
-    const inputs = orgUnitInputs(name, args, { namespace: undefined, phase: undefined, totalResources: undefined });
-    super(providerShim("Project"), name, inputs, opts, TYPE_MODULE, "Project");
+    super(providerShim("Project"), name, projectInputs(name, args), opts, TYPE_MODULE, "Project");
   }
 }
 
@@ -103,9 +102,16 @@ export class AccessRule extends pulumi.dynamic.Resource {
   declare readonly scopeName: pulumi.Output<string>;
 
   constructor(name: string, args: AccessRuleArgs, opts?: pulumi.CustomResourceOptions) {
-    super(providerShim("AccessRule"), name, { ...args, scopeName: undefined }, opts, TYPE_MODULE, "AccessRule");
+    super(providerShim("AccessRule"), name, accessRuleInputs(args), opts, TYPE_MODULE, "AccessRule");
   }
 }
+
+// The resource inputs of each class (shared with the plugin-backed classes): the arguments, the
+// name defaulted to the resource name, and the output-only properties as undefined (not sent).
+export const departmentInputs = (name: string, args: DepartmentArgs) => orgUnitInputs(name, args, { totalResources: undefined });
+export const projectInputs = (name: string, args: ProjectArgs) =>
+  orgUnitInputs(name, args, { namespace: undefined, phase: undefined, totalResources: undefined });
+export const accessRuleInputs = (args: AccessRuleArgs) => ({ ...args, scopeName: undefined });
 
 function orgUnitInputs(name: string, args: OrgUnitArgs, outputs: Record<string, undefined>) {
   if (!args) throw new Error(`${name}: arguments are required (at least clusterId)`);

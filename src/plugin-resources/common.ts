@@ -1,0 +1,52 @@
+// Shared plumbing of the plugin-backed resource classes (`pulumi-runai/plugin`): the same inputs as
+// the dynamic classes (built by src/resources, secret fields included), registered as custom
+// resources of the `runai` provider plugin (`runai:index:<Type>`) instead of dynamic resources.
+import * as pulumi from "@pulumi/pulumi";
+import { assetInputs, TYPE_MODULE } from "../resources/common";
+import type { AssetArgs, AssetMetaOutputs, AssetStatusOutputs, ClusterInfoOutputs, NonNullFields } from "../resources/common";
+
+/** The provider plugin's package: type tokens read `runai:index:<Type>`, provider resources `pulumi:providers:runai`. */
+export const PLUGIN_PACKAGE = "runai";
+
+/** e.g. `runai:index:ConfigMapAsset`. */
+export function pluginType(resourceType: string): string {
+  return `${PLUGIN_PACKAGE}:index:${resourceType}`;
+}
+
+/**
+ * The options of a plugin-backed resource: the caller's, plus an alias to the dynamic resource of
+ * the same type and name (`pulumi-nodejs:dynamic/runai:<Type>`), so that a stack made with the
+ * dynamic classes moves to these without a replacement when the program switches its import.
+ */
+export function pluginOptions<T extends pulumi.CustomResourceOptions>(resourceType: string, opts: T | undefined): T {
+  const dynamicType = `pulumi-nodejs:dynamic/${TYPE_MODULE}:${resourceType}`;
+  return { ...opts, aliases: [...(opts?.aliases ?? []), { type: dynamicType }] } as T;
+}
+
+/** A custom resource of the `runai` plugin with the given inputs. */
+export abstract class PluginResource extends pulumi.CustomResource {
+  protected constructor(resourceType: string, name: string, inputs: pulumi.Inputs, opts?: pulumi.CustomResourceOptions) {
+    super(pluginType(resourceType), name, inputs, pluginOptions(resourceType, opts));
+  }
+}
+
+/** What every plugin-backed asset declares: the same outputs as the dynamic `AssetResource`. */
+export abstract class PluginAssetResource<Spec> extends PluginResource {
+  /** Name, description, the scope fields, and the read-only ones Run:ai adds. */
+  declare readonly meta: pulumi.Output<AssetMetaOutputs>;
+  declare readonly spec: pulumi.Output<NonNullFields<Spec>>;
+  /** The sync status; empty for the kinds Run:ai reports none for (compute, NFS, host path). */
+  declare readonly status: pulumi.Output<AssetStatusOutputs>;
+  /** PVCs and credentials: the Kubernetes objects Run:ai created for the asset. */
+  declare readonly clusterInfo: pulumi.Output<ClusterInfoOutputs | undefined>;
+
+  protected constructor(
+    resourceType: string,
+    name: string,
+    args: AssetArgs<unknown>,
+    opts?: pulumi.CustomResourceOptions,
+    secretFields: readonly string[] = [],
+  ) {
+    super(resourceType, name, assetInputs(name, args, secretFields), opts);
+  }
+}
