@@ -4,7 +4,7 @@
 // and only re-send the POST when it does not.
 import { RunaiConflictError } from "./errors";
 import type { HttpTransport } from "./http";
-import { describeFailure, isTransient, isUncertainOutcome, retryAfterOf, retryDelayMs, sleep } from "./retry";
+import { describeFailure, gaveUp, isTransient, isUncertainOutcome, mayRetry, retryAfterOf, retryDelayMs, sleep } from "./retry";
 
 export interface CreateWithRecovery<T> {
   transport: HttpTransport;
@@ -29,6 +29,7 @@ export interface CreateWithRecovery<T> {
 export async function createWithRecovery<T>(op: CreateWithRecovery<T>): Promise<T> {
   const policy = op.transport.retryPolicy;
   let uncertain = false;
+  const startedAt = Date.now();
   for (let attempt = 1; ; attempt++) {
     try {
       return await op.post();
@@ -44,8 +45,8 @@ export async function createWithRecovery<T>(op: CreateWithRecovery<T>): Promise<
         const found = await op.lookup();
         if (found !== undefined) return found;
       }
-      if (attempt >= policy.maxAttempts) throw error;
       const delayMs = retryDelayMs(attempt, policy, retryAfterOf(error));
+      if (!mayRetry(attempt, Date.now() - startedAt, delayMs, policy)) throw gaveUp(error, attempt);
       op.transport.notifyRetry({ method: op.method, path: op.path, attempt, delayMs, reason: describeFailure(error) });
       await sleep(delayMs);
     }

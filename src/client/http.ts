@@ -9,7 +9,18 @@ import { z } from "zod";
 import { ApiError } from "../schemas/asset";
 import { httpError, RunaiError, RunaiNetworkError, RunaiResponseValidationError, RunaiTimeoutError, ValidationIssue } from "./errors";
 import { Redactor } from "./redact";
-import { describeFailure, isIdempotentMethod, isTransient, parseRetryAfter, retryAfterOf, retryDelayMs, RetryPolicy, sleep } from "./retry";
+import {
+  describeFailure,
+  gaveUp,
+  isIdempotentMethod,
+  isTransient,
+  mayRetry,
+  parseRetryAfter,
+  retryAfterOf,
+  retryDelayMs,
+  RetryPolicy,
+  sleep,
+} from "./retry";
 
 export type HttpMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
 
@@ -116,6 +127,7 @@ export class HttpTransport {
     const retry = spec.retry ?? isIdempotentMethod(spec.method);
     const policy = this.options.retry;
     let renewed = false;
+    const startedAt = Date.now();
     for (let attempt = 1; ; attempt++) {
       // Token errors come out of their own retry loop (auth.ts): not retried again here.
       const token = spec.authenticated === false ? undefined : await this.currentToken();
@@ -132,8 +144,9 @@ export class HttpTransport {
         if (response.status < 200 || response.status > 299) throw this.toHttpError(spec, response);
         return this.parse(spec, response);
       } catch (error) {
-        if (!retry || !isTransient(error) || attempt >= policy.maxAttempts) throw error;
+        if (!retry || !isTransient(error)) throw error;
         const delayMs = retryDelayMs(attempt, policy, retryAfterOf(error));
+        if (!mayRetry(attempt, Date.now() - startedAt, delayMs, policy)) throw gaveUp(error, attempt);
         this.notifyRetry({ method: spec.method, path: spec.path, attempt, delayMs, reason: describeFailure(error) });
         await sleep(delayMs);
       }

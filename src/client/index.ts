@@ -25,6 +25,15 @@ export {
 export { clearTokenCache, decodeJwtTimes, tokenSchedule, TOKEN_PATH } from "./auth";
 export type { ClientCredentials, JwtTimes, TokenSchedule } from "./auth";
 export type { RetryEvent } from "./http";
-export { DEFAULT_RETRY, isRetryableStatus, isTransient, isUncertainOutcome, parseRetryAfter, retryDelayMs, retryPolicy } from "./retry";
+export {
+  DEFAULT_RETRY,
+  isRetryableStatus,
+  isTransient,
+  isUncertainOutcome,
+  mayRetry,
+  parseRetryAfter,
+  retryDelayMs,
+  retryPolicy,
+} from "./retry";
 export type { RetryOptions, RetryPolicy } from "./retry";
 export * from "./errors";

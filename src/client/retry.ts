@@ -9,15 +9,24 @@ export interface RetryOptions {
   baseDelayMs?: number;
   /** Upper bound of any single wait, `Retry-After` included. Default 10 000 ms. */
   maxDelayMs?: number;
+  /**
+   * Give up once the next wait would end more than this long after the first attempt began, even if
+   * attempts are left: the budget for riding out an outage. Default: no limit (maxAttempts alone).
+   */
+  budgetMs?: number;
 }
 
 export type RetryPolicy = Required<RetryOptions>;
 
-export const DEFAULT_RETRY: RetryPolicy = { maxAttempts: 5, baseDelayMs: 200, maxDelayMs: 10_000 };
+export const DEFAULT_RETRY: RetryPolicy = { maxAttempts: 5, baseDelayMs: 200, maxDelayMs: 10_000, budgetMs: Infinity };
 
 export function retryPolicy(options: RetryOptions | undefined): RetryPolicy {
   const p = { ...DEFAULT_RETRY, ...stripUndefined(options ?? {}) };
-  if (!Number.isInteger(p.maxAttempts) || p.maxAttempts < 1) throw new RangeError("retry.maxAttempts must be an integer ≥ 1");
+  if (!(Number.isInteger(p.maxAttempts) || p.maxAttempts === Infinity) || p.maxAttempts < 1) {
+    throw new RangeError("retry.maxAttempts must be an integer ≥ 1 (or Infinity with a budgetMs)");
+  }
+  if (!(p.budgetMs > 0)) throw new RangeError("retry.budgetMs must be > 0");
+  if (p.maxAttempts === Infinity && p.budgetMs === Infinity) throw new RangeError("retry: unlimited attempts need a budgetMs");
   if (!(p.baseDelayMs >= 0)) throw new RangeError("retry.baseDelayMs must be ≥ 0");
   if (!(p.maxDelayMs >= 0)) throw new RangeError("retry.maxDelayMs must be ≥ 0");
   return p;
@@ -36,6 +45,23 @@ export function retryDelayMs(attempt: number, policy: RetryPolicy, retryAfterMs?
   if (retryAfterMs !== undefined) return Math.min(Math.max(0, retryAfterMs), policy.maxDelayMs);
   const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));
   return Math.floor(random() * ceiling);
+}
+
+/**
+ * Whether to wait `delayMs` and try again after attempt `attempt` failed, `elapsedMs` after the first
+ * attempt began: attempts are left, and the wait ends inside the budget.
+ */
+export function mayRetry(attempt: number, elapsedMs: number, delayMs: number, policy: RetryPolicy): boolean {
+  return attempt < policy.maxAttempts && elapsedMs + delayMs <= policy.budgetMs;
+}
+
+/**
+ * The error to throw when a retried call gives up: the last failure, its message saying how many
+ * attempts were made (a single attempt says nothing more). Returns the same error object.
+ */
+export function gaveUp(error: unknown, attempts: number): unknown {
+  if (attempts > 1 && error instanceof Error) error.message += ` (gave up after ${attempts} attempts)`;
+  return error;
 }
 
 /** `Retry-After`: delay-seconds or an HTTP date. Returns milliseconds, or undefined if absent/invalid. */

@@ -21,6 +21,11 @@ export interface ProviderSettings {
 export const DEFAULT_TIMEOUT_SECONDS = 300;
 /** The per-request (per attempt) HTTP timeout when runai:requestTimeoutSeconds is not set. */
 export const DEFAULT_REQUEST_TIMEOUT_SECONDS = 60;
+/**
+ * How long one API call keeps retrying transient failures (network errors, 408, 429, 5xx) when
+ * runai:retryTimeoutSeconds is not set: long enough to ride out a control-plane restart.
+ */
+export const DEFAULT_RETRY_TIMEOUT_SECONDS = 60;
 
 /** Every setting: its `runai:<key>` stack config name and its environment variable. */
 const ENV = {
@@ -31,6 +36,7 @@ const ENV = {
   waitForSync: "RUNAI_WAIT_FOR_SYNC",
   timeoutSeconds: "RUNAI_TIMEOUT_SECONDS",
   requestTimeoutSeconds: "RUNAI_REQUEST_TIMEOUT_SECONDS",
+  retryTimeoutSeconds: "RUNAI_RETRY_TIMEOUT_SECONDS",
   allowInsecureHttp: "RUNAI_ALLOW_INSECURE_HTTP",
   caBundle: "RUNAI_CA_BUNDLE",
   adoptExisting: "RUNAI_ADOPT_EXISTING",
@@ -115,12 +121,16 @@ export function resolveSettings(stack: ConfigSource | undefined, env: NodeJS.Pro
     Math.min(timeoutSeconds, DEFAULT_REQUEST_TIMEOUT_SECONDS),
   );
 
+  const retryTimeoutSeconds = parseSeconds("retryTimeoutSeconds", lookup("retryTimeoutSeconds"), DEFAULT_RETRY_TIMEOUT_SECONDS);
+
   return {
     client: {
       url: url.toString().replace(/\/+$/, ""),
       auth,
       caBundle: readCaBundle(lookup("caBundle")),
       timeoutMs: requestTimeoutSeconds * 1000,
+      // Attempts are bounded by time, not count: the backoff (capped at 10 s) keeps them sparse.
+      retry: { maxAttempts: Infinity, budgetMs: retryTimeoutSeconds * 1000 },
     },
     waitForSync: parseBoolean("waitForSync", lookup("waitForSync"), true),
     timeoutSeconds,

@@ -74,7 +74,9 @@ const clients = new Map<string, RunaiClient>();
 
 function clientFor(options: RunaiClientOptions): RunaiClient {
   const key = createHash("sha256")
-    .update(JSON.stringify([options.url, options.auth, options.caBundle ?? null, options.timeoutMs ?? null]))
+    .update(
+      JSON.stringify([options.url, options.auth, options.caBundle ?? null, options.timeoutMs ?? null, options.retry?.budgetMs ?? null]),
+    )
     .digest("hex");
   let client = clients.get(key);
   if (!client) {

@@ -154,7 +154,7 @@ describe("asset create after an uncertain outcome", () => {
     const { client, posted, lookups } = await startStore(() => error(500, "database down"));
     const e = await caught(client.assets(CONFIG_MAP_ASSET).create(body));
     expect(e).toBeInstanceOf(RunaiServerError);
-    expect(e.message).toBe(`POST ${CM_PATH} → 500: database down`);
+    expect(e.message).toBe(`POST ${CM_PATH} → 500: database down (gave up after 4 attempts)`);
     expect(posted()).toHaveLength(4);
     expect(lookups()).toHaveLength(4);
   });

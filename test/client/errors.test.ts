@@ -80,7 +80,9 @@ describe("error messages and classes", () => {
     expect(error).toBeInstanceOf(RunaiNetworkError);
     expect(error).not.toBeInstanceOf(RunaiHttpError);
     expect(error.errorCode).toBe("ECONNREFUSED");
-    expect(error.message).toMatch(/^GET \/api\/v1\/apps\/app-1 → network error: connect ECONNREFUSED 127\.0\.0\.1:\d+$/);
+    expect(error.message).toMatch(
+      /^GET \/api\/v1\/apps\/app-1 → network error: connect ECONNREFUSED 127\.0\.0\.1:\d+ \(gave up after 2 attempts\)$/,
+    );
     expect((error.cause as Error & { code: string }).code).toBe("ECONNREFUSED");
   });
 

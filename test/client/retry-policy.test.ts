@@ -4,6 +4,7 @@ import {
   isRetryableStatus,
   isTransient,
   isUncertainOutcome,
+  mayRetry,
   parseRetryAfter,
   retryDelayMs,
   retryPolicy,
@@ -36,9 +37,24 @@ describe("backoff", () => {
   });
 
   test("defaults and validation", () => {
-    expect(retryPolicy(undefined)).toEqual({ maxAttempts: 5, baseDelayMs: 200, maxDelayMs: 10_000 });
-    expect(retryPolicy({ maxAttempts: 2, baseDelayMs: undefined })).toEqual({ maxAttempts: 2, baseDelayMs: 200, maxDelayMs: 10_000 });
-    expect(() => retryPolicy({ maxAttempts: 0 })).toThrow("retry.maxAttempts must be an integer ≥ 1");
+    expect(retryPolicy(undefined)).toEqual({ maxAttempts: 5, baseDelayMs: 200, maxDelayMs: 10_000, budgetMs: Infinity });
+    expect(retryPolicy({ maxAttempts: 2, baseDelayMs: undefined })).toEqual({
+      maxAttempts: 2,
+      baseDelayMs: 200,
+      maxDelayMs: 10_000,
+      budgetMs: Infinity,
+    });
+    expect(() => retryPolicy({ maxAttempts: 0 })).toThrow("retry.maxAttempts must be an integer ≥ 1 (or Infinity with a budgetMs)");
+    expect(() => retryPolicy({ maxAttempts: Infinity })).toThrow("retry: unlimited attempts need a budgetMs");
+    expect(() => retryPolicy({ budgetMs: 0 })).toThrow("retry.budgetMs must be > 0");
+  });
+
+  test("a retry must end inside the budget, and attempts must be left", () => {
+    const budgeted = retryPolicy({ maxAttempts: Infinity, budgetMs: 60_000 });
+    expect(mayRetry(100, 50_000, 10_000, budgeted)).toBe(true);
+    expect(mayRetry(100, 50_001, 10_000, budgeted)).toBe(false);
+    expect(mayRetry(4, 0, 0, retryPolicy({ maxAttempts: 5 }))).toBe(true);
+    expect(mayRetry(5, 0, 0, retryPolicy({ maxAttempts: 5 }))).toBe(false);
   });
 });
 

@@ -117,7 +117,7 @@ describe("retries of idempotent calls", () => {
     server.route("GET", ENV_PATH, { status: 503, json: { code: 503, message: "still down" } });
     const error = await caught(client.assets(ENVIRONMENT_ASSET).list());
     expect(error).toBeInstanceOf(RunaiServerError);
-    expect(error.message).toBe(`GET ${ENV_PATH} → 503: still down`);
+    expect(error.message).toBe(`GET ${ENV_PATH} → 503: still down (gave up after ${FAST.maxAttempts} attempts)`);
     expect(server.requestsTo("GET", ENV_PATH)).toHaveLength(FAST.maxAttempts);
     expect(events).toHaveLength(FAST.maxAttempts - 1);
   });

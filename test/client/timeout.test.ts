@@ -15,7 +15,7 @@ describe("per-request timeout", () => {
     const error = await caught(client.assets(ENVIRONMENT_ASSET).get(ID));
     expect(Date.now() - started).toBeLessThan(1000);
     expect(error).toBeInstanceOf(RunaiTimeoutError);
-    expect(error.message).toBe(`GET ${ENV_PATH}/${ID} → timed out after 100 ms`);
+    expect(error.message).toBe(`GET ${ENV_PATH}/${ID} → timed out after 100 ms (gave up after 2 attempts)`);
     expect(server.requestsTo("GET", `${ENV_PATH}/${ID}`)).toHaveLength(2);
   });
 

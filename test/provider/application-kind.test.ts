@@ -138,6 +138,8 @@ describe("Application CRUD against the emulator", () => {
       "runai:url": emulator.url,
       "runai:clientId": emulator.adminClientId,
       "runai:clientSecret": emulator.adminClientSecret,
+      // Some cases make a read fail for good: give up after a second of retries, not a minute.
+      "runai:retryTimeoutSeconds": "1",
     };
     void provider.configure({ config: { get: (key: string) => config[key] } } as never);
   });

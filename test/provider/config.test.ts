@@ -11,7 +11,13 @@ describe("provider configuration", () => {
     const stack = stackConfig({ "runai:url": "https://acme.run.ai/", "runai:clientId": "ci", "runai:clientSecret": "cs" });
     const settings = resolveSettings(stack, { RUNAI_URL: "https://ignored.example", RUNAI_TOKEN: "t" });
     expect(settings).toEqual({
-      client: { url: "https://acme.run.ai", auth: { clientId: "ci", clientSecret: "cs" }, caBundle: undefined, timeoutMs: 60_000 },
+      client: {
+        url: "https://acme.run.ai",
+        auth: { clientId: "ci", clientSecret: "cs" },
+        caBundle: undefined,
+        timeoutMs: 60_000,
+        retry: { maxAttempts: Infinity, budgetMs: 60_000 },
+      },
       waitForSync: true,
       timeoutSeconds: 300,
       adoptExisting: false,
@@ -38,6 +44,19 @@ describe("provider configuration", () => {
     expect(resolveSettings(stackConfig(base), {}).client.timeoutMs).toBe(60_000);
     expect(resolveSettings(stackConfig({ ...base, "runai:requestTimeoutSeconds": "5" }), {}).client.timeoutMs).toBe(5_000);
     expect(resolveSettings(stackConfig(base), { RUNAI_REQUEST_TIMEOUT_SECONDS: "7" }).client.timeoutMs).toBe(7_000);
+  });
+
+  it("bounds the retries of one call by runai:retryTimeoutSeconds (default 60 s), not by a count", () => {
+    const base = { "runai:url": "https://a.run.ai", "runai:token": "t" };
+    expect(resolveSettings(stackConfig(base), {}).client.retry).toEqual({ maxAttempts: Infinity, budgetMs: 60_000 });
+    expect(resolveSettings(stackConfig({ ...base, "runai:retryTimeoutSeconds": "5" }), {}).client.retry).toEqual({
+      maxAttempts: Infinity,
+      budgetMs: 5_000,
+    });
+    expect(resolveSettings(stackConfig(base), { RUNAI_RETRY_TIMEOUT_SECONDS: "90" }).client.retry?.budgetMs).toBe(90_000);
+    expect(() => resolveSettings(stackConfig({ ...base, "runai:retryTimeoutSeconds": "0" }), {})).toThrow(
+      'runai:retryTimeoutSeconds (or the RUNAI_RETRY_TIMEOUT_SECONDS environment variable) must be a positive number of seconds, got "0"',
+    );
   });
 
   it("reads every setting from its environment variable when the stack has none", () => {
