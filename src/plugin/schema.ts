@@ -78,6 +78,11 @@ export const CONFIG_VARIABLES: Record<string, PropertySpec> = {
     description:
       "How long one HTTP request attempt may take, in seconds (default 60, or timeoutSeconds when smaller; or RUNAI_REQUEST_TIMEOUT_SECONDS).",
   },
+  retryTimeoutSeconds: {
+    type: "number",
+    description:
+      "How long one API call keeps retrying transient failures (network errors, 408, 429, 5xx), in seconds (default 60; or RUNAI_RETRY_TIMEOUT_SECONDS).",
+  },
   allowInsecureHttp: {
     type: "boolean",
     description: "Allow http:// to a non-loopback host (default false; or RUNAI_ALLOW_INSECURE_HTTP).",

@@ -33,7 +33,8 @@ export function inputJsonSchema(kind: ResourceKind): JsonSchema {
 /** The inputs of an imported object, from its outputs: only what the program can write, no secret. */
 export function importedInputs(kind: ResourceKind, outputs: Json): Json {
   const inputs = (pick(outputs, inputJsonSchema(kind)) ?? {}) as Json;
-  for (const path of [...(kind.secretInputs ?? []), ...(kind.secretOutputs ?? [])]) removeAt(inputs, path.split("."));
+  const omitted = [...(kind.secretInputs ?? []), ...(kind.secretOutputs ?? []), ...(kind.importedWithout ?? [])];
+  for (const path of omitted) removeAt(inputs, path.split("."));
   return inputs;
 }
 

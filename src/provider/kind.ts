@@ -110,6 +110,11 @@ export interface ResourceKind<T = unknown> {
    * resource classes wrap them with `pulumi.secret`; the plugin host and its schema mark them secret.
    */
   secretInputs?: readonly string[];
+  /**
+   * Inputs an import leaves out although the API returns them, because check derives them from
+   * another input the import keeps (an access rule's roleId from its role name).
+   */
+  importedWithout?: readonly string[];
   idOf(object: T): string;
   /** Who created the object and when, for the "not managed by this stack" error. */
   createdOf?(object: T): { by?: string | null; at?: string | null };

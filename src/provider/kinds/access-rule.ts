@@ -43,6 +43,8 @@ export const accessRuleKind: ResourceKind<AccessRule> = {
   inputSchema: AccessRuleInputs,
   validate: validateRole,
   resolveReferences: resolveRole,
+  // An imported rule names its role (readable code); check finds the id again.
+  importedWithout: ["roleId"],
   // Everything is fixed at creation; the role counts by id (a name and its id are the same role).
   creationOnly: [
     ...["subjectType", "subjectId", "roleId", "scopeType", "scopeId"].map((path) => ({ path })),

@@ -1,0 +1,110 @@
+// The runai plugin's package schema (src/plugin/schema.ts), as the build writes it to
+// dist/plugin/schema.json: every kind of the registry with its inputs and outputs, secrets marked,
+// the provider settings the dynamic resources read, and nothing that refers to a missing type.
+// (That Pulumi accepts it is proven by the YAML e2e test: the YAML host type-checks against it.)
+import { resolveSettings } from "../../src/provider/config";
+import { RESOURCE_TYPES } from "../../src/provider/registry";
+import { buildSchema } from "../../src/plugin/schema";
+import type { PackageSchema, PropertySpec } from "../../src/plugin/schema";
+
+const schema: PackageSchema = buildSchema("1.2.3");
+
+/** The property a `$ref` or inline spec leads to, followed along a path of property names ("[]" for items). */
+function propertyAt(root: PropertySpec, path: string[]): PropertySpec {
+  let spec = root;
+  for (const part of path) {
+    if (part === "[]") spec = spec.items as PropertySpec;
+    else {
+      const type = schema.types[spec.$ref!.replace("#/types/", "")];
+      spec = type.properties[part];
+    }
+    if (!spec) throw new Error(`no ${path.join(".")}`);
+  }
+  return spec;
+}
+
+/** The `runai:*` keys resolveSettings reads, found by asking it. */
+function settingsKeys(): string[] {
+  const asked = new Set<string>();
+  resolveSettings(
+    { get: (key) => (asked.add(key), key === "runai:url" ? "https://acme.run.ai" : key === "runai:token" ? "t" : undefined) },
+    {},
+  );
+  return [...asked].map((key) => key.replace(/^runai:/, "")).sort();
+}
+
+it("names the package runai at the given version", () => {
+  expect({ name: schema.name, version: schema.version }).toEqual({ name: "runai", version: "1.2.3" });
+});
+
+it("declares every kind of the registry as runai:index:<Type>, with a description, inputs and outputs", () => {
+  expect(Object.keys(schema.resources).sort()).toEqual(RESOURCE_TYPES.map((type) => `runai:index:${type}`).sort());
+  for (const [token, resource] of Object.entries(schema.resources)) {
+    expect({ token, description: resource.description.length > 0 }).toEqual({ token, description: true });
+    expect({ token, inputs: Object.keys(resource.inputProperties).length > 1 }).toEqual({ token, inputs: true });
+    // Outputs hold every input (the server's view in the input shape) and more.
+    expect({ token, outputs: Object.keys(resource.inputProperties).every((key) => key in resource.properties) }).toEqual({
+      token,
+      outputs: true,
+    });
+    expect(resource.inputProperties.adoptExisting).toMatchObject({ type: "boolean" });
+  }
+});
+
+it("requires what the program must write, but never the name (it defaults to the resource's name)", () => {
+  const configMap = schema.resources["runai:index:ConfigMapAsset"];
+  expect(configMap.requiredInputs).toEqual(["meta", "spec"]);
+  expect(schema.types["runai:index:ConfigMapAssetMeta"].required).toEqual(["scope"]);
+  expect(schema.resources["runai:index:Application"].requiredInputs).toBeUndefined();
+  expect(schema.resources["runai:index:AccessRule"].requiredInputs).toEqual(["subjectType", "subjectId", "scopeType", "scopeId"]);
+});
+
+it("marks the application's secret and every credential value secret, inputs and outputs alike", () => {
+  const app = schema.resources["runai:index:Application"];
+  expect(app.properties.secret).toMatchObject({ type: "string", secret: true });
+  expect(app.properties.clientId.secret).toBeUndefined();
+  const secrets: Record<string, string[]> = {
+    AccessKeyCredential: ["secretAccessKey"],
+    PasswordCredential: ["password"],
+    DockerRegistryCredential: ["password"],
+    GenericSecretCredential: ["keyValuePairs", "[]", "value"],
+  };
+  for (const [type, path] of Object.entries(secrets)) {
+    const resource = schema.resources[`runai:index:${type}`];
+    for (const side of ["inputProperties", "properties"] as const) {
+      expect({ type, side, secret: propertyAt(resource[side].spec, path).secret }).toEqual({ type, side, secret: true });
+    }
+  }
+  const password = schema.resources["runai:index:PasswordCredential"];
+  expect(propertyAt(password.inputProperties.spec, ["user"]).secret).toBeUndefined();
+});
+
+it("has the provider settings of the dynamic resources as config variables and provider inputs, the secret ones secret", () => {
+  expect(Object.keys(schema.config.variables).sort()).toEqual(settingsKeys());
+  expect(Object.keys(schema.provider.inputProperties).sort()).toEqual(settingsKeys());
+  const secret = Object.entries(schema.config.variables)
+    .filter(([, spec]) => spec.secret)
+    .map(([key]) => key);
+  expect(secret.sort()).toEqual(["clientSecret", "token"]);
+  expect(schema.provider.inputProperties.clientSecret).toMatchObject({ type: "string", secret: true });
+  expect(schema.config.variables.waitForSync.type).toBe("boolean");
+});
+
+it("types asset outputs with the server's read-only fields and refers only to types it declares", () => {
+  const meta = schema.types[schema.resources["runai:index:ConfigMapAsset"].properties.meta.$ref!.replace("#/types/", "")];
+  expect(Object.keys(meta.properties)).toEqual(expect.arrayContaining(["id", "name", "scope", "projectId", "createdAt", "updatedBy"]));
+
+  const refs: string[] = [];
+  const visit = (value: unknown): void => {
+    if (Array.isArray(value)) value.forEach(visit);
+    else if (value && typeof value === "object") {
+      for (const [key, inner] of Object.entries(value)) {
+        if (key === "$ref" && typeof inner === "string") refs.push(inner);
+        else visit(inner);
+      }
+    }
+  };
+  visit(schema);
+  const dangling = refs.filter((ref) => ref !== "pulumi.json#/Any" && !(ref.replace("#/types/", "") in schema.types));
+  expect(dangling).toEqual([]);
+});
