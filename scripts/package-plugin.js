@@ -24,6 +24,8 @@ for (const file of ["dist/plugin/main.js", "dist/plugin/schema.json"]) {
   if (!fs.existsSync(path.join(root, file))) throw new Error(`${file} is missing: run npm run build first`);
 }
 
+// Only the shim and package.json are written; dist/ and node_modules/ go into the archive from
+// where they are (no copy of 70 MB first).
 const staging = fs.mkdtempSync(path.join(os.tmpdir(), "pulumi-resource-runai-"));
 try {
   // The shim finds the package one level up from its own directory; at the tarball's root it is
@@ -34,12 +36,23 @@ try {
   if (!shim.includes('"$(dirname "$self")"')) throw new Error("bin/pulumi-resource-runai changed: update scripts/package-plugin.js");
   fs.writeFileSync(path.join(staging, "pulumi-resource-runai"), shim, { mode: 0o755 });
   fs.writeFileSync(path.join(staging, "package.json"), JSON.stringify({ ...pkg, scripts: {}, devDependencies: {} }, null, 2) + "\n");
-  fs.cpSync(path.join(root, "dist"), path.join(staging, "dist"), { recursive: true, filter: (src) => !src.endsWith(".map") });
-  for (const dir of productionPackages()) {
-    fs.cpSync(path.join(root, dir), path.join(staging, dir), { recursive: true, dereference: true });
-  }
   fs.mkdirSync(outDir, { recursive: true });
-  execFileSync("tar", ["-czf", tarball, "-C", staging, "."]);
+  const list = path.join(staging, "files");
+  fs.writeFileSync(list, ["dist", ...productionPackages()].join("\n") + "\n");
+  execFileSync("tar", [
+    "-czf",
+    tarball,
+    "--dereference",
+    "--exclude=*.map",
+    "-C",
+    staging,
+    "pulumi-resource-runai",
+    "package.json",
+    "-C",
+    root,
+    "-T",
+    list,
+  ]);
   console.log(`wrote ${path.relative(process.cwd(), tarball) || tarball}`);
 } finally {
   fs.rmSync(staging, { recursive: true, force: true });
