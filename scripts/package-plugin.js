@@ -25,7 +25,8 @@ for (const file of ["dist/plugin/main.js", "dist/plugin/schema.json"]) {
 }
 
 // Only the shim and package.json are written; dist/ and node_modules/ go into the archive from
-// where they are (no copy of 70 MB first).
+// where they are (no copy of 70 MB first). Links are archived as the files they point to: the
+// engine's plugin extractor accepts regular files and directories only.
 const staging = fs.mkdtempSync(path.join(os.tmpdir(), "pulumi-resource-runai-"));
 try {
   // The shim finds the package one level up from its own directory; at the tarball's root it is
@@ -38,12 +39,20 @@ try {
   fs.writeFileSync(path.join(staging, "package.json"), JSON.stringify({ ...pkg, scripts: {}, devDependencies: {} }, null, 2) + "\n");
   fs.mkdirSync(outDir, { recursive: true });
   const list = path.join(staging, "files");
-  fs.writeFileSync(list, ["dist", ...productionPackages()].join("\n") + "\n");
+  // A package nested in another's node_modules comes with its parent: listing it again would
+  // archive it twice, the second time as hard links.
+  const packages = productionPackages();
+  const outermost = packages.filter((dir) => !packages.some((other) => dir.startsWith(other + path.sep)));
+  fs.writeFileSync(list, ["dist", ...outermost].join("\n") + "\n");
   execFileSync("tar", [
     "-czf",
     tarball,
     "--dereference",
+    "--hard-dereference",
+    // Source maps are not needed to run; `.bin` links are commands for npm scripts, and as copies
+    // they would be the same files archived twice (as hard links).
     "--exclude=*.map",
+    "--exclude=.bin",
     "-C",
     staging,
     "pulumi-resource-runai",
