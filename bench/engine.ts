@@ -2,12 +2,15 @@
 // `destroy` cost with the real CLI for N resources of each kind, against the engine's own floor (the
 // same N resources, with the same inputs, as no-op dynamic resources), in one run on one machine.
 // The emulator runs in this process with a latency on every request and a sync delay; its counters
-// give the HTTP requests per resource of every phase. Numbers for people (bench/README.md): the
-// tests only check that a tiny run works.
+// give the HTTP requests per resource of every phase. Beside each dynamic-resource stack, the same
+// kind through the plugin host (`pulumi-runai/plugin` and the runai plugin) and a floor of no-op
+// resources of a no-op Node plugin run too (`--plugin false` skips both); every ratio is to the one
+// no-op dynamic floor. Numbers for people (bench/README.md): the tests only check that a tiny run works.
 //
 //   npm run bench:engine -- [--n 200] [--kinds ConfigMapAsset,EnvironmentAsset] [--latency-ms 20]
-//     [--sync-delay-ms 200] [--wait-for-sync both|true|false] [--scaling 50,100,200,400|none]
-//     [--scaling-kind ConfigMapAsset] [--repeat 1] [--json bench/results/engine.json]
+//     [--sync-delay-ms 200] [--wait-for-sync both|true|false] [--plugin true|false]
+//     [--scaling 50,100,200,400|none] [--scaling-kind ConfigMapAsset] [--repeat 1]
+//     [--json bench/results/engine.json]
 import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
@@ -32,6 +35,9 @@ type PhaseName = (typeof PHASES)[number]["name"];
 
 const KIND_PROGRAM = path.join(__dirname, "programs/kind");
 const NOOP_PROGRAM = path.join(__dirname, "programs/noop");
+/** The plugin host: the kind's plugin-backed classes, and N no-op resources of a no-op Node plugin. */
+const KIND_PLUGIN_PROGRAM = path.join(__dirname, "programs/kind-plugin");
+const NOOP_PLUGIN_PROGRAM = path.join(__dirname, "programs/noop-plugin");
 /** A single command never takes this long unless something hangs. */
 const COMMAND_TIMEOUT_MS = 30 * 60_000;
 
@@ -43,6 +49,8 @@ interface Options {
   latencyMs: number;
   syncDelayMs: number;
   waitForSync: boolean[];
+  /** Also measure the plugin host (the kind's plugin-backed classes and the no-op plugin floor). */
+  plugin: boolean;
   scaling: number[];
   scalingKind: string;
   repeat: number;
@@ -58,6 +66,7 @@ function parseOptions(argv: string[]): Options {
       "latency-ms": { type: "string", default: "20" },
       "sync-delay-ms": { type: "string", default: "200" },
       "wait-for-sync": { type: "string", default: "both" },
+      plugin: { type: "string", default: "true" },
       scaling: { type: "string", default: "50,100,200,400" },
       "scaling-kind": { type: "string", default: "ConfigMapAsset" },
       repeat: { type: "string", default: "1" },
@@ -77,12 +86,15 @@ function parseOptions(argv: string[]): Options {
   };
   const waitForSync = { both: [true, false], true: [true], false: [false] }[values["wait-for-sync"]];
   if (!waitForSync) throw new UsageError(`--wait-for-sync: expected both, true or false, got "${values["wait-for-sync"]}"`);
+  const plugin = { true: true, false: false }[values.plugin];
+  if (plugin === undefined) throw new UsageError(`--plugin: expected true or false, got "${values.plugin}"`);
   return {
     n: count("n", values.n, 1),
     kinds: values.kinds ? values.kinds.split(",").map((k) => kind(k.trim())) : withFixture,
     latencyMs: count("latency-ms", values["latency-ms"], 0),
     syncDelayMs: count("sync-delay-ms", values["sync-delay-ms"], 0),
     waitForSync,
+    plugin,
     scaling: values.scaling === "none" ? [] : values.scaling.split(",").map((n) => count("scaling", n.trim(), 1)),
     scalingKind: kind(values["scaling-kind"]),
     repeat: count("repeat", values.repeat, 1),
@@ -247,12 +259,20 @@ async function measure(subjects: Subject[], n: number, phases: readonly PhaseNam
 
 // ---- the run ----
 
+type ComparedPhases = Partial<Record<PhaseName, (PhaseResult & { floorSeconds: number; ratio: number }) | null>>;
+type ComparedState = StateSize & { floorBytesPerResource: number; ratio: number; floorProviderBytes: number };
+
 interface KindResult {
   kind: string;
   n: number;
   waitForSync: boolean;
-  phases: Partial<Record<PhaseName, (PhaseResult & { floorSeconds: number; ratio: number }) | null>>;
-  state: StateSize & { floorBytesPerResource: number; ratio: number; floorProviderBytes: number };
+  /** The dynamic host (`pulumi-runai`), against the no-op dynamic floor. */
+  phases: ComparedPhases;
+  state: ComparedState;
+  /** The plugin host (`pulumi-runai/plugin`), against the same floor; null with `--plugin false`. */
+  plugin: { phases: ComparedPhases; state: ComparedState } | null;
+  /** N no-op resources of a no-op Node plugin, against the same floor; null with `--plugin false`. */
+  pluginFloor: { phases: ComparedPhases; state: ComparedState } | null;
 }
 
 interface ScalingPoint {
@@ -269,9 +289,10 @@ interface ScalingPoint {
   refreshRequestsPerResource: number;
 }
 
-function resourcesConfig(n: number, args: (name: string) => Record<string, unknown>): string {
+/** `{ <prefix>0: args, … }`: the plugin host's stack names its objects apart from the dynamic one's. */
+function resourcesConfig(n: number, args: (name: string) => Record<string, unknown>, prefix = "r"): string {
   const resources: Record<string, Record<string, unknown>> = {};
-  for (let i = 0; i < n; i++) resources[`r${i}`] = args(`r${i}`);
+  for (let i = 0; i < n; i++) resources[`${prefix}${i}`] = args(`${prefix}${i}`);
   return JSON.stringify(resources);
 }
 
@@ -295,11 +316,27 @@ function subjects(harness: EmulatorHarness, kind: string, n: number) {
     harness,
     countRequests: true,
   });
-  return { floor, ofKind };
+  const pluginFloor: Subject = { ...floor, label: `plugin floor (${kind} inputs)`, program: NOOP_PLUGIN_PROGRAM };
+  // Its own object names: two stacks of one kind must not collide in the emulator.
+  const ofKindPlugin = (waitForSync: boolean): Subject => ({
+    label: `${kind} via the plugin (waitForSync ${waitForSync})`,
+    program: KIND_PLUGIN_PROGRAM,
+    config: {
+      ...harness.stackConfig(),
+      "runai:waitForSync": String(waitForSync),
+      "bench:type": kind,
+      "bench:resources": resourcesConfig(n, (name) => fixture.args(name), "p"),
+    },
+    updated: fixture.inPlace ? resourcesConfig(n, (name) => fixture.inPlace!(name), "p") : null,
+    harness,
+    countRequests: true,
+  });
+  return { floor, ofKind, pluginFloor, ofKindPlugin };
 }
 
-function compare(kind: string, n: number, waitForSync: boolean, floor: Lifecycle, measured: Lifecycle): KindResult {
-  const phases: KindResult["phases"] = {};
+/** One lifecycle's phases and state as ratios to the floor's. */
+function against(floor: Lifecycle, measured: Lifecycle): { phases: ComparedPhases; state: ComparedState } {
+  const phases: ComparedPhases = {};
   for (const { name } of PHASES) {
     const mine = measured.phases[name];
     const base = floor.phases[name];
@@ -308,9 +345,6 @@ function compare(kind: string, n: number, waitForSync: boolean, floor: Lifecycle
   const state = measured.state!;
   const floorState = floor.state!;
   return {
-    kind,
-    n,
-    waitForSync,
     phases,
     state: {
       ...state,
@@ -318,6 +352,19 @@ function compare(kind: string, n: number, waitForSync: boolean, floor: Lifecycle
       ratio: round(state.bytesPerResource / floorState.bytesPerResource, 3),
       floorProviderBytes: floorState.providerBytes,
     },
+  };
+}
+
+/** The lifecycles of one kind and setting (floor, dynamic, then plugin floor and plugin when measured), compared. */
+function compare(kind: string, n: number, waitForSync: boolean, lifecycles: Lifecycle[]): KindResult {
+  const [floor, dynamic, pluginFloor, plugin] = lifecycles;
+  return {
+    kind,
+    n,
+    waitForSync,
+    ...against(floor, dynamic),
+    plugin: plugin ? against(floor, plugin) : null,
+    pluginFloor: pluginFloor ? against(floor, pluginFloor) : null,
   };
 }
 
@@ -347,27 +394,35 @@ function printKind(result: KindResult, options: Options): void {
     `\n${result.kind} × ${result.n}, runai:waitForSync ${result.waitForSync} ` +
       `(emulator: ${options.latencyMs} ms per request, ${options.syncDelayMs} ms sync delay)`,
   );
+  const { plugin, pluginFloor } = result;
+  const headers = ["phase", "no-op floor", result.kind, "ratio"];
+  if (plugin && pluginFloor) headers.push("no-op plugin", "ratio", `${result.kind} (plugin)`, "ratio");
+  headers.push("HTTP requests per resource", "token requests");
+  if (plugin) headers.push("HTTP requests per resource (plugin)", "token requests (plugin)");
   printTable(
-    ["phase", "no-op floor", result.kind, "ratio", "HTTP requests per resource", "token requests"],
+    headers,
     PHASES.map(({ name, label }) => {
       const phase = result.phases[name];
-      if (!phase) return [label, "n/a", "n/a", "n/a", "n/a", "n/a"];
+      const others = plugin && pluginFloor ? [pluginFloor.phases[name], plugin.phases[name]] : [];
+      const timing = (p: ComparedPhases[PhaseName]) => (p ? [seconds(p.seconds), p.ratio.toFixed(2)] : ["n/a", "n/a"]);
+      const requests = (p: ComparedPhases[PhaseName]) => (p ? [requestsCell(p.requests), String(p.requests?.token ?? "")] : ["n/a", "n/a"]);
       return [
         label,
-        seconds(phase.floorSeconds),
-        seconds(phase.seconds),
-        phase.ratio.toFixed(2),
-        requestsCell(phase.requests),
-        String(phase.requests?.token ?? ""),
+        phase ? seconds(phase.floorSeconds) : "n/a",
+        ...timing(phase),
+        ...others.flatMap(timing),
+        ...requests(phase),
+        ...(plugin ? requests(plugin.phases[name]) : []),
       ];
     }),
   );
-  const s = result.state;
-  console.log(
-    `state per resource: ${kilobytes(s.bytesPerResource)} against ${kilobytes(s.floorBytesPerResource)} per no-op resource ` +
-      `(${s.ratio.toFixed(2)}×; inputs ${kilobytes(s.inputsBytesPerResource)}, outputs ${kilobytes(s.outputsBytesPerResource)}); ` +
-      `__provider ${kilobytes(s.providerBytes)} (no-op ${kilobytes(s.floorProviderBytes)})`,
-  );
+  const stateLine = (host: string, s: ComparedState) =>
+    `state per resource (${host}): ${kilobytes(s.bytesPerResource)} against ${kilobytes(s.floorBytesPerResource)} per no-op resource ` +
+    `(${s.ratio.toFixed(2)}×; inputs ${kilobytes(s.inputsBytesPerResource)}, outputs ${kilobytes(s.outputsBytesPerResource)}); ` +
+    `__provider ${kilobytes(s.providerBytes)} (no-op ${kilobytes(s.floorProviderBytes)})`;
+  console.log(stateLine("dynamic", result.state));
+  if (plugin) console.log(stateLine("plugin", plugin.state));
+  if (pluginFloor) console.log(stateLine("no-op plugin", pluginFloor.state));
 }
 
 function printScaling(kind: string, waitForSync: boolean, points: ScalingPoint[]): void {
@@ -459,10 +514,10 @@ async function main(): Promise<void> {
     );
     const allPhases = PHASES.map((p) => p.name);
     for (const kind of options.kinds) {
-      const { floor, ofKind } = subjects(harness, kind, options.n);
+      const { floor, ofKind, pluginFloor, ofKindPlugin } = subjects(harness, kind, options.n);
       for (const waitForSync of options.waitForSync) {
-        const [floorResult, measured] = await measure([floor, ofKind(waitForSync)], options.n, allPhases, options.repeat);
-        const result = compare(kind, options.n, waitForSync, floorResult, measured);
+        const run = [floor, ofKind(waitForSync), ...(options.plugin ? [pluginFloor, ofKindPlugin(waitForSync)] : [])];
+        const result = compare(kind, options.n, waitForSync, await measure(run, options.n, allPhases, options.repeat));
         report.kinds.push(result);
         printKind(result, options);
         save();

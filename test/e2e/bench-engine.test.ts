@@ -1,5 +1,6 @@
 // The engine benchmark still runs against the current code (its numbers are read by people, never
-// asserted): two resources of one kind, once, through the real CLI, printing its table and JSON.
+// asserted): two resources of one kind, once, through the real CLI, printing its table and JSON, with
+// the dynamic host, the plugin host and both floors.
 import { execFile } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
@@ -21,7 +22,7 @@ describe("the engine benchmark", () => {
       execFile(
         process.execPath,
         ["-r", "ts-node/register/transpile-only", path.join(__dirname, "../../bench/engine.ts"), ...args],
-        { cwd: path.join(__dirname, "../.."), encoding: "utf8", timeout: 280_000, maxBuffer: 16 * 1024 * 1024 },
+        { cwd: path.join(__dirname, "../.."), encoding: "utf8", timeout: 540_000, maxBuffer: 16 * 1024 * 1024 },
         (error, out, err) => (error ? reject(new Error(`${error.message}\n${out}\n${err}`)) : resolve(out)),
       ),
     );
@@ -60,5 +61,25 @@ describe("the engine benchmark", () => {
       }),
     );
     expect(result.state.bytesPerResource).toBeGreaterThan(0);
-  }, 300_000);
+
+    // The plugin host and the no-op plugin floor, as ratios to the same floor.
+    expect(stdout).toContain("ConfigMapAsset (plugin)");
+    expect(stdout).toContain("no-op plugin");
+    for (const host of ["plugin", "pluginFloor"]) {
+      for (const phase of ["up", "preview", "refresh", "update", "destroy"]) {
+        expect({ host, phase, result: result[host].phases[phase] }).toEqual({
+          host,
+          phase,
+          result: expect.objectContaining({
+            seconds: expect.any(Number),
+            floorSeconds: result.phases[phase].floorSeconds,
+            ratio: expect.any(Number),
+          }),
+        });
+      }
+    }
+    expect(result.plugin.phases.up.requests).toEqual(expect.objectContaining({ perResource: expect.any(Number) }));
+    // No serialized dynamic provider in the plugin host's state.
+    expect(result.plugin.state.providerBytes).toBe(0);
+  }, 600_000);
 });

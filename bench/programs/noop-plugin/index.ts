@@ -1,0 +1,14 @@
+import * as pulumi from "@pulumi/pulumi";
+
+// `npm run bench:engine`'s plugin floor: the same `bench:resources` config as bench/programs/noop,
+// each entry a custom resource of a provider plugin that does no work at all (./provider, a Node
+// `@pulumi/pulumi/provider` like the runai plugin). What the engine, the language host and a Node
+// plugin cost for N resources, with nothing of ours on top.
+class Noop extends pulumi.CustomResource {
+  constructor(name: string, args: Record<string, unknown>) {
+    super("benchnoop:index:Noop", name, args);
+  }
+}
+
+const resources = new pulumi.Config("bench").requireObject<Record<string, Record<string, unknown>>>("resources");
+for (const [name, args] of Object.entries(resources)) new Noop(name, args);
