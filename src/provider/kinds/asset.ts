@@ -71,6 +71,13 @@ const InputMeta = AssetCreationMeta.omit({ autoDelete: true });
 /** The id field each scope needs (tenant and system have none). */
 const SCOPE_ID_FIELD = { project: "projectId", department: "departmentId", cluster: "clusterId" } as const;
 
+/** The id field a scope needs; own keys only, so that a scope named "toString" needs none. */
+function scopeIdField(scope: unknown): (typeof SCOPE_ID_FIELD)[keyof typeof SCOPE_ID_FIELD] | undefined {
+  return typeof scope === "string" && Object.hasOwn(SCOPE_ID_FIELD, scope)
+    ? SCOPE_ID_FIELD[scope as keyof typeof SCOPE_ID_FIELD]
+    : undefined;
+}
+
 const CREATION_ONLY_META = ["scope", "clusterId", "departmentId", "projectId", "workloadSupportedTypes"];
 
 const ASSET_SYNC: SyncRules<AnyAsset> = {
@@ -135,7 +142,7 @@ function checkScope(row: AssetKindRow, failures: Failures, inputs: Json): void {
     const allowed = row.allowedScopes.map((s) => JSON.stringify(s)).join(" or ");
     failures.add(["meta", "scope"], `must be ${allowed}${row.allowedScopesReason ? ` (${row.allowedScopesReason})` : ""}`);
   }
-  const idField = SCOPE_ID_FIELD[scope as keyof typeof SCOPE_ID_FIELD];
+  const idField = scopeIdField(scope);
   if (idField && (meta[idField] === undefined || meta[idField] === null)) {
     failures.add(["meta", idField], `required when meta.scope is "${scope}"`);
   }
@@ -220,7 +227,7 @@ function updateBodyOf(rule: AssetUpdateRule | undefined, inputs: Json) {
 
 /** "project 1001", "department 3", "cluster 7a1f…", "the tenant". */
 function describeScope(meta: AssetMetaInputs): string {
-  const idField = SCOPE_ID_FIELD[meta.scope as keyof typeof SCOPE_ID_FIELD];
+  const idField = scopeIdField(meta.scope);
   return idField ? `${meta.scope} ${meta[idField]}` : "the tenant";
 }
 

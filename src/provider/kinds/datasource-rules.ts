@@ -23,8 +23,9 @@ export function validatePvcSpec(failures: Failures, inputs: AssetInputs): void {
       failures.add(["spec", "claimInfo"], "must not be set when spec.existingPvc is true (the claim exists already)");
     if (!isSet(spec.claimName))
       failures.add(["spec", "claimName"], "is required when spec.existingPvc is true (the name of the existing claim)");
-  } else {
-    // ClaimInfo.size: "mandatory when existingPvc is false".
+  } else if (!isSet(spec.claimInfo) || isObject(spec.claimInfo)) {
+    // ClaimInfo.size: "mandatory when existingPvc is false". (A claimInfo that is no object has its
+    // own failure already: "spec.claimInfo: must be an object".)
     const size = isObject(spec.claimInfo) ? spec.claimInfo.size : undefined;
     if (!isSet(size)) {
       failures.add(["spec", "claimInfo", "size"], 'is required unless spec.existingPvc is true (the size of the new claim, e.g. "10Gi")');
