@@ -45,8 +45,20 @@ export interface PackageSchema {
   types: Record<string, ObjectTypeSpec>;
 }
 
-/** Optional documentation for properties the zod schemas leave undescribed, keyed `<Type>.<path>`. */
-export type PropertyDocs = ReadonlyMap<string, string>;
+/**
+ * Descriptions of the properties the zod schemas leave undescribed (zod keeps no doc comments):
+ * the description of `key` in an object with these keys. The build reads them from the source
+ * (scripts/schema-docs.js); without it, properties have only the descriptions below.
+ */
+export type PropertyDocs = (objectKeys: readonly string[], key: string) => string | undefined;
+
+/** Properties every asset, or many kinds, share. */
+const COMMON_DOCS: Record<string, string> = {
+  meta: "Name (defaults to the resource name), description, and the scope fields, which are fixed at creation.",
+  spec: "The kind's settings.",
+  status: "The sync status of the object in its clusters.",
+  clusterInfo: "PVCs and credentials: the Kubernetes objects Run:ai created for the asset in the cluster.",
+};
 
 /**
  * The provider's settings: the same `runai:*` keys the dynamic resources read (src/provider/config.ts;
@@ -130,7 +142,7 @@ type JsonSchema = {
 
 const ANY: PropertySpec = { $ref: "pulumi.json#/Any" };
 
-export function buildSchema(version: string, docs: PropertyDocs = new Map()): PackageSchema {
+export function buildSchema(version: string, docs: PropertyDocs = () => undefined): PackageSchema {
   const types: Record<string, ObjectTypeSpec> = {};
   const resources: Record<string, ResourceSpec> = {};
   for (const kind of KINDS) resources[token(kind.type)] = resourceSpec(kind, types, docs);
@@ -163,10 +175,14 @@ function resourceSpec(kind: AnyResourceKind, types: Record<string, ObjectTypeSpe
   const converter = new Converter(kind.type, types, secrets, docs, kind.namePath);
   const inputs = inputJsonSchema(kind) as JsonSchema;
   const inputProperties: Record<string, PropertySpec> = {};
-  for (const [key, field] of Object.entries(inputs.properties ?? {})) inputProperties[key] = converter.property(field, [key]);
+  const inputKeys = Object.keys(inputs.properties ?? {});
+  for (const [key, field] of Object.entries(inputs.properties ?? {}))
+    inputProperties[key] = converter.property(field, [key], "", inputKeys);
   inputProperties.adoptExisting = {
     type: "boolean",
-    description: `Take over an existing ${kind.label} with the same name${kind.namePath?.startsWith("meta.") ? " and scope" : ""} instead of failing with "already exists".`,
+    description: kind.namePath
+      ? `Take over an existing ${kind.label} with the same ${kind.namePath.startsWith("meta.") ? "name and scope" : "name"} instead of failing with "already exists".`
+      : `Take over an existing ${kind.label} with the same inputs instead of failing with "already exists".`,
   };
   const requiredInputs = (inputs.required ?? []).filter((key) => key !== kind.namePath);
   const isAsset = "meta" in inputProperties && "spec" in inputProperties;
@@ -223,10 +239,15 @@ class Converter {
     private readonly namePath?: string,
   ) {}
 
-  property(schema: JsonSchema, path: string[], suffix = ""): PropertySpec {
+  /** `siblings`: the keys of the object holding this property, to find its description by. */
+  property(schema: JsonSchema, path: string[], suffix = "", siblings: readonly string[] = []): PropertySpec {
     const spec = this.convert(schema, path, suffix);
     const dotted = path.join(".").replace(/\.\[\]/g, "[]");
-    const description = schema.description ?? this.docs.get(`${this.type}.${dotted}`);
+    const key = path[path.length - 1];
+    const description =
+      schema.description ??
+      (siblings.length > 0 ? this.docs(siblings, key) : undefined) ??
+      (path.length === 1 ? COMMON_DOCS[key] : undefined);
     if (description && !spec.description) spec.description = description;
     if (this.secrets.has(dotted)) spec.secret = true;
     return spec;
@@ -271,7 +292,8 @@ class Converter {
       .map(pascal)
       .join("")}${suffix}`;
     const properties: Record<string, PropertySpec> = {};
-    for (const [key, field] of fields) properties[key] = this.property(field, [...path, key], suffix);
+    const keys = fields.map(([key]) => key);
+    for (const [key, field] of fields) properties[key] = this.property(field, [...path, key], suffix, keys);
     const required = (schema.required ?? []).filter(
       (key) => key in properties && (suffix !== "" || [...path, key].join(".") !== this.namePath),
     );

@@ -2,12 +2,17 @@
 // dist/plugin/schema.json: every kind of the registry with its inputs and outputs, secrets marked,
 // the provider settings the dynamic resources read, and nothing that refers to a missing type.
 // (That Pulumi accepts it is proven by the YAML e2e test: the YAML host type-checks against it.)
+import * as path from "node:path";
 import { resolveSettings } from "../../src/provider/config";
 import { RESOURCE_TYPES } from "../../src/provider/registry";
 import { buildSchema } from "../../src/plugin/schema";
-import type { PackageSchema, PropertySpec } from "../../src/plugin/schema";
+import type { PackageSchema, PropertyDocs, PropertySpec } from "../../src/plugin/schema";
 
-const schema: PackageSchema = buildSchema("1.2.3");
+// The build's description source (a plain script; it reads the repository's sources).
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { schemaDocs } = require("../../scripts/schema-docs") as { schemaDocs(root: string): PropertyDocs };
+
+const schema: PackageSchema = buildSchema("1.2.3", schemaDocs(path.resolve(__dirname, "../..")));
 
 /** The property a `$ref` or inline spec leads to, followed along a path of property names ("[]" for items). */
 function propertyAt(root: PropertySpec, path: string[]): PropertySpec {
@@ -107,4 +112,18 @@ it("types asset outputs with the server's read-only fields and refers only to ty
   visit(schema);
   const dangling = refs.filter((ref) => ref !== "pulumi.json#/Any" && !(ref.replace("#/types/", "") in schema.types));
   expect(dangling).toEqual([]);
+});
+
+it("describes properties with the doc comments of the schemas and resource classes that declare them, and only those", () => {
+  const spec = schema.types["runai:index:ConfigMapAssetSpec"].properties;
+  expect(spec.mountPath.description).toBe("Path inside the container the ConfigMap is mounted at (described as mandatory).");
+  const meta = schema.types["runai:index:ConfigMapAssetMeta"].properties;
+  expect(meta.name.description).toBe("Asset name; defaults to the Pulumi resource name. Updatable in place.");
+  // Not the `name` of some other object with few keys in common (a cluster resource's).
+  expect(schema.resources["runai:index:Application"].inputProperties.name.description).toMatch(
+    /^Application name, unique in the organization/,
+  );
+  expect(schema.resources["runai:index:AccessRule"].inputProperties.adoptExisting.description).toBe(
+    'Take over an existing Access rule with the same inputs instead of failing with "already exists".',
+  );
 });
