@@ -158,7 +158,7 @@ describe("every kind through a Pulumi YAML program and the runai plugin", () => 
     for (const { type, name } of kinds) {
       for (const secretPath of kindFor(type).secretInputs ?? []) {
         const [field, inner] = secretPath.replace(/^spec\./, "").split("[].");
-        const pick = (spec: Json | undefined) => (inner ? spec?.[field]?.[0]?.[inner] : spec?.[field]);
+        const pick = (spec: unknown) => (inner ? (spec as Json)?.[field]?.[0]?.[inner] : (spec as Json)?.[field]);
         const where = { name, field: secretPath };
         expect({ ...where, input: isCiphertext(pick(byName(name).inputs?.spec)) }).toEqual({ ...where, input: true });
         expect({ ...where, output: isCiphertext(pick(byName(name).outputs?.spec)) }).toEqual({ ...where, output: true });

@@ -45,7 +45,7 @@ it("names the package runai at the given version", () => {
 it("declares every kind of the registry as runai:index:<Type>, with a description, inputs and outputs", () => {
   expect(Object.keys(schema.resources).sort()).toEqual(RESOURCE_TYPES.map((type) => `runai:index:${type}`).sort());
   for (const [token, resource] of Object.entries(schema.resources)) {
-    expect({ token, description: resource.description.length > 0 }).toEqual({ token, description: true });
+    expect({ token, description: (resource.description ?? "").length > 0 }).toEqual({ token, description: true });
     expect({ token, inputs: Object.keys(resource.inputProperties).length > 1 }).toEqual({ token, inputs: true });
     // Outputs hold every input (the server's view in the input shape) and more.
     expect({ token, outputs: Object.keys(resource.inputProperties).every((key) => key in resource.properties) }).toEqual({
