@@ -22,6 +22,8 @@ export interface ProviderArgs {
   timeoutSeconds?: pulumi.Input<number>;
   /** How long one HTTP request may take before it is retried, in seconds. */
   requestTimeoutSeconds?: pulumi.Input<number>;
+  /** How long one API call keeps retrying transient failures, in seconds (default 60). */
+  retryTimeoutSeconds?: pulumi.Input<number>;
   /** Allow `http://` to a non-loopback host (default false). */
   allowInsecureHttp?: pulumi.Input<boolean>;
   /** Extra CA certificates to trust: PEM text or the path of a PEM file. */
