@@ -154,9 +154,12 @@ export function mutated(inputs: Json): fc.Arbitrary<Json> {
   return mutationsOf(inputs).map((mutations) => applyAll(inputs, mutations));
 }
 
-/** Like `mutated`, but only edits that keep each value's type and shape: what a valid input might differ in. */
-export function variedWithinType(inputs: Json): fc.Arbitrary<Json> {
-  const leaves = pathsIn(inputs).filter((p) => !isObject(valueAtPath(inputs, p)) && !Array.isArray(valueAtPath(inputs, p)));
+/**
+ * Like `mutated`, but only edits that keep each value's type and shape: what a valid input might
+ * differ in. Leaves for which `fixed` holds keep their value.
+ */
+export function variedWithinType(inputs: Json, fixed: (path: Path) => boolean = () => false): fc.Arbitrary<Json> {
+  const leaves = pathsIn(inputs).filter((p) => !isObject(valueAtPath(inputs, p)) && !Array.isArray(valueAtPath(inputs, p)) && !fixed(p));
   const edit = fc.constantFrom(...leaves).chain((path) =>
     fc.oneof(
       similarValue(valueAtPath(inputs, path)).map((value): Mutation => ({ op: "set", path, value })),
