@@ -12,7 +12,9 @@ import { lazyContext } from "./context";
 import type { ProviderContext } from "./context";
 import { changedFields, diffInputs } from "./diff";
 import { NotManagedError, RunaiProviderError } from "./errors";
+import { explainRefusal } from "./credential-check";
 import { resourceInitFailed } from "./init-failure";
+import { isPlaceholderId, mayHaveCreated, removeUnconfirmed, unconfirmedCreate } from "./unconfirmed-create";
 import { PartialWriteError } from "./kind";
 import type { Json, ResourceKind } from "./kind";
 import { carryInput, stripNulls } from "./normalize";
@@ -30,7 +32,7 @@ export function dynamicProvider<T>(kind: ResourceKind<T>): DynamicProvider {
   const ops = kind.operations;
   const outputs = (object: T, inputs: Json, previous?: Json) => plainOutputs(kind, object, inputs, previous);
 
-  return {
+  return withExplainedRefusals({
     async configure(req) {
       context = lazyContext(req.config);
     },
@@ -52,13 +54,23 @@ export function dynamicProvider<T>(kind: ResourceKind<T>): DynamicProvider {
       return { inputs, failures: failures.list };
     },
 
-    async diff(_id: string, olds: Json, news: Json) {
+    async diff(id: string, olds: Json, news: Json) {
+      // A create Run:ai never confirmed: replaced delete-first (see unconfirmed-create.ts).
+      if (isPlaceholderId(id))
+        return { changes: true, replaces: [Object.keys(news).find((key) => key !== "__provider") ?? "id"], deleteBeforeReplace: true };
       return diffInputs(kind as ResourceKind, olds, news);
     },
 
     async create(inputs: Json) {
       const ctx = context();
-      const created = await createOrAdopt(kind, ctx, inputs);
+      const startedAt = new Date();
+      let created: T;
+      try {
+        created = await createOrAdopt(kind, ctx, inputs);
+      } catch (err) {
+        if (!mayHaveCreated(err)) throw err;
+        throw unconfirmedCreate(err, describeObject(kind, inputs), inputs, startedAt);
+      }
       const id = kind.idOf(created);
       try {
         let object = ops.afterCreate ? await ops.afterCreate(ctx, created, inputs) : created;
@@ -71,6 +83,7 @@ export function dynamicProvider<T>(kind: ResourceKind<T>): DynamicProvider {
     },
 
     async read(id: string, props: Json) {
+      if (isPlaceholderId(id)) return { id, props }; // nothing to read until the next up settles it
       let object: T;
       try {
         object = await ops.read(context(), id);
@@ -98,6 +111,7 @@ export function dynamicProvider<T>(kind: ResourceKind<T>): DynamicProvider {
 
     async delete(id: string, props: Json) {
       const ctx = context();
+      if (isPlaceholderId(id)) return removeUnconfirmed(kind, ctx, props, nameIn(kind, props));
       try {
         await ops.delete(ctx, id);
       } catch (err) {
@@ -106,7 +120,19 @@ export function dynamicProvider<T>(kind: ResourceKind<T>): DynamicProvider {
       }
       if (kind.sync && ctx.waitForSync) await waitForDeletion(kind, kind.sync, ctx, id, nameIn(kind, props));
     },
-  };
+  });
+}
+
+/** Every operation reports a mid-run refusal of the credentials as the settings to fix (see explainRefusal). */
+function withExplainedRefusals(provider: DynamicProvider): DynamicProvider {
+  for (const name of ["create", "read", "update", "delete"] as const) {
+    const operation = provider[name] as (...args: unknown[]) => Promise<unknown>;
+    (provider as unknown as Record<string, unknown>)[name] = (...args: unknown[]) =>
+      operation.apply(provider, args).catch((err: unknown) => {
+        throw explainRefusal(err);
+      });
+  }
+  return provider;
 }
 
 async function createOrAdopt<T>(kind: ResourceKind<T>, ctx: ProviderContext, inputs: Json): Promise<T> {
@@ -150,6 +176,11 @@ function plainOutputs<T>(kind: ResourceKind<T>, object: T, inputs: Json, previou
   for (const path of kind.inputOnly ?? []) carryInput(outs, inputs, path);
   if (typeof inputs.adoptExisting === "boolean") outs.adoptExisting = inputs.adoptExisting;
   return JSON.parse(JSON.stringify(stripNulls(outs))) as Json;
+}
+
+/** E.g. `ConfigMap asset "team-config"` (or the kind's own description of an unnamed object). */
+function describeObject<T>(kind: ResourceKind<T>, values: Json): string {
+  return kind.namePath ? `${kind.label} "${nameIn(kind, values)}"` : nameIn(kind, values) || kind.label;
 }
 
 function nameIn<T>(kind: ResourceKind<T>, values: Json): string {

@@ -66,3 +66,16 @@ async function checkStaticToken(client: RunaiClient): Promise<void> {
     throw err;
   }
 }
+
+/**
+ * A refusal of the client credentials in the middle of a run (the secret was regenerated or the
+ * application disabled, and the next token renewal is refused) as the same ProviderConfigError the
+ * check gives, naming the settings to fix; any other error as it is. A refusal is final, so it is
+ * never retried.
+ */
+export function explainRefusal(err: unknown): unknown {
+  if (err instanceof RunaiHttpError && err.path === TOKEN_PATH && REFUSALS.includes(err.status)) {
+    return credentialsRefused("client credentials", err.message);
+  }
+  return err;
+}
