@@ -9,7 +9,7 @@
 //
 //   npm run bench:engine -- [--n 200] [--kinds ConfigMapAsset,EnvironmentAsset] [--latency-ms 20]
 //     [--sync-delay-ms 200] [--wait-for-sync both|true|false] [--plugin true|false]
-//     [--scaling 50,100,200,400|none] [--scaling-kind ConfigMapAsset] [--repeat 1]
+//     [--scaling 50,100,200,400|none] [--scaling-kind ConfigMapAsset] [--repeat 1] [--parallel N]
 //     [--json bench/results/engine.json]
 import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";
@@ -54,6 +54,8 @@ interface Options {
   scaling: number[];
   scalingKind: string;
   repeat: number;
+  /** The engine's --parallel for every stack (PULUMI_PARALLEL); unset: the engine's default (4 × cores). */
+  parallel?: number;
   json: string;
 }
 
@@ -70,6 +72,7 @@ function parseOptions(argv: string[]): Options {
       scaling: { type: "string", default: "50,100,200,400" },
       "scaling-kind": { type: "string", default: "ConfigMapAsset" },
       repeat: { type: "string", default: "1" },
+      parallel: { type: "string" },
       json: { type: "string", default: path.join(repoRoot, "bench/results/engine.json") },
     },
   });
@@ -98,6 +101,7 @@ function parseOptions(argv: string[]): Options {
     scaling: values.scaling === "none" ? [] : values.scaling.split(",").map((n) => count("scaling", n.trim(), 1)),
     scalingKind: kind(values["scaling-kind"]),
     repeat: count("repeat", values.repeat, 1),
+    parallel: values.parallel === undefined ? undefined : count("parallel", values.parallel, 1),
     json: path.resolve(values.json),
   };
 }
@@ -475,6 +479,9 @@ function pulumiBinDir(): string {
 
 async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
+  // Every stack (floor and kinds alike) inherits it: a wait holds one of the engine's parallel slots,
+  // so this shows how much of a kind's extra time is slots held, not provider work.
+  if (options.parallel !== undefined) process.env.PULUMI_PARALLEL = String(options.parallel);
   const binDir = pulumiBinDir();
   const pulumiVersion = execFileSync(path.join(binDir, "pulumi"), ["version"], { encoding: "utf8" }).trim();
   if (!fs.existsSync(path.join(repoRoot, "dist/index.js"))) throw new UsageError("dist/ is missing: run `npm run build` first");
