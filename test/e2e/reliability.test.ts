@@ -96,6 +96,11 @@ describe("100 assets of eight kinds under injected faults", () => {
   });
 });
 
+/** Resolves once the server holds `count` objects named `<prefix>-…`. */
+async function untilServerHolds(emulator: EmulatorHarness, prefix: string, count: number): Promise<void> {
+  while (Object.keys(await serverObjects(emulator, prefix)).length < count) await new Promise((resolve) => setTimeout(resolve, 50));
+}
+
 describe("an outage of the control plane in the middle of an up", () => {
   const KINDS = ["ConfigMapAsset", "EnvironmentAsset", "NfsAsset", "ComputeAsset"];
   const COUNT = 30;
@@ -112,13 +117,7 @@ describe("an outage of the control plane in the middle of an up", () => {
       await emulator.resetCounters();
       const running = stack.up();
       // Stop once a third of the objects exist, restart 20 s later on the same address.
-      while (
-        (await emulator.api("GET", "/__emulator/state")).body.assets.filter((a: { meta: { name: string } }) =>
-          a.meta.name.startsWith("outage-"),
-        ).length < 10
-      ) {
-        await new Promise((resolve) => setTimeout(resolve, 50));
-      }
+      await untilServerHolds(emulator, "outage", 10);
       await emulator.stop();
       await new Promise((resolve) => setTimeout(resolve, 20_000));
       emulator = await EmulatorHarness.start({ stateFile, syncDelayMs: 300, port });
@@ -144,13 +143,7 @@ describe("an outage of the control plane in the middle of an up", () => {
     });
     try {
       const running = stack.up([], { allowFailure: true });
-      while (
-        (await emulator.api("GET", "/__emulator/state")).body.assets.filter((a: { meta: { name: string } }) =>
-          a.meta.name.startsWith("short-"),
-        ).length < 4
-      ) {
-        await new Promise((resolve) => setTimeout(resolve, 50));
-      }
+      await untilServerHolds(emulator, "short", 4);
       await emulator.stop();
       const failed = await running;
       expect(failed.code).not.toBe(0);
