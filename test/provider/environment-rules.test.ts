@@ -1,6 +1,9 @@
-// EnvironmentAsset's check and diff, called as the engine calls them (through the provider
-// registry), with the exact reasons a user reads in `pulumi preview`.
+// EnvironmentAsset's input rules (the part of check that needs no control plane: the provider's
+// check runs them after the settings and credentials) and diff through the provider registry, with
+// the exact reasons a user reads in `pulumi preview`.
 import { providerFor } from "../../src/provider";
+import { checkInputs } from "../../src/provider/check";
+import { kindFor } from "../../src/provider/registry";
 import { UNKNOWN } from "../../src/provider/validation";
 import { CAPABILITIES } from "../../src/schemas";
 import { CREDENTIAL_ID, fullEnvironmentSpec } from "../fixtures/environment";
@@ -9,7 +12,7 @@ const provider = providerFor("EnvironmentAsset");
 const META = { name: "env", scope: "project", projectId: 1001 };
 
 async function reasonsFor(inputs: Record<string, unknown>): Promise<string[]> {
-  const result = await provider.check!({}, { meta: META, ...inputs });
+  const result = checkInputs(kindFor("EnvironmentAsset"), { meta: META, ...inputs });
   return (result.failures ?? []).map((failure) => failure.reason);
 }
 
@@ -307,7 +310,7 @@ describe("EnvironmentAsset check rejects bad inputs with every reason at once", 
   });
 
   test("failures carry an empty property, so the engine prints our reason and not the input's value", async () => {
-    const result = await provider.check!({}, { meta: META, spec: { tty: true } });
+    const result = checkInputs(kindFor("EnvironmentAsset"), { meta: META, spec: { tty: true } });
     expect(result.failures).toEqual([{ property: "", reason: "spec.tty: requires spec.stdin to be true" }]);
   });
 });
