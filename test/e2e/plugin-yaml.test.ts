@@ -1,7 +1,9 @@
 // The runai plugin (bin/pulumi-resource-runai) driven by Pulumi YAML programs, so through nothing
 // but the plugin and its schema: every kind of the registry in one stack, one command per step
-// (up → no-op preview → drift in preview --refresh → in-place update → pulumi import of objects made
-// by hand, one and a bulk file → no-op preview → destroy), with an explicit `pulumi:providers:runai`
+// (up → no-op preview → drift in preview --refresh → in-place update → replace → out-of-band delete,
+// refresh and recreate → objects made by hand refused, then adopted with adoptExisting → pulumi import
+// of objects made by hand, one and a bulk file → no-op preview → destroy), the lifecycle of
+// test/e2e/lifecycle.test.ts and more, with an explicit `pulumi:providers:runai`
 // pointing at a second emulator and secrets checked in state, in logs and in generated code. Then
 // the YAML quickstart example as a user runs it, and the plugin tarball installed with
 // `pulumi plugin install --file`.
@@ -12,6 +14,7 @@ import { promisify } from "node:util";
 import { kindFor, RESOURCE_TYPES } from "../../src/provider/registry";
 import { KIND_FIXTURES, prepareFixtures } from "../fixtures/kinds";
 import type { KindFixture } from "../fixtures/kinds";
+import { waitUntil } from "../support/async";
 import { EmulatorHarness } from "../support/emulator";
 import { pulumiBinDir, repoRoot, TestStack } from "../support/pulumi-stack";
 import type { CommandResult, ExportedResource } from "../support/pulumi-stack";
@@ -57,8 +60,14 @@ function writeProgram(stack: TestStack, resources: Record<string, YamlResource>,
   fs.writeFileSync(path.join(stack.workDir, "Pulumi.yaml"), text);
 }
 
-/** Every kind with the inputs `argsOf` gives it; the secret volume mounts the program's password credential. */
-function lifecycleResources(argsOf: (fixture: KindFixture, name: string) => Json): Record<string, YamlResource> {
+/** What a step declares: every kind with the inputs `argsOf` gives it, plus `extra` resources. */
+interface Declared {
+  argsOf: (fixture: KindFixture, name: string) => Json;
+  extra?: Record<string, YamlResource>;
+}
+
+/** Every kind as `declared` says; the secret volume mounts the program's password credential. */
+function lifecycleResources({ argsOf, extra = {} }: Declared): Record<string, YamlResource> {
   const resources: Record<string, YamlResource> = {};
   for (const { type, name, fixture } of kinds) {
     const properties = argsOf(fixture, name);
@@ -75,19 +84,28 @@ function lifecycleResources(argsOf: (fixture: KindFixture, name: string) => Json
     properties: { meta: { scope: "project", projectId: 1001 }, spec: { configMap: "elsewhere", mountPath: "/etc/elsewhere" } },
     options: { provider: "${second}" },
   };
-  return resources;
+  return { ...resources, ...extra };
 }
 
-const OUTPUTS = {
-  ids: Object.fromEntries([...kinds.map(({ name }) => name), "y-elsewhere"].map((name) => [name, `\${${name}.id}`])),
-  appSecret: "${y-application.secret}",
-};
+/** The lifecycle program for `declared` (plus imported code): outputs the id of every resource but the provider. */
+function writeLifecycle(stack: TestStack, declared: Declared, imported = ""): void {
+  const resources = lifecycleResources(declared);
+  const named = Object.keys(resources).filter((name) => name !== "second");
+  const outputs = { ids: Object.fromEntries(named.map((name) => [name, `\${${name}.id}`])), appSecret: "${y-application.secret}" };
+  writeProgram(stack, resources, outputs, imported);
+}
+
+/** The object name in a kind's inputs (assets: meta.name; others: name; none for an access rule). */
+function nameIn(args: Json): string | undefined {
+  return args.meta?.name ?? args.name;
+}
 
 /** Values that must never appear in clear text in state, logs or generated code. */
 function secretValues(): string[] {
   const values = [emulator.emulator.adminClientSecret, SECOND_SECRET];
   for (const { type, name, fixture } of kinds) {
-    for (const secretPath of kindFor(type).secretInputs ?? []) values.push(...valuesAt(fixture.args(name), secretPath.split(".")));
+    for (const secretPath of kindFor(type).secretInputs ?? [])
+      for (const args of [fixture.args(name), fixture.replacing(name)]) values.push(...valuesAt(args, secretPath.split(".")));
   }
   return values;
 }
@@ -113,6 +131,14 @@ describe("every kind through a Pulumi YAML program and the runai plugin", () => 
     return done;
   };
   let created: Record<string, string>;
+  /** What the program declares now: each step changes it, and later steps keep it. */
+  let declared: Declared = { argsOf: (fixture, name) => fixture.args(name) };
+  const declare = (next: Declared) => {
+    declared = next;
+    writeLifecycle(stack, declared);
+  };
+  /** The objects made by hand under `<name>-adopt`, by name: their ids. */
+  const byHand: Record<string, string> = {};
   /** The application's secret, as `stack output --show-secrets` gave it (that command's output is not a log). */
   const appSecrets: string[] = [];
 
@@ -130,11 +156,7 @@ describe("every kind through a Pulumi YAML program and the runai plugin", () => 
   const status = async (fixture: KindFixture, id: string) => (await emulator.api("GET", fixture.itemPath(id))).status;
 
   it("creates every kind in one up, one asset through an explicit provider on a second emulator; a second preview has nothing to do", async () => {
-    writeProgram(
-      stack,
-      lifecycleResources((fixture, name) => fixture.args(name)),
-      OUTPUTS,
-    );
+    declare({ argsOf: (fixture, name) => fixture.args(name) });
     expect((await log(stack.up())).stdout).toContain(`+ ${N + 3} created`); // the kinds, the explicit provider and its asset, the stack
     created = await ids();
     for (const { name, fixture } of kinds) expect({ name, status: await status(fixture, created[name]) }).toEqual({ name, status: 200 });
@@ -181,14 +203,96 @@ describe("every kind through a Pulumi YAML program and the runai plugin", () => 
     const updated = (drift.steps ?? []).filter((step) => step.op === "update").map((step) => step.urn.split("::").pop());
     expect(updated.sort()).toEqual(editable.map((k) => k.name).sort());
 
-    writeProgram(
-      stack,
-      lifecycleResources((fixture, name) => fixture.inPlace?.(name) ?? fixture.args(name)),
-      OUTPUTS,
-    );
+    declare({ argsOf: (fixture, name) => fixture.inPlace?.(name) ?? fixture.args(name) });
     const changed = kinds.filter((k) => k.fixture.inPlace || k.fixture.editByHand).length;
     expect((await log(stack.up(["--refresh"]))).stdout).toContain(`~ ${changed} updated`);
     expect(await ids()).toEqual(created);
+    await log(stack.preview({ expectNoChanges: true }));
+  });
+
+  it("replaces on a creation-only change (the old object first when the name stays): new ids, the old objects gone", async () => {
+    const before = declared.argsOf;
+    declare({ argsOf: (fixture, name) => fixture.replacing(name) });
+    const { stdout } = await log(stack.up());
+    expect(stdout).toContain(`+-${N} replaced`);
+    for (const { name, fixture } of kinds) {
+      // Names are unique: a same-named replacement can only be created once the old object is gone.
+      const old = before(fixture, name);
+      const keepsName = nameIn(old) !== undefined && nameIn(fixture.replacing(name)) === nameIn(old);
+      const order =
+        stdout.indexOf(`${name} deleting original`) < stdout.indexOf(`${name} creating replacement`) ? "delete first" : "create first";
+      expect({ name, order }).toEqual({ name, order: keepsName ? "delete first" : "create first" });
+    }
+    const replaced = await ids();
+    for (const { name, fixture } of kinds) {
+      expect(replaced[name]).not.toBe(created[name]);
+      expect({ name, old: await status(fixture, created[name]), new: await status(fixture, replaced[name]) }).toEqual({
+        name,
+        old: 404,
+        new: 200,
+      });
+    }
+    created = replaced;
+    await log(stack.preview({ expectNoChanges: true }));
+  });
+
+  it("drops objects deleted by hand on refresh, and up recreates them", async () => {
+    for (const { name, fixture } of kinds) {
+      expect((await emulator.api("DELETE", fixture.itemPath(created[name]))).status).toBeLessThan(300);
+    }
+    await waitUntil(async () => {
+      for (const { name, fixture } of kinds) if ((await status(fixture, created[name])) !== 404) return false;
+      return true;
+    });
+    expect((await log(stack.refresh())).stdout).toContain(`- ${N} deleted`);
+    expect((await log(stack.up())).stdout).toContain(`+ ${N} created`);
+    const recreated = await ids();
+    for (const { name, fixture } of kinds) {
+      expect(recreated[name]).not.toBe(created[name]);
+      expect({ name, status: await status(fixture, recreated[name]) }).toEqual({ name, status: 200 });
+    }
+    created = recreated;
+  });
+
+  /** Each kind's object made by hand, declared under its name `<name>-adopt`, with `adoptExisting` when given. */
+  const adopters = (adoptExisting?: boolean): Record<string, YamlResource> =>
+    Object.fromEntries(
+      kinds.map(({ type, name, fixture }) => {
+        const adoptName = `${name}-adopt`;
+        const args = fixture.args(adoptName);
+        return [adoptName, { type: token(type), properties: adoptExisting === undefined ? args : { ...args, adoptExisting } }];
+      }),
+    );
+
+  it("refuses objects made by hand under the program's names, each with the exact 'not managed by this stack' message", async () => {
+    for (const { name, fixture } of kinds) byHand[`${name}-adopt`] = await fixture.createByHand(emulator, `${name}-adopt`);
+    declare({ argsOf: (fixture, name) => fixture.replacing(name), extra: adopters() });
+    // Every create is tried, so that every kind reports.
+    const result = await log(stack.up(["--continue-on-error"], { allowFailure: true }));
+    expect(result.code).not.toBe(0);
+    for (const { type, name, fixture } of kinds) {
+      const adoptName = `${name}-adopt`;
+      const kind = kindFor(type);
+      const args = fixture.args(adoptName);
+      const { by, at } = kind.createdOf?.((await emulator.api("GET", fixture.itemPath(byHand[adoptName]))).body) ?? {};
+      const message =
+        `${kind.label} "${kind.describe?.(args) ?? nameIn(args)}" already exists in ${kind.location(args)} ` +
+        `(id ${byHand[adoptName]}, created by ${by} at ${at}) and is not managed by this stack. ` +
+        "Set adoptExisting: true to take it over with this program's values";
+      expect({ adoptName, refused: result.stdout.includes(message) ? message : result.stdout }).toEqual({ adoptName, refused: message });
+    }
+    const state = (await stack.exportState()).deployment.resources ?? [];
+    expect(state.filter((r) => r.urn.endsWith("-adopt")).map((r) => r.urn)).toEqual([]);
+  });
+
+  it("adopts them with adoptExisting: true, keeping their ids", async () => {
+    declare({ argsOf: (fixture, name) => fixture.replacing(name), extra: adopters(true) });
+    expect((await log(stack.up())).stdout).toContain(`+ ${N} created`);
+    const after = await ids();
+    for (const adoptName of Object.keys(byHand)) expect({ adoptName, id: after[adoptName] }).toEqual({ adoptName, id: byHand[adoptName] });
+    expect(Object.fromEntries(kinds.map(({ name }) => [name, after[name]]))).toEqual(
+      Object.fromEntries(kinds.map(({ name }) => [name, created[name]])),
+    );
     await log(stack.preview({ expectNoChanges: true }));
   });
 
@@ -230,12 +334,7 @@ describe("every kind through a Pulumi YAML program and the runai plugin", () => 
 
     // The generated code, added to the program, matches the imported state exactly.
     const imported = generated.map((text) => text.replace(/^resources:\n/, "")).join("");
-    writeProgram(
-      stack,
-      lifecycleResources((fixture, name) => fixture.inPlace?.(name) ?? fixture.args(name)),
-      OUTPUTS,
-      imported,
-    );
+    writeLifecycle(stack, declared, imported);
     await log(stack.preview({ expectNoChanges: true }));
     const importedIds = Object.fromEntries(
       ((await stack.exportState()).deployment.resources ?? [])
@@ -257,7 +356,11 @@ describe("every kind through a Pulumi YAML program and the runai plugin", () => 
   it("destroys everything, on both emulators, and logged no secret", async () => {
     const state = (await stack.exportState()).deployment.resources ?? [];
     await log(stack.destroy());
-    for (const { name, fixture } of kinds) expect({ name, status: await status(fixture, created[name]) }).toEqual({ name, status: 404 });
+    for (const { name, fixture } of kinds) {
+      for (const resource of [name, `${name}-adopt`]) {
+        expect({ resource, status: await status(fixture, created[resource] ?? byHand[resource]) }).toEqual({ resource, status: 404 });
+      }
+    }
     expect((await second.api("GET", KIND_FIXTURES.ConfigMapAsset.itemPath(created["y-elsewhere"]))).status).toBe(404);
     const importedConfig = state.find((r) => r.urn.endsWith("::y-imported-config"));
     expect(await status(KIND_FIXTURES.ConfigMapAsset, String(importedConfig?.id))).toBe(404);
