@@ -1,5 +1,7 @@
 // `npm run demo`: the quickstart against a local Run:ai emulator, with the real pulumi CLI.
-// up → outputs → a hand-made change → preview --refresh shows the drift → up restores it → destroy.
+// up → outputs → a hand-made change → preview --refresh shows the drift → up restores it → destroy;
+// then the same assets from Pulumi YAML through the runai plugin (examples/yaml-quickstart), and a
+// team onboarded with examples/team-onboarding.
 import * as path from "node:path";
 import { execFileSync } from "node:child_process";
 import { CONFIG_MAPS as CONFIGMAPS, EmulatorHarness } from "../test/support/emulator";
@@ -73,6 +75,7 @@ async function main(): Promise<void> {
     banner("pulumi destroy");
     show(await stack.destroy());
 
+    await yamlQuickstart(emulator);
     await onboardTeam(emulator);
   } catch (err) {
     failed = true;
@@ -89,14 +92,42 @@ async function main(): Promise<void> {
         "  What happened: pulumi created two ConfigMap assets, an environment and an application in the",
         "  emulator; the application's secret stayed a Pulumi secret and its credentials obtained a token;",
         "  a hand-made edit was caught by `pulumi preview --refresh` and reverted by `pulumi up`, and",
-        "  `pulumi destroy` removed everything. Then a team was onboarded with no hard-coded id: a",
-        "  department, a project with a GPU quota, and a CI application whose token works in that",
-        "  project only. Point the same programs at your tenant with",
+        "  `pulumi destroy` removed everything. A Pulumi YAML program made a ConfigMap asset, a registry",
+        "  credential and an application through the runai plugin, and destroyed them. Then a team was",
+        "  onboarded with no hard-coded id: a department, a project with a GPU quota, and a CI",
+        "  application whose token works in that project only. Point the same programs at your tenant with",
         "  `pulumi config set runai:url https://<tenant>.run.ai` and application credentials (see README).",
       ].join("\n"),
     );
   }
   process.exitCode = failed ? 1 : 0;
+}
+
+/**
+ * examples/yaml-quickstart: the same kind of assets from a Pulumi YAML program, through the runai
+ * plugin (node_modules/pulumi-runai/bin), with the registry password as secret config.
+ */
+async function yamlQuickstart(emulator: EmulatorHarness): Promise<void> {
+  const stack = await TestStack.create({
+    program: path.join(repoRoot, "examples/yaml-quickstart"),
+    stackName: "yaml",
+    config: { ...emulator.stackConfig(), registryPassword: { value: "demo-registry-password", secret: true } },
+  });
+  try {
+    banner("pulumi up on examples/yaml-quickstart: Pulumi YAML through the runai plugin (runai:index:<Type>)");
+    show(await stack.up());
+
+    banner("pulumi stack output --show-secrets: ciSecret, [secret] above, decrypted on request");
+    const { ciClientId, ciSecret } = await stack.outputs({ showSecrets: true });
+    const token = await emulator.tryToken(String(ciClientId), String(ciSecret));
+    console.log(`  clientId ${String(ciClientId)}; the Run:ai token endpoint ${token ? "accepts" : "REFUSES"} its secret`);
+    if (!token) throw new Error("the YAML quickstart's application credentials do not work");
+
+    banner("pulumi destroy");
+    show(await stack.destroy());
+  } finally {
+    await stack.cleanup();
+  }
 }
 
 /**
