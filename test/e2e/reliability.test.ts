@@ -186,13 +186,12 @@ describe("credentials that expire or are revoked during a run", () => {
     const { emulator, config } = await setup(20_000);
     const stack = await TestStack.create({ program, config: config("expiry", 24) });
     try {
-      const started = Date.now();
       const result = await stack.up();
-      expect(Date.now() - started).toBeGreaterThan(50_000);
       expect(result.stdout + result.stderr).not.toContain("401");
       await expectServerEqualsState(emulator, stack, "expiry", 24);
       const tokens = (await emulator.counters())["POST /api/v1/token"]?.["200"] ?? 0;
-      expect(tokens).toBeGreaterThan(5); // renewed as the tokens expired, not once
+      // Renewed as the tokens expired (the run outlives some twenty of them), not fetched once.
+      expect(tokens).toBeGreaterThan(10);
     } finally {
       await stack.cleanup();
       await emulator.stop();
@@ -209,11 +208,12 @@ describe("credentials that expire or are revoked during a run", () => {
       }
       const regenerated = await emulator.call("POST", `${APPS}/${app.id}/secret`, { token: await adminToken() });
       expect(regenerated.status).toBe(200);
-      const revokedAt = Date.now();
       const failed = await running;
       expect(failed.code).not.toBe(0);
-      // Well before the 60-second retry budget: a refusal is final.
-      expect(Date.now() - revokedAt).toBeLessThan(40_000);
+      // A refusal is final: never retried, so the refused token requests stay fewer than the resources.
+      const refused = (await emulator.counters())["POST /api/v1/token"]?.["401"] ?? 0;
+      expect(refused).toBeGreaterThan(0);
+      expect(refused).toBeLessThan(24);
       expect(failed.stdout).toContain(
         "Run:ai refused the client credentials of runai:clientId and runai:clientSecret (or the RUNAI_CLIENT_ID and RUNAI_CLIENT_SECRET environment variables): POST /api/v1/token → 401: invalid client credentials. Check the client id, and set the secret with `pulumi config set --secret runai:clientSecret <secret>`",
       );
