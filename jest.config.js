@@ -13,9 +13,10 @@ const common = {
 };
 
 module.exports = {
-  // e2e files spend much of their time waiting on pulumi subprocesses, so two workers help even on
-  // two cores.
-  maxWorkers: 2,
+  // e2e files spend much of their time waiting: on pulumi subprocesses, on sync delays, on outages
+  // and token lifetimes they stage. On two cores a full run used ~1.3 cores with two workers; three
+  // keep both busy.
+  maxWorkers: 3,
   projects: [
     {
       ...common,

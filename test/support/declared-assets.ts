@@ -1,0 +1,42 @@
+// Many declared assets at once, for the e2e tests of failures at scale: a lifecycle-program config
+// of `count` resources cycling through some kinds, and the checks that the server holds exactly one
+// object per declared name, the one the stack's state holds.
+import * as path from "node:path";
+import { KIND_FIXTURES } from "../fixtures/kinds";
+import type { KindFixture } from "../fixtures/kinds";
+import type { EmulatorHarness } from "./emulator";
+import type { TestStack } from "./pulumi-stack";
+
+/** The generic program that declares whatever its `lifecycle:resources` config lists. */
+export const lifecycleProgram = path.join(__dirname, "../e2e/programs/lifecycle");
+type Variant = "args" | "inPlace";
+
+/** `count` resources named `<prefix>-<i>`, cycling through `kinds`. */
+export function declare(prefix: string, count: number, kinds: string[], variant: Variant = "args"): string {
+  const fixture = (i: number): KindFixture => KIND_FIXTURES[kinds[i % kinds.length]];
+  return JSON.stringify(
+    Object.fromEntries(
+      Array.from({ length: count }, (_, i) => [`${prefix}-${i}`, { type: fixture(i).type, args: fixture(i)[variant]!(`${prefix}-${i}`) }]),
+    ),
+  );
+}
+
+/** Objects on the server whose name starts with `prefix`: name → ids. */
+export async function serverObjects(emulator: EmulatorHarness, prefix: string): Promise<Record<string, string[]>> {
+  const state = (await emulator.api("GET", "/__emulator/state")).body as { assets: { meta: { id: string; name: string } }[] };
+  const byName: Record<string, string[]> = {};
+  for (const { meta } of state.assets) if (meta.name.startsWith(`${prefix}-`)) (byName[meta.name] ??= []).push(meta.id);
+  return byName;
+}
+
+/** One object per declared name on the server, and each is the one the stack's state holds. */
+export async function expectServerEqualsState(emulator: EmulatorHarness, stack: TestStack, prefix: string, count: number) {
+  const ids = (await stack.outputs()).ids as Record<string, string>;
+  expect(Object.keys(ids)).toHaveLength(count);
+  const expected = Object.fromEntries(Object.entries(ids).map(([name, id]) => [name, [id]]));
+  expect(await serverObjects(emulator, prefix)).toEqual(expected);
+}
+
+export async function untilServerHolds(emulator: EmulatorHarness, prefix: string, count: number): Promise<void> {
+  while (Object.keys(await serverObjects(emulator, prefix)).length < count) await new Promise((resolve) => setTimeout(resolve, 50));
+}
