@@ -1,9 +1,15 @@
 // The plugin-backed Application, Department, Project and AccessRule: the dynamic classes' arguments,
 // inputs and outputs (src/resources), served by the provider plugin.
 import type * as pulumi from "@pulumi/pulumi";
-import { applicationCredentials, applicationInputs, applicationOptions } from "../resources/application";
+import {
+  accessRuleInputs,
+  applicationCredentials,
+  applicationInputs,
+  applicationOptions,
+  departmentInputs,
+  projectInputs,
+} from "../resources/class-inputs";
 import type { ApplicationArgs, ApplicationCredentials } from "../resources/application";
-import { accessRuleInputs, departmentInputs, projectInputs } from "../resources/organisation";
 import type { AccessRuleArgs, DepartmentArgs, ProjectArgs } from "../resources/organisation";
 import { PluginResource } from "./common";
 

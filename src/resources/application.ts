@@ -1,4 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
+import { applicationCredentials, applicationInputs, applicationOptions } from "./class-inputs";
 import { providerShim, TYPE_MODULE } from "./common";
 
 export interface ApplicationArgs {
@@ -52,33 +53,4 @@ export class Application extends pulumi.dynamic.Resource {
   get credentials(): pulumi.Output<ApplicationCredentials> {
     return applicationCredentials(this);
   }
-}
-
-/** An application's resource inputs (shared with the plugin-backed class). */
-export function applicationInputs(name: string, args: ApplicationArgs) {
-  return {
-    name: args.name ?? name,
-    enabled: args.enabled,
-    rotateWhenChanged: args.rotateWhenChanged,
-    adoptExisting: args.adoptExisting,
-    // Output-only properties: listed so they become outputs of this object; undefined is not sent.
-    clientId: undefined,
-    secret: undefined,
-    createdAt: undefined,
-    createdBy: undefined,
-    lastLogin: undefined,
-  };
-}
-
-/** The options with the server-generated secret marked secret: the only thing that encrypts it in state. */
-export function applicationOptions<T extends pulumi.CustomResourceOptions>(opts: T | undefined): T {
-  return { ...opts, additionalSecretOutputs: ["secret", ...(opts?.additionalSecretOutputs ?? [])] } as T;
-}
-
-/** `{ clientId, clientSecret }` of an application as one secret Output. */
-export function applicationCredentials(app: {
-  clientId: pulumi.Output<string>;
-  secret: pulumi.Output<string>;
-}): pulumi.Output<ApplicationCredentials> {
-  return pulumi.secret(pulumi.all([app.clientId, app.secret]).apply(([clientId, clientSecret]) => ({ clientId, clientSecret })));
 }

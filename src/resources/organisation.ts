@@ -3,6 +3,7 @@
 // (src/provider/kinds/{department,project,access-rule}.ts).
 import * as pulumi from "@pulumi/pulumi";
 import type { NodeTypesPerWorkload, QuotaResource, SchedulingRules, SubjectType } from "../schemas";
+import { accessRuleInputs, departmentInputs, projectInputs } from "./class-inputs";
 import { providerShim, TYPE_MODULE } from "./common";
 import type { DeepInput, NonNullFields } from "./common";
 
@@ -104,16 +105,4 @@ export class AccessRule extends pulumi.dynamic.Resource {
   constructor(name: string, args: AccessRuleArgs, opts?: pulumi.CustomResourceOptions) {
     super(providerShim("AccessRule"), name, accessRuleInputs(args), opts, TYPE_MODULE, "AccessRule");
   }
-}
-
-// The resource inputs of each class (shared with the plugin-backed classes): the arguments, the
-// name defaulted to the resource name, and the output-only properties as undefined (not sent).
-export const departmentInputs = (name: string, args: DepartmentArgs) => orgUnitInputs(name, args, { totalResources: undefined });
-export const projectInputs = (name: string, args: ProjectArgs) =>
-  orgUnitInputs(name, args, { namespace: undefined, phase: undefined, totalResources: undefined });
-export const accessRuleInputs = (args: AccessRuleArgs) => ({ ...args, scopeName: undefined });
-
-function orgUnitInputs(name: string, args: OrgUnitArgs, outputs: Record<string, undefined>) {
-  if (!args) throw new Error(`${name}: arguments are required (at least clusterId)`);
-  return { ...args, name: args.name ?? name, ...outputs };
 }

@@ -1,0 +1,47 @@
+// The resource inputs and options of the application and organisation classes, shared by the
+// dynamic classes (src/resources) and the plugin-backed ones (src/plugin-resources). Internal: the
+// package exports every resource module whole, so these live apart from the classes.
+import * as pulumi from "@pulumi/pulumi";
+import type { ApplicationArgs, ApplicationCredentials } from "./application";
+import type { AccessRuleArgs, DepartmentArgs, ProjectArgs } from "./organisation";
+
+/** An application's resource inputs. */
+export function applicationInputs(name: string, args: ApplicationArgs) {
+  return {
+    name: args.name ?? name,
+    enabled: args.enabled,
+    rotateWhenChanged: args.rotateWhenChanged,
+    adoptExisting: args.adoptExisting,
+    // Output-only properties: listed so they become outputs of this object; undefined is not sent.
+    clientId: undefined,
+    secret: undefined,
+    createdAt: undefined,
+    createdBy: undefined,
+    lastLogin: undefined,
+  };
+}
+
+/** The options with the server-generated secret marked secret: the only thing that encrypts it in state. */
+export function applicationOptions<T extends pulumi.CustomResourceOptions>(opts: T | undefined): T {
+  return { ...opts, additionalSecretOutputs: ["secret", ...(opts?.additionalSecretOutputs ?? [])] } as T;
+}
+
+/** `{ clientId, clientSecret }` of an application as one secret Output. */
+export function applicationCredentials(app: {
+  clientId: pulumi.Output<string>;
+  secret: pulumi.Output<string>;
+}): pulumi.Output<ApplicationCredentials> {
+  return pulumi.secret(pulumi.all([app.clientId, app.secret]).apply(([clientId, clientSecret]) => ({ clientId, clientSecret })));
+}
+
+// Departments, projects and access rules: the arguments, the name defaulted to the resource name,
+// and the output-only properties as undefined (not sent).
+export const departmentInputs = (name: string, args: DepartmentArgs) => orgUnitInputs(name, args, { totalResources: undefined });
+export const projectInputs = (name: string, args: ProjectArgs) =>
+  orgUnitInputs(name, args, { namespace: undefined, phase: undefined, totalResources: undefined });
+export const accessRuleInputs = (args: AccessRuleArgs) => ({ ...args, scopeName: undefined });
+
+function orgUnitInputs(name: string, args: DepartmentArgs | ProjectArgs, outputs: Record<string, undefined>) {
+  if (!args) throw new Error(`${name}: arguments are required (at least clusterId)`);
+  return { ...args, name: args.name ?? name, ...outputs };
+}
