@@ -12,6 +12,7 @@ import {
 } from "../schemas/asset";
 import { createWithRecovery } from "./create-recovery";
 import type { HttpTransport } from "./http";
+import { ListedReads } from "./listed-reads";
 
 /** List filters (2.22). `scope` with a scope id limits the list to that scope (no inherited assets). */
 export interface AssetListFilter {
@@ -56,6 +57,8 @@ export function matchesAssetKey(asset: Asset<unknown>, key: AssetKey): boolean {
 export class AssetEndpoint<TSpec, TSpecOut = TSpec> {
   private readonly assetSchema: z.ZodType<Asset<TSpecOut>>;
   private readonly listSchema: z.ZodType<{ entries: Asset<TSpecOut>[] }>;
+  /** Reads answered from a recent list, one per `statusInfo` setting (see listed-reads.ts). */
+  private readonly listedReads = new Map<boolean, ListedReads<Asset<TSpecOut>>>();
 
   constructor(
     private readonly transport: HttpTransport,
@@ -92,6 +95,25 @@ export class AssetEndpoint<TSpec, TSpecOut = TSpec> {
   }
 
   /**
+   * The asset with this id as it was moments ago, for a refresh: once this client has read more
+   * than a few assets of the kind, from one list of the kind rather than a GET each (see
+   * listed-reads.ts). A missing asset throws RunaiNotFoundError, as `get` does.
+   */
+  async getRecent(id: string, options: AssetGetOptions = {}): Promise<Asset<TSpecOut>> {
+    const statusInfo = options.statusInfo === true;
+    let reads = this.listedReads.get(statusInfo);
+    if (!reads) {
+      reads = new ListedReads({
+        readOne: (assetId) => this.get(assetId, options),
+        readAll: () => this.list({ statusInfo: statusInfo || undefined }),
+        idOf: (asset) => asset.meta.id,
+      });
+      this.listedReads.set(statusInfo, reads);
+    }
+    return reads.read(id);
+  }
+
+  /**
    * The asset with exactly this name, scope and scope id, or undefined. Filters the list on the
    * server (name and scope) and compares again here: the `name` filter may not be an exact match,
    * and without `scope` a scope-id filter also returns inherited assets.
@@ -110,30 +132,43 @@ export class AssetEndpoint<TSpec, TSpecOut = TSpec> {
    * name and scope and returned if the first POST created it (see create-recovery.ts).
    */
   async create(body: AssetCreationRequest<TSpec>): Promise<Asset<TSpecOut>> {
-    return createWithRecovery({
-      transport: this.transport,
-      method: "POST",
-      path: this.contract.path,
-      post: () =>
-        this.transport.request({
-          method: "POST",
-          path: this.contract.path,
-          body,
-          schema: this.assetSchema,
-          retry: false,
-        }),
-      lookup: () => this.findByKey(body.meta),
-    });
+    return this.writing(() =>
+      createWithRecovery({
+        transport: this.transport,
+        method: "POST",
+        path: this.contract.path,
+        post: () =>
+          this.transport.request({
+            method: "POST",
+            path: this.contract.path,
+            body,
+            schema: this.assetSchema,
+            retry: false,
+          }),
+        lookup: () => this.findByKey(body.meta),
+      }),
+    );
   }
 
   /** `PUT <path>/{id}` (202). Idempotent, so retried. */
   async update(id: string, body: AssetUpdateRequest<TSpec>): Promise<Asset<TSpecOut>> {
-    return this.transport.request({ method: "PUT", path: this.itemPath(id), body, schema: this.assetSchema });
+    return this.writing(() => this.transport.request({ method: "PUT", path: this.itemPath(id), body, schema: this.assetSchema }));
   }
 
   /** `DELETE <path>/{id}` (202; deletion continues asynchronously). A missing asset throws RunaiNotFoundError. */
   async delete(id: string): Promise<void> {
-    await this.transport.request({ method: "DELETE", path: this.itemPath(id), schema: deleteResponse });
+    await this.writing(() => this.transport.request({ method: "DELETE", path: this.itemPath(id), schema: deleteResponse }));
+  }
+
+  /** A write makes every list of the kind taken before it ends out of date (one may start meanwhile). */
+  private async writing<R>(write: () => Promise<R>): Promise<R> {
+    const invalidate = () => this.listedReads.forEach((reads) => reads.invalidate());
+    invalidate();
+    try {
+      return await write();
+    } finally {
+      invalidate();
+    }
   }
 
   private itemPath(id: string): string {

@@ -86,7 +86,7 @@ export function dynamicProvider<T>(kind: ResourceKind<T>): DynamicProvider {
       if (isPlaceholderId(id)) return { id, props }; // nothing to read until the next up settles it
       let object: T;
       try {
-        object = await ops.read(context(), id);
+        object = await (ops.readRecent ?? ops.read)(context(), id);
       } catch (err) {
         if (err instanceof RunaiNotFoundError) return {}; // gone: refresh drops it from state
         throw err;

@@ -38,6 +38,12 @@ export interface KindOperations<T> {
   afterCreate?(ctx: ProviderContext, object: T, inputs: Json): Promise<T>;
   /** Reads the object; throws RunaiNotFoundError when it is gone. */
   read(ctx: ProviderContext, id: string): Promise<T>;
+  /**
+   * Reads the object for the engine's Read (refresh, import) as it was moments ago, which lets a
+   * refresh of many objects share one list (see client/listed-reads.ts). Default: `read`. Waits for
+   * sync always use `read`.
+   */
+  readRecent?(ctx: ProviderContext, id: string): Promise<T>;
   /** Applies the program's values in place; `changed` holds the paths of the updatable fields that differ. */
   update(ctx: ProviderContext, id: string, olds: Json, news: Json, changed: ReadonlySet<string>): Promise<T>;
   /** Deletes the object; throws RunaiNotFoundError when it is already gone. */

@@ -1,7 +1,7 @@
 // ConfigMapAsset through the real pulumi CLI against the emulator, beyond the lifecycle every kind
 // lives through (test/e2e/lifecycle.test.ts: drift, update, replace, out-of-band delete, adoption):
-// its exact outputs, unsetting a field, the adoption refusal, preview-time validation, and
-// convergence under injected faults.
+// its exact outputs, unsetting a field, the adoption refusal and preview-time validation
+// (convergence under injected faults: reliability.test.ts, 100 assets of eight kinds).
 import * as path from "node:path";
 import { CONFIG_MAPS as CONFIGMAPS, EmulatorHarness } from "../support/emulator";
 import { TestStack } from "../support/pulumi-stack";
@@ -215,42 +215,6 @@ describe("ConfigMapAsset validation at preview", () => {
     const expected = Object.fromEntries(Object.entries(cases).map(([name, c]) => [name, { exitCode: "non-zero", reasons: c.reasons }]));
     expect(reportedByCase).toEqual(expected);
     expect(await emulator.writeCount()).toBe(0);
-  });
-});
-
-describe("ConfigMapAsset under injected faults", () => {
-  let stack: TestStack;
-  beforeAll(async () => {
-    stack = await TestStack.create({ program, config: { ...emulator.stackConfig(), "cm:projectId": "1002", "cm:bulk": "19" } });
-  });
-  afterAll(async () => {
-    await emulator.clearFaults();
-    await stack?.cleanup();
-  });
-
-  it("converges 20 assets through 503s, 429s and dropped POST answers, with no duplicates or orphans", async () => {
-    await emulator.setFaults([
-      { method: "POST", route: CONFIGMAPS, dropAfterCommitRate: 1, times: 4 },
-      { method: "POST", route: CONFIGMAPS, errorRate: 1, errorStatus: 503, times: 3 },
-      { method: "GET", errorRate: 0.15, errorStatus: 503 },
-      { route: `${CONFIGMAPS}/{AssetId}`, errorRate: 0.1, errorStatus: 429, retryAfterSeconds: 1 },
-    ]);
-    await stack.up();
-    await emulator.clearFaults();
-
-    const counters = await emulator.counters();
-    expect(counters[`POST ${CONFIGMAPS}`]?.["503"]).toBe(3);
-
-    const stateIds = (await stack.resourcesOfType(TYPE)).map((r) => r.id).sort();
-    expect(stateIds).toHaveLength(20);
-    const serverAssets = (await emulator.api("GET", `${CONFIGMAPS}?projectId=1002&scope=project`)).body.entries as {
-      meta: { id: string; name: string };
-    }[];
-    expect(serverAssets.map((a) => a.meta.id).sort()).toEqual(stateIds);
-    expect(new Set(serverAssets.map((a) => a.meta.name)).size).toBe(20);
-
-    await stack.destroy();
-    expect((await emulator.api("GET", `${CONFIGMAPS}?projectId=1002&scope=project`)).body.entries).toEqual([]);
   });
 });
 

@@ -109,10 +109,12 @@ export class TestStack {
     const stack = new TestStack(options.stackName ?? "test", tempDir, workDir, env);
     try {
       await stack.run(["stack", "init", stack.name]);
-      for (const [key, entry] of Object.entries(options.config ?? {})) {
+      // One CLI process for all the settings (a process costs ~0.4 s of CPU; a suite creates many stacks).
+      const settings = Object.entries(options.config ?? {}).flatMap(([key, entry]) => {
         const { value, secret } = typeof entry === "string" ? { value: entry, secret: false } : entry;
-        await stack.setConfig(key, value, secret);
-      }
+        return [secret ? "--secret" : "--plaintext", `${key}=${value}`];
+      });
+      if (settings.length > 0) await stack.run(["config", "set-all", ...settings]);
     } catch (err) {
       fs.rmSync(tempDir, { recursive: true, force: true });
       throw err;

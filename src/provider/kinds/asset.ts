@@ -95,6 +95,8 @@ const ASSET_SYNC: SyncRules<AnyAsset> = {
 export function assetKind(row: AssetKindRow): ResourceKind<AnyAsset> {
   const endpoint = (client: RunaiClient) => client.assets(row.contract);
   const reportsSyncStatus = row.reportsSyncStatus ?? true;
+  // Kinds without a sync status do not declare the `statusInfo` parameter: send none.
+  const readOptions = reportsSyncStatus ? { statusInfo: true } : {};
   const fields = fieldClasses(row);
   const updateBody = (inputs: Json) => updateBodyOf(row.update, inputs);
   return {
@@ -123,8 +125,8 @@ export function assetKind(row: AssetKindRow): ResourceKind<AnyAsset> {
       create: (ctx, inputs) => endpoint(ctx.client).create({ meta: creationMeta(metaOf(inputs)), spec: specOf(inputs) }),
       findExisting: (ctx, inputs) => endpoint(ctx.client).findByKey(metaOf(inputs)),
       adopt: (ctx, existing, inputs) => endpoint(ctx.client).update(existing.meta.id, updateBody(inputs)),
-      // Kinds without a sync status do not declare the `statusInfo` parameter: send none.
-      read: (ctx, id) => endpoint(ctx.client).get(id, reportsSyncStatus ? { statusInfo: true } : {}),
+      read: (ctx, id) => endpoint(ctx.client).get(id, readOptions),
+      readRecent: (ctx, id) => endpoint(ctx.client).getRecent(id, readOptions),
       update: (ctx, id, _olds, news) => endpoint(ctx.client).update(id, updateBody(news)),
       delete: (ctx, id) => endpoint(ctx.client).delete(id),
     },

@@ -4,7 +4,6 @@ import { ConfigMapAsset } from "pulumi-runai";
 // Every scenario step is a change of stack config, so one program covers the whole lifecycle.
 const config = new pulumi.Config("cm");
 const projectId = config.getNumber("projectId") ?? 1001;
-const bulk = config.getNumber("bulk") ?? 0;
 
 const asset = new ConfigMapAsset("app-config", {
   meta: {
@@ -16,13 +15,6 @@ const asset = new ConfigMapAsset("app-config", {
   spec: { configMap: "app-config", mountPath: config.get("mountPath") ?? "/etc/app" },
   adoptExisting: config.getBoolean("adoptExisting"),
 });
-
-for (let i = 0; i < bulk; i++) {
-  new ConfigMapAsset(`bulk-${i}`, {
-    meta: { scope: "project", projectId },
-    spec: { configMap: `bulk-${i}`, mountPath: `/etc/bulk/${i}` },
-  });
-}
 
 export const id = asset.id;
 export const meta = asset.meta;
