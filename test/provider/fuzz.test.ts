@@ -20,10 +20,23 @@ import { applyAll, arbitraryInputs, mutationsOf, pathsIn, SECRET_MARKER, valueAt
 type Json = Record<string, any>;
 type Provider = Required<ReturnType<typeof providerFor>>;
 
-/** Cases per kind: mutations of the fixtures (check and diff each), then arbitrary JSON (check). */
-const RUNS = { mutated: 1000, arbitrary: 300 };
+/**
+ * Cases per kind: mutations of the fixtures (check and diff each), then arbitrary JSON (check).
+ * Every run draws a new seed, so the suite's share (300 per kind, ~1 minute in all) keeps exploring
+ * from run to run; `npm run test:fuzz` runs ten times as many (FUZZ_RUNS) before a release or after
+ * a change to check.
+ */
+const MUTATED = fuzzRuns(process.env.FUZZ_RUNS);
+const RUNS = { mutated: MUTATED, arbitrary: Math.ceil(MUTATED * 0.3) };
+
+function fuzzRuns(text: string | undefined): number {
+  if (text === undefined || text === "") return 300;
+  const runs = Number(text);
+  if (!Number.isInteger(runs) || runs < 1) throw new Error(`FUZZ_RUNS: expected a whole number ≥ 1, got "${text}"`);
+  return runs;
+}
 /** A few seconds per kind on a quiet machine; a busy one (the whole suite at once) takes longer. */
-const TIMEOUT_MS = 120_000;
+const TIMEOUT_MS = Math.max(120_000, MUTATED * 100);
 
 let emulator: EmulatorHarness;
 beforeAll(async () => {
