@@ -10,7 +10,7 @@
 //   npm run bench:engine -- [--n 200] [--kinds ConfigMapAsset,EnvironmentAsset] [--latency-ms 20]
 //     [--sync-delay-ms 200] [--wait-for-sync both|true|false] [--plugin true|false]
 //     [--scaling 50,100,200,400|none] [--scaling-kind ConfigMapAsset] [--repeat 1] [--parallel N]
-//     [--json bench/results/engine.json]
+//     [--json bench/results/engine.json] [--profile <dir>]
 import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
@@ -57,6 +57,8 @@ interface Options {
   /** The engine's --parallel for every stack (PULUMI_PARALLEL); unset: the engine's default (4 × cores). */
   parallel?: number;
   json: string;
+  /** Where CPU profiles of every command go (the engine's and every Node process's); unset: none. */
+  profile?: string;
 }
 
 function parseOptions(argv: string[]): Options {
@@ -74,6 +76,7 @@ function parseOptions(argv: string[]): Options {
       repeat: { type: "string", default: "1" },
       parallel: { type: "string" },
       json: { type: "string", default: path.join(repoRoot, "bench/results/engine.json") },
+      profile: { type: "string" },
     },
   });
   const count = (flag: string, text: string, min: number): number => {
@@ -103,6 +106,7 @@ function parseOptions(argv: string[]): Options {
     repeat: count("repeat", values.repeat, 1),
     parallel: values.parallel === undefined ? undefined : count("parallel", values.parallel, 1),
     json: path.resolve(values.json),
+    profile: values.profile === undefined ? undefined : path.resolve(values.profile),
   };
 }
 
@@ -196,10 +200,9 @@ const liveStacks = new Set<TestStack>();
  * floor, then on the kind, so that both meet the same machine load. The stacks must not collide in
  * the emulator (never two stacks of one kind).
  */
-async function runLifecycles(subjects: Subject[], n: number, phases: readonly PhaseName[]): Promise<Lifecycle[]> {
+async function runLifecycles(subjects: Subject[], n: number, phases: readonly PhaseName[], profile?: string): Promise<Lifecycle[]> {
   const stacks: TestStack[] = [];
   const results: Lifecycle[] = subjects.map(() => ({ phases: {} }));
-  const options = { timeoutMs: COMMAND_TIMEOUT_MS };
   try {
     for (const subject of subjects) {
       const stack = await TestStack.create({ program: subject.program, stackName: "bench", config: subject.config });
@@ -210,12 +213,13 @@ async function runLifecycles(subjects: Subject[], n: number, phases: readonly Ph
       for (const [i, subject] of subjects.entries()) {
         const stack = stacks[i];
         const result = results[i];
+        const { extra, options } = profiling(profile, subject.label, phase);
         const commands: Record<PhaseName, () => Promise<CommandResult>> = {
-          up: () => stack.up([], options),
-          preview: () => stack.preview({ expectNoChanges: true }, options),
-          refresh: () => stack.refresh({}, options),
-          update: () => stack.up([], options),
-          destroy: () => stack.destroy([], options),
+          up: () => stack.up(extra, options),
+          preview: () => stack.preview({ expectNoChanges: true, extra }, options),
+          refresh: () => stack.refresh({ extra }, options),
+          update: () => stack.up(extra, options),
+          destroy: () => stack.destroy(extra, options),
         };
         if (phase === "update") {
           if (subject.updated === null) {
@@ -245,10 +249,36 @@ async function runLifecycles(subjects: Subject[], n: number, phases: readonly Ph
   return results;
 }
 
+/**
+ * The CLI arguments and environment of one command: with `--profile`, the engine's CPU profile
+ * (`--profiling`) and one `.cpuprofile` per Node process (the program's language host and the
+ * provider) land in `<dir>/<subject>/<phase>/`. Profiling slows every process; times measured with
+ * it are for comparing profiles, not ratios.
+ */
+function profiling(profile: string | undefined, label: string, phase: PhaseName) {
+  const options = { timeoutMs: COMMAND_TIMEOUT_MS };
+  if (profile === undefined) return { extra: [] as string[], options };
+  const dir = path.join(profile, label.replace(/[^A-Za-z0-9]+/g, "-").replace(/^-|-$/g, ""), phase);
+  fs.mkdirSync(dir, { recursive: true });
+  return {
+    extra: ["--profiling", path.join(dir, "engine")],
+    options: {
+      ...options,
+      env: { NODE_OPTIONS: `--require ${path.join(__dirname, "cpu-profile-preload.js")}`, BENCH_CPU_PROFILE_DIR: dir },
+    },
+  };
+}
+
 /** Runs the lifecycles `repeat` times; each phase keeps the median time (requests and state of the first run). */
-async function measure(subjects: Subject[], n: number, phases: readonly PhaseName[], repeat: number): Promise<Lifecycle[]> {
+async function measure(
+  subjects: Subject[],
+  n: number,
+  phases: readonly PhaseName[],
+  repeat: number,
+  profile?: string,
+): Promise<Lifecycle[]> {
   const runs: Lifecycle[][] = [];
-  for (let i = 0; i < repeat; i++) runs.push(await runLifecycles(subjects, n, phases));
+  for (let i = 0; i < repeat; i++) runs.push(await runLifecycles(subjects, n, phases, profile));
   const [first] = runs;
   for (const [i, lifecycle] of first.entries()) {
     for (const phase of phases) {
@@ -524,7 +554,7 @@ async function main(): Promise<void> {
       const { floor, ofKind, pluginFloor, ofKindPlugin } = subjects(harness, kind, options.n);
       for (const waitForSync of options.waitForSync) {
         const run = [floor, ofKind(waitForSync), ...(options.plugin ? [pluginFloor, ofKindPlugin(waitForSync)] : [])];
-        const result = compare(kind, options.n, waitForSync, await measure(run, options.n, allPhases, options.repeat));
+        const result = compare(kind, options.n, waitForSync, await measure(run, options.n, allPhases, options.repeat, options.profile));
         report.kinds.push(result);
         printKind(result, options);
         save();

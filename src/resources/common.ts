@@ -3,7 +3,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
-import { RunaiProviderShim } from "../provider/shim";
+import { providerShim as makeShim } from "../provider/shim";
 import { warnAboutPlaintextSecrets } from "./plaintext-secrets";
 import type { WorkloadSupportedTypes, AssetScope } from "../schemas";
 
@@ -28,19 +28,19 @@ export type NonNullFields<T> = {
 };
 
 const shims = new Map<string, pulumi.dynamic.ResourceProvider>();
-// Empty when `pulumi-runai` is installed where the program runs (the usual case), so the shim text
-// is the same on every machine. Inside this package's own repository (the root demo project) it is
-// the package root relative to the program directory (see shim.ts).
-const fallbackPath = resolveFallbackPath();
+// Undefined when `pulumi-runai` is installed where the program runs (the usual case), so the shim
+// text is the same on every machine. Inside this package's own repository (the root demo project)
+// it is the implementation's entry file relative to the program directory (see shim.ts).
+const entryPath = resolveEntryPath();
 
-function resolveFallbackPath(): string {
+function resolveEntryPath(): string | undefined {
   // The provider host loads the shim without a file of its own, so only node_modules directories
   // from the program directory upwards count (not Node's self-reference of a package by its name).
   for (let dir = process.cwd(); ; dir = path.dirname(dir)) {
-    if (fs.existsSync(path.join(dir, "node_modules", "pulumi-runai", "package.json"))) return "";
+    if (fs.existsSync(path.join(dir, "node_modules", "pulumi-runai", "package.json"))) return undefined;
     if (path.dirname(dir) === dir) break;
   }
-  return path.relative(process.cwd(), path.resolve(__dirname, "../..")) || ".";
+  return path.relative(process.cwd(), path.resolve(__dirname, "../../dist/provider/index.js"));
 }
 
 /** The provider object for a resource type: a shim that becomes the real provider when loaded (see shim.ts). */
@@ -48,7 +48,7 @@ export function providerShim(resourceType: string): pulumi.dynamic.ResourceProvi
   warnAboutPlaintextSecrets();
   let shim = shims.get(resourceType);
   if (!shim) {
-    shim = new RunaiProviderShim(resourceType, fallbackPath) as unknown as pulumi.dynamic.ResourceProvider;
+    shim = makeShim(resourceType, entryPath) as unknown as pulumi.dynamic.ResourceProvider;
     shims.set(resourceType, shim);
   }
   return shim;

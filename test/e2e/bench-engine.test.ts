@@ -17,7 +17,21 @@ describe("the engine benchmark", () => {
 
   it("bench/engine.ts prints the table for a kind against the floor and writes it as JSON", async () => {
     const json = path.join(dir, "engine.json");
-    const args = ["--n", "2", "--kinds", "ConfigMapAsset", "--wait-for-sync", "false", "--scaling", "none", "--json", json];
+    const profile = path.join(dir, "profile");
+    const args = [
+      "--n",
+      "2",
+      "--kinds",
+      "ConfigMapAsset",
+      "--wait-for-sync",
+      "false",
+      "--scaling",
+      "none",
+      "--json",
+      json,
+      "--profile",
+      profile,
+    ];
     const stdout = await new Promise<string>((resolve, reject) =>
       execFile(
         process.execPath,
@@ -81,5 +95,26 @@ describe("the engine benchmark", () => {
     expect(result.plugin.phases.up.requests).toEqual(expect.objectContaining({ perResource: expect.any(Number) }));
     // No serialized dynamic provider in the plugin host's state.
     expect(result.plugin.state.providerBytes).toBe(0);
+
+    // --profile: CPU profiles of the engine and of every Node process, per subject and phase, which
+    // bench/profile-summary.js breaks down by process and package.
+    const summary = await new Promise<string>((resolve, reject) =>
+      execFile(
+        process.execPath,
+        [path.join(__dirname, "../../bench/profile-summary.js"), profile],
+        { encoding: "utf8" },
+        (error, out, err) => (error ? reject(new Error(`${error.message}\n${out}\n${err}`)) : resolve(out)),
+      ),
+    );
+    expect(fs.readdirSync(profile).sort()).toEqual([
+      "ConfigMapAsset-via-the-plugin-waitForSync-false",
+      "ConfigMapAsset-waitForSync-false",
+      "floor-ConfigMapAsset-inputs",
+      "plugin-floor-ConfigMapAsset-inputs",
+    ]);
+    expect(summary).toContain("ConfigMapAsset-waitForSync-false / update");
+    expect(summary).toMatch(/language host: \d+ ms busy/);
+    expect(summary).toMatch(/dynamic provider: \d+ ms busy/);
+    expect(summary).toMatch(/engine \(go tool pprof -top\):|engine: .*engine\.\d+\.cpu/);
   }, 600_000);
 });

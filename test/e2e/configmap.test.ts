@@ -64,7 +64,7 @@ describe("ConfigMapAsset lifecycle", () => {
   it("keeps __provider small and free of the URL and credentials", async () => {
     const [resource] = await stack.resourcesOfType(TYPE);
     const text = String(resource.inputs?.__provider);
-    expect(Buffer.byteLength(text)).toBeLessThanOrEqual(2048);
+    expect(Buffer.byteLength(text)).toBeLessThanOrEqual(1024);
     expect(text).toBe(String(resource.outputs?.__provider));
     expect(text).not.toContain(emulator.url);
     expect(text).not.toContain(emulator.emulator.adminClientSecret);

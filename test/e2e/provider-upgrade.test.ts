@@ -52,3 +52,21 @@ it("refresh and destroy run the newly installed code while the state keeps the s
   const destroyed = await stack.destroy();
   expect(destroyed.stdout).toContain(`pulumi-runai-next delete ${before.id}`);
 });
+
+it("state written with the 0.1 shim: no change to preview, and refresh and destroy run the installed code", async () => {
+  // Installed above: the state of a stack made by 0.1 holds that version's larger shim text.
+  await stack.up();
+  const oldShim = fs.readFileSync(path.join(__dirname, "../fixtures/provider-shim-0.1.txt"), "utf8");
+  const state = await stack.exportState();
+  const resource = state.deployment.resources!.find((r) => r.type === TYPE)!;
+  expect(resource.inputs!.__provider).not.toBe(oldShim);
+  resource.inputs!.__provider = oldShim;
+  resource.outputs!.__provider = oldShim;
+  await stack.importState(state);
+
+  await stack.preview({ expectNoChanges: true });
+  const refreshed = await stack.refresh({ expectNoChanges: true });
+  expect(refreshed.stdout).toContain(`pulumi-runai-next read ${resource.id}`);
+  const destroyed = await stack.destroy();
+  expect(destroyed.stdout).toContain(`pulumi-runai-next delete ${resource.id}`);
+});

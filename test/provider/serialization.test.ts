@@ -1,11 +1,14 @@
 import { execFileSync } from "node:child_process";
+import * as fs from "node:fs";
 import * as path from "node:path";
 import { RESOURCE_TYPES } from "../../src/provider";
 
 const repoRoot = path.resolve(__dirname, "../..");
 // Every kind in the registry: a new kind is checked here without an edit.
 const TYPES = [...RESOURCE_TYPES];
-const BUDGET_BYTES = 2048;
+// Written twice per resource (inputs and outputs) into a checkpoint the engine rewrites after every
+// step: the shim used to be 1.7 KB, and was most of a ConfigMap asset's state.
+const BUDGET_BYTES = 1024;
 
 // The module the dynamic-provider host itself uses to load `__provider` (a dependency of @pulumi/pulumi).
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -31,7 +34,7 @@ beforeAll(() => {
 }, 60_000);
 
 describe("the provider serialized into every resource's __provider", () => {
-  it.each(TYPES)("%s stays within the 2 KB budget", (type) => {
+  it.each(TYPES)("%s stays within the 1 KB budget", (type) => {
     expect(Buffer.byteLength(serialized[type].text)).toBeLessThanOrEqual(BUDGET_BYTES);
   });
 
@@ -73,6 +76,21 @@ describe("the provider serialized into every resource's __provider", () => {
         { property: "", reason: 'meta.projectId: required when meta.scope is "project"' },
       ],
     });
+  });
+});
+
+describe("shims serialized by earlier versions (in the state of existing stacks)", () => {
+  it("the 0.1 shim still loads this version's implementation, so refresh and destroy keep working", async () => {
+    // Its text as `pulumi.dynamic.Resource` wrote it, with the repository as its fallback path (no
+    // `pulumi-runai` is installed here); it calls `providerFor` of `pulumi-runai/provider`.
+    const text = fs
+      .readFileSync(path.join(repoRoot, "test/fixtures/provider-shim-0.1.txt"), "utf8")
+      .replace('__provider.fallbackPath = "";', `__provider.fallbackPath = ${JSON.stringify(repoRoot)};`);
+    type Loaded = { configure(req: unknown): Promise<void>; check(o: unknown, n: unknown): Promise<{ failures: unknown[] }> };
+    const provider = (requireFromString(text) as { handler(): Loaded }).handler();
+    await provider.configure({ config: { get: () => undefined } });
+    const result = await provider.check({}, { meta: { scope: "project" }, spec: { configMap: "c", mountPath: "/m" } });
+    expect(result.failures).toContainEqual({ property: "", reason: "meta.name: is required" });
   });
 });
 

@@ -249,6 +249,13 @@ export class TestStack {
     return JSON.parse(result.stdout) as StackExport;
   }
 
+  /** `pulumi stack import`: replaces the stack's checkpoint (e.g. an edited export). */
+  async importState(state: StackExport): Promise<void> {
+    const file = path.join(this.tempDir, "import.json");
+    fs.writeFileSync(file, JSON.stringify(state));
+    await this.run(["stack", "import", "--file", file]);
+  }
+
   /** Resources of the given type in the exported state. */
   async resourcesOfType(type: string): Promise<ExportedResource[]> {
     const state = await this.exportState();
