@@ -16,8 +16,8 @@
 // (@pulumi/pulumi cmd/dynamic-provider, getProvider) reads `provider.configure` right after
 // deserializing a provider and before calling any other method, so that read is where the shim
 // turns itself into the real provider. The getter uses no imports and no module-level values on
-// purpose: anything it referenced would be serialized by value.
-// This module is loaded by programs: it imports nothing of the implementation (see install.ts).
+// purpose: anything it referenced would be serialized by value. Programs load this module, so it
+// imports nothing of the implementation (that half is install.ts).
 import type * as pulumi from "@pulumi/pulumi";
 
 /** What `__provider` holds. */
@@ -37,7 +37,7 @@ export interface ProviderShim {
  * directory, the program directory, so the package version installed there handles every call,
  * including refresh and destroy of resources created by older versions.
  */
-export function providerShim(type: string, entryPath?: string): ProviderShim {
+export function serializableShim(type: string, entryPath?: string): ProviderShim {
   const shim = {
     type,
     get configure() {

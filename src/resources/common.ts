@@ -3,7 +3,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
-import { providerShim as makeShim } from "../provider/shim";
+import { serializableShim } from "../provider/shim";
 import { warnAboutPlaintextSecrets } from "./plaintext-secrets";
 import type { WorkloadSupportedTypes, AssetScope } from "../schemas";
 
@@ -48,7 +48,7 @@ export function providerShim(resourceType: string): pulumi.dynamic.ResourceProvi
   warnAboutPlaintextSecrets();
   let shim = shims.get(resourceType);
   if (!shim) {
-    shim = makeShim(resourceType, entryPath) as unknown as pulumi.dynamic.ResourceProvider;
+    shim = serializableShim(resourceType, entryPath) as unknown as pulumi.dynamic.ResourceProvider;
     shims.set(resourceType, shim);
   }
   return shim;
