@@ -1,16 +1,18 @@
-// RunaiClient: wires the transport, the auth strategy and the typed endpoints together.
+/* eslint-disable @typescript-eslint/no-require-imports */
+// RunaiClient: wires the transport, the auth strategy and the typed endpoints together. Endpoints
+// other than the assets' are required on first use (see `endpoint`), hence the lazy requires.
 import type { AssetContract } from "../schemas/asset";
-import { TokenResponse } from "../schemas/application";
-import { AccessRulesEndpoint } from "./access-rules";
-import { AppsEndpoint } from "./apps";
+import type { TokenResponse } from "../schemas/application";
+import type { AccessRulesEndpoint } from "./access-rules";
+import type { AppsEndpoint } from "./apps";
 import { AssetEndpoint } from "./assets";
 import { ClientCredentials, ClientCredentialsAuth, StaticTokenAuth } from "./auth";
-import { ClustersEndpoint, NodePoolsEndpoint } from "./clusters";
+import type { ClustersEndpoint, NodePoolsEndpoint } from "./clusters";
 import { HttpTransport, RetryEvent } from "./http";
-import { DEPARTMENT_CONTRACT, DepartmentsEndpoint, OrgUnitEndpoint, PROJECT_CONTRACT, ProjectsEndpoint } from "./org-units";
+import type { DepartmentsEndpoint, ProjectsEndpoint } from "./org-units";
 import { Redactor } from "./redact";
 import { RetryOptions, retryPolicy } from "./retry";
-import { RolesEndpoint } from "./roles";
+import type { RolesEndpoint } from "./roles";
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
 export const DEFAULT_USER_AGENT = `pulumi-runai (node ${process.version})`;
@@ -38,23 +40,11 @@ export interface RunaiClientOptions {
 
 export class RunaiClient {
   readonly url: string;
-  /** Applications, `/api/v1/apps`. */
-  readonly apps: AppsEndpoint;
-  /** Departments, `/api/v1/org-unit/departments`. */
-  readonly departments: DepartmentsEndpoint;
-  /** Projects, `/api/v1/org-unit/projects`. */
-  readonly projects: ProjectsEndpoint;
-  /** Access rules, `/api/v1/authorization/access-rules`. */
-  readonly accessRules: AccessRulesEndpoint;
-  /** Roles (read-only), `/api/v1/authorization/roles`. */
-  readonly roles: RolesEndpoint;
-  /** Clusters (look-up), `/api/v1/clusters`. */
-  readonly clusters: ClustersEndpoint;
-  /** Node pools (look-up), `/api/v1/node-pools`. */
-  readonly nodePools: NodePoolsEndpoint;
   private readonly transport: HttpTransport;
   /** One endpoint per asset contract: its response schemas are built once per client. */
   private readonly assetEndpoints = new Map<object, unknown>();
+  /** The other endpoints, built on first use (see `endpoint`). */
+  private readonly endpoints = new Map<string, unknown>();
 
   constructor(options: RunaiClientOptions) {
     let parsed: URL;
@@ -87,14 +77,63 @@ export class RunaiClient {
     } else {
       this.transport.setAuth(new ClientCredentialsAuth(this.transport, this.url, auth));
     }
+  }
 
-    this.apps = new AppsEndpoint(this.transport);
-    this.departments = new OrgUnitEndpoint(this.transport, DEPARTMENT_CONTRACT);
-    this.projects = new OrgUnitEndpoint(this.transport, PROJECT_CONTRACT);
-    this.accessRules = new AccessRulesEndpoint(this.transport);
-    this.roles = new RolesEndpoint(this.transport);
-    this.clusters = new ClustersEndpoint(this.transport);
-    this.nodePools = new NodePoolsEndpoint(this.transport);
+  /** Applications, `/api/v1/apps`. */
+  get apps(): AppsEndpoint {
+    return this.endpoint("apps", () => new (require("./apps") as typeof import("./apps")).AppsEndpoint(this.transport));
+  }
+
+  /** Departments, `/api/v1/org-unit/departments`. */
+  get departments(): DepartmentsEndpoint {
+    return this.endpoint("departments", () => {
+      const { OrgUnitEndpoint, DEPARTMENT_CONTRACT } = require("./org-units") as typeof import("./org-units");
+      return new OrgUnitEndpoint(this.transport, DEPARTMENT_CONTRACT);
+    });
+  }
+
+  /** Projects, `/api/v1/org-unit/projects`. */
+  get projects(): ProjectsEndpoint {
+    return this.endpoint("projects", () => {
+      const { OrgUnitEndpoint, PROJECT_CONTRACT } = require("./org-units") as typeof import("./org-units");
+      return new OrgUnitEndpoint(this.transport, PROJECT_CONTRACT);
+    });
+  }
+
+  /** Access rules, `/api/v1/authorization/access-rules`. */
+  get accessRules(): AccessRulesEndpoint {
+    return this.endpoint(
+      "accessRules",
+      () => new (require("./access-rules") as typeof import("./access-rules")).AccessRulesEndpoint(this.transport),
+    );
+  }
+
+  /** Roles (read-only), `/api/v1/authorization/roles`. */
+  get roles(): RolesEndpoint {
+    return this.endpoint("roles", () => new (require("./roles") as typeof import("./roles")).RolesEndpoint(this.transport));
+  }
+
+  /** Clusters (look-up), `/api/v1/clusters`. */
+  get clusters(): ClustersEndpoint {
+    return this.endpoint("clusters", () => new (require("./clusters") as typeof import("./clusters")).ClustersEndpoint(this.transport));
+  }
+
+  /** Node pools (look-up), `/api/v1/node-pools`. */
+  get nodePools(): NodePoolsEndpoint {
+    return this.endpoint("nodePools", () => new (require("./clusters") as typeof import("./clusters")).NodePoolsEndpoint(this.transport));
+  }
+
+  /**
+   * An endpoint built, with its module and zod schemas, when first used: a provider process that
+   * manages ConfigMap assets never loads the organisation's schemas (a fifth of its start-up).
+   */
+  private endpoint<T>(name: string, build: () => T): T {
+    let endpoint = this.endpoints.get(name) as T | undefined;
+    if (endpoint === undefined) {
+      endpoint = build();
+      this.endpoints.set(name, endpoint);
+    }
+    return endpoint;
   }
 
   /** The endpoint of an asset kind of the `/api/v1/asset/<kind>` family, e.g. `client.assets(CONFIG_MAP_ASSET)`. */

@@ -5,7 +5,7 @@
 import { z } from "zod";
 import { inputJsonSchema } from "../provider/import";
 import type { AnyResourceKind } from "../provider/kind";
-import { KINDS } from "../provider/registry";
+import { allKinds } from "../provider/registry";
 import { AccessRuleStatus, AssetClusterStatusInfo, AssetMeta, ClusterInfo, TotalResources } from "../schemas";
 import { MODULE, PACKAGE } from "./provider";
 
@@ -145,7 +145,7 @@ const ANY: PropertySpec = { $ref: "pulumi.json#/Any" };
 export function buildSchema(version: string, docs: PropertyDocs = () => undefined): PackageSchema {
   const types: Record<string, ObjectTypeSpec> = {};
   const resources: Record<string, ResourceSpec> = {};
-  for (const kind of KINDS) resources[token(kind.type)] = resourceSpec(kind, types, docs);
+  for (const kind of allKinds()) resources[token(kind.type)] = resourceSpec(kind, types, docs);
   const providerInputs = Object.fromEntries(Object.entries(CONFIG_VARIABLES).map(([key, spec]) => [key, { ...spec }]));
   return {
     name: PACKAGE,

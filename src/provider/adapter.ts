@@ -6,7 +6,7 @@
 // 404 = done, waits for sync and deletion, outputs as plain JSON in the input shape, and the engine's
 // init-failure contract (an object that exists stays in state, with the error).
 import type * as pulumi from "@pulumi/pulumi";
-import { RunaiConflictError, RunaiError, RunaiNotFoundError } from "../client";
+import { RunaiConflictError, RunaiError, RunaiNotFoundError } from "../client/errors";
 import { checkInputs } from "./check";
 import { lazyContext } from "./context";
 import type { ProviderContext } from "./context";

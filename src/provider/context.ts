@@ -2,7 +2,7 @@
 // built from them. Resolved once per process (the engine calls configure() once per provider) and
 // handed to the resource adapter, instead of re-reading configuration at every call.
 import { createHash } from "node:crypto";
-import { RunaiClient } from "../client";
+import { RunaiClient } from "../client/client";
 import type { RunaiClientOptions } from "../client";
 import { resolveSettings } from "./config";
 import type { ConfigSource, ProviderSettings } from "./config";

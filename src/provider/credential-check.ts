@@ -6,7 +6,9 @@
 // its process-wide cache (per URL, client id and secret), so every later request reuses it and the
 // check costs no request of its own. A static token has no endpoint of its own to ask: one read of
 // the roles (which access rules resolve their role names from anyway) shows whether Run:ai accepts it.
-import { DEFAULT_TIMEOUT_MS, DEFAULT_USER_AGENT, RunaiHttpError, RunaiUnauthorizedError, retryPolicy } from "../client";
+import { DEFAULT_TIMEOUT_MS, DEFAULT_USER_AGENT } from "../client/client";
+import { RunaiHttpError, RunaiUnauthorizedError } from "../client/errors";
+import { retryPolicy } from "../client/retry";
 import type { RunaiClient, RunaiClientOptions } from "../client";
 import { ClientCredentialsAuth, TOKEN_PATH } from "../client/auth";
 import { HttpTransport } from "../client/http";

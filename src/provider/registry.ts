@@ -1,37 +1,50 @@
+/* eslint-disable @typescript-eslint/no-require-imports */
 // The kind registry: one row per Run:ai object kind. The provider router, the resource types the
 // package serves and the tests that run every kind's lifecycle all come from this table.
 //
-// An asset kind with no special rules is one `assetKind({...})` row: its type, label, contract
+// An asset kind with no special rules is one `asset({...})` row: its type, label, contract
 // (src/schemas) and scopes. Rules, defaults and hooks are options of the row, never copies of logic.
-import {
-  ACCESS_KEY_CREDENTIAL,
-  COMPUTE_ASSET,
-  CONFIG_MAP_ASSET,
-  DOCKER_REGISTRY_CREDENTIAL,
-  ENVIRONMENT_ASSET,
-  GENERIC_SECRET_CREDENTIAL,
-  GIT_ASSET,
-  HOST_PATH_ASSET,
-  NFS_ASSET,
-  PASSWORD_CREDENTIAL,
-  PVC_ASSET,
-  S3_ASSET,
-  SECRET_VOLUME_ASSET,
-} from "../schemas";
+//
+// A row is defined (its zod schemas built) when a process first uses its kind: the provider host
+// that refreshes 200 ConfigMap assets builds the ConfigMap schemas, not those of all seventeen kinds,
+// before its first call. Building every kind's schemas was a third of the provider's start-up, paid
+// by every `pulumi` command (`npm run bench:engine -- --profile`). So schema modules and the
+// organisation kinds' modules are required inside the rows, not imported at the top.
 import { dynamicProvider } from "./adapter";
 import type { DynamicProvider } from "./adapter";
 import { UnknownResourceTypeError } from "./errors";
 import type { AnyResourceKind } from "./kind";
-import { accessRuleKind } from "./kinds/access-rule";
-import { applicationKind } from "./kinds/application";
 import { assetKind } from "./kinds/asset";
-import type { AssetUpdateRule } from "./kinds/asset";
+import type { AssetKindRow, AssetUpdateRule } from "./kinds/asset";
 import { validateComputeSpec } from "./kinds/compute-rules";
-import { departmentKind } from "./kinds/department";
-import { projectKind } from "./kinds/project";
 import { credentialRule, validateGenericSecret } from "./kinds/credential-rules";
 import { validatePvcSpec, validateS3Spec, validateGitSpec } from "./kinds/datasource-rules";
 import { ENVIRONMENT_SPEC_DEFAULTS, validateEnvironmentSpec } from "./kinds/environment-rules";
+import type { AssetContract } from "../schemas/asset";
+
+/** A resource type, and how to build its kind the first time a process needs it. */
+interface KindRow {
+  readonly type: string;
+  readonly define: () => AnyResourceKind;
+}
+
+/** An asset kind's row: its contract is loaded with the kind. */
+function asset(row: Omit<AssetKindRow, "contract"> & { contract: () => AssetContract }): KindRow {
+  return { type: row.type, define: () => assetKind({ ...row, contract: row.contract() }) };
+}
+
+const schemas = {
+  configMap: () => require("../schemas/configmap") as typeof import("../schemas/configmap"),
+  environment: () => require("../schemas/environment") as typeof import("../schemas/environment"),
+  nfs: () => require("../schemas/nfs") as typeof import("../schemas/nfs"),
+  hostPath: () => require("../schemas/host-path") as typeof import("../schemas/host-path"),
+  compute: () => require("../schemas/compute") as typeof import("../schemas/compute"),
+  pvc: () => require("../schemas/pvc") as typeof import("../schemas/pvc"),
+  s3: () => require("../schemas/s3") as typeof import("../schemas/s3"),
+  git: () => require("../schemas/git") as typeof import("../schemas/git"),
+  secretVolume: () => require("../schemas/secret-volume") as typeof import("../schemas/secret-volume"),
+  credentials: () => require("../schemas/credentials") as typeof import("../schemas/credentials"),
+};
 
 // A datasource that refers to a credential by id is replaced with it: a replaced credential has a
 // new id, and the old one can only be deleted once nothing uses it (Run:ai answers 412 otherwise).
@@ -45,52 +58,52 @@ const fixedReference = (updatableSpecFields: readonly string[]): AssetUpdateRule
 const CREDENTIAL_UPDATE: AssetUpdateRule = { specFields: [], bodySpec: "none", rename: false };
 const CREDENTIAL_ADOPTION = "its secret values stay as they are, since Run:ai can neither show nor change them";
 
-export const KINDS: readonly AnyResourceKind[] = [
-  assetKind({
+const ROWS: readonly KindRow[] = [
+  asset({
     type: "ConfigMapAsset",
     label: "ConfigMap asset",
-    contract: CONFIG_MAP_ASSET,
+    contract: () => schemas.configMap().CONFIG_MAP_ASSET,
     allowedScopes: ["project"],
     allowedScopesReason: "ConfigMap assets are project-scoped",
     mandatorySpecFields: ["configMap", "mountPath"],
     absolutePathFields: ["mountPath"],
   }),
-  assetKind({
+  asset({
     type: "EnvironmentAsset",
     label: "Environment asset",
-    contract: ENVIRONMENT_ASSET,
+    contract: () => schemas.environment().ENVIRONMENT_ASSET,
     specDefaults: ENVIRONMENT_SPEC_DEFAULTS,
     validate: validateEnvironmentSpec,
   }),
-  assetKind({
+  asset({
     type: "NfsAsset",
     label: "NFS asset",
-    contract: NFS_ASSET,
+    contract: () => schemas.nfs().NFS_ASSET,
     specDefaults: { readOnly: true },
     mandatorySpecFields: ["server", "path", "mountPath"],
     absolutePathFields: ["path", "mountPath"],
     reportsSyncStatus: false,
   }),
-  assetKind({
+  asset({
     type: "HostPathAsset",
     label: "Host path asset",
-    contract: HOST_PATH_ASSET,
+    contract: () => schemas.hostPath().HOST_PATH_ASSET,
     specDefaults: { readOnly: true },
     mandatorySpecFields: ["path", "mountPath"],
     absolutePathFields: ["mountPath"],
     reportsSyncStatus: false,
   }),
-  assetKind({
+  asset({
     type: "ComputeAsset",
     label: "Compute asset",
-    contract: COMPUTE_ASSET,
+    contract: () => schemas.compute().COMPUTE_ASSET,
     validate: validateComputeSpec,
     reportsSyncStatus: false,
   }),
-  assetKind({
+  asset({
     type: "PvcAsset",
     label: "PVC asset",
-    contract: PVC_ASSET,
+    contract: () => schemas.pvc().PVC_ASSET,
     specDefaults: {
       existingPvc: false,
       readOnly: false,
@@ -104,79 +117,95 @@ export const KINDS: readonly AnyResourceKind[] = [
     // PvcFieldsUpdatable: the mount path is all a PUT may change (its body's spec holds nothing else).
     update: { specFields: ["path"], bodySpec: "updatable" },
   }),
-  assetKind({
+  asset({
     type: "S3Asset",
     label: "S3 asset",
-    contract: S3_ASSET,
+    contract: () => schemas.s3().S3_ASSET,
     mandatorySpecFields: ["bucket", "path"],
     absolutePathFields: ["path"],
     validate: validateS3Spec,
     update: fixedReference(["bucket", "path", "url"]),
   }),
-  assetKind({
+  asset({
     type: "GitAsset",
     label: "Git asset",
-    contract: GIT_ASSET,
+    contract: () => schemas.git().GIT_ASSET,
     mandatorySpecFields: ["repository", "path"],
     absolutePathFields: ["path"],
     validate: validateGitSpec,
     update: fixedReference(["repository", "branch", "revision", "path"]),
   }),
-  assetKind({
+  asset({
     type: "SecretVolumeAsset",
     label: "Secret volume asset",
-    contract: SECRET_VOLUME_ASSET,
+    contract: () => schemas.secretVolume().SECRET_VOLUME_ASSET,
     mandatorySpecFields: ["credentialAssetId", "mountPath"],
     absolutePathFields: ["mountPath"],
     // The contract requires a spec in the PUT but declares none: send it unchanged, replace on any change.
     update: { specFields: [], bodySpec: "whole" },
   }),
-  assetKind({
+  asset({
     type: "AccessKeyCredential",
     label: "Access key credential",
-    contract: ACCESS_KEY_CREDENTIAL,
+    contract: () => schemas.credentials().ACCESS_KEY_CREDENTIAL,
     validate: credentialRule(["accessKeyId", "secretAccessKey"]),
     update: CREDENTIAL_UPDATE,
     adoptionNote: CREDENTIAL_ADOPTION,
   }),
-  assetKind({
+  asset({
     type: "PasswordCredential",
     label: "Password credential",
-    contract: PASSWORD_CREDENTIAL,
+    contract: () => schemas.credentials().PASSWORD_CREDENTIAL,
     validate: credentialRule(["user", "password"]),
     update: CREDENTIAL_UPDATE,
     adoptionNote: CREDENTIAL_ADOPTION,
   }),
-  assetKind({
+  asset({
     type: "DockerRegistryCredential",
     label: "Docker registry credential",
-    contract: DOCKER_REGISTRY_CREDENTIAL,
+    contract: () => schemas.credentials().DOCKER_REGISTRY_CREDENTIAL,
     validate: credentialRule(["url", "user", "password"]),
     update: CREDENTIAL_UPDATE,
     adoptionNote: CREDENTIAL_ADOPTION,
   }),
-  assetKind({
+  asset({
     type: "GenericSecretCredential",
     label: "Generic secret credential",
-    contract: GENERIC_SECRET_CREDENTIAL,
+    contract: () => schemas.credentials().GENERIC_SECRET_CREDENTIAL,
     validate: validateGenericSecret,
     update: CREDENTIAL_UPDATE,
     adoptionNote: CREDENTIAL_ADOPTION,
   }),
-  applicationKind,
-  departmentKind,
-  projectKind,
-  accessRuleKind,
+  {
+    type: "Application",
+    define: () => (require("./kinds/application") as typeof import("./kinds/application")).applicationKind,
+  },
+  { type: "Department", define: () => (require("./kinds/department") as typeof import("./kinds/department")).departmentKind },
+  { type: "Project", define: () => (require("./kinds/project") as typeof import("./kinds/project")).projectKind },
+  { type: "AccessRule", define: () => (require("./kinds/access-rule") as typeof import("./kinds/access-rule")).accessRuleKind },
 ];
 
 /** The resource types this version serves, e.g. "ConfigMapAsset". */
-export const RESOURCE_TYPES: readonly string[] = KINDS.map((kind) => kind.type);
+export const RESOURCE_TYPES: readonly string[] = ROWS.map((row) => row.type);
 
-/** The kind definition of a resource type. */
+const defined = new Map<string, AnyResourceKind>();
+
+/** The kind definition of a resource type (built on first use, then shared). */
 export function kindFor(resourceType: string): AnyResourceKind {
-  const kind = KINDS.find((k) => k.type === resourceType);
-  if (!kind) throw new UnknownResourceTypeError(resourceType);
+  let kind = defined.get(resourceType);
+  if (!kind) {
+    const row = ROWS.find((r) => r.type === resourceType);
+    if (!row) throw new UnknownResourceTypeError(resourceType);
+    kind = row.define();
+    if (kind.type !== row.type) throw new Error(`the registry row ${row.type} defines a kind of type ${kind.type}`);
+    defined.set(resourceType, kind);
+  }
   return kind;
+}
+
+/** Every kind, in registry order (the package schema and the tests; a provider needs only `kindFor`). */
+export function allKinds(): readonly AnyResourceKind[] {
+  return RESOURCE_TYPES.map(kindFor);
 }
 
 const providers = new Map<string, DynamicProvider>();

@@ -1,6 +1,6 @@
 // Waiting for the control plane to apply a write: some kinds answer 202 at once and report progress
 // (an asset: Creating/Updating until its clusters have it, Deleting until it is gone).
-import { RunaiNotFoundError } from "../client";
+import { RunaiNotFoundError } from "../client/errors";
 import type { ProviderContext } from "./context";
 import { SyncFailedError, SyncTimeoutError } from "./errors";
 import type { ResourceKind, SyncRules } from "./kind";

@@ -8,7 +8,7 @@
 // delete looks the name up and removes an object created at the time of that attempt, then the
 // create makes it afresh. So a plain second `pulumi up` converges, with no orphan and no duplicate.
 import { randomUUID } from "node:crypto";
-import { isUncertainOutcome } from "../client";
+import { isUncertainOutcome } from "../client/retry";
 import type { ProviderContext } from "./context";
 import { resourceInitFailed } from "./init-failure";
 import type { Json, ResourceKind } from "./kind";

@@ -67,3 +67,9 @@ export const RESPONSE_MODE: SchemaMode = {
       z.ZodType<(typeof values)[number]>
     >,
 };
+
+/**
+ * The contract's pattern for a Kubernetes-style quantity (`gpuMemory*`, `cpuMemory*`, a PVC's size),
+ * e.g. "1G", "20M", "512Mi", "1.5e3". Loose by design of the contract: "1.2.3" and "+" forms pass.
+ */
+export const QUANTITY_PATTERN = /^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$/;

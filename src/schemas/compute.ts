@@ -6,7 +6,7 @@
 // belong to the validation layer.
 import { z } from "zod";
 import type { AssetContract } from "./asset";
-import { REQUEST_MODE, RESPONSE_MODE, SchemaMode } from "./common";
+import { QUANTITY_PATTERN, REQUEST_MODE, RESPONSE_MODE, SchemaMode } from "./common";
 
 /** `GpuRequestType`: the unit of the GPU request fields. */
 export const GPU_REQUEST_TYPES = ["portion", "memory", "migProfile"] as const;
@@ -26,12 +26,6 @@ export const MIG_PROFILES = [
   "7g.80gb",
 ] as const;
 export type MigProfile = (typeof MIG_PROFILES)[number];
-
-/**
- * The contract's pattern for a Kubernetes-style quantity (`gpuMemory*`, `cpuMemory*`, a PVC's size),
- * e.g. "1G", "20M", "512Mi", "1.5e3". Loose by design of the contract: "1.2.3" and "+" forms pass.
- */
-export const QUANTITY_PATTERN = /^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$/;
 
 function computeSchemas(mode: SchemaMode) {
   const { obj, optionalOneOf } = mode;

@@ -7,8 +7,7 @@
 import { z } from "zod";
 import type { AssetContract } from "./asset";
 import { AssetUpdateMeta } from "./asset";
-import { QUANTITY_PATTERN } from "./compute";
-import { REQUEST_MODE, RESPONSE_MODE, SchemaMode } from "./common";
+import { QUANTITY_PATTERN, REQUEST_MODE, RESPONSE_MODE, SchemaMode } from "./common";
 
 /** `PvcVolumeMode`. */
 export const PVC_VOLUME_MODES = ["Filesystem", "Block"] as const;

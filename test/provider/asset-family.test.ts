@@ -5,7 +5,7 @@
 import doc from "../../api/runai-2.22.openapi.json";
 import { checkInputs } from "../../src/provider/check";
 import { diffInputs } from "../../src/provider/diff";
-import { kindFor, KINDS } from "../../src/provider/registry";
+import { allKinds, kindFor } from "../../src/provider/registry";
 import { UNKNOWN } from "../../src/provider/validation";
 import { BAD_INPUTS, KEY_ID, meta, SECRET, VALID, withSpec } from "../fixtures/bad-inputs";
 
@@ -143,7 +143,9 @@ describe("server defaults never read as a change", () => {
       DockerRegistryCredential: "DockerRegistryCreationSpec",
       GenericSecretCredential: "GenericSecretCreationSpec",
     };
-    const assetKinds = KINDS.filter((kind) => kind.type.endsWith("Asset") || kind.type.endsWith("Credential")).map((kind) => kind.type);
+    const assetKinds = allKinds()
+      .filter((kind) => kind.type.endsWith("Asset") || kind.type.endsWith("Credential"))
+      .map((kind) => kind.type);
     expect(Object.keys(SPEC_SCHEMAS).sort()).toEqual([...assetKinds].sort());
     for (const [type, schemaName] of Object.entries(SPEC_SCHEMAS)) {
       const declared = contractDefaults(schemas, schemas[schemaName]) ?? {};

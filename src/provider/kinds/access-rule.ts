@@ -4,8 +4,9 @@
 // a name is resolved to the id at check time.
 import { z } from "zod";
 import type { AccessRule } from "../../schemas";
-import { SUBJECT_TYPES, Uuid } from "../../schemas";
-import { RunaiNotFoundError } from "../../client";
+import { SUBJECT_TYPES } from "../../schemas/access";
+import { Uuid } from "../../schemas/common";
+import { RunaiNotFoundError } from "../../client/errors";
 import type { ProviderContext } from "../context";
 import type { Json, ResourceKind, SyncRules } from "../kind";
 import { rolesOf } from "../reference-cache";

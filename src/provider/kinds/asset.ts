@@ -8,7 +8,7 @@
 import { z } from "zod";
 import type { RunaiClient } from "../../client";
 import type { Asset, AssetContract, AssetScope } from "../../schemas";
-import { ASSET_SCOPES, AssetCreationMeta } from "../../schemas";
+import { ASSET_SCOPES, AssetCreationMeta } from "../../schemas/asset";
 import type { Json, ResourceKind, SyncRules } from "../kind";
 import { stripNulls } from "../normalize";
 import type { Failures } from "../validation";

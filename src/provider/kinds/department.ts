@@ -2,7 +2,8 @@
 // per-node-pool quotas. Synchronous: a write is done when it is answered.
 import { z } from "zod";
 import type { Department } from "../../schemas";
-import { DepartmentUpdateRequest, Uuid } from "../../schemas";
+import { Uuid } from "../../schemas/common";
+import { DepartmentUpdateRequest } from "../../schemas/org-unit";
 import type { Json, ResourceKind } from "../kind";
 import { stripNulls } from "../normalize";
 import { ORG_UNIT_UPDATABLE, QuotaInput, quotasToSend, resolveNodePools, updatableFields, validateQuotas } from "./org-unit";

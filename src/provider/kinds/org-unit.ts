@@ -4,7 +4,7 @@
 import { z } from "zod";
 import type { RunaiClient } from "../../client";
 import type { NodePool, QuotaResource } from "../../schemas";
-import { QuotaResource as QuotaResourceSchema } from "../../schemas";
+import { QuotaResource as QuotaResourceSchema } from "../../schemas/org-unit";
 import type { FieldRule, Json } from "../kind";
 import { nodePoolsOf } from "../reference-cache";
 import type { Failures, Path } from "../validation";

@@ -3,13 +3,14 @@
 // says so (honouring runai:waitForSync and runai:timeoutSeconds).
 import { z } from "zod";
 import type { Project } from "../../schemas";
-import { ProjectUpdateRequest, Uuid } from "../../schemas";
+import { Uuid } from "../../schemas/common";
+import { ProjectUpdateRequest } from "../../schemas/org-unit";
 import type { Json, ResourceKind, SyncRules } from "../kind";
 import { stripNulls } from "../normalize";
 import type { Failures } from "../validation";
 import { isKnown } from "../validation";
 import { ORG_UNIT_UPDATABLE, QuotaInput, quotasToSend, resolveNodePools, updatableFields, validateQuotas } from "./org-unit";
-import { RunaiNotFoundError } from "../../client";
+import { RunaiNotFoundError } from "../../client/errors";
 
 /** A namespace-safe name (later Run:ai docs: a lowercase Kubernetes name, at most 63 characters). */
 const PROJECT_NAME = /^[a-z]([-a-z0-9]*[a-z0-9])?$/;
