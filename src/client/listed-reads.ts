@@ -24,8 +24,12 @@ export interface ListedReadsOptions<T> {
   now?: () => number;
 }
 
-/** The first `readsBeforeList` reads of a kind in a process are GETs; a refresh of more lists once. */
-export const READS_BEFORE_LIST = 8;
+/**
+ * The first `readsBeforeList` reads of a kind in a process are GETs; a refresh of more lists once.
+ * Fewer than the engine's parallel slots (4 per core): the read that asks for the list comes in the
+ * refresh's first burst of reads, so the list costs no round trip after the GETs.
+ */
+export const READS_BEFORE_LIST = 4;
 /** A list answers reads for 5 s: a refresh of hundreds finishes well within a few lists. */
 export const LIST_MAX_AGE_MS = 5_000;
 
