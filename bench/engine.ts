@@ -9,7 +9,8 @@
 //
 //   npm run bench:engine -- [--n 200] [--kinds ConfigMapAsset,EnvironmentAsset] [--latency-ms 20]
 //     [--sync-delay-ms 200] [--wait-for-sync both|true|false] [--plugin true|false]
-//     [--scaling 50,100,200,400|none] [--scaling-kind ConfigMapAsset] [--repeat 1] [--parallel N]
+//     [--scaling 50,100,200,400|none] [--scaling-kind ConfigMapAsset] [--repeat 1] [--read-samples 3]
+//     [--parallel N]
 //     [--json bench/results/engine.json] [--profile <dir>]
 import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";
@@ -54,6 +55,8 @@ interface Options {
   scaling: number[];
   scalingKind: string;
   repeat: number;
+  /** Times `preview` and `refresh` run in each lifecycle (they change nothing, so samples are cheap). */
+  readSamples: number;
   /** The engine's --parallel for every stack (PULUMI_PARALLEL); unset: the engine's default (4 × cores). */
   parallel?: number;
   json: string;
@@ -74,6 +77,7 @@ function parseOptions(argv: string[]): Options {
       scaling: { type: "string", default: "50,100,200,400" },
       "scaling-kind": { type: "string", default: "ConfigMapAsset" },
       repeat: { type: "string", default: "1" },
+      "read-samples": { type: "string", default: "3" },
       parallel: { type: "string" },
       json: { type: "string", default: path.join(repoRoot, "bench/results/engine.json") },
       profile: { type: "string" },
@@ -104,6 +108,7 @@ function parseOptions(argv: string[]): Options {
     scaling: values.scaling === "none" ? [] : values.scaling.split(",").map((n) => count("scaling", n.trim(), 1)),
     scalingKind: kind(values["scaling-kind"]),
     repeat: count("repeat", values.repeat, 1),
+    readSamples: count("read-samples", values["read-samples"], 1),
     parallel: values.parallel === undefined ? undefined : count("parallel", values.parallel, 1),
     json: path.resolve(values.json),
     profile: values.profile === undefined ? undefined : path.resolve(values.profile),
@@ -125,7 +130,7 @@ interface Requests {
 }
 
 interface PhaseResult {
-  /** Wall time of the CLI command (median when --repeat > 1). */
+  /** Wall time of the CLI command (the median of `samples`). */
   seconds: number;
   samples: number[];
   /** From the emulator's counters; absent for the floor. */
@@ -195,12 +200,22 @@ interface Subject {
 /** The live stacks' temp dirs, removed on Ctrl-C. */
 const liveStacks = new Set<TestStack>();
 
+/** Phases that change nothing, so they can run several times in one lifecycle. */
+const READ_ONLY: readonly PhaseName[] = ["preview", "refresh"];
+
 /**
  * Runs the phases on one stack per subject (the floor and a kind), interleaved: each phase on the
- * floor, then on the kind, so that both meet the same machine load. The stacks must not collide in
- * the emulator (never two stacks of one kind).
+ * floor, then on the kind, so that both meet the same machine load; read-only phases `readSamples`
+ * times, interleaved the same way. The stacks must not collide in the emulator (never two stacks of
+ * one kind).
  */
-async function runLifecycles(subjects: Subject[], n: number, phases: readonly PhaseName[], profile?: string): Promise<Lifecycle[]> {
+async function runLifecycles(
+  subjects: Subject[],
+  n: number,
+  phases: readonly PhaseName[],
+  readSamples: number,
+  profile?: string,
+): Promise<Lifecycle[]> {
   const stacks: TestStack[] = [];
   const results: Lifecycle[] = subjects.map(() => ({ phases: {} }));
   try {
@@ -209,11 +224,14 @@ async function runLifecycles(subjects: Subject[], n: number, phases: readonly Ph
       stacks.push(stack);
       liveStacks.add(stack);
     }
-    for (const phase of phases) {
+    for (const { phase, sample } of phases.flatMap((phase) =>
+      Array.from({ length: READ_ONLY.includes(phase) ? readSamples : 1 }, (_, sample) => ({ phase, sample })),
+    )) {
       for (const [i, subject] of subjects.entries()) {
         const stack = stacks[i];
         const result = results[i];
-        const { extra, options } = profiling(profile, subject.label, phase);
+        // Profiles of the first sample only.
+        const { extra, options } = profiling(sample === 0 ? profile : undefined, subject.label, phase);
         const commands: Record<PhaseName, () => Promise<CommandResult>> = {
           up: () => stack.up(extra, options),
           preview: () => stack.preview({ expectNoChanges: true, extra }, options),
@@ -233,7 +251,9 @@ async function runLifecycles(subjects: Subject[], n: number, phases: readonly Ph
         await commands[phase]();
         const seconds = round((performance.now() - started) / 1000, 3);
         const requests = subject.countRequests ? summariseRequests(await subject.harness.counters(), n) : undefined;
-        result.phases[phase] = { seconds, samples: [seconds], requests };
+        const earlier = result.phases[phase];
+        if (earlier) earlier.samples.push(seconds);
+        else result.phases[phase] = { seconds, samples: [seconds], requests };
         progress(
           `${subject.label} × ${n}: ${phase} ${seconds.toFixed(1)} s${requests ? `, ${requests.perResource} requests per resource` : ""}`,
         );
@@ -269,22 +289,23 @@ function profiling(profile: string | undefined, label: string, phase: PhaseName)
   };
 }
 
-/** Runs the lifecycles `repeat` times; each phase keeps the median time (requests and state of the first run). */
+/** Runs the lifecycles `repeat` times; each phase keeps the median of all its samples (requests and state of the first). */
 async function measure(
   subjects: Subject[],
   n: number,
   phases: readonly PhaseName[],
   repeat: number,
+  readSamples: number,
   profile?: string,
 ): Promise<Lifecycle[]> {
   const runs: Lifecycle[][] = [];
-  for (let i = 0; i < repeat; i++) runs.push(await runLifecycles(subjects, n, phases, profile));
+  for (let i = 0; i < repeat; i++) runs.push(await runLifecycles(subjects, n, phases, readSamples, profile));
   const [first] = runs;
   for (const [i, lifecycle] of first.entries()) {
     for (const phase of phases) {
       const result = lifecycle.phases[phase];
       if (!result) continue;
-      result.samples = runs.map((run) => run[i].phases[phase]!.seconds);
+      result.samples = runs.flatMap((run) => run[i].phases[phase]!.samples);
       result.seconds = median(result.samples);
     }
   }
@@ -554,7 +575,12 @@ async function main(): Promise<void> {
       const { floor, ofKind, pluginFloor, ofKindPlugin } = subjects(harness, kind, options.n);
       for (const waitForSync of options.waitForSync) {
         const run = [floor, ofKind(waitForSync), ...(options.plugin ? [pluginFloor, ofKindPlugin(waitForSync)] : [])];
-        const result = compare(kind, options.n, waitForSync, await measure(run, options.n, allPhases, options.repeat, options.profile));
+        const result = compare(
+          kind,
+          options.n,
+          waitForSync,
+          await measure(run, options.n, allPhases, options.repeat, options.readSamples, options.profile),
+        );
         report.kinds.push(result);
         printKind(result, options);
         save();
@@ -568,7 +594,7 @@ async function main(): Promise<void> {
       for (const n of options.scaling) {
         const { floor, ofKind } = subjects(harness, options.scalingKind, n);
         const phases: PhaseName[] = ["up", "refresh"];
-        const [base, mine] = await measure([floor, ofKind(waitForSync)], n, phases, options.repeat);
+        const [base, mine] = await measure([floor, ofKind(waitForSync)], n, phases, options.repeat, options.readSamples);
         const up = mine.phases.up!;
         const refresh = mine.phases.refresh!;
         points.push({

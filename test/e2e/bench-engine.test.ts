@@ -27,6 +27,8 @@ describe("the engine benchmark", () => {
       "false",
       "--scaling",
       "none",
+      "--read-samples",
+      "2",
       "--json",
       json,
       "--profile",
@@ -51,6 +53,16 @@ describe("the engine benchmark", () => {
     expect(report.kinds).toHaveLength(1);
     const [result] = report.kinds;
     expect(result).toMatchObject({ kind: "ConfigMapAsset", n: 2, waitForSync: false });
+    // Read-only phases are sampled twice in the lifecycle, the others once.
+    expect(
+      Object.fromEntries(Object.entries(result.phases).map(([phase, r]) => [phase, (r as { samples: number[] }).samples.length])),
+    ).toEqual({
+      up: 1,
+      preview: 2,
+      refresh: 2,
+      update: 1,
+      destroy: 1,
+    });
     for (const phase of ["up", "preview", "refresh", "update", "destroy"]) {
       expect(result.phases[phase]).toEqual(
         expect.objectContaining({
