@@ -12,21 +12,35 @@ const MIN_FIRST_POLL_MS = 20;
 
 /**
  * When to look first after a write. A write is answered while still "Creating"/"Updating" (or
- * "Deleting") and settles some time later, so a GET right away is wasted: the first poll waits as
- * long as writes of the kind took to settle lately in this process. A first poll that finds the
- * object settled lets the next one come a little earlier; one that does not makes the next first
- * poll wait as long as this write took.
+ * "Deleting") and settles some time later, so a GET right away is wasted, and so is time spent
+ * waiting past the settle: the engine's parallel slot is held for the whole wait. The first poll
+ * waits as long as writes of the kind took to settle lately in this process:
+ * - a first poll that finds the object settled lets later ones come a little earlier (2 %);
+ * - one that finds it still pending moves the estimate later at once (by a quarter), so writes
+ *   still waiting, which check the estimate again when they wake, do not poll early too;
+ * - when such a write settles, the estimate is at least the middle of what it learned: settled
+ *   after the first poll, and by the poll that found it so.
  */
-class SettleEstimate {
+export class SettleEstimate {
   private ms = INITIAL_FIRST_POLL_MS;
 
   get firstPollMs(): number {
     return this.ms;
   }
 
-  record(elapsedMs: number, polls: number): void {
-    // Creep down slowly (a too early poll costs a request) and jump back up at once, with a margin.
-    this.ms = polls === 1 ? Math.max(MIN_FIRST_POLL_MS, Math.round(this.ms * 0.97)) : Math.min(MAX_POLL_MS, Math.round(elapsedMs * 1.1));
+  /** The first poll found the object settled. */
+  settledAtFirstPoll(): void {
+    this.ms = Math.max(MIN_FIRST_POLL_MS, Math.floor(this.ms * 0.98));
+  }
+
+  /** The first poll, `waitedMs` after the write, found the object still pending. */
+  pendingAtFirstPoll(waitedMs: number): void {
+    this.ms = Math.min(MAX_POLL_MS, Math.max(this.ms, Math.round(waitedMs * 1.25)));
+  }
+
+  /** A write whose first poll came `waitedMs` after it was found settled `elapsedMs` after it. */
+  settledLater(waitedMs: number, elapsedMs: number): void {
+    this.ms = Math.min(MAX_POLL_MS, Math.max(this.ms, Math.round((waitedMs + elapsedMs) / 2)));
   }
 }
 
@@ -97,13 +111,19 @@ type PollStep<T> = { done: T } | { timeoutMessage: string };
 async function poll<T>(timeoutSeconds: number, estimate: SettleEstimate, step: () => Promise<PollStep<T>>): Promise<T> {
   const started = Date.now();
   const deadline = started + timeoutSeconds * 1000;
-  await sleep(Math.min(estimate.firstPollMs, Math.max(0, deadline - Date.now())));
+  // Until the estimate as it stands on waking: a concurrent write may have moved it later meanwhile.
+  for (let due = started + estimate.firstPollMs; Date.now() < Math.min(due, deadline); due = started + estimate.firstPollMs) {
+    await sleep(Math.min(due, deadline) - Date.now());
+  }
+  const waited = Date.now() - started;
   for (let polls = 1, delay = NEXT_POLL_MS; ; polls++, delay = Math.min(delay * 2, MAX_POLL_MS)) {
     const result = await step();
     if ("done" in result) {
-      estimate.record(Date.now() - started, polls);
+      if (polls === 1) estimate.settledAtFirstPoll();
+      else estimate.settledLater(waited, Date.now() - started);
       return result.done;
     }
+    if (polls === 1) estimate.pendingAtFirstPoll(waited);
     const remaining = deadline - Date.now();
     if (remaining <= 0) throw new SyncTimeoutError(result.timeoutMessage);
     await sleep(Math.min(delay, remaining));
