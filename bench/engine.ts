@@ -224,9 +224,11 @@ async function runLifecycles(
       stacks.push(stack);
       liveStacks.add(stack);
     }
-    for (const { phase, sample } of phases.flatMap((phase) =>
+    // Each phase once, a read-only one `readSamples` times in a row.
+    const steps = phases.flatMap((phase) =>
       Array.from({ length: READ_ONLY.includes(phase) ? readSamples : 1 }, (_, sample) => ({ phase, sample })),
-    )) {
+    );
+    for (const { phase, sample } of steps) {
       for (const [i, subject] of subjects.entries()) {
         const stack = stacks[i];
         const result = results[i];
