@@ -49,10 +49,12 @@ function collectLiterals(files) {
 /** `(objectKeys, key) => description`: the doc of `key` in the literals most like the object. */
 function schemaDocs(root) {
   const dirs = ["src/schemas", "src/provider/kinds", "src/resources"].map((dir) => path.join(root, dir));
+  // Not the types generated from this schema (src/resources/generated-types.ts): a description must
+  // come from its source, or a stale one would keep itself alive.
   const files = dirs.flatMap((dir) =>
     fs
       .readdirSync(dir)
-      .filter((f) => f.endsWith(".ts"))
+      .filter((f) => f.endsWith(".ts") && !f.startsWith("generated-"))
       .map((f) => path.join(dir, f)),
   );
   const literals = collectLiterals(files);

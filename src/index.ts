@@ -7,4 +7,6 @@ export * from "./resources/credentials";
 export * from "./resources/application";
 export * from "./resources/organisation";
 export * from "./resources/lookups";
-export type { AssetArgs, AssetMetaArgs, AssetMetaOutputs, AssetStatusOutputs, ClusterInfoOutputs } from "./resources/common";
+// Every resource's argument and output types, named (derived from the package schema).
+export * from "./resources/generated-types";
+export type { AssetArgs } from "./resources/common";

@@ -3,7 +3,8 @@
 // resources of the `runai` provider plugin (`runai:index:<Type>`) instead of dynamic resources.
 import * as pulumi from "@pulumi/pulumi";
 import { assetInputs, TYPE_MODULE } from "../resources/common";
-import type { AssetArgs, AssetMetaOutputs, AssetStatusOutputs, ClusterInfoOutputs, NonNullFields } from "../resources/common";
+import type { AssetArgs } from "../resources/common";
+import type { AssetMetaOutputs, AssetStatusOutputs, ClusterInfoOutputs } from "../resources/generated-types";
 
 /** The provider plugin's package: type tokens read `runai:index:<Type>`, provider resources `pulumi:providers:runai`. */
 export const PLUGIN_PACKAGE = "runai";
@@ -31,10 +32,10 @@ export abstract class PluginResource extends pulumi.CustomResource {
 }
 
 /** What every plugin-backed asset declares: the same outputs as the dynamic `AssetResource`. */
-export abstract class PluginAssetResource<Spec> extends PluginResource {
+export abstract class PluginAssetResource<SpecOutputs> extends PluginResource {
   /** Name, description, the scope fields, and the read-only ones Run:ai adds. */
   declare readonly meta: pulumi.Output<AssetMetaOutputs>;
-  declare readonly spec: pulumi.Output<NonNullFields<Spec>>;
+  declare readonly spec: pulumi.Output<SpecOutputs>;
   /** The sync status; empty for the kinds Run:ai reports none for (compute, NFS, host path). */
   declare readonly status: pulumi.Output<AssetStatusOutputs>;
   /** PVCs and credentials: the Kubernetes objects Run:ai created for the asset. */

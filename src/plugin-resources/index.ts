@@ -6,42 +6,7 @@ export * from "./assets";
 export * from "./organisation";
 export * from "./provider";
 export * from "../resources/lookups";
-// The argument types are the dynamic classes' own.
-export type {
-  ConfigMapAssetArgs,
-  ConfigMapAssetSpecArgs,
-  GitAssetArgs,
-  GitAssetSpecArgs,
-  HostPathAssetArgs,
-  HostPathAssetSpecArgs,
-  NfsAssetArgs,
-  NfsAssetSpecArgs,
-  PvcAssetArgs,
-  PvcAssetSpecArgs,
-  S3AssetArgs,
-  S3AssetSpecArgs,
-  SecretVolumeAssetArgs,
-  SecretVolumeAssetSpecArgs,
-} from "../resources/datasource-assets";
-export type {
-  ConnectionArgs,
-  EnvironmentAssetArgs,
-  EnvironmentAssetSpecArgs,
-  EnvironmentAssetSpecOutputs,
-  EnvironmentVariableArgs,
-  ExternalToolInfoArgs,
-  HttpGetActionArgs,
-  InternalToolInfoArgs,
-  ProbeArgs,
-} from "../resources/environment-asset";
-export type { ComputeAssetArgs, ComputeAssetSpecArgs, ExtendedResourceArgs } from "../resources/compute-asset";
-export type {
-  AccessKeyCredentialArgs,
-  DockerRegistryCredentialArgs,
-  GenericSecretCredentialArgs,
-  KeyValuePairArgs,
-  PasswordCredentialArgs,
-} from "../resources/credentials";
-export type { ApplicationArgs, ApplicationCredentials } from "../resources/application";
-export type { AccessRuleArgs, DepartmentArgs, ProjectArgs, QuotaArgs } from "../resources/organisation";
-export type { AssetArgs, AssetMetaArgs, AssetMetaOutputs, AssetStatusOutputs, ClusterInfoOutputs } from "../resources/common";
+// The argument and output types are the dynamic classes' own.
+export * from "../resources/generated-types";
+export type { ApplicationCredentials } from "../resources/application";
+export type { AssetArgs } from "../resources/common";

@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-unsafe-declaration-merging -- each class is merged with an interface of its outputs: Pulumi sets them as properties of the object, and the interface types them without emitting fields that would hide them. */
 // The plugin-backed Application, Department, Project and AccessRule: the dynamic classes' arguments,
 // inputs and outputs (src/resources), served by the provider plugin.
 import type * as pulumi from "@pulumi/pulumi";
@@ -9,8 +10,17 @@ import {
   departmentInputs,
   projectInputs,
 } from "../resources/class-inputs";
-import type { ApplicationArgs, ApplicationCredentials } from "../resources/application";
-import type { AccessRuleArgs, DepartmentArgs, ProjectArgs } from "../resources/organisation";
+import type { ApplicationCredentials } from "../resources/application";
+import type { OutputProperties } from "../resources/common";
+import type {
+  AccessRuleArgs,
+  AccessRuleOutputs,
+  ApplicationArgs,
+  DepartmentArgs,
+  DepartmentOutputs,
+  ProjectArgs,
+  ProjectOutputs,
+} from "../resources/generated-types";
 import { PluginResource } from "./common";
 
 /** A Run:ai application (`runai:index:Application`); its secret is a Pulumi secret. */
@@ -39,39 +49,27 @@ export class Application extends PluginResource {
 
 /** A Run:ai department (`runai:index:Department`). */
 export class Department extends PluginResource {
-  declare readonly name: pulumi.Output<string>;
-  declare readonly clusterId: pulumi.Output<string>;
-  declare readonly description: pulumi.Output<string | undefined>;
-  declare readonly resources: pulumi.Output<unknown[]>;
-  declare readonly totalResources: pulumi.Output<{ gpuQuota?: number; cpuQuota?: number; memoryQuota?: number }>;
-
   constructor(name: string, args: DepartmentArgs, opts?: pulumi.CustomResourceOptions) {
     super("Department", name, departmentInputs(name, args), opts);
   }
 }
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface Department extends OutputProperties<DepartmentOutputs> {}
 
 /** A Run:ai project (`runai:index:Project`); `pulumi up` waits until its namespace is ready. */
 export class Project extends PluginResource {
-  declare readonly name: pulumi.Output<string>;
-  declare readonly clusterId: pulumi.Output<string>;
-  declare readonly departmentId: pulumi.Output<string>;
-  declare readonly namespace: pulumi.Output<string>;
-  declare readonly phase: pulumi.Output<string>;
-  declare readonly resources: pulumi.Output<unknown[]>;
-  declare readonly totalResources: pulumi.Output<{ gpuQuota?: number; cpuQuota?: number; memoryQuota?: number }>;
-
   constructor(name: string, args: ProjectArgs, opts?: pulumi.CustomResourceOptions) {
     super("Project", name, projectInputs(name, args), opts);
   }
 }
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface Project extends OutputProperties<ProjectOutputs> {}
 
 /** A Run:ai access rule (`runai:index:AccessRule`): a role for a subject in a scope. */
 export class AccessRule extends PluginResource {
-  declare readonly role: pulumi.Output<string>;
-  declare readonly roleId: pulumi.Output<number>;
-  declare readonly scopeName: pulumi.Output<string>;
-
   constructor(name: string, args: AccessRuleArgs, opts?: pulumi.CustomResourceOptions) {
     super("AccessRule", name, accessRuleInputs(args), opts);
   }
 }
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface AccessRule extends OutputProperties<AccessRuleOutputs> {}

@@ -7,24 +7,12 @@ import { inputJsonSchema } from "../provider/import";
 import type { AnyResourceKind } from "../provider/kind";
 import { allKinds } from "../provider/registry";
 import { AccessRuleStatus, AssetClusterStatusInfo, AssetMeta, ClusterInfo, TotalResources } from "../schemas";
-import { MODULE, PACKAGE } from "./provider";
+import { ANY, Converter, token } from "./schema-types";
+import type { JsonSchema, ObjectTypeSpec, PropertyDocs, PropertySpec, TypeSpec } from "./schema-types";
+import { PACKAGE } from "./provider";
 
-/** A property of the Pulumi schema (the subset we write). */
-export interface PropertySpec {
-  type?: "string" | "number" | "integer" | "boolean" | "array" | "object";
-  $ref?: string;
-  items?: PropertySpec;
-  additionalProperties?: PropertySpec;
-  description?: string;
-  secret?: boolean;
-}
-
-export interface ObjectTypeSpec {
-  type: "object";
-  description?: string;
-  properties: Record<string, PropertySpec>;
-  required?: string[];
-}
+export { token };
+export type { EnumTypeSpec, ObjectTypeSpec, PropertyDocs, PropertySpec, TypeSpec } from "./schema-types";
 
 export interface ResourceSpec extends ObjectTypeSpec {
   inputProperties: Record<string, PropertySpec>;
@@ -42,23 +30,8 @@ export interface PackageSchema {
   config: { variables: Record<string, PropertySpec> };
   provider: ResourceSpec;
   resources: Record<string, ResourceSpec>;
-  types: Record<string, ObjectTypeSpec>;
+  types: Record<string, TypeSpec>;
 }
-
-/**
- * Descriptions of the properties the zod schemas leave undescribed (zod keeps no doc comments):
- * the description of `key` in an object with these keys. The build reads them from the source
- * (scripts/schema-docs.js); without it, properties have only the descriptions below.
- */
-export type PropertyDocs = (objectKeys: readonly string[], key: string) => string | undefined;
-
-/** Properties every asset, or many kinds, share. */
-const COMMON_DOCS: Record<string, string> = {
-  meta: "Name (defaults to the resource name), description, and the scope fields, which are fixed at creation.",
-  spec: "The kind's settings.",
-  status: "The sync status of the object in its clusters.",
-  clusterInfo: "PVCs and credentials: the Kubernetes objects Run:ai created for the asset in the cluster.",
-};
 
 /**
  * The provider's settings: the same `runai:*` keys the dynamic resources read (src/provider/config.ts;
@@ -127,23 +100,8 @@ const OUTPUT_ONLY: Record<string, { schema?: z.ZodType; spec?: PropertySpec }> =
   status: { schema: AccessRuleStatus },
 };
 
-type JsonSchema = {
-  type?: string | string[];
-  properties?: Record<string, JsonSchema>;
-  required?: string[];
-  additionalProperties?: boolean | JsonSchema;
-  items?: JsonSchema;
-  anyOf?: JsonSchema[];
-  oneOf?: JsonSchema[];
-  description?: string;
-  enum?: unknown[];
-  const?: unknown;
-};
-
-const ANY: PropertySpec = { $ref: "pulumi.json#/Any" };
-
 export function buildSchema(version: string, docs: PropertyDocs = () => undefined): PackageSchema {
-  const types: Record<string, ObjectTypeSpec> = {};
+  const types: Record<string, TypeSpec> = {};
   const resources: Record<string, ResourceSpec> = {};
   for (const kind of allKinds()) resources[token(kind.type)] = resourceSpec(kind, types, docs);
   const providerInputs = Object.fromEntries(Object.entries(CONFIG_VARIABLES).map(([key, spec]) => [key, { ...spec }]));
@@ -166,13 +124,14 @@ export function buildSchema(version: string, docs: PropertyDocs = () => undefine
   };
 }
 
-export function token(type: string): string {
-  return `${PACKAGE}:${MODULE}:${type}`;
-}
-
-function resourceSpec(kind: AnyResourceKind, types: Record<string, ObjectTypeSpec>, docs: PropertyDocs): ResourceSpec {
+function resourceSpec(kind: AnyResourceKind, types: Record<string, TypeSpec>, docs: PropertyDocs): ResourceSpec {
   const secrets = new Set([...(kind.secretInputs ?? []), ...(kind.secretOutputs ?? [])]);
-  const converter = new Converter(kind.type, types, secrets, docs, kind.namePath);
+  const converter = new Converter(kind.type, types, {
+    secrets,
+    docs,
+    namePath: kind.namePath,
+    required: new Set(kind.requiredInputs ?? []),
+  });
   const inputs = inputJsonSchema(kind) as JsonSchema;
   const inputProperties: Record<string, PropertySpec> = {};
   const inputKeys = Object.keys(inputs.properties ?? {});
@@ -209,7 +168,8 @@ function resourceSpec(kind: AnyResourceKind, types: Record<string, ObjectTypeSpe
     inputProperties,
     ...(requiredInputs.length > 0 ? { requiredInputs } : {}),
     properties,
-    required: outputKeys(kind).filter((key) => key === "meta" || key === "spec" || key === kind.namePath),
+    // What a program must write, Run:ai always returns (and the name, which defaults to the resource's).
+    required: outputKeys(kind).filter((key) => requiredInputs.includes(key) || key === kind.namePath),
   };
 }
 
@@ -226,91 +186,4 @@ function outputKeys(kind: AnyResourceKind): string[] {
   return [...Object.keys(kind.toOutputs(standIn)), ...(kind.inputOnly ?? []).map((path) => path.split(".")[0])].filter(
     (key, index, all) => all.indexOf(key) === index,
   );
-}
-
-/** JSON Schema (zod's) → Pulumi property specs; objects with properties become named types. */
-class Converter {
-  constructor(
-    private readonly type: string,
-    private readonly types: Record<string, ObjectTypeSpec>,
-    private readonly secrets: ReadonlySet<string>,
-    private readonly docs: PropertyDocs,
-    /** The name's path: it defaults to the resource's name (as in the TypeScript classes), so it is never required. */
-    private readonly namePath?: string,
-  ) {}
-
-  /** `siblings`: the keys of the object holding this property, to find its description by. */
-  property(schema: JsonSchema, path: string[], suffix = "", siblings: readonly string[] = []): PropertySpec {
-    const spec = this.convert(schema, path, suffix);
-    const dotted = path.join(".").replace(/\.\[\]/g, "[]");
-    const key = path[path.length - 1];
-    const description =
-      schema.description ??
-      (siblings.length > 0 ? this.docs(siblings, key) : undefined) ??
-      (path.length === 1 ? COMMON_DOCS[key] : undefined);
-    if (description && !spec.description) spec.description = description;
-    if (this.secrets.has(dotted)) spec.secret = true;
-    return spec;
-  }
-
-  private convert(schema: JsonSchema, path: string[], suffix: string): PropertySpec {
-    const branches = (schema.anyOf ?? schema.oneOf ?? []).filter((branch) => !isNull(branch));
-    if (branches.length === 1)
-      return this.convert({ ...branches[0], description: schema.description ?? branches[0].description }, path, suffix);
-    if (branches.length > 1) {
-      const kinds = new Set(branches.map((branch) => primitiveOf(branch)));
-      const [only] = kinds;
-      return kinds.size === 1 && only ? { type: only } : { ...ANY };
-    }
-    const type = (Array.isArray(schema.type) ? schema.type.filter((t) => t !== "null") : [schema.type]).filter(Boolean)[0];
-    switch (type) {
-      case "string":
-      case "boolean":
-      case "integer":
-      case "number":
-        return { type };
-      case "array":
-        return { type: "array", items: schema.items ? this.property(schema.items, [...path, "[]"], suffix) : { ...ANY } };
-      case "object":
-        return this.object(schema, path, suffix);
-      default:
-        if (schema.enum && schema.enum.every((value) => typeof value === "string")) return { type: "string" };
-        if (typeof schema.const === "string") return { type: "string" };
-        return { ...ANY };
-    }
-  }
-
-  private object(schema: JsonSchema, path: string[], suffix: string): PropertySpec {
-    const fields = Object.entries(schema.properties ?? {});
-    if (fields.length === 0) {
-      const values =
-        typeof schema.additionalProperties === "object" ? this.property(schema.additionalProperties, [...path, "*"], suffix) : { ...ANY };
-      return { type: "object", additionalProperties: values };
-    }
-    const name = `${this.type}${path
-      .filter((part) => part !== "[]" && part !== "*")
-      .map(pascal)
-      .join("")}${suffix}`;
-    const properties: Record<string, PropertySpec> = {};
-    const keys = fields.map(([key]) => key);
-    for (const [key, field] of fields) properties[key] = this.property(field, [...path, key], suffix, keys);
-    const required = (schema.required ?? []).filter(
-      (key) => key in properties && (suffix !== "" || [...path, key].join(".") !== this.namePath),
-    );
-    this.types[token(name)] = { type: "object", properties, ...(required.length > 0 ? { required } : {}) };
-    return { $ref: `#/types/${token(name)}` };
-  }
-}
-
-function isNull(schema: JsonSchema): boolean {
-  return schema.type === "null";
-}
-
-function primitiveOf(schema: JsonSchema): PropertySpec["type"] | undefined {
-  const type = Array.isArray(schema.type) ? schema.type.find((t) => t !== "null") : schema.type;
-  return type === "string" || type === "boolean" || type === "number" || type === "integer" ? type : undefined;
-}
-
-function pascal(word: string): string {
-  return word.charAt(0).toUpperCase() + word.slice(1);
 }

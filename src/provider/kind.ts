@@ -70,6 +70,12 @@ export interface ResourceKind<T = unknown> {
   label: string;
   /** The inputs a program may write (strict; `adoptExisting` is the adapter's and not part of it). */
   inputSchema: z.ZodType;
+  /**
+   * Inputs the contract calls mandatory in prose although its schema leaves them optional, as dotted
+   * paths (e.g. "spec.configMap"). Check requires them; the derived surfaces (the package schema, the
+   * TypeScript argument types) mark them required.
+   */
+  requiredInputs?: readonly string[];
   /** Top-level inputs check fills in when absent. */
   inputDefaults?: Json;
   /** Cross-field rules the schema cannot express. */

@@ -1,26 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { applicationCredentials, applicationInputs, applicationOptions } from "./class-inputs";
 import { providerShim, TYPE_MODULE } from "./common";
-
-export interface ApplicationArgs {
-  /**
-   * Application name, unique in the organization; defaults to the Pulumi resource name. Must match
-   * `^[a-z][-_a-z0-9]*[a-z0-9]$`. A change replaces the application (the old one is deleted first).
-   */
-  name?: pulumi.Input<string>;
-  /** Whether the application may obtain tokens. Default true. Changes in place. */
-  enabled?: pulumi.Input<boolean>;
-  /**
-   * Any change to this map regenerates the secret in place: same application id, new secret, the
-   * old one revoked at once. E.g. `{ rotation: "2025-q3" }`.
-   */
-  rotateWhenChanged?: pulumi.Input<Record<string, pulumi.Input<string>>>;
-  /**
-   * Take over an existing application with this name instead of failing with "already taken". Its
-   * secret cannot be read back, so it is regenerated once on adoption (the old one stops working).
-   */
-  adoptExisting?: pulumi.Input<boolean>;
-}
+import type { ApplicationArgs } from "./generated-types";
 
 /** What another program or provider needs to authenticate as the application. */
 export interface ApplicationCredentials {

@@ -2,8 +2,9 @@
 // dynamic classes (src/resources) and the plugin-backed ones (src/plugin-resources). Internal: the
 // package exports every resource module whole, so these live apart from the classes.
 import * as pulumi from "@pulumi/pulumi";
-import type { ApplicationArgs, ApplicationCredentials } from "./application";
-import type { AccessRuleArgs, DepartmentArgs, ProjectArgs } from "./organisation";
+import type { ApplicationCredentials } from "./application";
+import { OUTPUT_NAMES } from "./generated-types";
+import type { AccessRuleArgs, ApplicationArgs, DepartmentArgs, ProjectArgs } from "./generated-types";
 
 /** An application's resource inputs. */
 export function applicationInputs(name: string, args: ApplicationArgs) {
@@ -34,14 +35,18 @@ export function applicationCredentials(app: {
   return pulumi.secret(pulumi.all([app.clientId, app.secret]).apply(([clientId, clientSecret]) => ({ clientId, clientSecret })));
 }
 
-// Departments, projects and access rules: the arguments, the name defaulted to the resource name,
-// and the output-only properties as undefined (not sent).
-export const departmentInputs = (name: string, args: DepartmentArgs) => orgUnitInputs(name, args, { totalResources: undefined });
-export const projectInputs = (name: string, args: ProjectArgs) =>
-  orgUnitInputs(name, args, { namespace: undefined, phase: undefined, totalResources: undefined });
-export const accessRuleInputs = (args: AccessRuleArgs) => ({ ...args, scopeName: undefined });
+// Departments, projects and access rules: every output named (as undefined, which is not sent, so
+// that the resource object has a property for it), then the arguments, the name defaulted to the
+// resource name.
+export const departmentInputs = (name: string, args: DepartmentArgs) => orgUnitInputs(name, args, OUTPUT_NAMES.Department);
+export const projectInputs = (name: string, args: ProjectArgs) => orgUnitInputs(name, args, OUTPUT_NAMES.Project);
+export const accessRuleInputs = (args: AccessRuleArgs) => ({ ...outputKeys(OUTPUT_NAMES.AccessRule), ...args });
 
-function orgUnitInputs(name: string, args: DepartmentArgs | ProjectArgs, outputs: Record<string, undefined>) {
+function orgUnitInputs(name: string, args: DepartmentArgs | ProjectArgs, outputs: readonly string[]) {
   if (!args) throw new Error(`${name}: arguments are required (at least clusterId)`);
-  return { ...args, name: args.name ?? name, ...outputs };
+  return { ...outputKeys(outputs), ...args, name: args.name ?? name };
+}
+
+function outputKeys(names: readonly string[]): Record<string, undefined> {
+  return Object.fromEntries(names.map((key) => [key, undefined]));
 }

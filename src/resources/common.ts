@@ -1,31 +1,17 @@
-// Shared plumbing of the resource classes: the type-token module, input typing, and one serialized
+// Shared plumbing of the resource classes: the type-token module, asset inputs, and one serialized
 // shim per resource type (so Pulumi serializes each type's provider once per program).
 import * as fs from "node:fs";
 import * as path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
 import { serializableShim } from "../provider/shim";
 import { warnAboutPlaintextSecrets } from "./plaintext-secrets";
-import type { WorkloadSupportedTypes, AssetScope } from "../schemas";
+import type { AssetMetaArgs, AssetMetaOutputs, AssetStatusOutputs, ClusterInfoOutputs } from "./generated-types";
 
 /** Type tokens read `pulumi-nodejs:dynamic/runai:<Type>`. */
 export const TYPE_MODULE = "runai";
 
-/**
- * Every field, at any depth, may be a `pulumi.Input`. The `[T]` wrapping keeps unions whole:
- * otherwise `boolean` would become `Input<true> | Input<false>`, which refuses an `Output<boolean>`
- * (and an enum union would refuse an `Output` of the whole union).
- */
-export type DeepInput<T> = (undefined extends T ? undefined : never) | (null extends T ? null : never) | DeepInputOf<NonNullable<T>>;
-type DeepInputOf<T> = [T] extends [(infer U)[]]
-  ? pulumi.Input<DeepInput<U>[]>
-  : [T] extends [object]
-    ? pulumi.Input<{ [K in keyof T]: DeepInput<T[K]> }>
-    : pulumi.Input<T>;
-
-/** Removes `null` from the contract's nullable fields: in a program, leave a field out instead. */
-export type NonNullFields<T> = {
-  [K in keyof T]?: Exclude<T[K], null> extends object ? NonNullFields<Exclude<T[K], null>> : Exclude<T[K], null>;
-};
+/** A resource's outputs as the properties of its class: each one a `pulumi.Output`, present or not. */
+export type OutputProperties<T> = { readonly [K in keyof T]-?: pulumi.Output<T[K]> };
 
 const shims = new Map<string, pulumi.dynamic.ResourceProvider>();
 // Undefined when `pulumi-runai` is installed where the program runs (the usual case), so the shim
@@ -54,62 +40,12 @@ export function providerShim(resourceType: string): pulumi.dynamic.ResourceProvi
   return shim;
 }
 
-/** `meta` of every asset: name (defaults to the resource name), description and the creation-only scope fields. */
-export interface AssetMetaArgs {
-  /** Asset name; defaults to the Pulumi resource name. Updatable in place. */
-  name?: pulumi.Input<string>;
-  /** 1–250 characters. Updatable in place; removing it unsets it. */
-  description?: pulumi.Input<string>;
-  /** Where the asset lives. Creation-only: a change replaces the asset. */
-  scope: pulumi.Input<AssetScope>;
-  /** Required for scope "cluster". Creation-only. */
-  clusterId?: pulumi.Input<string>;
-  /** Required for scope "department". Creation-only. */
-  departmentId?: pulumi.Input<string>;
-  /** Required for scope "project". Creation-only. */
-  projectId?: pulumi.Input<number>;
-  /** The workload types the asset may be used with. Creation-only. */
-  workloadSupportedTypes?: DeepInput<NonNullFields<WorkloadSupportedTypes>>;
-}
-
-/** `meta` as the server reports it: the arguments plus read-only fields. */
-export interface AssetMetaOutputs {
-  name: string;
-  description?: string;
-  scope: AssetScope;
-  clusterId?: string;
-  departmentId?: string;
-  projectId?: number;
-  workloadSupportedTypes?: NonNullFields<WorkloadSupportedTypes>;
-  id: string;
-  kind: string;
-  tenantId?: number;
-  createdBy: string;
-  createdAt: string;
-  updatedBy: string;
-  updatedAt: string;
-  projectName?: string;
-  updateCount?: number;
-}
-
-/** The asset's sync status across clusters. */
-export interface AssetStatusOutputs {
-  status?: string;
-  issues?: { scopeId: string; scopeType: string; issue: string }[];
-  message?: string;
-}
-
-/** The Kubernetes objects Run:ai created for the asset in the cluster (a PVC, a Secret). */
-export interface ClusterInfoOutputs {
-  resources?: { name?: string }[];
-}
-
-/** The arguments of every asset resource; kinds differ only in their spec. */
+/** The arguments of every asset resource; kinds differ only in their spec (each kind's `<Kind>Args` is one of these). */
 export interface AssetArgs<SpecArgs> {
   /** Name (defaults to the resource name), description, and the creation-only scope fields. */
   meta: AssetMetaArgs;
   /** The kind's spec, updated in place as a whole. */
-  spec: SpecArgs;
+  spec: pulumi.Input<SpecArgs>;
   /** Take over an existing asset with the same name and scope instead of failing with "already exists". */
   adoptExisting?: pulumi.Input<boolean>;
 }
@@ -118,10 +54,10 @@ export interface AssetArgs<SpecArgs> {
  * What every asset resource declares; kinds differ in their spec (and some in their secret fields).
  * Not exported from the package: each kind's class extends it.
  */
-export abstract class AssetResource<Spec> extends pulumi.dynamic.Resource {
+export abstract class AssetResource<SpecOutputs> extends pulumi.dynamic.Resource {
   /** Name, description, the scope fields, and the read-only ones Run:ai adds. */
   declare readonly meta: pulumi.Output<AssetMetaOutputs>;
-  declare readonly spec: pulumi.Output<NonNullFields<Spec>>;
+  declare readonly spec: pulumi.Output<SpecOutputs>;
   /** The sync status; empty for the kinds Run:ai reports none for (compute, NFS, host path). */
   declare readonly status: pulumi.Output<AssetStatusOutputs>;
   /** PVCs and credentials: the Kubernetes objects Run:ai created for the asset. */

@@ -16,13 +16,22 @@ export const APPLICATION_NAME_RULE =
  * rule quotes the offending value: names are not secret, and the pattern alone is hard to read.
  */
 export const ApplicationInputs = z.strictObject({
+  /**
+   * Application name, unique in the organization; defaults to the Pulumi resource name. Must match
+   * `^[a-z][-_a-z0-9]*[a-z0-9]$`. A change replaces the application (the old one is deleted first).
+   */
   name: z.string().check((ctx) => {
     if (!APPLICATION_NAME_PATTERN.test(ctx.value)) {
       ctx.issues.push({ code: "custom", input: ctx.value, message: `${APPLICATION_NAME_RULE}, got ${JSON.stringify(ctx.value)}` });
     }
   }),
+  /** Whether the application may obtain tokens. Default true. Changes in place. */
   enabled: z.boolean().optional(),
-  /** Any change regenerates the secret. Values are never quoted back: they may be hashes of secrets. */
+  /**
+   * Any change to this map regenerates the secret in place: same application id, new secret, the
+   * old one revoked at once. E.g. `{ rotation: "2025-q3" }`. (Values are never quoted back in
+   * messages: they may be hashes of secrets.)
+   */
   rotateWhenChanged: z.record(z.string(), z.string()).optional(),
 });
 export type ApplicationInputs = z.infer<typeof ApplicationInputs>;

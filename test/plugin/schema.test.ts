@@ -6,7 +6,7 @@ import * as path from "node:path";
 import { resolveSettings } from "../../src/provider/config";
 import { RESOURCE_TYPES } from "../../src/provider/registry";
 import { buildSchema } from "../../src/plugin/schema";
-import type { PackageSchema, PropertyDocs, PropertySpec } from "../../src/plugin/schema";
+import type { ObjectTypeSpec, PackageSchema, PropertyDocs, PropertySpec } from "../../src/plugin/schema";
 
 // The build's description source (a plain script; it reads the repository's sources).
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -14,14 +14,20 @@ const { schemaDocs } = require("../../scripts/schema-docs") as { schemaDocs(root
 
 const schema: PackageSchema = buildSchema("1.2.3", schemaDocs(path.resolve(__dirname, "../..")));
 
+/** A named object type of the schema (not an enum). */
+function objectType(name: string): ObjectTypeSpec {
+  const type = schema.types[name];
+  if (type?.type !== "object") throw new Error(`${name} is no object type`);
+  return type;
+}
+
 /** The property a `$ref` or inline spec leads to, followed along a path of property names ("[]" for items). */
 function propertyAt(root: PropertySpec, path: string[]): PropertySpec {
   let spec = root;
   for (const part of path) {
     if (part === "[]") spec = spec.items as PropertySpec;
     else {
-      const type = schema.types[spec.$ref!.replace("#/types/", "")];
-      spec = type.properties[part];
+      spec = objectType(spec.$ref!.replace("#/types/", "")).properties[part];
     }
     if (!spec) throw new Error(`no ${path.join(".")}`);
   }
@@ -59,7 +65,7 @@ it("declares every kind of the registry as runai:index:<Type>, with a descriptio
 it("requires what the program must write, but never the name (it defaults to the resource's name)", () => {
   const configMap = schema.resources["runai:index:ConfigMapAsset"];
   expect(configMap.requiredInputs).toEqual(["meta", "spec"]);
-  expect(schema.types["runai:index:ConfigMapAssetMeta"].required).toEqual(["scope"]);
+  expect(objectType("runai:index:ConfigMapAssetMeta").required).toEqual(["scope"]);
   expect(schema.resources["runai:index:Application"].requiredInputs).toBeUndefined();
   expect(schema.resources["runai:index:AccessRule"].requiredInputs).toEqual(["subjectType", "subjectId", "scopeType", "scopeId"]);
 });
@@ -96,7 +102,7 @@ it("has the provider settings of the dynamic resources as config variables and p
 });
 
 it("types asset outputs with the server's read-only fields and refers only to types it declares", () => {
-  const meta = schema.types[schema.resources["runai:index:ConfigMapAsset"].properties.meta.$ref!.replace("#/types/", "")];
+  const meta = objectType(schema.resources["runai:index:ConfigMapAsset"].properties.meta.$ref!.replace("#/types/", ""));
   expect(Object.keys(meta.properties)).toEqual(expect.arrayContaining(["id", "name", "scope", "projectId", "createdAt", "updatedBy"]));
 
   const refs: string[] = [];
@@ -115,9 +121,9 @@ it("types asset outputs with the server's read-only fields and refers only to ty
 });
 
 it("describes properties with the doc comments of the schemas and resource classes that declare them, and only those", () => {
-  const spec = schema.types["runai:index:ConfigMapAssetSpec"].properties;
+  const spec = objectType("runai:index:ConfigMapAssetSpec").properties;
   expect(spec.mountPath.description).toBe("Path inside the container the ConfigMap is mounted at (described as mandatory).");
-  const meta = schema.types["runai:index:ConfigMapAssetMeta"].properties;
+  const meta = objectType("runai:index:ConfigMapAssetMeta").properties;
   expect(meta.name.description).toBe("Asset name; defaults to the Pulumi resource name. Updatable in place.");
   // Not the `name` of some other object with few keys in common (a cluster resource's).
   expect(schema.resources["runai:index:Application"].inputProperties.name.description).toMatch(

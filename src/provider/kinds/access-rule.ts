@@ -18,15 +18,19 @@ import { isKnown, isSet } from "../validation";
 const RULE_SCOPES = ["tenant", "cluster", "department", "project"] as const;
 
 const AccessRuleInputs = z.strictObject({
+  /** "user", "group" or "app" (an Application). */
   subjectType: z.enum(SUBJECT_TYPES),
-  /** A user's or group's id, or an application's name. */
+  /** A user's or group's id, or an application's name (e.g. `app.name`). */
   subjectId: z.string().min(1),
-  /** The role's name, e.g. "ML engineer" (or give roleId). */
+  /** The role by name, e.g. "ML engineer" (checked at preview); or give `roleId`. */
   role: z.string().min(1).optional(),
+  /** The role by id, instead of `role`. */
   roleId: z.int32().min(0).optional(),
+  /** "tenant", "cluster", "department" or "project". */
   scopeType: z.enum(RULE_SCOPES),
-  /** The tenant's, cluster's, department's or project's id. */
+  /** The id of that tenant, cluster, department or project (e.g. `project.id`). */
   scopeId: z.string().min(1),
+  /** The cluster of a department or project scope; Run:ai fills it in when left out. */
   clusterId: Uuid.optional(),
 });
 

@@ -65,8 +65,27 @@ export type AssetMetaInputs = z.infer<typeof InputMeta>;
 
 type AnyAsset = Asset<Json>;
 
-/** `autoDelete` is for assets a workload creates; a managed asset lives until the stack deletes it. */
-const InputMeta = AssetCreationMeta.omit({ autoDelete: true });
+/**
+ * Meta as a program writes it. `autoDelete` is for assets a workload creates; a managed asset lives
+ * until the stack deletes it. (The doc comments describe the fields in the package schema and the
+ * TypeScript argument types.)
+ */
+const InputMeta = AssetCreationMeta.omit({ autoDelete: true }).extend({
+  /** Asset name; defaults to the Pulumi resource name. Updatable in place. */
+  name: AssetCreationMeta.shape.name,
+  /** 1–250 characters. Updatable in place; removing it unsets it. */
+  description: AssetCreationMeta.shape.description,
+  /** Where the asset lives. Creation-only: a change replaces the asset. */
+  scope: AssetCreationMeta.shape.scope,
+  /** Required for scope "cluster". Creation-only. */
+  clusterId: AssetCreationMeta.shape.clusterId,
+  /** Required for scope "department". Creation-only. */
+  departmentId: AssetCreationMeta.shape.departmentId,
+  /** Required for scope "project". Creation-only. */
+  projectId: AssetCreationMeta.shape.projectId,
+  /** The workload types the asset may be used with. Creation-only. */
+  workloadSupportedTypes: AssetCreationMeta.shape.workloadSupportedTypes,
+});
 
 /** The id field each scope needs (tenant and system have none). */
 const SCOPE_ID_FIELD = { project: "projectId", department: "departmentId", cluster: "clusterId" } as const;
@@ -102,7 +121,13 @@ export function assetKind(row: AssetKindRow): ResourceKind<AnyAsset> {
   return {
     type: row.type,
     label: row.label,
-    inputSchema: z.strictObject({ meta: InputMeta, spec: row.contract.spec }),
+    inputSchema: z.strictObject({
+      /** Name (defaults to the resource name), description, and the creation-only scope fields. */
+      meta: InputMeta,
+      /** The kind's spec, updated in place as a whole. */
+      spec: row.contract.spec,
+    }),
+    requiredInputs: (row.mandatorySpecFields ?? []).map((field) => `spec.${field}`),
     validate(failures, inputs) {
       checkScope(row, failures, inputs);
       // A spec that is no object (a list, say) has one failure already: "spec: must be an object".

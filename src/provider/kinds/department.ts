@@ -1,21 +1,13 @@
 // Departments (`/api/v1/org-unit/departments`): a cluster's top level, above its projects, with
 // per-node-pool quotas. Synchronous: a write is done when it is answered.
-import { z } from "zod";
 import type { Department } from "../../schemas";
-import { Uuid } from "../../schemas/common";
 import { DepartmentUpdateRequest } from "../../schemas/org-unit";
 import type { Json, ResourceKind } from "../kind";
 import { stripNulls } from "../normalize";
-import { ORG_UNIT_UPDATABLE, QuotaInput, quotasToSend, resolveNodePools, updatableFields, validateQuotas } from "./org-unit";
+import { ORG_UNIT_INPUT_FIELDS, ORG_UNIT_UPDATABLE, quotasToSend, resolveNodePools, updatableFields, validateQuotas } from "./org-unit";
 
 /** A department as a program writes it: the contract's request, quotas with node pools by name or id. */
-const DepartmentInputs = DepartmentUpdateRequest.extend({
-  /** Unique in its cluster; fixed at creation. */
-  name: z.string().min(1),
-  /** Fixed at creation. */
-  clusterId: Uuid,
-  resources: z.array(QuotaInput).optional(),
-});
+const DepartmentInputs = DepartmentUpdateRequest.extend(ORG_UNIT_INPUT_FIELDS);
 
 export const departmentKind: ResourceKind<Department> = {
   type: "Department",

@@ -3,8 +3,9 @@
 // both update in place.
 import { z } from "zod";
 import type { RunaiClient } from "../../client";
+import { Uuid } from "../../schemas/common";
 import type { NodePool, QuotaResource } from "../../schemas";
-import { QuotaResource as QuotaResourceSchema } from "../../schemas/org-unit";
+import { DepartmentUpdateRequest, QuotaResource as QuotaResourceSchema } from "../../schemas/org-unit";
 import type { FieldRule, Json } from "../kind";
 import { nodePoolsOf } from "../reference-cache";
 import type { Failures, Path } from "../validation";
@@ -17,6 +18,24 @@ import { isKnown, isObject, isSet } from "../validation";
 export const QuotaInput = QuotaResourceSchema.extend({
   nodePool: z.strictObject({ id: z.string().min(1).optional(), name: z.string().min(1).optional() }),
 });
+
+/** What departments and projects both write beyond their contract's request, as programs see it. */
+export const ORG_UNIT_INPUT_FIELDS = {
+  /** Fixed at creation; unique in the cluster. Defaults to the resource name. */
+  name: z.string().min(1),
+  /** The cluster (its uuid, e.g. from `getCluster`). Fixed at creation. */
+  clusterId: Uuid,
+  /** Free text. Updatable in place; removing it unsets it. */
+  description: DepartmentUpdateRequest.shape.description,
+  /** Time limits of interactive and training workloads (seconds, each ≥ 1). */
+  schedulingRules: DepartmentUpdateRequest.shape.schedulingRules,
+  /** Node pool names in the order workloads try them. */
+  defaultNodePools: DepartmentUpdateRequest.shape.defaultNodePools,
+  /** Default node types of the unit's workloads (used where a workload policy sets none). */
+  nodeTypes: DepartmentUpdateRequest.shape.nodeTypes,
+  /** One entry per node pool the program manages; pools it leaves out keep their quota. */
+  resources: z.array(QuotaInput).optional(),
+};
 
 /** Each entry is compared by its node pool; a server default (GPU deserved 0) equals an absent value. */
 export const QUOTA_RULE: FieldRule = { path: "resources", keyedBy: "nodePool.id", defaults: { gpu: { deserved: 0 } } };

@@ -3,13 +3,12 @@
 // says so (honouring runai:waitForSync and runai:timeoutSeconds).
 import { z } from "zod";
 import type { Project } from "../../schemas";
-import { Uuid } from "../../schemas/common";
 import { ProjectUpdateRequest } from "../../schemas/org-unit";
 import type { Json, ResourceKind, SyncRules } from "../kind";
 import { stripNulls } from "../normalize";
 import type { Failures } from "../validation";
 import { isKnown } from "../validation";
-import { ORG_UNIT_UPDATABLE, QuotaInput, quotasToSend, resolveNodePools, updatableFields, validateQuotas } from "./org-unit";
+import { ORG_UNIT_INPUT_FIELDS, ORG_UNIT_UPDATABLE, quotasToSend, resolveNodePools, updatableFields, validateQuotas } from "./org-unit";
 import { RunaiNotFoundError } from "../../client/errors";
 
 /** A namespace-safe name (later Run:ai docs: a lowercase Kubernetes name, at most 63 characters). */
@@ -18,16 +17,20 @@ const PROJECT_NAME = /^[a-z]([-a-z0-9]*[a-z0-9])?$/;
 const NAMESPACE = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 
 /** A project as a program writes it: `departmentId` is the contract's `parentId`. */
+// The fields of projects alone carry their description in the schema (zod's `describe`): the doc
+// comments of a literal with few keys of its own are not matched to the schema's object by the build.
 const ProjectInputs = ProjectUpdateRequest.extend({
-  /** Unique in its cluster; fixed at creation. */
-  name: z.string().min(1).max(63),
-  /** Fixed at creation. */
-  clusterId: Uuid,
-  /** The department the project belongs to; fixed at creation. */
-  departmentId: z.string().min(1).optional(),
-  /** The namespace to use instead of `runai-<name>`; fixed at creation. */
-  requestedNamespace: z.string().min(1).max(63).optional(),
-  resources: z.array(QuotaInput).optional(),
+  ...ORG_UNIT_INPUT_FIELDS,
+  name: z
+    .string()
+    .min(1)
+    .max(63)
+    .describe("Fixed at creation; unique in the cluster (at most 63 characters). Defaults to the resource name."),
+  departmentId: z.string().min(1).optional().describe("The department it belongs to (e.g. `department.id`). Fixed at creation."),
+  requestedNamespace: z.string().min(1).max(63).optional().describe("A namespace instead of `runai-<name>`. Fixed at creation."),
+  enforceRunaiScheduler: ProjectUpdateRequest.shape.enforceRunaiScheduler.describe(
+    "Whether every pod in the namespace uses the Run:ai scheduler (default true).",
+  ),
 });
 
 const PROJECT_SYNC: SyncRules<Project> = {

@@ -1,0 +1,188 @@
+// A new user's first hour, as they live it: outside this repository, with nothing of its
+// node_modules, the package installed from its packed tarball the way the README says.
+// 1. The README's install block, run line by line in an empty folder (the tarball for
+//    `pulumi-runai`, the emulator for the tenant), then its first program as index.ts: `pulumi up`
+//    with type checking on (as Pulumi runs a program: no transpile-only), then destroy.
+// 2. Every example copied out of the repository: its own package.json names the published package
+//    and everything it needs, and `pulumi preview` passes against the emulator with zero writes.
+import { execFile } from "node:child_process";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { promisify } from "node:util";
+import { EmulatorHarness } from "../support/emulator";
+import { pulumiBinDir, repoRoot } from "../support/pulumi-stack";
+
+const run = promisify(execFile);
+const version: string = JSON.parse(fs.readFileSync(path.join(repoRoot, "package.json"), "utf8")).version;
+
+let emulator: EmulatorHarness;
+let tarball: string;
+const scratch = fs.mkdtempSync(path.join(os.tmpdir(), "pulumi-runai-first-hour-"));
+
+beforeAll(async () => {
+  emulator = await EmulatorHarness.start();
+  // dist/ is built by `npm test`; --ignore-scripts keeps pack from rebuilding it.
+  const { stdout } = await run("npm", ["pack", "--ignore-scripts", "--json", "--pack-destination", scratch], { cwd: repoRoot });
+  tarball = path.join(scratch, (JSON.parse(stdout) as { filename: string }[])[0].filename);
+}, 120_000);
+
+afterAll(async () => {
+  await emulator?.stop();
+  fs.rmSync(scratch, { recursive: true, force: true });
+});
+
+/** The environment of a user's shell: the CLI on PATH, a state backend and PULUMI_HOME of their own; no npm_* of `npm test`. */
+function userEnv(home: string): NodeJS.ProcessEnv {
+  const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^(npm_|RUNAI_|PULUMI_)/i.test(key)));
+  fs.mkdirSync(path.join(home, "backend"), { recursive: true });
+  return {
+    ...env,
+    PATH: `${pulumiBinDir()}${path.delimiter}${process.env.PATH ?? ""}`,
+    PULUMI_HOME: path.join(home, "pulumi-home"),
+    PULUMI_BACKEND_URL: `file://${path.join(home, "backend")}`,
+    PULUMI_CONFIG_PASSPHRASE: "first hour",
+    PULUMI_SKIP_UPDATE_CHECK: "true",
+    PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION: "true",
+    NO_COLOR: "1",
+  };
+}
+
+/** Runs a shell script as a user would type it; the output of a failure is in the error. */
+async function shell(script: string, cwd: string, env: NodeJS.ProcessEnv): Promise<string> {
+  try {
+    const { stdout, stderr } = await run("bash", ["-euo", "pipefail", "-c", script], { cwd, env, timeout: 600_000, maxBuffer: 64 << 20 });
+    return stdout + stderr;
+  } catch (err) {
+    const { stdout, stderr } = err as { stdout?: string; stderr?: string };
+    throw new Error(`${script}\n--- failed:\n${stdout ?? ""}\n${stderr ?? ""}`);
+  }
+}
+
+/** The fenced code blocks of a language in a markdown text, in order. */
+function codeBlocks(markdown: string, language: string): string[] {
+  return [...markdown.matchAll(new RegExp("```" + language + "\\n([\\s\\S]*?)```", "g"))].map((match) => match[1]);
+}
+
+describe("the README's install and first program, in an empty folder", () => {
+  const readme = fs.readFileSync(path.join(repoRoot, "README.md"), "utf8");
+  const install = readme.slice(readme.indexOf("## Install"));
+  const [installBlock] = codeBlocks(install, "sh");
+  const [firstProgram] = codeBlocks(install, "ts");
+
+  it("installs, compiles with type checking, goes up and comes down", async () => {
+    // What a user changes: the published name becomes the tarball, the placeholders the emulator's values.
+    const script = installBlock
+      .replace("npm install pulumi-runai ", `npm install --no-audit --no-fund ${tarball} `)
+      .replace("npm install --save-dev ", "npm install --no-audit --no-fund --save-dev ")
+      .replace("https://<tenant>.run.ai", emulator.url)
+      .replace("<application client id>", "runai-admin")
+      .replace("<application secret>", "runai-admin-secret");
+    expect(script).toContain(tarball); // the README still installs the package by that line
+    const home = path.join(scratch, "readme-user");
+    fs.mkdirSync(home);
+    const env = userEnv(home);
+    await shell(script, home, env);
+    const project = path.join(home, "runai-infra");
+    expect(JSON.parse(fs.readFileSync(path.join(project, "package.json"), "utf8")).dependencies["pulumi-runai"]).toMatch(/^file:/);
+
+    fs.writeFileSync(path.join(project, "index.ts"), firstProgram);
+    const writesBefore = await emulator.writeCount();
+    const up = await shell("pulumi up --yes --non-interactive", project, env);
+    expect(up).toContain("+ 2 created");
+    expect(up).toMatch(/trainingConfigId\s*: "[0-9a-f-]{36}"/);
+    expect(await emulator.writeCount()).toBe(writesBefore + 1);
+    const destroy = await shell("pulumi destroy --yes --non-interactive", project, env);
+    expect(destroy).toContain("- 2 deleted");
+  }, 900_000);
+});
+
+/** The examples a user runs with `pulumi`, and the stack config each one needs beyond the tenant's. */
+interface Example {
+  dir: string;
+  config?: Record<string, string>;
+  secrets?: Record<string, string>;
+  /** An example whose stack must be up first (in the same backend). */
+  after?: string;
+  /** Installs into its own folder: Pulumi YAML finds the runai plugin at a path relative to the project. */
+  ownInstall?: boolean;
+}
+
+const EXAMPLES: Example[] = [
+  { dir: "quickstart" },
+  { dir: "cluster-stack" },
+  // Reads the cluster stack's outputs: previewed after cluster-stack is up in the same backend.
+  { dir: "team-assets", config: { clusterStack: "organization/runai-cluster/dev" }, after: "cluster-stack" },
+  { dir: "team-onboarding" },
+  {
+    dir: "data-pipeline",
+    config: { s3AccessKeyId: "AKIAEXAMPLE" },
+    secrets: { s3SecretAccessKey: "example-secret", gitPassword: "example-token" },
+  },
+  { dir: "environment-inference" },
+  { dir: "environment-jupyter" },
+  { dir: "environment-pytorch" },
+  { dir: "yaml-quickstart", secrets: { registryPassword: "example-password" }, ownInstall: true },
+];
+
+describe("every example, copied out of the repository", () => {
+  let examplesRoot: string;
+  let env: NodeJS.ProcessEnv;
+
+  beforeAll(async () => {
+    // One install for all of them, in the folder that holds their copies (Node resolves packages from
+    // a parent folder): the union of what their own package.json files ask for, this package as the tarball.
+    examplesRoot = path.join(scratch, "examples");
+    fs.mkdirSync(examplesRoot);
+    env = userEnv(examplesRoot);
+    const dependencies: Record<string, string> = {};
+    const own: Promise<string>[] = [];
+    for (const { dir, ownInstall } of EXAMPLES) {
+      const copy = path.join(examplesRoot, dir);
+      fs.cpSync(path.join(repoRoot, "examples", dir), copy, { recursive: true });
+      // Naming the tarball installs it in place of the published version, with the rest of package.json.
+      if (ownInstall) own.push(shell(`npm install --no-audit --no-fund ${tarball}`, copy, env));
+      else Object.assign(dependencies, ...manifestDependencies(copy));
+    }
+    dependencies["pulumi-runai"] = `file:${tarball}`;
+    fs.writeFileSync(path.join(examplesRoot, "package.json"), JSON.stringify({ name: "examples", private: true, dependencies }));
+    await Promise.all([shell("npm install --no-audit --no-fund", examplesRoot, env), ...own]);
+  }, 900_000);
+
+  it.each(EXAMPLES.map((example) => example.dir))("examples/%s names the published package and what it needs", (dir) => {
+    const manifest = JSON.parse(fs.readFileSync(path.join(repoRoot, "examples", dir, "package.json"), "utf8"));
+    const all = { ...manifest.dependencies, ...manifest.devDependencies };
+    expect(all["@pulumi/pulumi"]).toBeDefined();
+    if (dir !== "cluster-stack") expect(all["pulumi-runai"]).toBe(`^${version}`);
+    if (dir !== "yaml-quickstart")
+      expect({ typescript: all.typescript, node: all["@types/node"] }).toEqual({ typescript: "~5.9", node: "^20" });
+  });
+
+  it.each(EXAMPLES.map((example) => example.dir))(
+    "examples/%s: pulumi preview passes with its own package.json, and writes nothing",
+    async (dir) => {
+      const example = EXAMPLES.find((candidate) => candidate.dir === dir)!;
+      const cwd = path.join(examplesRoot, dir);
+      if (example.after) await shell("pulumi up --yes --non-interactive --stack dev", path.join(examplesRoot, example.after), env);
+      const settings = [
+        `--plaintext runai:url=${emulator.url}`,
+        "--plaintext runai:clientId=runai-admin",
+        "--secret runai:clientSecret=runai-admin-secret",
+        ...Object.entries(example.config ?? {}).map(([key, value]) => `--plaintext ${key}=${value}`),
+        ...Object.entries(example.secrets ?? {}).map(([key, value]) => `--secret ${key}=${value}`),
+      ].join(" ");
+      await shell(`pulumi stack init dev --non-interactive && pulumi config set-all ${settings}`, cwd, env);
+      const writesBefore = await emulator.writeCount();
+      const preview = await shell("pulumi preview --non-interactive --stack dev", cwd, env);
+      expect(preview).toMatch(/Resources:\n\s+\+ \d+ to create/);
+      expect(await emulator.writeCount()).toBe(writesBefore);
+    },
+    600_000,
+  );
+});
+
+/** What an example's own package.json asks to install. */
+function manifestDependencies(dir: string): Record<string, string>[] {
+  const manifest = JSON.parse(fs.readFileSync(path.join(dir, "package.json"), "utf8"));
+  return [manifest.dependencies ?? {}, manifest.devDependencies ?? {}];
+}
