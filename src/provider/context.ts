@@ -60,8 +60,8 @@ export function lazyContext(stack: ConfigSource | undefined): LazyContext {
   const context = () => resolve().context;
   return Object.assign(context, {
     async verified() {
-      const { settings, context: resolvedContext } = resolve();
-      await checkCredentials(resolvedContext.client, settings.client);
+      const { context: resolvedContext } = resolve();
+      await checkCredentials(resolvedContext.client);
       return resolvedContext;
     },
   });
@@ -80,8 +80,17 @@ function clientFor(options: RunaiClientOptions): RunaiClient {
     .digest("hex");
   let client = clients.get(key);
   if (!client) {
-    client = new RunaiClient(options);
+    client = new RunaiClient({ ...options, log: toEngine });
     clients.set(key, client);
   }
   return client;
+}
+
+/**
+ * The client's lines for the user (a call waiting to retry), on the provider process's stderr: both
+ * hosts' engines show a provider's stderr in the CLI's output (the dynamic host's since Pulumi 3.146).
+ * Provider code must not call pulumi.log (it would be serialized into state, see shim.ts).
+ */
+function toEngine(line: string): void {
+  process.stderr.write(`pulumi-runai: ${line}\n`);
 }
