@@ -22,7 +22,7 @@ export async function checkCredentials(client: RunaiClient): Promise<void> {
   } catch (err) {
     // The check of a static token reads the roles: a 401 there is a refusal of the token.
     if (err instanceof RunaiUnauthorizedError && err.path !== TOKEN_PATH) throw credentialsRefused("token", err.message);
-    throw explainRefusal(err);
+    throw explainSettingsFailure(err);
   }
 }
 
@@ -33,7 +33,7 @@ export async function checkCredentials(client: RunaiClient): Promise<void> {
  * be reached (a refresh or a destroy contacts Run:ai without a check first). Any other error as it is.
  * Neither is ever retried: a refusal is final, and first-contact.ts has decided the URL is wrong.
  */
-export function explainRefusal(err: unknown): unknown {
+export function explainSettingsFailure(err: unknown): unknown {
   if (err instanceof RunaiHttpError && err.path === TOKEN_PATH && REFUSALS.includes(err.status)) {
     return credentialsRefused("client credentials", err.message);
   }
