@@ -131,11 +131,12 @@ export class ClientCredentialsAuth implements TokenProvider {
 
   constructor(
     private readonly transport: HttpTransport,
+    /** The base URL, without a trailing slash. */
     url: string,
     private readonly credentials: ClientCredentials,
     private readonly now: () => number = Date.now,
   ) {
-    this.key = `${url.replace(/\/+$/, "")}\u0000${credentials.clientId}`;
+    this.key = `${url}\u0000${credentials.clientId}`;
     // Keyed by (url, clientId), but a token obtained with one secret is never handed to a client
     // configured with another: a wrong secret must fail, not ride on someone else's token.
     this.fingerprint = createHash("sha256").update(credentials.clientSecret).digest("hex");

@@ -7,6 +7,8 @@ import type { AccessRulesEndpoint } from "./access-rules";
 import type { AppsEndpoint } from "./apps";
 import { AssetEndpoint } from "./assets";
 import { ClientCredentials, ClientCredentialsAuth, StaticTokenAuth } from "./auth";
+import { baseUrl } from "./base-url";
+import { RunaiHttpError, RunaiUnauthorizedError } from "./errors";
 import type { ClustersEndpoint, NodePoolsEndpoint } from "./clusters";
 import { HttpTransport, RetryEvent } from "./http";
 import type { DepartmentsEndpoint, ProjectsEndpoint } from "./org-units";
@@ -36,6 +38,11 @@ export interface RunaiClientOptions {
   userAgent?: string;
   /** Called before each wait between attempts (for logging); all strings are redacted. */
   onRetry?: (event: RetryEvent) => void;
+  /**
+   * Called with lines worth showing a user, all redacted: one per call that waits to retry, e.g.
+   * `GET /api/v1/asset/environment → 503: unavailable; retrying (attempt 2 in 1.2 s; giving up after 60 s)`.
+   */
+  log?: (line: string) => void;
 }
 
 export class RunaiClient {
@@ -45,6 +52,9 @@ export class RunaiClient {
   private readonly assetEndpoints = new Map<object, unknown>();
   /** The other endpoints, built on first use (see `endpoint`). */
   private readonly endpoints = new Map<string, unknown>();
+  private readonly usesStaticToken: boolean;
+  /** The credential check, once it passed or while it runs (see checkCredentials). */
+  private credentialCheck?: Promise<void>;
 
   constructor(options: RunaiClientOptions) {
     let parsed: URL;
@@ -58,7 +68,7 @@ export class RunaiClient {
     }
     const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     if (!(timeoutMs > 0)) throw new RangeError("RunaiClient: timeoutMs must be > 0");
-    this.url = options.url.replace(/\/+$/, "");
+    this.url = baseUrl(options.url);
 
     const redactor = new Redactor();
     this.transport = new HttpTransport({
@@ -69,8 +79,10 @@ export class RunaiClient {
       redactor,
       caBundle: options.caBundle,
       onRetry: options.onRetry,
+      log: options.log,
     });
     const auth = options.auth;
+    this.usesStaticToken = "token" in auth;
     if ("token" in auth) {
       redactor.add(auth.token);
       this.transport.setAuth(new StaticTokenAuth(auth.token));
@@ -144,6 +156,38 @@ export class RunaiClient {
       this.assetEndpoints.set(contract, endpoint);
     }
     return endpoint;
+  }
+
+  /**
+   * Resolves once Run:ai has accepted this client's credentials; a success is kept, a failure is not.
+   * Client credentials are checked by getting the token every later request uses anyway (from the
+   * process-wide cache when another client got it already). A static token has no endpoint of its
+   * own to ask: one read of the roles shows whether Run:ai accepts it.
+   *
+   * Rejects with the refusal (a RunaiHttpError of `POST /api/v1/token`, or a RunaiUnauthorizedError
+   * for a static token), with a RunaiUnreachableError within seconds when the URL or its TLS setup is
+   * wrong (first-contact.ts), or with the error that kept Run:ai from answering.
+   */
+  checkCredentials(): Promise<void> {
+    if (!this.credentialCheck) {
+      const pending = this.usesStaticToken ? this.checkStaticToken() : this.transport.token().then(() => undefined);
+      this.credentialCheck = pending;
+      pending.catch(() => {
+        if (this.credentialCheck === pending) this.credentialCheck = undefined;
+      });
+    }
+    return this.credentialCheck;
+  }
+
+  private async checkStaticToken(): Promise<void> {
+    try {
+      await this.roles.list();
+    } catch (err) {
+      // Any other refusal (a 403 for a token without the right to read roles, say) means Run:ai accepted
+      // the token; a 5xx after the retries says nothing about it.
+      if (err instanceof RunaiHttpError && err.status < 500 && !(err instanceof RunaiUnauthorizedError)) return;
+      throw err;
+    }
   }
 
   /** Exchanges application credentials for a token, uncached: checks that a client secret works. */

@@ -30,6 +30,7 @@ export async function createWithRecovery<T>(op: CreateWithRecovery<T>): Promise<
   const policy = op.transport.retryPolicy;
   let uncertain = false;
   const startedAt = Date.now();
+  const notice = op.transport.retryNotifier();
   for (let attempt = 1; ; attempt++) {
     try {
       return await op.post();
@@ -47,6 +48,7 @@ export async function createWithRecovery<T>(op: CreateWithRecovery<T>): Promise<
       }
       const delayMs = retryDelayMs(attempt, policy, retryAfterOf(error));
       if (!mayRetry(attempt, Date.now() - startedAt, delayMs, policy)) throw gaveUp(error, attempt);
+      notice(error, attempt, delayMs);
       op.transport.notifyRetry({ method: op.method, path: op.path, attempt, delayMs, reason: describeFailure(error) });
       await sleep(delayMs);
     }

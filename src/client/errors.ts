@@ -2,6 +2,7 @@
 // status numbers. Messages read `METHOD /path → status: server message`, with the path stripped of
 // its query string. No error holds a request, response, header or credential: only strings and
 // numbers that were passed through the client's Redactor.
+import { displayUrl } from "./base-url";
 
 /** Base class of everything the client throws. */
 export class RunaiError extends Error {
@@ -118,6 +119,53 @@ export class RunaiNetworkError extends RunaiError {
     const cause = Object.assign(new Error(reason), errorCode ? { code: errorCode } : {});
     super(`${method} ${path} → network error: ${reason}`, { method, path, cause });
     this.errorCode = errorCode;
+  }
+}
+
+/**
+ * Why a connection to the control plane failed before any HTTP exchange, when the system error code
+ * says so: refused (nothing listens there), an unknown host (the name does not resolve), or a TLS
+ * handshake that failed (no TLS on that port, a certificate not trusted, expired, or for another name).
+ */
+export type ConnectionFailure = "refused" | "unknown host" | "no TLS" | "untrusted certificate" | "expired certificate" | "wrong host name";
+
+/** The failure a system error code names, or undefined for codes that say nothing about the setup (a reset, say). */
+export function connectionFailureOf(errorCode: string | undefined): ConnectionFailure | undefined {
+  if (errorCode === undefined) return undefined;
+  if (errorCode === "ECONNREFUSED") return "refused";
+  if (errorCode === "ENOTFOUND" || errorCode === "EAI_AGAIN") return "unknown host";
+  // "wrong version number" (an https:// URL to a plain-HTTP port) is EPROTO, or ERR_SSL_… in newer OpenSSL builds.
+  if (errorCode === "EPROTO" || errorCode.startsWith("ERR_SSL_")) return "no TLS";
+  if (errorCode === "ERR_TLS_CERT_ALTNAME_INVALID") return "wrong host name";
+  if (errorCode === "CERT_HAS_EXPIRED" || errorCode === "CERT_NOT_YET_VALID") return "expired certificate";
+  if (
+    errorCode.startsWith("CERT_") ||
+    errorCode.startsWith("UNABLE_TO_") ||
+    errorCode === "DEPTH_ZERO_SELF_SIGNED_CERT" ||
+    errorCode === "SELF_SIGNED_CERT_IN_CHAIN"
+  ) {
+    return "untrusted certificate";
+  }
+  return undefined;
+}
+
+/**
+ * The first contact with a control plane that has not answered yet in this process failed in a way
+ * that waiting will not fix: the URL or the TLS setup is wrong (see ConnectionFailure). Raised after
+ * at most a couple of quick retries (refused connections only), never after the full retry budget.
+ */
+export class RunaiUnreachableError extends RunaiNetworkError {
+  override readonly name: string = "RunaiUnreachableError";
+  /** The base URL that was tried, without any user name or password. */
+  readonly url: string;
+  readonly failure: ConnectionFailure;
+
+  constructor(error: RunaiNetworkError, url: string, failure: ConnectionFailure) {
+    super(error.method ?? "", error.path ?? "", (error.cause as Error).message, error.errorCode);
+    // The message as it stands (a "gave up after" note included).
+    this.message = error.message;
+    this.url = displayUrl(url);
+    this.failure = failure;
   }
 }
 

@@ -8,6 +8,7 @@ import fetch, { Headers } from "node-fetch";
 import { z } from "zod";
 import { ApiError } from "../schemas/asset";
 import { httpError, RunaiError, RunaiNetworkError, RunaiResponseValidationError, RunaiTimeoutError, ValidationIssue } from "./errors";
+import { atFirstContact, markAnswered } from "./first-contact";
 import { Redactor } from "./redact";
 import {
   describeFailure,
@@ -18,6 +19,7 @@ import {
   parseRetryAfter,
   retryAfterOf,
   retryDelayMs,
+  retryNotifier,
   RetryPolicy,
   sleep,
 } from "./retry";
@@ -46,6 +48,7 @@ export interface RetryEvent {
 }
 
 export interface TransportOptions {
+  /** The base URL, without a trailing slash (see base-url.ts). */
   url: string;
   timeoutMs: number;
   retry: RetryPolicy;
@@ -53,6 +56,8 @@ export interface TransportOptions {
   redactor: Redactor;
   caBundle?: string;
   onRetry?: (event: RetryEvent) => void;
+  /** Lines for the user: one per call that waits to retry (see retryNotice). */
+  log?: (line: string) => void;
 }
 
 export type QueryValue = string | number | boolean | undefined | null;
@@ -87,7 +92,7 @@ export class HttpTransport {
   private auth?: TokenProvider;
 
   constructor(private readonly options: TransportOptions) {
-    this.base = options.url.replace(/\/+$/, "");
+    this.base = options.url;
     const isHttps = new URL(this.base).protocol === "https:";
     // One keep-alive agent per client: a `pulumi up` of many resources reuses connections instead
     // of paying a TLS handshake per call. A CA bundle is added to the public roots rather than
@@ -117,6 +122,11 @@ export class HttpTransport {
     this.options.onRetry?.(event);
   }
 
+  /** A fresh "waits to retry" notice for one call: it speaks at the call's first wait only. */
+  retryNotifier(): ReturnType<typeof retryNotifier> {
+    return retryNotifier(this.options.log, this.options.retry);
+  }
+
   /** Closes idle keep-alive sockets. The client stays usable; new sockets are opened on demand. */
   close(): void {
     this.agent.destroy();
@@ -128,9 +138,10 @@ export class HttpTransport {
     const policy = this.options.retry;
     let renewed = false;
     const startedAt = Date.now();
+    const notice = this.retryNotifier();
     for (let attempt = 1; ; attempt++) {
       // Token errors come out of their own retry loop (auth.ts): not retried again here.
-      const token = spec.authenticated === false ? undefined : await this.currentToken();
+      const token = spec.authenticated === false ? undefined : await this.token();
       try {
         const response = await this.exchange(spec, token);
         if (response.status === 401 && token !== undefined && this.auth?.renewable && !renewed) {
@@ -144,16 +155,24 @@ export class HttpTransport {
         if (response.status < 200 || response.status > 299) throw this.toHttpError(spec, response);
         return this.parse(spec, response);
       } catch (error) {
+        const firstContact = atFirstContact(error, this.base, retry, attempt, Date.now() - startedAt, policy);
+        if (firstContact && "fail" in firstContact) throw firstContact.fail;
+        if (firstContact) {
+          await sleep(firstContact.waitMs);
+          continue;
+        }
         if (!retry || !isTransient(error)) throw error;
         const delayMs = retryDelayMs(attempt, policy, retryAfterOf(error));
         if (!mayRetry(attempt, Date.now() - startedAt, delayMs, policy)) throw gaveUp(error, attempt);
+        notice(error, attempt, delayMs);
         this.notifyRetry({ method: spec.method, path: spec.path, attempt, delayMs, reason: describeFailure(error) });
         await sleep(delayMs);
       }
     }
   }
 
-  private async currentToken(): Promise<string> {
+  /** The bearer token requests are sent with now (fetched or renewed if need be). */
+  async token(): Promise<string> {
     if (!this.auth) throw new RunaiError("the Run:ai client has no credentials");
     return this.auth.token();
   }
@@ -184,6 +203,7 @@ export class HttpTransport {
         // clear 3xx into a confusing parse error.
         redirect: "manual",
       });
+      markAnswered(this.base);
       const text = await response.text();
       return { status: response.status, statusText: response.statusText, headers: response.headers, text };
     } catch (error) {

@@ -1,6 +1,6 @@
 // The retry policy: which failures are transient, and how long to wait before the next attempt.
 // Pure functions, so the policy can be read (and tested) without any HTTP.
-import { RunaiError, RunaiHttpError, RunaiNetworkError, RunaiTimeoutError } from "./errors";
+import { RunaiError, RunaiHttpError, RunaiNetworkError, RunaiTimeoutError, RunaiUnreachableError } from "./errors";
 
 export interface RetryOptions {
   /** Attempts in total, the first included. Default 5. 1 disables retries. */
@@ -84,8 +84,9 @@ export function isIdempotentMethod(method: string): boolean {
   return ["GET", "HEAD", "OPTIONS", "PUT", "DELETE", "PATCH"].includes(method.toUpperCase());
 }
 
-/** A failure worth retrying (for a call that may be repeated). */
+/** A failure worth retrying (for a call that may be repeated). A wrong URL or TLS setup is not (first-contact.ts). */
 export function isTransient(error: unknown): boolean {
+  if (error instanceof RunaiUnreachableError) return false;
   if (error instanceof RunaiNetworkError || error instanceof RunaiTimeoutError) return true;
   return error instanceof RunaiHttpError && isRetryableStatus(error.status);
 }
@@ -96,6 +97,8 @@ export function isTransient(error: unknown): boolean {
  * request), and other 4xx answers are definite.
  */
 export function isUncertainOutcome(error: unknown): boolean {
+  // No connection was made: the server never saw the request.
+  if (error instanceof RunaiUnreachableError) return false;
   if (error instanceof RunaiNetworkError || error instanceof RunaiTimeoutError) return true;
   return error instanceof RunaiHttpError && error.status >= 500 && error.status <= 599;
 }
@@ -114,4 +117,32 @@ export function describeFailure(error: unknown): string {
   if (error instanceof RunaiHttpError) return String(error.status);
   if (error instanceof RunaiError) return error.name;
   return "error";
+}
+
+/**
+ * The line that tells a user a call waits to retry, e.g.
+ * `GET /api/v1/asset/environment → 503: unavailable; retrying (attempt 2 in 1.2 s; giving up after 60 s)`.
+ * `attempt` is the attempt that failed; the error's message is already redacted.
+ */
+export function retryNotice(error: unknown, attempt: number, delayMs: number, policy: RetryPolicy): string {
+  const failure = error instanceof Error ? error.message : String(error);
+  const limit = policy.budgetMs === Infinity ? `${policy.maxAttempts} attempts` : seconds(policy.budgetMs);
+  return `${failure}; retrying (attempt ${attempt + 1} in ${seconds(delayMs)}; giving up after ${limit})`;
+}
+
+function seconds(ms: number): string {
+  return `${Number((ms / 1000).toFixed(1))} s`;
+}
+
+/** Says once per call, through `log`, that the call waits to retry: the first wait speaks, later ones do not. */
+export function retryNotifier(
+  log: ((line: string) => void) | undefined,
+  policy: RetryPolicy,
+): (error: unknown, attempt: number, delayMs: number) => void {
+  let said = false;
+  return (error, attempt, delayMs) => {
+    if (said || !log) return;
+    said = true;
+    log(retryNotice(error, attempt, delayMs, policy));
+  };
 }

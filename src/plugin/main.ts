@@ -5,6 +5,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { main as serveProvider } from "@pulumi/pulumi/provider";
 import { PluginConfig } from "./configuration";
+import { engineAddressOf, engineLog } from "./engine-log";
 import { RunaiPluginProvider } from "./provider";
 import { patchProviderServer } from "./sdk-patches";
 
@@ -20,9 +21,16 @@ patchProviderServer((request) => {
 
 const version = (JSON.parse(fs.readFileSync(path.join(packageRoot, "package.json"), "utf8")) as { version: string }).version;
 
-const provider = new RunaiPluginProvider(version, () => configured ?? PluginConfig.fromEnvironment(), loadSchema);
+const args = process.argv.slice(2);
+const engineAddress = engineAddressOf(args);
+const provider = new RunaiPluginProvider(
+  version,
+  () => configured ?? PluginConfig.fromEnvironment(),
+  loadSchema,
+  engineAddress === undefined ? undefined : () => engineLog(engineAddress),
+);
 
-void serveProvider(provider, process.argv.slice(2));
+void serveProvider(provider, args);
 
 /** schema.json, written next to this file by the build (scripts/gen-schema.ts). */
 async function loadSchema(): Promise<string> {

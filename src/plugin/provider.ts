@@ -42,6 +42,8 @@ export class RunaiPluginProvider implements pulumiProvider.Provider {
     readonly version: string,
     private readonly config: () => PluginConfig,
     private readonly loadSchema: () => Promise<string>,
+    /** Where the provider's lines for the user go (see engine-log.ts); stderr when absent. */
+    private readonly userLog?: () => (line: string) => void,
   ) {}
 
   getSchema(): Promise<string> {
@@ -105,9 +107,16 @@ export class RunaiPluginProvider implements pulumiProvider.Provider {
     await route.provider.delete!(id, unwrapSecrets(props).value);
   }
 
+  /** The registry, and with it the provider code, loaded at the first resource call. */
+  private async loadRegistry(): Promise<Registry> {
+    const registry = await import("../provider/registry");
+    if (this.userLog) (await import("../provider/context")).setUserLog(this.userLog());
+    return registry;
+  }
+
   /** The kind and provider object of the URN's type, configured for this process at first use. */
   private async route(urn: string): Promise<Route> {
-    const registry = await (this.registry ??= import("../provider/registry"));
+    const registry = await (this.registry ??= this.loadRegistry());
     const token = typeOf(urn);
     const prefix = `${PACKAGE}:${MODULE}:`;
     const type = token.startsWith(prefix) ? token.slice(prefix.length) : token;

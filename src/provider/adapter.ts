@@ -12,7 +12,7 @@ import { lazyContext } from "./context";
 import type { ProviderContext } from "./context";
 import { changedFields, diffInputs } from "./diff";
 import { NotManagedError, RunaiProviderError } from "./errors";
-import { explainRefusal } from "./credential-check";
+import { explainSettingsFailure } from "./credential-check";
 import { resourceInitFailed } from "./init-failure";
 import { isPlaceholderId, mayHaveCreated, removeUnconfirmed, unconfirmedCreate } from "./unconfirmed-create";
 import { PartialWriteError } from "./kind";
@@ -123,13 +123,13 @@ export function dynamicProvider<T>(kind: ResourceKind<T>): DynamicProvider {
   });
 }
 
-/** Every operation reports a mid-run refusal of the credentials as the settings to fix (see explainRefusal). */
+/** Every operation reports a refusal of the credentials, or a runai:url it cannot reach, as the settings to fix (see explainSettingsFailure). */
 function withExplainedRefusals(provider: DynamicProvider): DynamicProvider {
   for (const name of ["create", "read", "update", "delete"] as const) {
     const operation = provider[name] as (...args: unknown[]) => Promise<unknown>;
     (provider as unknown as Record<string, unknown>)[name] = (...args: unknown[]) =>
       operation.apply(provider, args).catch((err: unknown) => {
-        throw explainRefusal(err);
+        throw explainSettingsFailure(err);
       });
   }
   return provider;

@@ -3,6 +3,7 @@
 // state and never resource inputs, so credentials can rotate without touching a single resource.
 import * as fs from "node:fs";
 import type { RunaiClientOptions } from "../client";
+import { baseUrl } from "../client/base-url";
 import { ProviderConfigError } from "./errors";
 
 /** The subset of the dynamic provider's config object that we use. */
@@ -125,7 +126,7 @@ export function resolveSettings(stack: ConfigSource | undefined, env: NodeJS.Pro
 
   return {
     client: {
-      url: url.toString().replace(/\/+$/, ""),
+      url: baseUrl(url.toString()),
       auth,
       caBundle: readCaBundle(lookup("caBundle")),
       timeoutMs: requestTimeoutSeconds * 1000,

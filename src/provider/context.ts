@@ -60,8 +60,8 @@ export function lazyContext(stack: ConfigSource | undefined): LazyContext {
   const context = () => resolve().context;
   return Object.assign(context, {
     async verified() {
-      const { settings, context: resolvedContext } = resolve();
-      await checkCredentials(resolvedContext.client, settings.client);
+      const { context: resolvedContext } = resolve();
+      await checkCredentials(resolvedContext.client);
       return resolvedContext;
     },
   });
@@ -80,8 +80,21 @@ function clientFor(options: RunaiClientOptions): RunaiClient {
     .digest("hex");
   let client = clients.get(key);
   if (!client) {
-    client = new RunaiClient(options);
+    client = new RunaiClient({ ...options, log: (line) => userLog(`pulumi-runai: ${line}`) });
     clients.set(key, client);
   }
   return client;
+}
+
+/**
+ * Where the client's lines for the user (a call waiting to retry) go. By default the provider
+ * process's stderr, which the dynamic host's engine shows in the CLI's output (since Pulumi 3.146);
+ * the plugin host, whose stderr the engine keeps for its own log, sends them to the engine instead
+ * (see setUserLog). Provider code must not call pulumi.log: it would be serialized into state (shim.ts).
+ */
+let userLog: (line: string) => void = (line) => process.stderr.write(`${line}\n`);
+
+/** Sends the lines meant for the user to `sink` from now on, for every client of this process. */
+export function setUserLog(sink: (line: string) => void): void {
+  userLog = sink;
 }

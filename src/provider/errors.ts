@@ -1,6 +1,7 @@
 // The provider's user-facing failures, one class each, so every kind words the same failure the same
 // way and callers (and tests) can tell them apart without matching text. HTTP failures keep the
 // client's own taxonomy (RunaiHttpError and its subclasses); these are the provider's decisions.
+import type { ConnectionFailure, RunaiUnreachableError } from "../client";
 
 /** Base class: a failure the provider itself decided on, with a message meant for the user. */
 export class RunaiProviderError extends Error {
@@ -24,6 +25,47 @@ export function credentialsRefused(kind: "client credentials" | "token", answer:
       : `Run:ai refused the client credentials of runai:clientId and runai:clientSecret (or the RUNAI_CLIENT_ID and ` +
           `RUNAI_CLIENT_SECRET environment variables): ${answer}. Check the client id, and set the secret with ` +
           "`pulumi config set --secret runai:clientSecret <secret>`",
+  );
+}
+
+/** What failed, and what to check, for each way a first contact with the control plane fails. */
+const UNREACHABLE: Record<ConnectionFailure, { what: (host: string) => string; check: string }> = {
+  refused: {
+    what: () => "the connection was refused",
+    check: "Check the URL's host and port, and that the control plane is running",
+  },
+  "unknown host": {
+    what: (host) => `the host name "${host}" does not resolve`,
+    check: "Check the URL's host name (a typo? a name that only a VPN or a private DNS knows?)",
+  },
+  "no TLS": {
+    what: () => "the TLS handshake failed",
+    check: "Is the URL's scheme right? The server does not speak TLS on that port: use http:// if it serves plain HTTP",
+  },
+  "untrusted certificate": {
+    what: () => "its TLS certificate is not trusted",
+    check:
+      "If a private CA signed it, set runai:caBundle (or the RUNAI_CA_BUNDLE environment variable) to that CA's certificate, as PEM text or a file",
+  },
+  "expired certificate": {
+    what: () => "its TLS certificate has expired or is not valid yet",
+    check: "Check the server's certificate, and this machine's clock",
+  },
+  "wrong host name": {
+    what: () => "its TLS certificate is for another host name",
+    check: "Check the URL's host name against the names in the server's certificate",
+  },
+};
+
+/**
+ * The first contact with the control plane of runai:url failed in a way that waiting will not fix:
+ * the message names the setting, shows the URL (never credentials) and says what to check.
+ */
+export function controlPlaneUnreachable(err: RunaiUnreachableError): ProviderConfigError {
+  const { what, check } = UNREACHABLE[err.failure];
+  return new ProviderConfigError(
+    `cannot reach Run:ai at ${err.url} (runai:url, or the RUNAI_URL environment variable): ` +
+      `${what(new URL(err.url).hostname)} (${err.method} ${err.path}: ${err.errorCode}). ${check}`,
   );
 }
 

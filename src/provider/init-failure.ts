@@ -1,11 +1,11 @@
 // "Created, but not healthy": the dynamic-provider host turns an error that carries `id` and
 // `properties` into ErrorResourceInitFailed, so the engine keeps the object in state (with the error)
 // instead of orphaning it. The host does not add `__provider` to those properties, so we do.
-import { explainRefusal } from "./credential-check";
+import { explainSettingsFailure } from "./credential-check";
 
 /** Marks `err` as an initialisation failure of the object `id`, whose outputs are `outputs`. */
 export function resourceInitFailed(err: unknown, id: string, outputs: Record<string, unknown>, provider: unknown): Error {
-  const explained = explainRefusal(err);
+  const explained = explainSettingsFailure(err);
   const error = explained instanceof Error ? explained : new Error(String(explained));
   return Object.assign(error, {
     id,

@@ -1,6 +1,9 @@
 // Configuration errors through a real `pulumi preview` of several resources: a missing runai:url, an
-// http:// URL to a remote host and a wrong client secret each fail the preview once, up front, with
-// the message naming the settings to fix, and nothing reaches Run:ai's write endpoints.
+// http:// URL to a remote host, a wrong client secret, and a runai:url that cannot be reached (a
+// closed port, https:// to a plain-HTTP server, a host name that does not resolve) each fail the
+// preview once, up front, with the message naming the settings to fix, and nothing reaches Run:ai's
+// write endpoints.
+import * as net from "node:net";
 import * as path from "node:path";
 import { EmulatorHarness } from "../support/emulator";
 import { TestStack } from "../support/pulumi-stack";
@@ -75,8 +78,68 @@ it.each<[string, (s: TestStack) => Promise<unknown>, string]>([
   expect(await emulator.writeCount()).toBe(0);
 });
 
+/** A loopback address nothing listens on: a port of our own, opened and closed again. */
+async function closedPort(): Promise<string> {
+  const server = net.createServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as net.AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return `http://127.0.0.1:${port}`;
+}
+
+const SETTING = "(runai:url, or the RUNAI_URL environment variable)";
+
+it.each<[string, () => Promise<string>, (url: string) => string]>([
+  [
+    "runai:url at a closed loopback port",
+    closedPort,
+    (url) =>
+      `cannot reach Run:ai at ${url} ${SETTING}: the connection was refused (POST /api/v1/token: ECONNREFUSED). ` +
+      "Check the URL's host and port, and that the control plane is running",
+  ],
+  [
+    "an https:// runai:url to the emulator's plain-HTTP port",
+    async () => emulator.url.replace(/^http:/, "https:"),
+    (url) =>
+      `cannot reach Run:ai at ${url} ${SETTING}: the TLS handshake failed (POST /api/v1/token: EPROTO). ` +
+      "Is the URL's scheme right? The server does not speak TLS on that port: use http:// if it serves plain HTTP",
+  ],
+  [
+    "a runai:url whose host name does not resolve",
+    async () => "https://runai.nonexistent.invalid",
+    (url) =>
+      `cannot reach Run:ai at ${url} ${SETTING}: the host name "runai.nonexistent.invalid" does not resolve (POST /api/v1/token: ENOTFOUND). ` +
+      "Check the URL's host name (a typo? a name that only a VPN or a private DNS knows?)",
+  ],
+])("%s: preview fails in under 10 s, once, naming the setting, and writes nothing", async (_case, address, message) => {
+  const url = await address();
+  await stack.setConfig("runai:url", url);
+  const started = Date.now();
+  const output = await failingPreview();
+  // The CLI's own start-up is in there too: the retry budget (60 s by default) is not.
+  expect(Date.now() - started).toBeLessThan(10_000);
+  expect(diagnosed(output, `has a problem: ${message(url)}`)).toBe(1);
+  expect(output).toMatch(/^\s+1 errored$/m);
+  expect(output).not.toContain("retrying");
+  expect(await emulator.writeCount()).toBe(0);
+});
+
 it("previews once the settings are right again", async () => {
+  await stack.setConfig("runai:url", emulator.url);
   await stack.setConfig("runai:clientSecret", emulator.emulator.adminClientSecret, true);
   const preview = await stack.preview();
   expect(preview.stdout).toContain("+ 5 to create");
+});
+
+it("a call that waits to retry says so once, in the CLI's output", async () => {
+  await emulator.setFaults([{ method: "POST", route: "/api/v1/token", errorRate: 1, errorStatus: 503, retryAfterSeconds: 1, times: 2 }]);
+  try {
+    const preview = await stack.preview();
+    const notice =
+      "pulumi-runai: POST /api/v1/token → 503: injected fault: service unavailable; retrying (attempt 2 in 1 s; giving up after 60 s)";
+    expect(diagnosed(preview.stdout, notice)).toBe(1);
+    expect(preview.stdout).toContain("+ 5 to create");
+  } finally {
+    await emulator.clearFaults();
+  }
 });

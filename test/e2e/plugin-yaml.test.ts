@@ -9,6 +9,7 @@
 // `pulumi plugin install --file`.
 import { execFile } from "node:child_process";
 import * as fs from "node:fs";
+import * as net from "node:net";
 import * as path from "node:path";
 import { promisify } from "node:util";
 import { kindFor, RESOURCE_TYPES } from "../../src/provider/registry";
@@ -420,5 +421,51 @@ describe("the YAML quickstart example and the plugin tarball", () => {
     } finally {
       await stack.cleanup();
     }
+  });
+});
+
+describe("the plugin's up-front check, as the dynamic host's (test/e2e/config-errors.test.ts)", () => {
+  let stack: TestStack;
+  beforeAll(async () => {
+    stack = await TestStack.create({
+      program: path.join(programs, "yaml-lifecycle"),
+      config: { ...emulator.stackConfig(), secondUrl: second.url, secondClientSecret: { value: SECOND_SECRET, secret: true } },
+    });
+    writeProgram(stack, { "y-checked": { type: token("ConfigMapAsset"), properties: KIND_FIXTURES.ConfigMapAsset.args("y-checked") } }, {});
+  });
+  afterAll(async () => {
+    await emulator.clearFaults();
+    await stack?.cleanup();
+  });
+
+  /** How often `text` occurs in the output's Diagnostics section. */
+  const diagnosed = (output: string, text: string) => output.slice(output.indexOf("\nDiagnostics:")).split(text).length - 1;
+
+  it("a runai:url at a closed port fails the preview in under 10 s, once, naming the setting, and writes nothing", async () => {
+    const server = net.createServer();
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const url = `http://127.0.0.1:${(server.address() as net.AddressInfo).port}`;
+    await new Promise((resolve) => server.close(resolve));
+    await stack.setConfig("runai:url", url);
+    await emulator.resetCounters();
+    const started = Date.now();
+    const preview = await stack.preview({}, { allowFailure: true });
+    expect(Date.now() - started).toBeLessThan(10_000);
+    expect(preview.code).not.toBe(0);
+    const message =
+      `cannot reach Run:ai at ${url} (runai:url, or the RUNAI_URL environment variable): the connection was refused ` +
+      "(POST /api/v1/token: ECONNREFUSED). Check the URL's host and port, and that the control plane is running";
+    expect(diagnosed(`${preview.stdout}\n${preview.stderr}`, message)).toBe(1);
+    expect(await emulator.writeCount()).toBe(0);
+  });
+
+  it("a call that waits to retry says so once, in the CLI's output", async () => {
+    await stack.setConfig("runai:url", emulator.url);
+    await emulator.setFaults([{ method: "POST", route: "/api/v1/token", errorRate: 1, errorStatus: 503, retryAfterSeconds: 1, times: 2 }]);
+    const preview = await stack.preview();
+    const notice =
+      "pulumi-runai: POST /api/v1/token → 503: injected fault: service unavailable; retrying (attempt 2 in 1 s; giving up after 60 s)";
+    expect(diagnosed(preview.stdout, notice)).toBe(1);
+    expect(preview.stdout).toContain("+ 2 to create"); // the asset and the stack
   });
 });

@@ -1,7 +1,8 @@
 // The settings and the credentials are checked at `check`, once per provider process: a missing or
-// insecure URL and credentials Run:ai refuses fail the first check with a message naming the
-// settings to fix, before anything is written; accepted credentials cost one token request, and
-// the token is the one every later request of the run uses.
+// insecure URL, credentials Run:ai refuses and a URL that cannot be reached fail the first check with
+// a message naming the settings to fix, before anything is written; accepted credentials cost one
+// token request, and the token is the one every later request of the run uses.
+import * as net from "node:net";
 import { clearTokenCache } from "../../src/client";
 import { providerFor } from "../../src/provider";
 import { checkCredentials } from "../../src/provider/credential-check";
@@ -124,27 +125,75 @@ describe("credentials at check", () => {
     );
   });
 
-  it("an unreachable control plane fails check with the client's message", async () => {
-    const config = {
-      "runai:url": "http://127.0.0.1:9",
-      "runai:clientId": "a",
-      "runai:clientSecret": "b",
-      "runai:requestTimeoutSeconds": "2",
-      "runai:retryTimeoutSeconds": "1",
-    };
-    const failures = await reasons("ConfigMapAsset", config, configMap("down"));
-    expect(failures).toEqual([
-      expect.stringMatching(/^POST \/api\/v1\/token → network error: connect ECONNREFUSED 127\.0\.0\.1:9 \(gave up after \d+ attempts\)$/),
-    ]);
-  }, 60_000);
-
   it("checkCredentials refuses with a ProviderConfigError, and asks again next time (a refusal is not kept)", async () => {
     const { createContext } = await import("../../src/provider/context");
-    const options = { url: emulator.url, auth: { clientId: emulator.emulator.adminClientId, clientSecret: WRONG_SECRET } };
     const client = createContext({ get: (key: string) => ({ ...admin(), "runai:clientSecret": WRONG_SECRET })[key] }).client;
     await emulator.resetCounters();
-    expect(await caught(checkCredentials(client, options))).toEqual(new ProviderConfigError(CLIENT_CREDENTIALS_REFUSED));
-    expect(await caught(checkCredentials(client, options))).toBeInstanceOf(ProviderConfigError);
+    expect(await caught(checkCredentials(client))).toEqual(new ProviderConfigError(CLIENT_CREDENTIALS_REFUSED));
+    expect(await caught(checkCredentials(client))).toBeInstanceOf(ProviderConfigError);
     expect(await tokenRequests()).toBe(2);
+  });
+});
+
+describe("a runai:url that cannot be reached", () => {
+  /** A loopback address nothing listens on: a port of our own, opened and closed again. */
+  async function closedPort(): Promise<string> {
+    const server = net.createServer();
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const { port } = server.address() as net.AddressInfo;
+    await new Promise((resolve) => server.close(resolve));
+    return `http://127.0.0.1:${port}`;
+  }
+
+  const credentials = (url: string) => ({ ...admin(), "runai:url": url });
+
+  it.each<[string, () => Promise<string>, (url: string) => string]>([
+    [
+      "a closed port",
+      closedPort,
+      (url) =>
+        `cannot reach Run:ai at ${url} (runai:url, or the RUNAI_URL environment variable): the connection was refused ` +
+        "(POST /api/v1/token: ECONNREFUSED). Check the URL's host and port, and that the control plane is running",
+    ],
+    [
+      "https:// to the emulator's plain-HTTP port",
+      async () => emulator.url.replace(/^http:/, "https:"),
+      (url) =>
+        `cannot reach Run:ai at ${url} (runai:url, or the RUNAI_URL environment variable): the TLS handshake failed ` +
+        "(POST /api/v1/token: EPROTO). Is the URL's scheme right? The server does not speak TLS on that port: use http:// if it serves plain HTTP",
+    ],
+    [
+      "a host name that does not resolve",
+      async () => "https://runai.nonexistent.invalid",
+      () =>
+        'cannot reach Run:ai at https://runai.nonexistent.invalid (runai:url, or the RUNAI_URL environment variable): the host name "runai.nonexistent.invalid" ' +
+        "does not resolve (POST /api/v1/token: ENOTFOUND). Check the URL's host name (a typo? a name that only a VPN or a private DNS knows?)",
+    ],
+  ])("%s fails check within seconds, naming the setting, despite a minute's retry budget", async (_case, address, message) => {
+    const url = await address();
+    await emulator.resetCounters();
+    const started = Date.now();
+    expect(await reasons("ConfigMapAsset", credentials(url), configMap("unreachable"))).toEqual([message(url)]);
+    expect(Date.now() - started).toBeLessThan(10_000);
+    expect(await tokenRequests()).toBe(0);
+  });
+
+  it("a static token's check says the same", async () => {
+    const url = await closedPort();
+    expect(await reasons("ConfigMapAsset", { "runai:url": url, "runai:token": "some-token" }, configMap("unreachable"))).toEqual([
+      `cannot reach Run:ai at ${url} (runai:url, or the RUNAI_URL environment variable): the connection was refused ` +
+        "(GET /api/v1/authorization/roles: ECONNREFUSED). Check the URL's host and port, and that the control plane is running",
+    ]);
+  });
+
+  it("a refresh, which reads without a check first, says the same", async () => {
+    const url = await closedPort();
+    const provider = await configured("ConfigMapAsset", credentials(url));
+    expect(await caught(provider.read("1b2c3d4e-5f60-4718-8a9b-0c1d2e3f4a5b", configMap("unreachable")))).toEqual(
+      new ProviderConfigError(
+        `cannot reach Run:ai at ${url} (runai:url, or the RUNAI_URL environment variable): the connection was refused ` +
+          "(POST /api/v1/token: ECONNREFUSED). Check the URL's host and port, and that the control plane is running",
+      ),
+    );
   });
 });
