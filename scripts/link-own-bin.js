@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // npm links the bins of dependencies into node_modules/.bin, never the project's own. In a clone of
 // this repository `npx runai-emulator` should work like it does where pulumi-runai is installed, so
-// `prepare` (which runs after `npm ci`/`npm install` here, and never for consumers) links it.
+// `npm run build` links it once dist/ holds what the bin runs. (Not an install script: those would be
+// published and run, or warned about, on every user's install.)
 "use strict";
 const fs = require("node:fs");
 const path = require("node:path");

@@ -14,6 +14,24 @@ import { contractValidator } from "./validation";
 
 export const ADMIN_PREFIX = "/__emulator/";
 
+/**
+ * What `GET /__emulator/` answers: the admin routes, so the URL the CLI's banner prints leads
+ * somewhere. The README of the emulator has the full request and answer of each.
+ */
+export const ADMIN_ROUTES: readonly { route: string; does: string }[] = Object.freeze([
+  { route: "GET /__emulator/counters", does: "requests per route template and status" },
+  { route: "DELETE /__emulator/counters", does: "resets the counters" },
+  { route: "GET /__emulator/faults", does: "the fault rules in force" },
+  { route: "PUT /__emulator/faults", does: "replaces the fault rules ({rules: [...]})" },
+  { route: "DELETE /__emulator/faults", does: "clears the fault rules" },
+  { route: "POST /__emulator/reset", does: "back to the seed: no assets, apps or access rules" },
+  { route: "GET /__emulator/state", does: "the organisation, assets, apps and access rules" },
+  { route: "PUT /__emulator/assets/{AssetId}/status", does: "forces an asset's sync status ({status, issues?, message?})" },
+  { route: "DELETE /__emulator/assets/{AssetId}/status", does: "clears a forced sync status" },
+  { route: "PUT /__emulator/projects/{projectId}/phase", does: "forces a project's phase ({phase, message?})" },
+  { route: "DELETE /__emulator/projects/{projectId}/phase", does: "clears a forced phase" },
+]);
+
 const FORCED_STATUS_PATH = /^\/__emulator\/assets\/([^/]+)\/status$/;
 const FORCED_PHASE_PATH = /^\/__emulator\/projects\/([^/]+)\/phase$/;
 
@@ -33,6 +51,12 @@ export async function handleAdmin(
 
   const route = `${method} ${path}`;
   switch (route) {
+    case "GET /__emulator/":
+      return ok({
+        emulator: "the Run:ai emulator's admin API: loopback callers only, no token, never counted nor faulted",
+        api: "the Run:ai API is under /api/v1: POST /api/v1/token for a token, then Authorization: Bearer <accessToken>",
+        routes: ADMIN_ROUTES,
+      });
     case "GET /__emulator/counters":
       return ok(ctx.counters.snapshot());
     case "DELETE /__emulator/counters":

@@ -1,6 +1,7 @@
 // `runai-emulator` command line (bin/runai-emulator.js is a thin wrapper around runCli).
 import * as fs from "node:fs";
 import { parseArgs } from "node:util";
+import { SEED_CLUSTER, SEED_NODE_POOLS } from "./seed";
 import { startEmulator } from "./start";
 import type { Emulator, FaultRule } from "./types";
 
@@ -105,18 +106,32 @@ function faultRulesFromFile(values: Record<string, unknown>): FaultRule[] {
   return rules as FaultRule[];
 }
 
+/**
+ * What a person trying the emulator needs first: where it listens, the admin credentials, the ids
+ * and names look-ups and assets refer to (cluster, node pools, departments, projects), how to get a
+ * token by hand, and the admin API (whose index answers at the printed URL).
+ */
 export function banner(emulator: Emulator, stateFile: string | undefined): string {
   const org = emulator.organisation;
+  // In single quotes for the shell, whatever the credentials hold.
+  const credentials = JSON.stringify({
+    grantType: "client_credentials",
+    clientId: emulator.adminClientId,
+    clientSecret: emulator.adminClientSecret,
+  }).replaceAll("'", "'\\''");
   const lines = [
     `Run:ai emulator listening on ${emulator.url}`,
     `  admin client id:     ${emulator.adminClientId}`,
     `  admin client secret: ${emulator.adminClientSecret}`,
     `  tenant id:           ${org.tenantId}`,
     `  cluster id:          ${org.clusterId}`,
+    `  cluster name:        ${SEED_CLUSTER.name}`,
+    ...SEED_NODE_POOLS.map((pool) => `  node pool:           ${pool.id} ${pool.name}${pool.isDefault ? " (the default)" : ""}`),
     ...org.departments.map((d) => `  department:          ${d.id} ${d.name}`),
     ...org.projects.map((p) => `  project:             ${p.id} ${p.name} (department ${p.departmentId})`),
     `  state file:          ${stateFile ?? "(none: state is in memory only)"}`,
-    `  admin API:           ${emulator.url}/__emulator/ (counters, faults, reset, state)`,
+    `  a token by hand:     curl -s -X POST ${emulator.url}/api/v1/token -H 'content-type: application/json' -d '${credentials}'`,
+    `  admin API:           ${emulator.url}/__emulator/ (its routes: counters, faults, reset, state)`,
   ];
   return lines.join("\n");
 }

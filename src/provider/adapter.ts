@@ -14,6 +14,7 @@ import { changedFields, diffInputs } from "./diff";
 import { NotManagedError, RunaiProviderError } from "./errors";
 import { explainSettingsFailure } from "./credential-check";
 import { resourceInitFailed } from "./init-failure";
+import { recoveryOncePerProcess } from "./interrupted-run";
 import { isPlaceholderId, mayHaveCreated, removeUnconfirmed, unconfirmedCreate } from "./unconfirmed-create";
 import { PartialWriteError } from "./kind";
 import type { Json, ResourceKind } from "./kind";
@@ -150,15 +151,16 @@ async function createOrAdopt<T>(kind: ResourceKind<T>, ctx: ProviderContext, inp
   // The run-wide switch stands in for a resource that says nothing; an explicit false still wins.
   const adopt = inputs.adoptExisting === true || (inputs.adoptExisting !== false && ctx.adoptExisting);
   if (!adopt) {
-    throw new NotManagedError(
-      kind.label,
-      nameIn(kind, inputs),
-      kind.location(inputs),
-      kind.idOf(existing),
-      kind.namePath ? `choose another ${kind.namePath}` : "remove it from this program (it exists already)",
-      kind.adoptionNote,
-      kind.createdOf?.(existing),
-    );
+    throw new NotManagedError({
+      label: kind.label,
+      objectName: nameIn(kind, inputs),
+      location: kind.location(inputs),
+      existingId: kind.idOf(existing),
+      alternative: kind.namePath ? `choose another ${kind.namePath}` : "remove it from this program (it exists already)",
+      adoptionNote: kind.adoptionNote,
+      created: kind.createdOf?.(existing),
+      recovery: recoveryOncePerProcess(),
+    });
   }
   return kind.operations.adopt(ctx, existing, inputs);
 }

@@ -69,30 +69,45 @@ export function controlPlaneUnreachable(err: RunaiUnreachableError): ProviderCon
   );
 }
 
+/** What a NotManagedError says about the taken name and what to do. */
+export interface NotManagedDetails {
+  /** E.g. "ConfigMap asset". */
+  label: string;
+  objectName: string;
+  /** E.g. "project 1001", "the tenant". */
+  location: string;
+  existingId: string;
+  /** What else the user can do, e.g. "choose another meta.name". */
+  alternative: string;
+  /** What adoption does beyond the usual, for this kind. */
+  adoptionNote?: string;
+  created?: { by?: string | null; at?: string | null };
+  /** The way back after an interrupted run, appended when given (once per process: see interrupted-run.ts). */
+  recovery?: string;
+}
+
 /**
  * The object's natural key (name and scope) is taken by an object this stack does not manage, and
  * the program did not ask to adopt it.
  */
 export class NotManagedError extends RunaiProviderError {
   override readonly name = "NotManagedError";
-  constructor(
-    readonly label: string,
-    readonly objectName: string,
-    readonly location: string,
-    readonly existingId: string,
-    /** What else the user can do, e.g. "choose another meta.name". */
-    alternative: string,
-    adoptionNote?: string,
-    created?: { by?: string | null; at?: string | null },
-  ) {
+  readonly label: string;
+  readonly objectName: string;
+  readonly location: string;
+  readonly existingId: string;
+  constructor(details: NotManagedDetails) {
+    const { label, objectName, location, existingId, alternative, adoptionNote, created, recovery } = details;
     const origin = [created?.by ? `created by ${created.by}` : "", created?.at ? `at ${created.at}` : ""].filter(Boolean).join(" ");
     super(
       `${label} "${objectName}" already exists in ${location} (id ${existingId}${origin ? `, ${origin}` : ""}) and is not managed by this stack. ` +
         `Set adoptExisting: true to take it over with this program's values${adoptionNote ? ` (${adoptionNote})` : ""}, ` +
-        `or ${alternative}. If an interrupted run of this stack created it, take over everything such a run left ` +
-        "behind, for one run, with RUNAI_ADOPT_EXISTING=true pulumi up, then drop the engine's records of the interrupted " +
-        "creates with pulumi refresh --clear-pending-creates.",
+        `or ${alternative}.${recovery ? ` ${recovery}` : ""}`,
     );
+    this.label = label;
+    this.objectName = objectName;
+    this.location = location;
+    this.existingId = existingId;
   }
 }
 

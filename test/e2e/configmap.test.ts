@@ -4,6 +4,7 @@
 // (convergence under injected faults: reliability.test.ts, 100 assets of eight kinds).
 import * as path from "node:path";
 import { CONFIG_MAPS as CONFIGMAPS, EmulatorHarness } from "../support/emulator";
+import { RECOVERY } from "../support/not-managed";
 import { TestStack } from "../support/pulumi-stack";
 
 const program = path.join(__dirname, "programs/configmap");
@@ -103,7 +104,8 @@ describe("ConfigMapAsset adoption", () => {
     expect(result.stdout).toContain(
       `ConfigMap asset "made-by-hand" already exists in project 1003 (id ${existingId}, ${existingOrigin}) and is not managed by this stack. ` +
         "Set adoptExisting: true to take it over with this program's values, or choose another meta.name. " +
-        "If an interrupted run of this stack created it, take over everything such a run left behind, for one run, with RUNAI_ADOPT_EXISTING=true pulumi up, then drop the engine's records of the interrupted creates with pulumi refresh --clear-pending-creates.",
+        // The only refusal of the run, so it carries the recovery after an interrupted run too.
+        RECOVERY,
     );
     expect(await stack.resourcesOfType(TYPE)).toEqual([]);
   });

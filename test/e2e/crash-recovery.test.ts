@@ -1,13 +1,15 @@
 // `pulumi up` killed with SIGKILL (CLI, language host and providers at once, as when a CI runner is
 // killed) at three points of a 30-asset run. The messages must lead back to a converged stack with
-// `pulumi cancel` plus at most two commands they name, with no edit of the program, no duplicate and
-// no orphan. The discovery run (`pulumi up` after the cancel) is one of the two.
+// `pulumi cancel`, the discovery run (`pulumi up` after the cancel) and at most the two commands it
+// names, once, in agreement with the engine's own warning, with no edit of the program, no
+// duplicate and no orphan.
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { KIND_FIXTURES, prepareFixtures } from "../fixtures/kinds";
 import { EmulatorHarness } from "../support/emulator";
 import { TestStack } from "../support/pulumi-stack";
 import type { CommandResult } from "../support/pulumi-stack";
+import { RECOVERY, refusalLine, refusalsInDiagnostics } from "../support/not-managed";
 
 const program = path.join(__dirname, "programs/lifecycle");
 // Kinds that need nothing else to exist (no credential reference), so any 30 of them can be declared.
@@ -96,31 +98,38 @@ async function killAndRecover(stack: TestStack, method: "POST" | "PUT", after: n
   const commands: CommandResult[] = [];
   commands.push(await stack.up([], { allowFailure: true }));
   if (commands[0].code !== 0) {
-    // Everything the interrupted run left behind is refused by name, and the refusal names the switch.
-    const output = commands[0].stdout + commands[0].stderr;
-    expect(output).toContain(
-      "If an interrupted run of this stack created it, take over everything such a run left behind, for one run, with RUNAI_ADOPT_EXISTING=true pulumi up, then drop the engine's records of the interrupted creates with pulumi refresh --clear-pending-creates.",
+    // The engine lists the creates the kill interrupted and asks for a refresh; every object the
+    // interrupted run left behind is refused by its own short line, and the first refusal of the
+    // run says, once, the refresh and the one-run adoption that recover them all.
+    const { stdout } = commands[0];
+    expect(stdout).toContain("interrupted while creating");
+    expect(stdout).toContain("you can repair your stack using `pulumi refresh`");
+    const refusals = refusalsInDiagnostics(stdout);
+    expect(refusals.length).toBeGreaterThan(0);
+    expect(refusals.filter((line) => line.endsWith(` ${RECOVERY}`))).toHaveLength(1);
+    expect(refusals.map((line) => refusalLine(line).replace(/^.* already exists in .* is not managed by this stack\. /, ""))).toEqual(
+      refusals.map(() => "Set adoptExisting: true to take it over with this program's values, or choose another meta.name."),
     );
+    await clearPendingCreates(stack, commands);
     commands.push(await stack.up([], { env: { RUNAI_ADOPT_EXISTING: "true" } }));
   }
   await stack.preview({ expectNoChanges: true, refresh: true });
   await expectServerEqualsState(stack);
+  expect((await stack.exportState()).deployment.pending_operations ?? []).toEqual([]);
   return commands;
 }
 
 /**
  * The engine keeps a record of every create the kill interrupted, and warns about it at every run,
- * until a refresh drops it; the conflict message names the command. The objects are in the state by
- * then, so dropping the records changes nothing else.
+ * until a refresh drops it. The objects themselves are not in the state yet: the adopting `up` that
+ * follows takes them over.
  */
-async function clearPendingCreates(stack: TestStack) {
+async function clearPendingCreates(stack: TestStack, commands: CommandResult[]) {
   const before = await stack.exportState();
   expect((before.deployment.pending_operations ?? []).length).toBeGreaterThan(0);
-  await stack.refresh({ extra: ["--clear-pending-creates"] });
+  commands.push(await stack.refresh({ extra: ["--clear-pending-creates"] }));
   const after = await stack.exportState();
   expect(after.deployment.pending_operations ?? []).toEqual([]);
-  await stack.preview({ expectNoChanges: true, refresh: true });
-  await expectServerEqualsState(stack);
 }
 
 describe("pulumi up killed with SIGKILL", () => {
@@ -130,18 +139,16 @@ describe("pulumi up killed with SIGKILL", () => {
   });
   afterAll(() => stack?.cleanup());
 
-  it("early in the creates: converges with cancel, up, then the named one-run adoption", async () => {
+  it("early in the creates: converges with cancel, up, then the refresh and the one-run adoption it names", async () => {
     const commands = await killAndRecover(stack, "POST", 6);
-    expect(commands.map((c) => c.code !== 0)).toEqual([true, false]);
-    await clearPendingCreates(stack);
+    expect(commands.map((c) => c.code !== 0)).toEqual([true, false, false]);
   });
 
-  it("late in the creates, with most objects made: the same two commands", async () => {
+  it("late in the creates, with most objects made: the same commands", async () => {
     await stack.destroy();
     expect((await serverObjects()).size).toBe(0);
     const commands = await killAndRecover(stack, "POST", 24);
-    expect(commands.map((c) => c.code !== 0)).toEqual([true, false]);
-    await clearPendingCreates(stack);
+    expect(commands.map((c) => c.code !== 0)).toEqual([true, false, false]);
   });
 
   it("in the middle of an update of all 30: one `pulumi up` after the cancel finishes it", async () => {

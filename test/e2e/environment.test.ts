@@ -4,6 +4,7 @@
 // validation of many bad environments at once with zero writes.
 import * as path from "node:path";
 import { EmulatorHarness, ENVIRONMENTS } from "../support/emulator";
+import { RECOVERY } from "../support/not-managed";
 import { repoRoot, TestStack } from "../support/pulumi-stack";
 
 const TYPE = "pulumi-nodejs:dynamic/runai:EnvironmentAsset";
@@ -249,7 +250,8 @@ describe("EnvironmentAsset lifecycle", () => {
       expect(result.stdout).toContain(
         `Environment asset "made-by-hand" already exists in project 1003 (id ${existingId}, ${existingOrigin}) and is not managed by this stack. ` +
           "Set adoptExisting: true to take it over with this program's values, or choose another meta.name. " +
-          "If an interrupted run of this stack created it, take over everything such a run left behind, for one run, with RUNAI_ADOPT_EXISTING=true pulumi up, then drop the engine's records of the interrupted creates with pulumi refresh --clear-pending-creates.",
+          // The only refusal of the run, so it carries the recovery after an interrupted run too.
+          RECOVERY,
       );
       expect((await stack.resourcesOfType(TYPE)).map((r) => r.id)).toEqual([id]);
     });

@@ -17,6 +17,7 @@ import { KIND_FIXTURES, prepareFixtures } from "../fixtures/kinds";
 import type { KindFixture } from "../fixtures/kinds";
 import { waitUntil } from "../support/async";
 import { EmulatorHarness } from "../support/emulator";
+import { RECOVERY, refusalsInDiagnostics } from "../support/not-managed";
 import { pulumiBinDir, repoRoot, TestStack } from "../support/pulumi-stack";
 import type { CommandResult, ExportedResource } from "../support/pulumi-stack";
 
@@ -282,6 +283,10 @@ describe("every kind through a Pulumi YAML program and the runai plugin", () => 
         "Set adoptExisting: true to take it over with this program's values";
       expect({ adoptName, refused: result.stdout.includes(message) ? message : result.stdout }).toEqual({ adoptName, refused: message });
     }
+    // One plugin process served every refusal: the recovery after an interrupted run is said once.
+    const refusals = refusalsInDiagnostics(result.stdout);
+    expect(refusals.length).toBeGreaterThanOrEqual(kinds.length);
+    expect(refusals.filter((line) => line.endsWith(` ${RECOVERY}`))).toHaveLength(1);
     const state = (await stack.exportState()).deployment.resources ?? [];
     expect(state.filter((r) => r.urn.endsWith("-adopt")).map((r) => r.urn)).toEqual([]);
   });

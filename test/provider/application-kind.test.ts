@@ -7,6 +7,7 @@ import { diffInputs } from "../../src/provider/diff";
 import { kindFor } from "../../src/provider/registry";
 import { UNKNOWN } from "../../src/provider/validation";
 import { EmulatorHarness } from "../support/emulator";
+import { refusalLine } from "../support/not-managed";
 
 const provider = providerFor("Application") as Required<ReturnType<typeof providerFor>>;
 const application = kindFor("Application");
@@ -240,11 +241,10 @@ describe("Application CRUD against the emulator", () => {
     await admin.resetCounters();
     const error = await provider.create(await checked({ name: "crud-taken" })).catch((e: Error) => e);
     const { createdBy, createdAt } = (await admin.api("GET", `/api/v1/apps/${existing.id}`)).body;
-    expect((error as Error).message).toBe(
+    expect(refusalLine((error as Error).message)).toBe(
       `Application "crud-taken" already exists in the tenant (id ${existing.id}, created by ${createdBy} at ${createdAt}) and is not managed by this stack. ` +
         "Set adoptExisting: true to take it over with this program's values (its secret is then regenerated once, since Run:ai never returns an existing secret), " +
-        "or choose another name. " +
-        "If an interrupted run of this stack created it, take over everything such a run left behind, for one run, with RUNAI_ADOPT_EXISTING=true pulumi up, then drop the engine's records of the interrupted creates with pulumi refresh --clear-pending-creates.",
+        "or choose another name.",
     );
     expect(await tokenAccepted("crud-taken", existing.secret)).toBe(true);
     expect((await admin.counters())["POST /api/v1/apps/{appId}/secret"]).toBeUndefined();

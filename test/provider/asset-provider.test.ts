@@ -4,6 +4,7 @@ import { clearTokenCache } from "../../src/client";
 import { providerFor } from "../../src/provider";
 import { CONFIG_MAPS as CONFIGMAPS, EmulatorHarness } from "../support/emulator";
 import { caught } from "../support/async";
+import { RECOVERY } from "../support/not-managed";
 
 const provider = providerFor("ConfigMapAsset") as Required<ReturnType<typeof providerFor>>;
 
@@ -99,14 +100,30 @@ describe("create", () => {
     }
   });
 
-  it("names the taken asset, who made it and when, and how to adopt it (for one resource or for one run)", async () => {
-    const id = await createdByHand("taken");
-    const { createdBy, createdAt } = (await emulator.api("GET", `${CONFIGMAPS}/${id}`)).body.meta;
-    await expect(provider.create(inputs("taken"))).rejects.toThrow(
-      `ConfigMap asset "taken" already exists in project 1001 (id ${id}, created by ${createdBy} at ${createdAt}) and is not managed by this stack. ` +
-        "Set adoptExisting: true to take it over with this program's values, or choose another meta.name. " +
-        "If an interrupted run of this stack created it, take over everything such a run left behind, for one run, with RUNAI_ADOPT_EXISTING=true pulumi up, then drop the engine's records of the interrupted creates with pulumi refresh --clear-pending-creates.",
-    );
+  it("names the taken asset, who made it and when, and how to adopt it; the first refusal of the process also says how to recover from an interrupted up", async () => {
+    // A provider process of its own (a module registry of its own), as each `pulumi` command starts one.
+    let fresh!: typeof provider;
+    await jest.isolateModulesAsync(async () => {
+      fresh = (await import("../../src/provider")).providerFor("ConfigMapAsset") as typeof provider;
+    });
+    await fresh.configure({
+      config: {
+        get: (key: string) =>
+          ({ "runai:url": emulator.url, "runai:clientId": "runai-admin", "runai:clientSecret": "runai-admin-secret" })[key],
+      },
+    } as never);
+    const refusal = async (name: string) => {
+      const id = await createdByHand(name);
+      const { createdBy, createdAt } = (await emulator.api("GET", `${CONFIGMAPS}/${id}`)).body.meta;
+      const line =
+        `ConfigMap asset "${name}" already exists in project 1001 (id ${id}, created by ${createdBy} at ${createdAt}) and is not managed by this stack. ` +
+        "Set adoptExisting: true to take it over with this program's values, or choose another meta.name.";
+      return { line, message: (await caught(fresh.create(inputs(name)))).message };
+    };
+    const first = await refusal("taken");
+    const second = await refusal("taken-too");
+    expect(first.message).toBe(`${first.line} ${RECOVERY}`);
+    expect(second.message).toBe(second.line);
   });
 
   it("adopts every taken name when runai:adoptExisting (RUNAI_ADOPT_EXISTING) is set for the run, unless a resource says false", async () => {
