@@ -199,6 +199,17 @@ export function generatedTypes(): string {
     emitter.drain();
     outputNames[kind.type] = Object.keys(resource.properties);
   }
+  emitter.add(
+    "ProviderArgs",
+    "provider",
+    emitter.interface(
+      "ProviderArgs",
+      "The arguments of an explicit `runai` provider (`Provider` of `pulumi-runai/plugin`): the `runai:*` settings. What is left out falls back to the RUNAI_* environment variables of the provider process.",
+      schema.provider.inputProperties,
+      [],
+      "Args",
+    ),
+  );
   for (const [name, result] of LOOKUP_RESULTS) {
     const json = z.toJSONSchema(result, { io: "output", unrepresentable: "any" }) as JsonSchema;
     const types = schema.types;

@@ -6,6 +6,8 @@ import { z } from "zod";
 import { inputJsonSchema } from "../provider/import";
 import type { AnyResourceKind } from "../provider/kind";
 import { allKinds } from "../provider/registry";
+import { SETTINGS } from "../provider/settings";
+import type { Setting } from "../provider/settings";
 import { AccessRuleStatus, AssetClusterStatusInfo, AssetMeta, ClusterInfo, TotalResources } from "../schemas";
 import { ANY, Converter, token } from "./schema-types";
 import type { JsonSchema, ObjectTypeSpec, PropertyDocs, PropertySpec, TypeSpec } from "./schema-types";
@@ -34,51 +36,19 @@ export interface PackageSchema {
 }
 
 /**
- * The provider's settings: the same `runai:*` keys the dynamic resources read (src/provider/config.ts;
- * a unit test checks that both lists agree), typed for the languages that declare a provider.
+ * The provider's settings, typed for the languages that declare a provider: the settings table
+ * (src/provider/settings.ts), the same `runai:*` keys the dynamic resources read.
  */
-export const CONFIG_VARIABLES: Record<string, PropertySpec> = {
-  url: {
-    type: "string",
-    description:
-      "Run:ai control-plane URL, e.g. https://acme.run.ai (or RUNAI_URL). http:// is refused for non-loopback hosts unless allowInsecureHttp is true.",
-  },
-  clientId: { type: "string", description: "Application (client credentials) id (or RUNAI_CLIENT_ID)." },
-  clientSecret: {
-    type: "string",
-    secret: true,
-    description: "Application secret (or RUNAI_CLIENT_SECRET), exchanged for a token that is cached per provider process.",
-  },
-  token: { type: "string", secret: true, description: "A static bearer token instead of client credentials (or RUNAI_TOKEN)." },
-  waitForSync: {
-    type: "boolean",
-    description: "Wait until Run:ai reports an asset synced to its clusters (default true; or RUNAI_WAIT_FOR_SYNC).",
-  },
-  timeoutSeconds: {
-    type: "number",
-    description: "How long to wait for sync or deletion, in seconds (default 300; or RUNAI_TIMEOUT_SECONDS).",
-  },
-  requestTimeoutSeconds: {
-    type: "number",
-    description:
-      "How long one HTTP request attempt may take, in seconds (default 60, or timeoutSeconds when smaller; or RUNAI_REQUEST_TIMEOUT_SECONDS).",
-  },
-  retryTimeoutSeconds: {
-    type: "number",
-    description:
-      "How long one API call keeps retrying transient failures (network errors, 408, 429, 5xx), in seconds (default 60; or RUNAI_RETRY_TIMEOUT_SECONDS).",
-  },
-  allowInsecureHttp: {
-    type: "boolean",
-    description: "Allow http:// to a non-loopback host (default false; or RUNAI_ALLOW_INSECURE_HTTP).",
-  },
-  caBundle: { type: "string", description: "Extra CA certificates to trust: PEM text or the path of a PEM file (or RUNAI_CA_BUNDLE)." },
-  adoptExisting: {
-    type: "boolean",
-    description:
-      "Take over every object whose name is taken, as if each resource said adoptExisting: true (default false; or RUNAI_ADOPT_EXISTING). Meant for one run.",
-  },
-};
+export const CONFIG_VARIABLES: Record<string, PropertySpec> = Object.fromEntries(
+  SETTINGS.map((entry: Setting) => [
+    entry.key,
+    {
+      type: entry.type,
+      ...(entry.secret ? { secret: true } : {}),
+      description: `${entry.description}${entry.default ? ` Default: ${entry.default}.` : ""} (Or the ${entry.env} environment variable.)`,
+    },
+  ]),
+);
 
 /** Outputs that are not inputs of the kind, and not asset fields: their types and meaning. */
 const OUTPUT_ONLY: Record<string, { schema?: z.ZodType; spec?: PropertySpec }> = {

@@ -1,10 +1,13 @@
 // Provider configuration: stack config (handed to the dynamic provider's configure()) first, then
 // environment variables. Resolved in the provider process (once, see context.ts), never captured in
 // state and never resource inputs, so credentials can rotate without touching a single resource.
+// The keys, their variables and defaults are the settings table's (settings.ts).
 import * as fs from "node:fs";
 import type { RunaiClientOptions } from "../client";
 import { baseUrl } from "../client/base-url";
 import { ProviderConfigError } from "./errors";
+import { setting } from "./settings";
+import type { SettingKey } from "./settings";
 
 /** The subset of the dynamic provider's config object that we use. */
 export interface ConfigSource {
@@ -28,25 +31,11 @@ export const DEFAULT_REQUEST_TIMEOUT_SECONDS = 60;
  */
 export const DEFAULT_RETRY_TIMEOUT_SECONDS = 60;
 
-/** Every setting: its `runai:<key>` stack config name and its environment variable. */
-const ENV = {
-  url: "RUNAI_URL",
-  clientId: "RUNAI_CLIENT_ID",
-  clientSecret: "RUNAI_CLIENT_SECRET",
-  token: "RUNAI_TOKEN",
-  waitForSync: "RUNAI_WAIT_FOR_SYNC",
-  timeoutSeconds: "RUNAI_TIMEOUT_SECONDS",
-  requestTimeoutSeconds: "RUNAI_REQUEST_TIMEOUT_SECONDS",
-  retryTimeoutSeconds: "RUNAI_RETRY_TIMEOUT_SECONDS",
-  allowInsecureHttp: "RUNAI_ALLOW_INSECURE_HTTP",
-  caBundle: "RUNAI_CA_BUNDLE",
-  adoptExisting: "RUNAI_ADOPT_EXISTING",
-} as const;
-type Key = keyof typeof ENV;
+type Key = SettingKey;
 
 /** Reads one setting: stack config first, then its environment variable; blank counts as unset. */
 function lookupSetting(key: Key, stack: ConfigSource | undefined, env: NodeJS.ProcessEnv): string | undefined {
-  return nonEmpty(stack?.get(`runai:${key}`)) ?? nonEmpty(env[ENV[key]]);
+  return nonEmpty(stack?.get(`runai:${key}`)) ?? nonEmpty(env[setting(key).env]);
 }
 
 function nonEmpty(value: string | undefined): string | undefined {
@@ -54,7 +43,7 @@ function nonEmpty(value: string | undefined): string | undefined {
 }
 
 function describe(key: Key): string {
-  return `runai:${key} (or the ${ENV[key]} environment variable)`;
+  return `runai:${key} (or the ${setting(key).env} environment variable)`;
 }
 
 function parseBoolean(key: Key, value: string | undefined, fallback: boolean): boolean {

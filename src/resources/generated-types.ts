@@ -1444,6 +1444,32 @@ export interface AccessRuleStatusOutputs {
   details?: string;
 }
 
+/** The arguments of an explicit `runai` provider (`Provider` of `pulumi-runai/plugin`): the `runai:*` settings. What is left out falls back to the RUNAI_* environment variables of the provider process. */
+export interface ProviderArgs {
+  /** Control-plane URL, e.g. `https://acme.run.ai`. `http://` is refused for non-loopback hosts unless `runai:allowInsecureHttp` is true. (Or the RUNAI_URL environment variable.) */
+  url?: pulumi.Input<string>;
+  /** Application (client credentials) id. (Or the RUNAI_CLIENT_ID environment variable.) */
+  clientId?: pulumi.Input<string>;
+  /** Application secret (set it with `--secret`), exchanged at `/api/v1/token` for a token that is cached per process and renewed before it expires. (Or the RUNAI_CLIENT_SECRET environment variable.) */
+  clientSecret?: pulumi.Input<string>;
+  /** A static bearer token instead of client credentials. (Or the RUNAI_TOKEN environment variable.) */
+  token?: pulumi.Input<string>;
+  /** Wait until Run:ai reports an asset synced to its clusters. The first check comes as long after the write as the kind's writes took to settle lately in the run, so a write usually costs one request and one look; `false` returns as soon as Run:ai accepts the write. Default: true. (Or the RUNAI_WAIT_FOR_SYNC environment variable.) */
+  waitForSync?: pulumi.Input<boolean>;
+  /** How long to wait for sync or deletion, in seconds. Default: 300. (Or the RUNAI_TIMEOUT_SECONDS environment variable.) */
+  timeoutSeconds?: pulumi.Input<number>;
+  /** How long one HTTP request (one attempt: headers and body) may take before it counts as failed and is retried, in seconds. Default: 60, or runai:timeoutSeconds when that is smaller. (Or the RUNAI_REQUEST_TIMEOUT_SECONDS environment variable.) */
+  requestTimeoutSeconds?: pulumi.Input<number>;
+  /** The retry budget: how long one API call keeps retrying transient failures (network errors, 408, 429, 5xx) before it fails, in seconds; enough by default to ride out a control-plane restart. Waits back off exponentially, at most 10 s each, and honour `Retry-After`. Default: 60. (Or the RUNAI_RETRY_TIMEOUT_SECONDS environment variable.) */
+  retryTimeoutSeconds?: pulumi.Input<number>;
+  /** Allow `http://` to a non-loopback host. Default: false. (Or the RUNAI_ALLOW_INSECURE_HTTP environment variable.) */
+  allowInsecureHttp?: pulumi.Input<boolean>;
+  /** Extra CA certificates to trust: PEM text or the path of a PEM file. (Or the RUNAI_CA_BUNDLE environment variable.) */
+  caBundle?: pulumi.Input<string>;
+  /** Take over every object whose name is taken, as if each resource said `adoptExisting: true`. Meant for one run (`RUNAI_ADOPT_EXISTING=true pulumi up`, e.g. after an interrupted `up`). Default: false. (Or the RUNAI_ADOPT_EXISTING environment variable.) */
+  adoptExisting?: pulumi.Input<boolean>;
+}
+
 /** What `getCluster` answers. */
 export interface GetClusterResult {
   uuid: string;
