@@ -10,6 +10,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { promisify } from "node:util";
+import { Slots } from "../support/async";
 import { EmulatorHarness } from "../support/emulator";
 import { pulumiBinDir, repoRoot } from "../support/pulumi-stack";
 
@@ -128,6 +129,8 @@ const EXAMPLES: Example[] = [
 describe("every example, copied out of the repository", () => {
   let examplesRoot: string;
   let env: NodeJS.ProcessEnv;
+  let writesBefore: number;
+  const previews = new Map<string, Promise<string>>();
 
   beforeAll(async () => {
     // One install for all of them, in the folder that holds their copies (Node resolves packages from
@@ -147,7 +150,37 @@ describe("every example, copied out of the repository", () => {
     dependencies["pulumi-runai"] = `file:${tarball}`;
     fs.writeFileSync(path.join(examplesRoot, "package.json"), JSON.stringify({ name: "examples", private: true, dependencies }));
     await Promise.all([shell("npm install --no-audit --no-fund", examplesRoot, env), ...own]);
+    // The previews mostly wait on the engine: three at a time, each test awaits its own.
+    writesBefore = await emulator.writeCount();
+    const slots = new Slots(3);
+    for (const example of EXAMPLES) {
+      previews.set(
+        example.dir,
+        (async () => {
+          if (example.after) {
+            await previews.get(example.after);
+            await slots.run(() => shell("pulumi up --yes --non-interactive --stack dev", path.join(examplesRoot, example.after!), env));
+          }
+          return slots.run(() => preview(example));
+        })(),
+      );
+    }
+    for (const pending of previews.values()) pending.catch(() => undefined); // reported by the test that awaits it
   }, 900_000);
+
+  /** A new `dev` stack of the example with the tenant's settings and its own, then `pulumi preview`. */
+  async function preview(example: Example): Promise<string> {
+    const cwd = path.join(examplesRoot, example.dir);
+    const settings = [
+      `--plaintext runai:url=${emulator.url}`,
+      "--plaintext runai:clientId=runai-admin",
+      "--secret runai:clientSecret=runai-admin-secret",
+      ...Object.entries(example.config ?? {}).map(([key, value]) => `--plaintext ${key}=${value}`),
+      ...Object.entries(example.secrets ?? {}).map(([key, value]) => `--secret ${key}=${value}`),
+    ].join(" ");
+    await shell(`pulumi stack init dev --non-interactive && pulumi config set-all ${settings}`, cwd, env);
+    return shell("pulumi preview --non-interactive --stack dev", cwd, env);
+  }
 
   it.each(EXAMPLES.map((example) => example.dir))("examples/%s names the published package and what it needs", (dir) => {
     const manifest = JSON.parse(fs.readFileSync(path.join(repoRoot, "examples", dir, "package.json"), "utf8"));
@@ -161,20 +194,8 @@ describe("every example, copied out of the repository", () => {
   it.each(EXAMPLES.map((example) => example.dir))(
     "examples/%s: pulumi preview passes with its own package.json, and writes nothing",
     async (dir) => {
-      const example = EXAMPLES.find((candidate) => candidate.dir === dir)!;
-      const cwd = path.join(examplesRoot, dir);
-      if (example.after) await shell("pulumi up --yes --non-interactive --stack dev", path.join(examplesRoot, example.after), env);
-      const settings = [
-        `--plaintext runai:url=${emulator.url}`,
-        "--plaintext runai:clientId=runai-admin",
-        "--secret runai:clientSecret=runai-admin-secret",
-        ...Object.entries(example.config ?? {}).map(([key, value]) => `--plaintext ${key}=${value}`),
-        ...Object.entries(example.secrets ?? {}).map(([key, value]) => `--secret ${key}=${value}`),
-      ].join(" ");
-      await shell(`pulumi stack init dev --non-interactive && pulumi config set-all ${settings}`, cwd, env);
-      const writesBefore = await emulator.writeCount();
-      const preview = await shell("pulumi preview --non-interactive --stack dev", cwd, env);
-      expect(preview).toMatch(/Resources:\n\s+\+ \d+ to create/);
+      expect(await previews.get(dir)).toMatch(/Resources:\n\s+\+ \d+ to create/);
+      // Previews write nothing (and neither does cluster-stack's `up`, which creates no Run:ai object).
       expect(await emulator.writeCount()).toBe(writesBefore);
     },
     600_000,

@@ -7,6 +7,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { promisify } from "node:util";
+import { Slots } from "../support/async";
 import { EmulatorHarness } from "../support/emulator";
 import { repoRoot, TestStack } from "../support/pulumi-stack";
 
@@ -91,35 +92,27 @@ it("packs only what a user needs: dist, bin, api, README, LICENSE, CHANGELOG", a
 // exists, two at a time, and each case's engine run starts as soon as its own install is done.
 const installs = new Map<InstallCase, Promise<TestStack>>();
 const stacks: TestStack[] = [];
-let installSlots = 2;
-const waiting: Array<() => void> = [];
+const installSlots = new Slots(2);
 
 function installed(installCase: InstallCase): Promise<TestStack> {
   let pending = installs.get(installCase);
   if (!pending) {
-    pending = (async () => {
-      while (installSlots === 0) await new Promise<void>((resolve) => waiting.push(resolve));
-      installSlots--;
-      try {
-        const stack = await TestStack.create({
-          program,
-          ownNodeModules: true,
-          config: { ...emulator.stackConfig(), "packaged:assetName": assetName(installCase) },
-        });
-        stacks.push(stack);
-        writeUserProject(stack.workDir, installCase);
-        await run(installCase.install[0], installCase.install.slice(1), {
-          cwd: stack.workDir,
-          env: { ...cleanEnv(), ...installCase.env },
-          timeout: 600_000,
-          maxBuffer: 64 * 1024 * 1024,
-        });
-        return stack;
-      } finally {
-        installSlots++;
-        waiting.shift()?.();
-      }
-    })();
+    pending = installSlots.run(async () => {
+      const stack = await TestStack.create({
+        program,
+        ownNodeModules: true,
+        config: { ...emulator.stackConfig(), "packaged:assetName": assetName(installCase) },
+      });
+      stacks.push(stack);
+      writeUserProject(stack.workDir, installCase);
+      await run(installCase.install[0], installCase.install.slice(1), {
+        cwd: stack.workDir,
+        env: { ...cleanEnv(), ...installCase.env },
+        timeout: 600_000,
+        maxBuffer: 64 * 1024 * 1024,
+      });
+      return stack;
+    });
     pending.catch(() => undefined); // reported by the test that awaits it
     installs.set(installCase, pending);
   }

@@ -30,3 +30,22 @@ export async function waitUntil(condition: () => Promise<boolean>, timeoutMs = 1
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }
+
+/** Runs tasks at most `size` at once (installs and engine runs that mostly wait). */
+export class Slots {
+  private free: number;
+  private readonly waiting: (() => void)[] = [];
+  constructor(size: number) {
+    this.free = size;
+  }
+  async run<T>(task: () => Promise<T>): Promise<T> {
+    while (this.free === 0) await new Promise<void>((resolve) => this.waiting.push(resolve));
+    this.free--;
+    try {
+      return await task();
+    } finally {
+      this.free++;
+      this.waiting.shift()?.();
+    }
+  }
+}
