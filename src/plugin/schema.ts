@@ -3,6 +3,7 @@
 // dist/plugin/schema.json (scripts/gen-schema.ts); the plugin serves it (GetSchema), and language
 // hosts use it: Pulumi YAML type-checks programs against it and marks `secret: true` outputs.
 import { z } from "zod";
+import { DEFAULT_RETRY_TIMEOUT_SECONDS, DEFAULT_TIMEOUT_SECONDS } from "../provider/config";
 import { inputJsonSchema } from "../provider/import";
 import type { AnyResourceKind } from "../provider/kind";
 import { allKinds } from "../provider/registry";
@@ -35,48 +36,72 @@ export interface PackageSchema {
 
 /**
  * The provider's settings: the same `runai:*` keys the dynamic resources read (src/provider/config.ts;
- * a unit test checks that both lists agree), typed for the languages that declare a provider.
+ * a unit test checks that both lists agree), typed for the languages that declare a provider, with
+ * each one's environment variable and default (docs/installation-configuration.md is generated from them).
  */
 export const CONFIG_VARIABLES: Record<string, PropertySpec> = {
   url: {
     type: "string",
     description:
-      "Run:ai control-plane URL, e.g. https://acme.run.ai (or RUNAI_URL). http:// is refused for non-loopback hosts unless allowInsecureHttp is true.",
+      "Run:ai control-plane URL, e.g. https://acme.run.ai. http:// is refused for non-loopback hosts unless allowInsecureHttp is true.",
+    defaultInfo: { environment: ["RUNAI_URL"] },
   },
-  clientId: { type: "string", description: "Application (client credentials) id (or RUNAI_CLIENT_ID)." },
+  clientId: { type: "string", description: "Application (client credentials) id.", defaultInfo: { environment: ["RUNAI_CLIENT_ID"] } },
   clientSecret: {
     type: "string",
     secret: true,
-    description: "Application secret (or RUNAI_CLIENT_SECRET), exchanged for a token that is cached per provider process.",
+    description: "Application secret, exchanged for a token that is cached per provider process and renewed before it expires.",
+    defaultInfo: { environment: ["RUNAI_CLIENT_SECRET"] },
   },
-  token: { type: "string", secret: true, description: "A static bearer token instead of client credentials (or RUNAI_TOKEN)." },
+  token: {
+    type: "string",
+    secret: true,
+    description: "A static bearer token instead of client credentials.",
+    defaultInfo: { environment: ["RUNAI_TOKEN"] },
+  },
   waitForSync: {
     type: "boolean",
-    description: "Wait until Run:ai reports an asset synced to its clusters (default true; or RUNAI_WAIT_FOR_SYNC).",
+    description:
+      "Wait until Run:ai reports an object synced to its clusters after each write (false returns as soon as Run:ai accepts the write).",
+    default: true,
+    defaultInfo: { environment: ["RUNAI_WAIT_FOR_SYNC"] },
   },
   timeoutSeconds: {
     type: "number",
-    description: "How long to wait for sync or deletion, in seconds (default 300; or RUNAI_TIMEOUT_SECONDS).",
+    description: "How long to wait for sync or deletion, in seconds.",
+    default: DEFAULT_TIMEOUT_SECONDS,
+    defaultInfo: { environment: ["RUNAI_TIMEOUT_SECONDS"] },
   },
   requestTimeoutSeconds: {
     type: "number",
     description:
-      "How long one HTTP request attempt may take, in seconds (default 60, or timeoutSeconds when smaller; or RUNAI_REQUEST_TIMEOUT_SECONDS).",
+      "How long one HTTP request attempt (headers and body) may take before it counts as failed and is retried, in seconds: 60 unless timeoutSeconds is smaller.",
+    defaultInfo: { environment: ["RUNAI_REQUEST_TIMEOUT_SECONDS"] },
   },
   retryTimeoutSeconds: {
     type: "number",
     description:
-      "How long one API call keeps retrying transient failures (network errors, 408, 429, 5xx), in seconds (default 60; or RUNAI_RETRY_TIMEOUT_SECONDS).",
+      "How long one API call keeps retrying transient failures (network errors, 408, 429, 5xx), in seconds. Waits back off exponentially, at most 10 s each, and honour Retry-After.",
+    default: DEFAULT_RETRY_TIMEOUT_SECONDS,
+    defaultInfo: { environment: ["RUNAI_RETRY_TIMEOUT_SECONDS"] },
   },
   allowInsecureHttp: {
     type: "boolean",
-    description: "Allow http:// to a non-loopback host (default false; or RUNAI_ALLOW_INSECURE_HTTP).",
+    description: "Allow http:// to a non-loopback host.",
+    default: false,
+    defaultInfo: { environment: ["RUNAI_ALLOW_INSECURE_HTTP"] },
   },
-  caBundle: { type: "string", description: "Extra CA certificates to trust: PEM text or the path of a PEM file (or RUNAI_CA_BUNDLE)." },
+  caBundle: {
+    type: "string",
+    description: "Extra CA certificates to trust: PEM text or the path of a PEM file.",
+    defaultInfo: { environment: ["RUNAI_CA_BUNDLE"] },
+  },
   adoptExisting: {
     type: "boolean",
     description:
-      "Take over every object whose name is taken, as if each resource said adoptExisting: true (default false; or RUNAI_ADOPT_EXISTING). Meant for one run.",
+      "Take over every object whose name is taken, as if each resource said adoptExisting: true. Meant for one run (a resource that says adoptExisting: false still refuses).",
+    default: false,
+    defaultInfo: { environment: ["RUNAI_ADOPT_EXISTING"] },
   },
 };
 
