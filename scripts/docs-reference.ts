@@ -116,15 +116,23 @@ export class ReferenceWriter {
   private inputTable(owner: string, properties: Record<string, PropertySpec>, required: readonly string[], prefix: string): string {
     const rows = Object.entries(properties).map(([key, spec]) => {
       const path = `${prefix}${key}`;
-      const change = key === "adoptExisting" && prefix === "" ? "" : changeRule(this.kind, path);
+      // An object whose fields differ (an asset's meta) says "per field"; adoptExisting changes nothing in Run:ai.
+      const change =
+        key === "adoptExisting" && prefix === "" ? "" : changeRule(this.kind, path) || (this.hasRulesInside(path) ? "per field" : "");
       const notes = [
         spec.secret ? "Secret: encrypted in state, `[secret]` in every output." : "",
-        path === this.kind.namePath ? "Defaults to the resource's name." : "",
+        path === this.kind.namePath && !/defaults to the (pulumi )?resource/i.test(spec.description ?? "")
+          ? "Defaults to the resource's name."
+          : "",
       ].filter(Boolean);
       const description = [this.describe(owner, key, spec, "Args"), ...notes].join(" ");
       return `| \`${key}\` | ${cell(this.typeOf(spec, "Args", path))} | ${required.includes(key) ? "yes" : "no"} | ${change} | ${cell(description)} |`;
     });
     return ["| name | type | required | on change | description |", "|---|---|---|---|---|", ...rows].join("\n");
+  }
+
+  private hasRulesInside(path: string): boolean {
+    return [...this.kind.creationOnly, ...this.kind.updatable].some((rule) => rule.path.startsWith(`${path}.`));
   }
 
   private outputTable(owner: string, properties: Record<string, PropertySpec>, path: string): string {

@@ -1235,7 +1235,7 @@ export interface KeyValuePairOutputs {
 
 /** The arguments of a Application. */
 export interface ApplicationArgs {
-  /** Application name, unique in the organization; defaults to the Pulumi resource name. Must match `^[a-z][-_a-z0-9]*[a-z0-9]$`. A change replaces the application (the old one is deleted first). */
+  /** Application name, unique in the organization; defaults to the Pulumi resource name. Must match `^[a-z][-_a-z0-9]*[a-z0-9]$`. A change replaces the application (the one with the new name is created first). */
   name?: pulumi.Input<string>;
   /** Whether the application may obtain tokens. Default true. Changes in place. */
   enabled?: pulumi.Input<boolean>;
@@ -1247,7 +1247,7 @@ export interface ApplicationArgs {
 
 /** What a Application holds once Run:ai has answered. */
 export interface ApplicationOutputs {
-  /** Application name, unique in the organization; defaults to the Pulumi resource name. Must match `^[a-z][-_a-z0-9]*[a-z0-9]$`. A change replaces the application (the old one is deleted first). */
+  /** Application name, unique in the organization; defaults to the Pulumi resource name. Must match `^[a-z][-_a-z0-9]*[a-z0-9]$`. A change replaces the application (the one with the new name is created first). */
   name: string;
   /** Whether the application may obtain tokens. Default true. Changes in place. */
   enabled?: boolean;
