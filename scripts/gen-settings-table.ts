@@ -1,5 +1,6 @@
 // Writes the settings table of the README (between its `settings-table` markers) from the settings
-// table of the provider (src/provider/settings.ts), the one place a setting is described.
+// table of the provider (src/provider/settings.ts), the one place a setting is described; the docs
+// generator (gen-docs.ts) renders the same table.
 //
 //   npm run gen:settings    rewrites the README's table
 //   test/tooling/settings-table.test.ts fails when it is stale
@@ -12,14 +13,14 @@ export const README = path.resolve(__dirname, "../README.md");
 const START = "<!-- settings-table: generated from src/provider/settings.ts by `npm run gen:settings` -->";
 const END = "<!-- /settings-table -->";
 
-/** The markdown table of every setting. */
+/** The markdown table of every setting (the README's and docs/installation-configuration.md's). */
 export function settingsTable(): string {
   const rows = (SETTINGS as readonly Setting[]).map((entry) => {
-    const key = `\`runai:${entry.key}\`${entry.secret ? " (secret)" : ""}`;
-    const byDefault = entry.default ? ` Default: \`${entry.default}\`.` : "";
-    return `| ${key} | \`${entry.env}\` | ${entry.type} | ${entry.description}${byDefault} |`;
+    const fallback = entry.defaultText ?? (entry.default === undefined ? undefined : String(entry.default));
+    const description = entry.description.replace(/\|/g, "\\|");
+    return `| \`runai:${entry.key}\` | \`${entry.env}\` | ${entry.type} | ${fallback ? `\`${fallback}\`` : ""} | ${entry.secret ? "yes" : ""} | ${description} |`;
   });
-  return ["| stack config | environment | type | meaning |", "|---|---|---|---|", ...rows].join("\n");
+  return ["| stack config | environment | type | default | secret | description |", "|---|---|---|---|---|---|", ...rows].join("\n");
 }
 
 /** `text` with the table between the markers replaced by today's. */

@@ -58,7 +58,7 @@ const SHARED_NAMES: [RegExp, string][] = [
  * The look-ups' answers (src/resources/lookups.ts): what Run:ai returns for the object, without
  * its null fields. (The look-ups become functions of the package schema with the multi-language SDKs.)
  */
-const LOOKUP_RESULTS: [string, z.ZodType][] = [
+export const LOOKUP_RESULTS: [string, z.ZodType][] = [
   ["GetCluster", Cluster.extend({ id: z.string().describe("The cluster's uuid, as every other API's `clusterId`.") })],
   ["GetDepartment", Department],
   ["GetProject", Project],
@@ -67,10 +67,10 @@ const LOOKUP_RESULTS: [string, z.ZodType][] = [
 ];
 
 /** Args: every field a `pulumi.Input`; Outputs: plain values; Result: plain values, the type's own name. */
-type Side = "Args" | "Outputs" | "Result";
+export type Side = "Args" | "Outputs" | "Result";
 
 /** The TypeScript name of a schema type on one side, e.g. "runai:index:NfsAssetMetaOutput" → "AssetMetaOutputs". */
-function tsName(token: string, side: Side): string {
+export function tsName(token: string, side: Side): string {
   const base = token.replace(/^runai:index:/, "").replace(/Output$/, "");
   if (side === "Result") return base;
   const shared = SHARED_NAMES.find(([pattern]) => pattern.test(base));

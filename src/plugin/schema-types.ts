@@ -12,6 +12,10 @@ export interface PropertySpec {
   additionalProperties?: PropertySpec;
   description?: string;
   secret?: boolean;
+  /** The value a setting takes when neither the stack nor the environment sets it. */
+  default?: string | number | boolean;
+  /** Where else a setting may come from: its environment variable. */
+  defaultInfo?: { environment: string[] };
 }
 
 export interface ObjectTypeSpec {
@@ -56,6 +60,7 @@ export type PropertyDocs = (objectKeys: readonly string[], key: string) => strin
 
 /** Properties every asset, or many kinds, share. */
 const COMMON_DOCS: Record<string, string> = {
+  totalResources: "The quotas of the department or project summed over its node pools.",
   meta: "Name (defaults to the resource name), description, and the scope fields, which are fixed at creation.",
   spec: "The kind's settings.",
   status: "The sync status of the object in its clusters.",

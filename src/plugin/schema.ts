@@ -36,16 +36,19 @@ export interface PackageSchema {
 }
 
 /**
- * The provider's settings, typed for the languages that declare a provider: the settings table
- * (src/provider/settings.ts), the same `runai:*` keys the dynamic resources read.
+ * The provider's settings, typed for the languages that declare a provider, each with its
+ * environment variable and default: the settings table (src/provider/settings.ts), the same
+ * `runai:*` keys the dynamic resources read.
  */
 export const CONFIG_VARIABLES: Record<string, PropertySpec> = Object.fromEntries(
-  SETTINGS.map((entry: Setting) => [
+  (SETTINGS as readonly Setting[]).map((entry) => [
     entry.key,
     {
       type: entry.type,
       ...(entry.secret ? { secret: true } : {}),
-      description: `${entry.description}${entry.default ? ` Default: ${entry.default}.` : ""} (Or the ${entry.env} environment variable.)`,
+      description: entry.description,
+      ...(entry.default !== undefined ? { default: entry.default } : {}),
+      defaultInfo: { environment: [entry.env] },
     },
   ]),
 );

@@ -6,7 +6,7 @@ import * as fs from "node:fs";
 import type { RunaiClientOptions } from "../client";
 import { baseUrl } from "../client/base-url";
 import { ProviderConfigError } from "./errors";
-import { setting } from "./settings";
+import { DEFAULT_REQUEST_TIMEOUT_SECONDS, DEFAULT_RETRY_TIMEOUT_SECONDS, DEFAULT_TIMEOUT_SECONDS, setting } from "./settings";
 import type { SettingKey } from "./settings";
 
 /** The subset of the dynamic provider's config object that we use. */
@@ -22,14 +22,7 @@ export interface ProviderSettings {
   adoptExisting: boolean;
 }
 
-export const DEFAULT_TIMEOUT_SECONDS = 300;
-/** The per-request (per attempt) HTTP timeout when runai:requestTimeoutSeconds is not set. */
-export const DEFAULT_REQUEST_TIMEOUT_SECONDS = 60;
-/**
- * How long one API call keeps retrying transient failures (network errors, 408, 429, 5xx) when
- * runai:retryTimeoutSeconds is not set: long enough to ride out a control-plane restart.
- */
-export const DEFAULT_RETRY_TIMEOUT_SECONDS = 60;
+export { DEFAULT_REQUEST_TIMEOUT_SECONDS, DEFAULT_RETRY_TIMEOUT_SECONDS, DEFAULT_TIMEOUT_SECONDS } from "./settings";
 
 type Key = SettingKey;
 

@@ -2,7 +2,16 @@
 // variable, type, default, secrecy and meaning. Config resolution (config.ts), the plugin schema's
 // config variables and the explicit provider's inputs (plugin/schema.ts), the `runai.Provider`
 // arguments (generated-types.ts) and the settings tables of the README and docs are derived from it.
-// Plain data, no imports: the program side reads it without loading the provider.
+// Plain data: the program side reads it without loading the provider.
+
+export const DEFAULT_TIMEOUT_SECONDS = 300;
+/** The per-request (per attempt) HTTP timeout when runai:requestTimeoutSeconds is not set. */
+export const DEFAULT_REQUEST_TIMEOUT_SECONDS = 60;
+/**
+ * How long one API call keeps retrying transient failures (network errors, 408, 429, 5xx) when
+ * runai:retryTimeoutSeconds is not set: long enough to ride out a control-plane restart.
+ */
+export const DEFAULT_RETRY_TIMEOUT_SECONDS = 60;
 
 export interface Setting {
   /** The stack config key without its `runai:` namespace. */
@@ -12,8 +21,10 @@ export interface Setting {
   type: "string" | "boolean" | "number";
   /** Kept as a Pulumi secret (set with `pulumi config set --secret`). */
   secret?: boolean;
-  /** The default, as a user would write it; absent when there is none. */
-  default?: string;
+  /** The value when neither the stack config nor the variable sets it; absent when there is none. */
+  default?: boolean | number;
+  /** The default in words, when it is no single value (it depends on another setting). */
+  defaultText?: string;
   /** What it does (markdown, one or two sentences). */
   description: string;
 }
@@ -40,7 +51,7 @@ export const SETTINGS = [
     key: "waitForSync",
     env: "RUNAI_WAIT_FOR_SYNC",
     type: "boolean",
-    default: "true",
+    default: true,
     description:
       "Wait until Run:ai reports an asset synced to its clusters. The first check comes as long after the write as the kind's " +
       "writes took to settle lately in the run, so a write usually costs one request and one look; `false` returns as soon as " +
@@ -50,14 +61,14 @@ export const SETTINGS = [
     key: "timeoutSeconds",
     env: "RUNAI_TIMEOUT_SECONDS",
     type: "number",
-    default: "300",
+    default: DEFAULT_TIMEOUT_SECONDS,
     description: "How long to wait for sync or deletion, in seconds.",
   },
   {
     key: "requestTimeoutSeconds",
     env: "RUNAI_REQUEST_TIMEOUT_SECONDS",
     type: "number",
-    default: "60, or runai:timeoutSeconds when that is smaller",
+    defaultText: `${DEFAULT_REQUEST_TIMEOUT_SECONDS}, or runai:timeoutSeconds when that is smaller`,
     description:
       "How long one HTTP request (one attempt: headers and body) may take before it counts as failed and is retried, in seconds.",
   },
@@ -65,7 +76,7 @@ export const SETTINGS = [
     key: "retryTimeoutSeconds",
     env: "RUNAI_RETRY_TIMEOUT_SECONDS",
     type: "number",
-    default: "60",
+    default: DEFAULT_RETRY_TIMEOUT_SECONDS,
     description:
       "The retry budget: how long one API call keeps retrying transient failures (network errors, 408, 429, 5xx) before it fails, " +
       "in seconds; enough by default to ride out a control-plane restart. Waits back off exponentially, at most 10 s each, and " +
@@ -75,7 +86,7 @@ export const SETTINGS = [
     key: "allowInsecureHttp",
     env: "RUNAI_ALLOW_INSECURE_HTTP",
     type: "boolean",
-    default: "false",
+    default: false,
     description: "Allow `http://` to a non-loopback host.",
   },
   {
@@ -88,7 +99,7 @@ export const SETTINGS = [
     key: "adoptExisting",
     env: "RUNAI_ADOPT_EXISTING",
     type: "boolean",
-    default: "false",
+    default: false,
     description:
       "Take over every object whose name is taken, as if each resource said `adoptExisting: true`. Meant for one run " +
       "(`RUNAI_ADOPT_EXISTING=true pulumi up`, e.g. after an interrupted `up`).",

@@ -54,24 +54,43 @@ export interface ConfigMapAssetSpecArgs {
 }
 
 export interface AssetMetaOutputs {
+  /** The asset's name, unique among the assets of its kind in its scope. */
   name: string;
+  /** The asset's description, as Run:ai holds it. */
   description?: string;
+  /** Where the asset lives: tenant, cluster, department or project ("system" is Run:ai's own). */
   scope: "system" | "tenant" | "cluster" | "department" | "project";
+  /** The cluster's uuid, for an asset of scope "cluster" (and whatever Run:ai fills in). */
   clusterId?: string;
+  /** The department's id, for an asset of scope "department". */
   departmentId?: string;
+  /** The project's id, for an asset of scope "project". */
   projectId?: number;
+  /** Whether Run:ai deletes the asset with the workload that created it. */
   autoDelete?: boolean;
+  /** The workload types the asset may be used with. */
   workloadSupportedTypes?: WorkloadSupportedTypesOutputs;
+  /** The asset's uuid. */
   id: string;
+  /** The asset's kind as Run:ai names it, e.g. "config-map". */
   kind: string;
+  /** The tenant's id. */
   tenantId?: number;
+  /** Who created the asset. */
   createdBy: string;
+  /** When the asset was created. */
   createdAt: string;
+  /** Who last changed the asset. */
   updatedBy: string;
+  /** When the asset was last changed. */
   updatedAt: string;
+  /** When the asset was deleted (set only while a deletion is under way). */
   deletedAt?: string;
+  /** Who deleted the asset. */
   deletedBy?: string;
+  /** The name of the asset's project, for an asset of scope "project". */
   projectName?: string;
+  /** How often the asset has been changed. */
   updateCount?: number;
 }
 
@@ -85,35 +104,53 @@ export interface ConfigMapAssetSpecOutputs {
 }
 
 export interface AssetStatusOutputs {
+  /** The sync status, e.g. "Creating" or "No issues found" once synced. */
   status?: string;
+  /** The problems Run:ai found in the asset's clusters. */
   issues?: AssetStatusIssueOutputs[];
+  /** Run:ai's explanation of the status. */
   message?: string;
+  /** A link Run:ai gives with the status. */
   url?: string;
 }
 
 export interface ClusterInfoOutputs {
+  /** The Kubernetes objects (a PVC, a secret) Run:ai created for the asset in the cluster, each with its name. */
   resources?: ClusterInfoResourceOutputs[];
 }
 
 export interface WorkloadSupportedTypesArgs {
+  /** Usable by workspaces (interactive workloads). */
   workspace?: pulumi.Input<boolean>;
+  /** Usable by training workloads. */
   training?: pulumi.Input<boolean>;
+  /** Usable by inference workloads (which the contract restricts further, e.g. no tty or stdin). */
   inference?: pulumi.Input<boolean>;
+  /** Usable by distributed (multi-node) training workloads. */
   distributed?: pulumi.Input<boolean>;
+  /** The framework of distributed workloads the asset is for. */
   distFramework?: pulumi.Input<"MPI" | "PyTorch" | "TF" | "XGBoost">;
 }
 
 export interface WorkloadSupportedTypesOutputs {
+  /** Usable by workspaces (interactive workloads). */
   workspace?: boolean;
+  /** Usable by training workloads. */
   training?: boolean;
+  /** Usable by inference workloads (which the contract restricts further, e.g. no tty or stdin). */
   inference?: boolean;
+  /** Usable by distributed (multi-node) training workloads. */
   distributed?: boolean;
+  /** The framework of distributed workloads the asset is for. */
   distFramework?: string;
 }
 
 export interface AssetStatusIssueOutputs {
+  /** The id of the scope (e.g. the cluster) the issue is in. */
   scopeId: string;
+  /** The type of that scope. */
   scopeType: string;
+  /** What went wrong: ReplicationError, LostPhase or NotCreated. */
   issue: string;
 }
 
@@ -151,18 +188,27 @@ export interface EnvironmentAssetSpecArgs {
   command?: pulumi.Input<string>;
   /** Arguments, one string. */
   args?: pulumi.Input<string>;
+  /** The uid the container runs as (with a uidGidSource other than "fromTheImage"). */
   runAsUid?: pulumi.Input<number>;
+  /** The gid the container runs as (with a uidGidSource other than "fromTheImage"). */
   runAsGid?: pulumi.Input<number>;
   /** Comma-separated gids, e.g. "2,3,5,8"; "" reverts to the image's groups. */
   supplementalGroups?: pulumi.Input<string>;
+  /** The container's environment variables, each from a value, a credential, a ConfigMap or a pod field. */
   environmentVariables?: pulumi.Input<pulumi.Input<EnvironmentVariableArgs>[]>;
   /** Needed to submit a workload; optional for the asset itself. */
   image?: pulumi.Input<string>;
+  /** When the image is pulled: Always, Never or IfNotPresent. */
   imagePullPolicy?: pulumi.Input<"Always" | "Never" | "IfNotPresent">;
+  /** The container's working directory. */
   workingDir?: pulumi.Input<string>;
+  /** Create a home directory for the user the container runs as. */
   createHomeDir?: pulumi.Input<boolean>;
+  /** The container's probes (readiness). */
   probes?: pulumi.Input<EnvironmentAssetSpecProbesArgs>;
+  /** Where the uid and gid come from: "fromTheImage" (the default), "fromIdpToken" or "custom". */
   uidGidSource?: pulumi.Input<"fromTheImage" | "fromIdpToken" | "custom">;
+  /** Linux capabilities added to the container, e.g. "NET_ADMIN". */
   capabilities?: pulumi.Input<
     pulumi.Input<
       | "AUDIT_CONTROL"
@@ -205,13 +251,21 @@ export interface EnvironmentAssetSpecArgs {
       | "WAKE_ALARM"
     >[]
   >;
+  /** The seccomp profile: RuntimeDefault or Unconfined (Run:ai does not support Localhost). */
   seccompProfileType?: pulumi.Input<"RuntimeDefault" | "Unconfined" | "Localhost">;
+  /** Refuse to start the container as root. */
   runAsNonRoot?: pulumi.Input<boolean>;
+  /** Mount the container's root filesystem read-only. */
   readOnlyRootFilesystem?: pulumi.Input<boolean>;
+  /** Allocate a terminal (needs stdin; not for inference). */
   tty?: pulumi.Input<boolean>;
+  /** Keep the container's standard input open (not for inference). */
   stdin?: pulumi.Input<boolean>;
+  /** Let a process gain more privileges than its parent (not for inference). */
   allowPrivilegeEscalation?: pulumi.Input<boolean>;
+  /** Use the node's IPC namespace (not for inference). */
   hostIpc?: pulumi.Input<boolean>;
+  /** Use the node's network namespace (not for inference). */
   hostNetwork?: pulumi.Input<boolean>;
   /** Not nullable in the contract (unlike every other field). */
   connections?: pulumi.Input<pulumi.Input<ConnectionArgs>[]>;
@@ -224,18 +278,27 @@ export interface EnvironmentAssetSpecOutputs {
   command?: string;
   /** Arguments, one string. */
   args?: string;
+  /** The uid the container runs as (with a uidGidSource other than "fromTheImage"). */
   runAsUid?: number;
+  /** The gid the container runs as (with a uidGidSource other than "fromTheImage"). */
   runAsGid?: number;
   /** Comma-separated gids, e.g. "2,3,5,8"; "" reverts to the image's groups. */
   supplementalGroups?: string;
+  /** The container's environment variables, each from a value, a credential, a ConfigMap or a pod field. */
   environmentVariables?: EnvironmentVariableOutputs[];
   /** Needed to submit a workload; optional for the asset itself. */
   image?: string;
+  /** When the image is pulled: Always, Never or IfNotPresent. */
   imagePullPolicy?: "Always" | "Never" | "IfNotPresent";
+  /** The container's working directory. */
   workingDir?: string;
+  /** Create a home directory for the user the container runs as. */
   createHomeDir?: boolean;
+  /** The container's probes (readiness). */
   probes?: EnvironmentAssetSpecProbesOutputs;
+  /** Where the uid and gid come from: "fromTheImage" (the default), "fromIdpToken" or "custom". */
   uidGidSource?: "fromTheImage" | "fromIdpToken" | "custom";
+  /** Linux capabilities added to the container, e.g. "NET_ADMIN". */
   capabilities?:
     | "AUDIT_CONTROL"
     | "AUDIT_READ"
@@ -275,13 +338,21 @@ export interface EnvironmentAssetSpecOutputs {
     | "SYS_TTY_CONFIG"
     | "SYSLOG"
     | "WAKE_ALARM"[];
+  /** The seccomp profile: RuntimeDefault or Unconfined (Run:ai does not support Localhost). */
   seccompProfileType?: "RuntimeDefault" | "Unconfined" | "Localhost";
+  /** Refuse to start the container as root. */
   runAsNonRoot?: boolean;
+  /** Mount the container's root filesystem read-only. */
   readOnlyRootFilesystem?: boolean;
+  /** Allocate a terminal (needs stdin; not for inference). */
   tty?: boolean;
+  /** Keep the container's standard input open (not for inference). */
   stdin?: boolean;
+  /** Let a process gain more privileges than its parent (not for inference). */
   allowPrivilegeEscalation?: boolean;
+  /** Use the node's IPC namespace (not for inference). */
   hostIpc?: boolean;
+  /** Use the node's network namespace (not for inference). */
   hostNetwork?: boolean;
   /** Not nullable in the contract (unlike every other field). */
   connections?: ConnectionOutputs[];
@@ -294,15 +365,20 @@ export interface EnvironmentVariableArgs {
   name?: pulumi.Input<string>;
   /** A literal value; mutually exclusive with credential, configMap and podFieldRef. */
   value?: pulumi.Input<string>;
+  /** The value of a key of a credential asset. */
   credential?: pulumi.Input<EnvironmentVariableCredentialArgs>;
+  /** The value of a key of a Kubernetes ConfigMap. */
   configMap?: pulumi.Input<EnvironmentVariableConfigMapArgs>;
+  /** The value of a field of the pod. */
   podFieldRef?: pulumi.Input<EnvironmentVariablePodFieldRefArgs>;
   /** true drops a variable that the policy's defaults would add. */
   exclude?: pulumi.Input<boolean>;
+  /** Free text about the variable. */
   description?: pulumi.Input<string>;
 }
 
 export interface EnvironmentAssetSpecProbesArgs {
+  /** When the container is ready to take requests. */
   readiness?: pulumi.Input<ProbeArgs>;
 }
 
@@ -311,7 +387,9 @@ export interface ConnectionArgs {
   name: pulumi.Input<string>;
   /** Server default false: a tool inside the container. */
   isExternal?: pulumi.Input<boolean>;
+  /** The tool inside the container and how it is reached (when isExternal is false). */
   internalToolInfo?: pulumi.Input<InternalToolInfoArgs>;
+  /** The external tool (when isExternal is true). */
   externalToolInfo?: pulumi.Input<ExternalToolInfoArgs>;
 }
 
@@ -320,15 +398,20 @@ export interface EnvironmentVariableOutputs {
   name?: string;
   /** A literal value; mutually exclusive with credential, configMap and podFieldRef. */
   value?: string;
+  /** The value of a key of a credential asset. */
   credential?: EnvironmentVariableCredentialOutputs;
+  /** The value of a key of a Kubernetes ConfigMap. */
   configMap?: EnvironmentVariableConfigMapOutputs;
+  /** The value of a field of the pod. */
   podFieldRef?: EnvironmentVariablePodFieldRefOutputs;
   /** true drops a variable that the policy's defaults would add. */
   exclude?: boolean;
+  /** Free text about the variable. */
   description?: string;
 }
 
 export interface EnvironmentAssetSpecProbesOutputs {
+  /** When the container is ready to take requests. */
   readiness?: ProbeOutputs;
 }
 
@@ -337,7 +420,9 @@ export interface ConnectionOutputs {
   name: string;
   /** Server default false: a tool inside the container. */
   isExternal?: boolean;
+  /** The tool inside the container and how it is reached (when isExternal is false). */
   internalToolInfo?: InternalToolInfoOutputs;
+  /** The external tool (when isExternal is true). */
   externalToolInfo?: ExternalToolInfoOutputs;
 }
 
@@ -356,31 +441,44 @@ export interface EnvironmentVariableConfigMapArgs {
 }
 
 export interface EnvironmentVariablePodFieldRefArgs {
+  /** A pod field path, e.g. "metadata.name". */
   path?: pulumi.Input<string>;
 }
 
 export interface ProbeArgs {
+  /** Seconds after the container starts before the first probe (at least 0). */
   initialDelaySeconds?: pulumi.Input<number>;
+  /** Seconds between probes (at least 1). */
   periodSeconds?: pulumi.Input<number>;
+  /** Seconds after which a probe counts as failed (at least 1). */
   timeoutSeconds?: pulumi.Input<number>;
+  /** Consecutive successes after a failure for the container to count as ready again (at least 1). */
   successThreshold?: pulumi.Input<number>;
+  /** Consecutive failures for the container to count as not ready (at least 1). */
   failureThreshold?: pulumi.Input<number>;
   /** Described as mandatory. */
   handler?: pulumi.Input<ProbeHandlerArgs>;
 }
 
 export interface InternalToolInfoArgs {
+  /** The tool that runs inside the container, e.g. "jupyter-notebook". */
   toolType: pulumi.Input<
     "jupyter-notebook" | "pycharm" | "visual-studio-code" | "tensorboard" | "rstudio" | "mlflow" | "custom" | "matlab" | "chatbot-ui"
   >;
+  /** How the tool is reached: LoadBalancer, NodePort, ExternalUrl or ServingPort. */
   connectionType: pulumi.Input<"LoadBalancer" | "NodePort" | "ExternalUrl" | "ServingPort">;
+  /** The port the tool listens on in the container (1..65535). */
   containerPort: pulumi.Input<number>;
+  /** For a NodePort connection: how the node port is chosen. */
   nodePortInfo?: pulumi.Input<InternalToolInfoNodePortInfoArgs>;
+  /** For an ExternalUrl connection: how the URL is chosen. */
   externalUrlInfo?: pulumi.Input<InternalToolInfoExternalUrlInfoArgs>;
+  /** For a ServingPort connection (inference): its protocol. */
   servingPortInfo?: pulumi.Input<InternalToolInfoServingPortInfoArgs>;
 }
 
 export interface ExternalToolInfoArgs {
+  /** The external tool: "wandb" or "comet". */
   toolType: pulumi.Input<"wandb" | "comet">;
   /** May contain `${VAR}` placeholders, resolved when a workspace is created. */
   externalUrl: pulumi.Input<string>;
@@ -401,36 +499,50 @@ export interface EnvironmentVariableConfigMapOutputs {
 }
 
 export interface EnvironmentVariablePodFieldRefOutputs {
+  /** A pod field path, e.g. "metadata.name". */
   path?: string;
 }
 
 export interface ProbeOutputs {
+  /** Seconds after the container starts before the first probe (at least 0). */
   initialDelaySeconds?: number;
+  /** Seconds between probes (at least 1). */
   periodSeconds?: number;
+  /** Seconds after which a probe counts as failed (at least 1). */
   timeoutSeconds?: number;
+  /** Consecutive successes after a failure for the container to count as ready again (at least 1). */
   successThreshold?: number;
+  /** Consecutive failures for the container to count as not ready (at least 1). */
   failureThreshold?: number;
   /** Described as mandatory. */
   handler?: ProbeHandlerOutputs;
 }
 
 export interface InternalToolInfoOutputs {
+  /** The tool that runs inside the container, e.g. "jupyter-notebook". */
   toolType:
     "jupyter-notebook" | "pycharm" | "visual-studio-code" | "tensorboard" | "rstudio" | "mlflow" | "custom" | "matlab" | "chatbot-ui";
+  /** How the tool is reached: LoadBalancer, NodePort, ExternalUrl or ServingPort. */
   connectionType: "LoadBalancer" | "NodePort" | "ExternalUrl" | "ServingPort";
+  /** The port the tool listens on in the container (1..65535). */
   containerPort: number;
+  /** For a NodePort connection: how the node port is chosen. */
   nodePortInfo?: InternalToolInfoNodePortInfoOutputs;
+  /** For an ExternalUrl connection: how the URL is chosen. */
   externalUrlInfo?: InternalToolInfoExternalUrlInfoOutputs;
+  /** For a ServingPort connection (inference): its protocol. */
   servingPortInfo?: InternalToolInfoServingPortInfoOutputs;
 }
 
 export interface ExternalToolInfoOutputs {
+  /** The external tool: "wandb" or "comet". */
   toolType: "wandb" | "comet";
   /** May contain `${VAR}` placeholders, resolved when a workspace is created. */
   externalUrl: string;
 }
 
 export interface ProbeHandlerArgs {
+  /** An HTTP GET request that succeeds with a 2xx or 3xx answer. */
   httpGet?: pulumi.Input<HttpGetActionArgs>;
 }
 
@@ -440,16 +552,19 @@ export interface InternalToolInfoNodePortInfoArgs {
 }
 
 export interface InternalToolInfoExternalUrlInfoArgs {
+  /** false: the URL is generated per workload; true: set per workload by the user. */
   isCustomUrl?: pulumi.Input<boolean>;
   /** The default external URL. */
   externalUrl?: pulumi.Input<string>;
 }
 
 export interface InternalToolInfoServingPortInfoArgs {
+  /** The protocol the serving port speaks: "grpc" or "http". */
   protocol?: pulumi.Input<"grpc" | "http">;
 }
 
 export interface ProbeHandlerOutputs {
+  /** An HTTP GET request that succeeds with a 2xx or 3xx answer. */
   httpGet?: HttpGetActionOutputs;
 }
 
@@ -459,18 +574,21 @@ export interface InternalToolInfoNodePortInfoOutputs {
 }
 
 export interface InternalToolInfoExternalUrlInfoOutputs {
+  /** false: the URL is generated per workload; true: set per workload by the user. */
   isCustomUrl?: boolean;
   /** The default external URL. */
   externalUrl?: string;
 }
 
 export interface InternalToolInfoServingPortInfoOutputs {
+  /** The protocol the serving port speaks: "grpc" or "http". */
   protocol?: "grpc" | "http";
 }
 
 export interface HttpGetActionArgs {
   /** Defaults to "/" on the server. */
   path?: pulumi.Input<string>;
+  /** The port to probe (1..65535). */
   port?: pulumi.Input<number>;
   /** Defaults to the pod IP. */
   host?: pulumi.Input<string>;
@@ -481,6 +599,7 @@ export interface HttpGetActionArgs {
 export interface HttpGetActionOutputs {
   /** Defaults to "/" on the server. */
   path?: string;
+  /** The port to probe (1..65535). */
   port?: number;
   /** Defaults to the pod IP. */
   host?: string;
@@ -707,6 +826,7 @@ export interface PvcAssetOutputs {
 }
 
 export interface PvcAssetSpecArgs {
+  /** Path within the workload the PVC is mounted at (described as mandatory). The only spec field that changes in place. */
   path: pulumi.Input<string>;
   /** true: the PVC is assumed to exist; false: it is created if it does not exist. Default false. */
   existingPvc?: pulumi.Input<boolean>;
@@ -723,6 +843,7 @@ export interface PvcAssetSpecArgs {
 }
 
 export interface PvcAssetSpecOutputs {
+  /** Path within the workload the PVC is mounted at (described as mandatory). The only spec field that changes in place. */
   path: string;
   /** true: the PVC is assumed to exist; false: it is created if it does not exist. Default false. */
   existingPvc?: boolean;
@@ -743,6 +864,7 @@ export interface PvcAssetSpecClaimInfoArgs {
   size?: pulumi.Input<string>;
   /** Storage class of the PVC; may be omitted with a single or a default storage class. */
   storageClass?: pulumi.Input<string>;
+  /** The access modes of the new claim (at least one). */
   accessModes?: pulumi.Input<PvcAssetSpecClaimInfoAccessModesArgs>;
   /** The volume mode of the claim: Filesystem (default) or Block. */
   volumeMode?: pulumi.Input<"Filesystem" | "Block">;
@@ -755,6 +877,7 @@ export interface PvcAssetSpecClaimInfoOutputs {
   size?: string;
   /** Storage class of the PVC; may be omitted with a single or a default storage class. */
   storageClass?: string;
+  /** The access modes of the new claim (at least one). */
   accessModes?: PvcAssetSpecClaimInfoAccessModesOutputs;
   /** The volume mode of the claim: Filesystem (default) or Block. */
   volumeMode?: "Filesystem" | "Block";
@@ -772,7 +895,9 @@ export interface PvcAssetSpecClaimInfoAccessModesArgs {
 }
 
 export interface PvcAssetSpecClaimInfoAddedAttrValuesArgs {
+  /** The annotation key (required; 1..63 characters, alphanumeric at both ends, `-_.` inside). */
   key: pulumi.Input<string>;
+  /** The annotation value. */
   value?: pulumi.Input<string>;
 }
 
@@ -786,7 +911,9 @@ export interface PvcAssetSpecClaimInfoAccessModesOutputs {
 }
 
 export interface PvcAssetSpecClaimInfoAddedAttrValuesOutputs {
+  /** The annotation key (required; 1..63 characters, alphanumeric at both ends, `-_.` inside). */
   key: string;
+  /** The annotation value. */
   value?: string;
 }
 
@@ -1093,18 +1220,22 @@ export interface GenericSecretCredentialSpecOutputs {
 }
 
 export interface KeyValuePairArgs {
+  /** The key of the secret. */
   key?: pulumi.Input<string>;
+  /** The value of the secret. Secret. */
   value?: pulumi.Input<string>;
 }
 
 export interface KeyValuePairOutputs {
+  /** The key of the secret. */
   key?: string;
+  /** The value of the secret. Secret. */
   value?: string;
 }
 
 /** The arguments of a Application. */
 export interface ApplicationArgs {
-  /** Application name, unique in the organization; defaults to the Pulumi resource name. Must match `^[a-z][-_a-z0-9]*[a-z0-9]$`. A change replaces the application (the old one is deleted first). */
+  /** Application name, unique in the organization; defaults to the Pulumi resource name. Must match `^[a-z][-_a-z0-9]*[a-z0-9]$`. A change replaces the application (the one with the new name is created first). */
   name?: pulumi.Input<string>;
   /** Whether the application may obtain tokens. Default true. Changes in place. */
   enabled?: pulumi.Input<boolean>;
@@ -1116,7 +1247,7 @@ export interface ApplicationArgs {
 
 /** What a Application holds once Run:ai has answered. */
 export interface ApplicationOutputs {
-  /** Application name, unique in the organization; defaults to the Pulumi resource name. Must match `^[a-z][-_a-z0-9]*[a-z0-9]$`. A change replaces the application (the old one is deleted first). */
+  /** Application name, unique in the organization; defaults to the Pulumi resource name. Must match `^[a-z][-_a-z0-9]*[a-z0-9]$`. A change replaces the application (the one with the new name is created first). */
   name: string;
   /** Whether the application may obtain tokens. Default true. Changes in place. */
   enabled?: boolean;
@@ -1174,6 +1305,7 @@ export interface DepartmentOutputs {
   clusterId: string;
   /** Take over an existing Department with the same name instead of failing with "already exists". */
   adoptExisting?: boolean;
+  /** The quotas of the department or project summed over its node pools. */
   totalResources?: TotalResourcesOutputs;
   /** When the object was created. */
   createdAt?: string;
@@ -1208,6 +1340,7 @@ export interface NodeTypesArgs {
 export interface QuotaArgs {
   /** The node pool the resources refer to. */
   nodePool: pulumi.Input<QuotaNodePoolArgs>;
+  /** CPU in millicores to the unit in the node pool. */
   cpu?: pulumi.Input<QuotaCpuArgs>;
   /** Priority of the unit in the node pool, e.g. "Normal" (see `/api/v1/org-unit/priorities`). */
   priority?: pulumi.Input<string>;
@@ -1242,6 +1375,7 @@ export interface NodeTypesOutputs {
 export interface QuotaOutputs {
   /** The node pool the resources refer to. */
   nodePool: QuotaNodePoolOutputs;
+  /** CPU in millicores to the unit in the node pool. */
   cpu?: QuotaCpuOutputs;
   /** Priority of the unit in the node pool, e.g. "Normal" (see `/api/v1/org-unit/priorities`). */
   priority?: string;
@@ -1268,14 +1402,16 @@ export interface QuotaNodePoolArgs {
 }
 
 export interface QuotaCpuArgs {
+  /** The amount the unit deserves when the cluster has it (the guaranteed quota). */
   deserved?: pulumi.Input<number>;
-  /** Maximum amount of resources the unit can get. */
+  /** Maximum amount the unit can get (-1: no limit). */
   limit?: pulumi.Input<number>;
   /** The priority the unit gets for over-quota resources. */
   overQuotaWeight?: pulumi.Input<number>;
 }
 
 export interface QuotaGpuArgs {
+  /** The GPUs the unit deserves when the cluster has them (the guaranteed quota). Contract default 0. */
   deserved?: pulumi.Input<number>;
   /** Maximum amount of resources the unit can get. */
   limit?: pulumi.Input<number>;
@@ -1284,11 +1420,13 @@ export interface QuotaGpuArgs {
 }
 
 export interface QuotaMemoryArgs {
+  /** The amount the unit deserves when the cluster has it (the guaranteed quota). */
   deserved?: pulumi.Input<number>;
-  /** Maximum amount of resources the unit can get. */
+  /** Maximum amount the unit can get (-1: no limit). */
   limit?: pulumi.Input<number>;
   /** The priority the unit gets for over-quota resources. */
   overQuotaWeight?: pulumi.Input<number>;
+  /** The unit of `deserved` and `limit`: "Mib", "MB" or "GB". */
   units: pulumi.Input<"Mib" | "MB" | "GB">;
 }
 
@@ -1300,14 +1438,16 @@ export interface QuotaNodePoolOutputs {
 }
 
 export interface QuotaCpuOutputs {
+  /** The amount the unit deserves when the cluster has it (the guaranteed quota). */
   deserved?: number;
-  /** Maximum amount of resources the unit can get. */
+  /** Maximum amount the unit can get (-1: no limit). */
   limit?: number;
   /** The priority the unit gets for over-quota resources. */
   overQuotaWeight?: number;
 }
 
 export interface QuotaGpuOutputs {
+  /** The GPUs the unit deserves when the cluster has them (the guaranteed quota). Contract default 0. */
   deserved?: number;
   /** Maximum amount of resources the unit can get. */
   limit?: number;
@@ -1316,11 +1456,13 @@ export interface QuotaGpuOutputs {
 }
 
 export interface QuotaMemoryOutputs {
+  /** The amount the unit deserves when the cluster has it (the guaranteed quota). */
   deserved?: number;
-  /** Maximum amount of resources the unit can get. */
+  /** Maximum amount the unit can get (-1: no limit). */
   limit?: number;
   /** The priority the unit gets for over-quota resources. */
   overQuotaWeight?: number;
+  /** The unit of `deserved` and `limit`: "Mib", "MB" or "GB". */
   units: "Mib" | "MB" | "GB";
 }
 
@@ -1378,6 +1520,7 @@ export interface ProjectOutputs {
   namespace?: string;
   /** The project's phase in its cluster. */
   phase?: string;
+  /** The quotas of the department or project summed over its node pools. */
   totalResources?: TotalResourcesOutputs;
   /** When the object was created. */
   createdAt?: string;
@@ -1446,27 +1589,27 @@ export interface AccessRuleStatusOutputs {
 
 /** The arguments of an explicit `runai` provider (`Provider` of `pulumi-runai/plugin`): the `runai:*` settings. What is left out falls back to the RUNAI_* environment variables of the provider process. */
 export interface ProviderArgs {
-  /** Control-plane URL, e.g. `https://acme.run.ai`. `http://` is refused for non-loopback hosts unless `runai:allowInsecureHttp` is true. (Or the RUNAI_URL environment variable.) */
+  /** Control-plane URL, e.g. `https://acme.run.ai`. `http://` is refused for non-loopback hosts unless `runai:allowInsecureHttp` is true. */
   url?: pulumi.Input<string>;
-  /** Application (client credentials) id. (Or the RUNAI_CLIENT_ID environment variable.) */
+  /** Application (client credentials) id. */
   clientId?: pulumi.Input<string>;
-  /** Application secret (set it with `--secret`), exchanged at `/api/v1/token` for a token that is cached per process and renewed before it expires. (Or the RUNAI_CLIENT_SECRET environment variable.) */
+  /** Application secret (set it with `--secret`), exchanged at `/api/v1/token` for a token that is cached per process and renewed before it expires. */
   clientSecret?: pulumi.Input<string>;
-  /** A static bearer token instead of client credentials. (Or the RUNAI_TOKEN environment variable.) */
+  /** A static bearer token instead of client credentials. */
   token?: pulumi.Input<string>;
-  /** Wait until Run:ai reports an asset synced to its clusters. The first check comes as long after the write as the kind's writes took to settle lately in the run, so a write usually costs one request and one look; `false` returns as soon as Run:ai accepts the write. Default: true. (Or the RUNAI_WAIT_FOR_SYNC environment variable.) */
+  /** Wait until Run:ai reports an asset synced to its clusters. The first check comes as long after the write as the kind's writes took to settle lately in the run, so a write usually costs one request and one look; `false` returns as soon as Run:ai accepts the write. */
   waitForSync?: pulumi.Input<boolean>;
-  /** How long to wait for sync or deletion, in seconds. Default: 300. (Or the RUNAI_TIMEOUT_SECONDS environment variable.) */
+  /** How long to wait for sync or deletion, in seconds. */
   timeoutSeconds?: pulumi.Input<number>;
-  /** How long one HTTP request (one attempt: headers and body) may take before it counts as failed and is retried, in seconds. Default: 60, or runai:timeoutSeconds when that is smaller. (Or the RUNAI_REQUEST_TIMEOUT_SECONDS environment variable.) */
+  /** How long one HTTP request (one attempt: headers and body) may take before it counts as failed and is retried, in seconds. */
   requestTimeoutSeconds?: pulumi.Input<number>;
-  /** The retry budget: how long one API call keeps retrying transient failures (network errors, 408, 429, 5xx) before it fails, in seconds; enough by default to ride out a control-plane restart. Waits back off exponentially, at most 10 s each, and honour `Retry-After`. Default: 60. (Or the RUNAI_RETRY_TIMEOUT_SECONDS environment variable.) */
+  /** The retry budget: how long one API call keeps retrying transient failures (network errors, 408, 429, 5xx) before it fails, in seconds; enough by default to ride out a control-plane restart. Waits back off exponentially, at most 10 s each, and honour `Retry-After`. */
   retryTimeoutSeconds?: pulumi.Input<number>;
-  /** Allow `http://` to a non-loopback host. Default: false. (Or the RUNAI_ALLOW_INSECURE_HTTP environment variable.) */
+  /** Allow `http://` to a non-loopback host. */
   allowInsecureHttp?: pulumi.Input<boolean>;
-  /** Extra CA certificates to trust: PEM text or the path of a PEM file. (Or the RUNAI_CA_BUNDLE environment variable.) */
+  /** Extra CA certificates to trust: PEM text or the path of a PEM file. */
   caBundle?: pulumi.Input<string>;
-  /** Take over every object whose name is taken, as if each resource said `adoptExisting: true`. Meant for one run (`RUNAI_ADOPT_EXISTING=true pulumi up`, e.g. after an interrupted `up`). Default: false. (Or the RUNAI_ADOPT_EXISTING environment variable.) */
+  /** Take over every object whose name is taken, as if each resource said `adoptExisting: true`. Meant for one run (`RUNAI_ADOPT_EXISTING=true pulumi up`, e.g. after an interrupted `up`). */
   adoptExisting?: pulumi.Input<boolean>;
 }
 
@@ -1547,6 +1690,7 @@ export interface GetDepartmentResult {
   projectsAggregatedResources?: GetDepartmentProjectsAggregatedResourcesResult[];
   /** The sync status of the object in its clusters. */
   status?: GetDepartmentStatusResult;
+  /** The quotas of the department or project summed over its node pools. */
   totalResources: GetDepartmentTotalResourcesResult;
 }
 
@@ -1565,8 +1709,11 @@ export interface GetDepartmentNodeTypesResult {
 }
 
 export interface GetDepartmentResourcesResult {
+  /** The node pool the resources refer to, by name or id. */
   nodePool?: GetDepartmentResourcesNodePoolResult;
+  /** CPU in millicores to the unit in the node pool. */
   cpu?: GetDepartmentResourcesCpuResult;
+  /** Priority of the unit in the node pool, e.g. "Normal" (see `/api/v1/org-unit/priorities`). */
   priority?: string;
   gpu: GetDepartmentResourcesGpuResult;
   memory?: GetDepartmentResourcesMemoryResult;
@@ -1602,8 +1749,11 @@ export interface GetDepartmentResourcesNodePoolResult {
 }
 
 export interface GetDepartmentResourcesCpuResult {
+  /** The amount the unit deserves when the cluster has it (the guaranteed quota). */
   deserved?: number;
+  /** Maximum amount the unit can get (-1: no limit). */
   limit?: number;
+  /** The priority the unit gets for over-quota resources. */
   overQuotaWeight?: number;
 }
 
@@ -1614,9 +1764,13 @@ export interface GetDepartmentResourcesGpuResult {
 }
 
 export interface GetDepartmentResourcesMemoryResult {
+  /** The amount the unit deserves when the cluster has it (the guaranteed quota). */
   deserved?: number;
+  /** Maximum amount the unit can get (-1: no limit). */
   limit?: number;
+  /** The priority the unit gets for over-quota resources. */
   overQuotaWeight?: number;
+  /** The unit of `deserved` and `limit`: "Mib", "MB" or "GB". */
   units: string;
 }
 
@@ -1723,6 +1877,7 @@ export interface GetProjectResult {
   enforceRunaiScheduler: boolean;
   /** The sync status of the object in its clusters. */
   status: GetProjectStatusResult;
+  /** The quotas of the department or project summed over its node pools. */
   totalResources: GetProjectTotalResourcesResult;
   createdAt: string;
   updatedAt: string;
@@ -1777,8 +1932,11 @@ export interface GetProjectOvertimeDataResult {
 }
 
 export interface GetProjectResourcesResult {
+  /** The node pool the resources refer to, by name or id. */
   nodePool?: GetProjectResourcesNodePoolResult;
+  /** CPU in millicores to the unit in the node pool. */
   cpu?: GetProjectResourcesCpuResult;
+  /** Priority of the unit in the node pool, e.g. "Normal" (see `/api/v1/org-unit/priorities`). */
   priority?: string;
   gpu: GetProjectResourcesGpuResult;
   memory?: GetProjectResourcesMemoryResult;
@@ -1839,8 +1997,11 @@ export interface GetProjectResourcesNodePoolResult {
 }
 
 export interface GetProjectResourcesCpuResult {
+  /** The amount the unit deserves when the cluster has it (the guaranteed quota). */
   deserved?: number;
+  /** Maximum amount the unit can get (-1: no limit). */
   limit?: number;
+  /** The priority the unit gets for over-quota resources. */
   overQuotaWeight?: number;
 }
 
@@ -1851,9 +2012,13 @@ export interface GetProjectResourcesGpuResult {
 }
 
 export interface GetProjectResourcesMemoryResult {
+  /** The amount the unit deserves when the cluster has it (the guaranteed quota). */
   deserved?: number;
+  /** Maximum amount the unit can get (-1: no limit). */
   limit?: number;
+  /** The priority the unit gets for over-quota resources. */
   overQuotaWeight?: number;
+  /** The unit of `deserved` and `limit`: "Mib", "MB" or "GB". */
   units: string;
 }
 

@@ -18,7 +18,8 @@ export const APPLICATION_NAME_RULE =
 export const ApplicationInputs = z.strictObject({
   /**
    * Application name, unique in the organization; defaults to the Pulumi resource name. Must match
-   * `^[a-z][-_a-z0-9]*[a-z0-9]$`. A change replaces the application (the old one is deleted first).
+   * `^[a-z][-_a-z0-9]*[a-z0-9]$`. A change replaces the application (the one with the new name is
+   * created first).
    */
   name: z.string().check((ctx) => {
     if (!APPLICATION_NAME_PATTERN.test(ctx.value)) {

@@ -39,10 +39,15 @@ export type DistFramework = z.infer<typeof DistFramework>;
 
 function workloadSupportedTypes(mode: SchemaMode) {
   return mode.obj({
+    /** Usable by workspaces (interactive workloads). */
     workspace: z.boolean().nullish(),
+    /** Usable by training workloads. */
     training: z.boolean().nullish(),
+    /** Usable by inference workloads (which the contract restricts further, e.g. no tty or stdin). */
     inference: z.boolean().nullish(),
+    /** Usable by distributed (multi-node) training workloads. */
     distributed: z.boolean().nullish(),
+    /** The framework of distributed workloads the asset is for. */
     distFramework: mode.optionalOneOf(DIST_FRAMEWORKS),
   });
 }
@@ -130,26 +135,45 @@ export interface AssetUpdateRequest<TSpec> {
  */
 export const AssetMeta = lenientObject({
   // AssetUpdatableFields
+  /** The asset's name, unique among the assets of its kind in its scope. */
   name: z.string().min(1),
+  /** The asset's description, as Run:ai holds it. */
   description: z.string().nullish(),
   // AssetCreationFields: these identify the asset (name + scope + scope id), so they are checked.
+  /** Where the asset lives: tenant, cluster, department or project ("system" is Run:ai's own). */
   scope: AssetScope,
+  /** The cluster's uuid, for an asset of scope "cluster" (and whatever Run:ai fills in). */
   clusterId: z.string().nullish(),
+  /** The department's id, for an asset of scope "department". */
   departmentId: z.string().nullish(),
+  /** The project's id, for an asset of scope "project". */
   projectId: z.int().nullish(),
+  /** Whether Run:ai deletes the asset with the workload that created it. */
   autoDelete: z.boolean().nullish(),
+  /** The workload types the asset may be used with. */
   workloadSupportedTypes: workloadSupportedTypes(RESPONSE_MODE).nullish(),
   // AssetReadOnlyFields
+  /** The asset's uuid. */
   id: z.string().min(1),
+  /** The asset's kind as Run:ai names it, e.g. "config-map". */
   kind: lenientEnum(ASSET_KINDS),
+  /** The tenant's id. */
   tenantId: z.int().nullish(),
+  /** Who created the asset. */
   createdBy: z.string(),
+  /** When the asset was created. */
   createdAt: z.string(),
+  /** Who last changed the asset. */
   updatedBy: z.string(),
+  /** When the asset was last changed. */
   updatedAt: z.string(),
+  /** When the asset was deleted (set only while a deletion is under way). */
   deletedAt: z.string().nullish(),
+  /** Who deleted the asset. */
   deletedBy: z.string().nullish(),
+  /** The name of the asset's project, for an asset of scope "project". */
   projectName: z.string().nullish(),
+  /** How often the asset has been changed. */
   updateCount: z.int().nullish(),
 });
 export type AssetMeta = z.infer<typeof AssetMeta>;
@@ -172,8 +196,11 @@ export const ASSET_CLUSTER_STATUS_ISSUES = ["ReplicationError", "LostPhase", "No
 
 /** One entry of `AssetClusterStatusInfo.issues`. */
 export const AssetClusterStatusIssue = lenientObject({
+  /** The id of the scope (e.g. the cluster) the issue is in. */
   scopeId: z.string(),
+  /** The type of that scope. */
   scopeType: lenientEnum(ASSET_SCOPES),
+  /** What went wrong: ReplicationError, LostPhase or NotCreated. */
   issue: lenientEnum(ASSET_CLUSTER_STATUS_ISSUES),
 });
 export type AssetClusterStatusIssue = z.infer<typeof AssetClusterStatusIssue>;
@@ -183,9 +210,13 @@ export type AssetClusterStatusIssue = z.infer<typeof AssetClusterStatusIssue>;
  * newer server invents must not make the asset unreadable (callers treat unknown values as settled).
  */
 export const AssetClusterStatusInfo = lenientObject({
+  /** The sync status, e.g. "Creating" or "No issues found" once synced. */
   status: lenientEnum(ASSET_SYNC_STATUSES).optional(),
+  /** The problems Run:ai found in the asset's clusters. */
   issues: z.array(AssetClusterStatusIssue).nullish(),
+  /** Run:ai's explanation of the status. */
   message: z.string().nullish(),
+  /** A link Run:ai gives with the status. */
   url: z.string().nullish(),
 });
 export type AssetClusterStatusInfo = z.infer<typeof AssetClusterStatusInfo>;

@@ -27,8 +27,11 @@ export type ClusterResourceInfo = z.infer<typeof ClusterResourceInfo>;
 
 /** `ClusterInfo1`: cluster related information of a PVC or credential asset (responses only). */
 export const ClusterInfo = lenientObject({
-  /** The array itself is not nullable in the contract; its items are. */
-  resources: z.array(ClusterResourceInfo.nullable()).optional(),
+  // The array itself is not nullable in the contract; its items are.
+  resources: z
+    .array(ClusterResourceInfo.nullable())
+    .optional()
+    .describe("The Kubernetes objects (a PVC, a secret) Run:ai created for the asset in the cluster, each with its name."),
 });
 export type ClusterInfo = z.infer<typeof ClusterInfo>;
 
@@ -98,10 +101,9 @@ function credentialSchemas(mode: SchemaMode, secret: () => z.ZodOptional<z.ZodNu
 
   /** `KeyValuePair`: one entry of a generic secret. */
   const KeyValuePair = obj({
-    /** The key of the secret. */
-    key: z.string().min(1).nullish(),
-    /** The value of the secret. Secret. */
-    value: z.string().nullish(),
+    // Described here rather than in doc comments: other objects have the same two keys.
+    key: z.string().min(1).nullish().describe("The key of the secret."),
+    value: z.string().nullish().describe("The value of the secret. Secret."),
   });
 
   const GenericSecretSpec = obj({

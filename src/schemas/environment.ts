@@ -5,88 +5,19 @@
 import { z } from "zod";
 import type { AssetContract } from "./asset";
 import { HOSTNAME_PATTERN, REQUEST_MODE, RESPONSE_MODE, SchemaMode, Uuid } from "./common";
+import {
+  CAPABILITIES,
+  EXTERNAL_TOOL_TYPES,
+  IMAGE_PULL_POLICIES,
+  INTERNAL_CONNECTION_TYPES,
+  INTERNAL_TOOL_TYPES,
+  PROBE_SCHEMES,
+  SECCOMP_PROFILE_TYPES,
+  SERVING_PORT_PROTOCOLS,
+  UID_GID_SOURCES,
+} from "./environment-enums";
 
-// ---- enums ----------------------------------------------------------------------------------------
-
-export const IMAGE_PULL_POLICIES = ["Always", "Never", "IfNotPresent"] as const;
-export type ImagePullPolicy = (typeof IMAGE_PULL_POLICIES)[number];
-
-export const UID_GID_SOURCES = ["fromTheImage", "fromIdpToken", "custom"] as const;
-export type UidGidSource = (typeof UID_GID_SOURCES)[number];
-
-export const SECCOMP_PROFILE_TYPES = ["RuntimeDefault", "Unconfined", "Localhost"] as const;
-export type SeccompProfileType = (typeof SECCOMP_PROFILE_TYPES)[number];
-
-/** Linux capabilities the contract allows in `capabilities`. */
-export const CAPABILITIES = [
-  "AUDIT_CONTROL",
-  "AUDIT_READ",
-  "AUDIT_WRITE",
-  "BLOCK_SUSPEND",
-  "CHOWN",
-  "DAC_OVERRIDE",
-  "DAC_READ_SEARCH",
-  "FOWNER",
-  "FSETID",
-  "IPC_LOCK",
-  "IPC_OWNER",
-  "KILL",
-  "LEASE",
-  "LINUX_IMMUTABLE",
-  "MAC_ADMIN",
-  "MAC_OVERRIDE",
-  "MKNOD",
-  "NET_ADMIN",
-  "NET_BIND_SERVICE",
-  "NET_BROADCAST",
-  "NET_RAW",
-  "SETGID",
-  "SETFCAP",
-  "SETPCAP",
-  "SETUID",
-  "SYS_ADMIN",
-  "SYS_BOOT",
-  "SYS_CHROOT",
-  "SYS_MODULE",
-  "SYS_NICE",
-  "SYS_PACCT",
-  "SYS_PTRACE",
-  "SYS_RAWIO",
-  "SYS_RESOURCE",
-  "SYS_TIME",
-  "SYS_TTY_CONFIG",
-  "SYSLOG",
-  "WAKE_ALARM",
-] as const;
-export type Capability = (typeof CAPABILITIES)[number];
-
-/** Tools that run inside the container (`InternalToolType`). */
-export const INTERNAL_TOOL_TYPES = [
-  "jupyter-notebook",
-  "pycharm",
-  "visual-studio-code",
-  "tensorboard",
-  "rstudio",
-  "mlflow",
-  "custom",
-  "matlab",
-  "chatbot-ui",
-] as const;
-export type InternalToolType = (typeof INTERNAL_TOOL_TYPES)[number];
-
-/** How an internal tool is reached (`InternalConnectionType`). */
-export const INTERNAL_CONNECTION_TYPES = ["LoadBalancer", "NodePort", "ExternalUrl", "ServingPort"] as const;
-export type InternalConnectionType = (typeof INTERNAL_CONNECTION_TYPES)[number];
-
-/** External tools (`ExternalToolType`). */
-export const EXTERNAL_TOOL_TYPES = ["wandb", "comet"] as const;
-export type ExternalToolType = (typeof EXTERNAL_TOOL_TYPES)[number];
-
-export const SERVING_PORT_PROTOCOLS = ["grpc", "http"] as const;
-export type ServingPortProtocol = (typeof SERVING_PORT_PROTOCOLS)[number];
-
-export const PROBE_SCHEMES = ["HTTP", "HTTPS"] as const;
-export type ProbeScheme = (typeof PROBE_SCHEMES)[number];
+export * from "./environment-enums";
 
 /** `httpGet.path` pattern (2.19+): empty, or an absolute path of `[a-zA-Z0-9-_./]`. */
 export const PROBE_PATH_PATTERN = /^(\/[a-zA-Z0-9\-_./]*)?$/;
@@ -112,19 +43,22 @@ function environmentSchemas(mode: SchemaMode) {
     key: z.string().min(1).nullish(),
   });
   const EnvironmentVariablePodFieldRef = obj({
-    /** A pod field path, e.g. "metadata.name". */
-    path: z.string().min(1).nullish(),
+    path: z.string().min(1).nullish().describe('A pod field path, e.g. "metadata.name".'),
   });
   const EnvironmentVariable = obj({
     /** Variable name (described as mandatory). */
     name: z.string().min(1).nullish(),
     /** A literal value; mutually exclusive with credential, configMap and podFieldRef. */
     value: z.string().nullish(),
+    /** The value of a key of a credential asset. */
     credential: EnvironmentVariableCredential.nullish(),
+    /** The value of a key of a Kubernetes ConfigMap. */
     configMap: EnvironmentVariableConfigMap.nullish(),
+    /** The value of a field of the pod. */
     podFieldRef: EnvironmentVariablePodFieldRef.nullish(),
     /** true drops a variable that the policy's defaults would add. */
     exclude: z.boolean().nullish(),
+    /** Free text about the variable. */
     description: z.string().nullish(),
   });
 
@@ -133,22 +67,31 @@ function environmentSchemas(mode: SchemaMode) {
     isCustomPort: z.boolean().optional(),
   });
   const ExternalUrlInfo = obj({
+    /** false: the URL is generated per workload; true: set per workload by the user. */
     isCustomUrl: z.boolean().optional(),
     /** The default external URL. */
     externalUrl: z.string().min(1).nullish(),
   });
   const ServingPortInfo = obj({
+    /** The protocol the serving port speaks: "grpc" or "http". */
     protocol: optionalOneOf(SERVING_PORT_PROTOCOLS),
   });
   const InternalToolInfo = obj({
+    /** The tool that runs inside the container, e.g. "jupyter-notebook". */
     toolType: oneOf(INTERNAL_TOOL_TYPES),
+    /** How the tool is reached: LoadBalancer, NodePort, ExternalUrl or ServingPort. */
     connectionType: oneOf(INTERNAL_CONNECTION_TYPES),
+    /** The port the tool listens on in the container (1..65535). */
     containerPort: port(),
+    /** For a NodePort connection: how the node port is chosen. */
     nodePortInfo: NodePortInfo.nullish(),
+    /** For an ExternalUrl connection: how the URL is chosen. */
     externalUrlInfo: ExternalUrlInfo.nullish(),
+    /** For a ServingPort connection (inference): its protocol. */
     servingPortInfo: ServingPortInfo.nullish(),
   });
   const ExternalToolInfo = obj({
+    /** The external tool: "wandb" or "comet". */
     toolType: oneOf(EXTERNAL_TOOL_TYPES),
     /** May contain `${VAR}` placeholders, resolved when a workspace is created. */
     externalUrl: z.string().min(1),
@@ -158,13 +101,16 @@ function environmentSchemas(mode: SchemaMode) {
     name: z.string().min(1),
     /** Server default false: a tool inside the container. */
     isExternal: z.boolean().optional(),
+    /** The tool inside the container and how it is reached (when isExternal is false). */
     internalToolInfo: InternalToolInfo.nullish(),
+    /** The external tool (when isExternal is true). */
     externalToolInfo: ExternalToolInfo.nullish(),
   });
 
   const HttpGetAction = obj({
     /** Defaults to "/" on the server. */
     path: z.string().regex(PROBE_PATH_PATTERN).nullish(),
+    /** The port to probe (1..65535). */
     port: port().nullish(),
     /** Defaults to the pod IP. */
     host: z.string().regex(HOSTNAME_PATTERN).nullish(),
@@ -172,18 +118,25 @@ function environmentSchemas(mode: SchemaMode) {
     scheme: optionalOneOf(PROBE_SCHEMES),
   });
   const ProbeHandler = obj({
+    /** An HTTP GET request that succeeds with a 2xx or 3xx answer. */
     httpGet: HttpGetAction.optional(),
   });
   const Probe = obj({
+    /** Seconds after the container starts before the first probe (at least 0). */
     initialDelaySeconds: z.int32().min(0).nullish(),
+    /** Seconds between probes (at least 1). */
     periodSeconds: z.int32().min(1).nullish(),
+    /** Seconds after which a probe counts as failed (at least 1). */
     timeoutSeconds: z.int32().min(1).nullish(),
+    /** Consecutive successes after a failure for the container to count as ready again (at least 1). */
     successThreshold: z.int32().min(1).nullish(),
+    /** Consecutive failures for the container to count as not ready (at least 1). */
     failureThreshold: z.int32().min(1).nullish(),
     /** Described as mandatory. */
     handler: ProbeHandler.nullish(),
   });
   const Probes = obj({
+    /** When the container is ready to take requests. */
     readiness: Probe.nullish(),
   });
 
@@ -194,31 +147,48 @@ function environmentSchemas(mode: SchemaMode) {
     /** Arguments, one string. */
     args: z.string().min(1).nullish(),
     // CommonSecurityOverridable
+    /** The uid the container runs as (with a uidGidSource other than "fromTheImage"). */
     runAsUid: z.int().nullish(),
+    /** The gid the container runs as (with a uidGidSource other than "fromTheImage"). */
     runAsGid: z.int().nullish(),
     /** Comma-separated gids, e.g. "2,3,5,8"; "" reverts to the image's groups. */
     supplementalGroups: z.string().nullish(),
     // EnvironmentVariablesAssetField (the array's items are nullable in the contract)
+    /** The container's environment variables, each from a value, a credential, a ConfigMap or a pod field. */
     environmentVariables: z.array(EnvironmentVariable.nullable()).nullish(),
     // ContainerNonOverridable
     /** Needed to submit a workload; optional for the asset itself. */
     image: z.string().min(1).nullish(),
+    /** When the image is pulled: Always, Never or IfNotPresent. */
     imagePullPolicy: optionalOneOf(IMAGE_PULL_POLICIES),
+    /** The container's working directory. */
     workingDir: z.string().min(1).nullish(),
+    /** Create a home directory for the user the container runs as. */
     createHomeDir: z.boolean().nullish(),
+    /** The container's probes (readiness). */
     probes: Probes.nullish(),
     // CommonSecurityNonOverridable
+    /** Where the uid and gid come from: "fromTheImage" (the default), "fromIdpToken" or "custom". */
     uidGidSource: optionalOneOf(UID_GID_SOURCES),
+    /** Linux capabilities added to the container, e.g. "NET_ADMIN". */
     capabilities: z.array(oneOf(CAPABILITIES)).nullish(),
+    /** The seccomp profile: RuntimeDefault or Unconfined (Run:ai does not support Localhost). */
     seccompProfileType: optionalOneOf(SECCOMP_PROFILE_TYPES),
+    /** Refuse to start the container as root. */
     runAsNonRoot: z.boolean().nullish(),
+    /** Mount the container's root filesystem read-only. */
     readOnlyRootFilesystem: z.boolean().nullish(),
     // ContainerNonInferenceNonOverridable (not allowed for inference)
+    /** Allocate a terminal (needs stdin; not for inference). */
     tty: z.boolean().nullish(),
+    /** Keep the container's standard input open (not for inference). */
     stdin: z.boolean().nullish(),
     // NonInferenceSecurityNonOverridable (not allowed for inference)
+    /** Let a process gain more privileges than its parent (not for inference). */
     allowPrivilegeEscalation: z.boolean().nullish(),
+    /** Use the node's IPC namespace (not for inference). */
     hostIpc: z.boolean().nullish(),
+    /** Use the node's network namespace (not for inference). */
     hostNetwork: z.boolean().nullish(),
     // NonOverridableSpecFields' own properties
     /** Not nullable in the contract (unlike every other field). */

@@ -32,11 +32,11 @@ function quotaSchemas(mode: SchemaMode) {
 
   /** `NonNullResource`: the GPU quota (not nullable). */
   const NonNullResource = obj({
-    /**
-     * The resource allocation the unit deserves when the cluster has those resources (the guaranteed
-     * quota). Contract default 0.
-     */
-    deserved: z.number().optional(),
+    // Described with zod: the CPU and memory quotas have the same keys (and say other things).
+    deserved: z
+      .number()
+      .optional()
+      .describe("The GPUs the unit deserves when the cluster has them (the guaranteed quota). Contract default 0."),
     /** Maximum amount of resources the unit can get. */
     limit: z.number().nullish(),
     /** The priority the unit gets for over-quota resources. */
@@ -45,29 +45,23 @@ function quotaSchemas(mode: SchemaMode) {
 
   /** `Resource`: a CPU or memory quota (every field nullable). */
   const resourceFields = {
-    /** The resource allocation the unit deserves when the cluster has those resources (the guaranteed quota). */
-    deserved: z.number().nullish(),
-    /** Maximum amount of resources the unit can get. */
-    limit: z.number().nullish(),
-    /** The priority the unit gets for over-quota resources. */
-    overQuotaWeight: z.number().nullish(),
+    deserved: z.number().nullish().describe("The amount the unit deserves when the cluster has it (the guaranteed quota)."),
+    limit: z.number().nullish().describe("Maximum amount the unit can get (-1: no limit)."),
+    overQuotaWeight: z.number().nullish().describe("The priority the unit gets for over-quota resources."),
   };
   const Resource = obj(resourceFields);
 
   /** `Resource` + `{units}` (required): a memory quota. */
   const MemoryResource = obj({
     ...resourceFields,
-    /** The unit of `deserved` and `limit`. */
-    units: mode.oneOf(MEMORY_UNITS),
+    units: mode.oneOf(MEMORY_UNITS).describe('The unit of `deserved` and `limit`: "Mib", "MB" or "GB".'),
   });
 
   const itemFields = {
-    /** The node pool the resources refer to. */
-    nodePool: QuotaNodePool.nullish(),
-    /** CPU in millicores to the unit in the node pool. */
-    cpu: Resource.nullish(),
-    /** Priority of the unit in the node pool, e.g. "Normal" (see `/api/v1/org-unit/priorities`). */
-    priority: z.string().nullish(),
+    // Described with zod: these fields are spread into the request's and the response's entries.
+    nodePool: QuotaNodePool.nullish().describe("The node pool the resources refer to, by name or id."),
+    cpu: Resource.nullish().describe("CPU in millicores to the unit in the node pool."),
+    priority: z.string().nullish().describe('Priority of the unit in the node pool, e.g. "Normal" (see `/api/v1/org-unit/priorities`).'),
   };
 
   return { QuotaNodePool, NonNullResource, Resource, MemoryResource, itemFields };

@@ -31,10 +31,14 @@ function pvcSchemas(mode: SchemaMode) {
 
   /** `PvcAddedAttrValue`: one annotation written on the created PVC. */
   const PvcAddedAttrValue = obj({
-    /** The annotation key (required; 1..63 characters, alphanumeric at both ends, `-_.` inside). */
-    key: z.string().min(1).max(63).regex(PVC_ATTR_KEY_PATTERN),
-    /** The annotation value. Not nullable. */
-    value: z.string().optional(),
+    key: z
+      .string()
+      .min(1)
+      .max(63)
+      .regex(PVC_ATTR_KEY_PATTERN)
+      .describe("The annotation key (required; 1..63 characters, alphanumeric at both ends, `-_.` inside)."),
+    // Not nullable.
+    value: z.string().optional().describe("The annotation value."),
   });
 
   /** `ClaimInfo`: the claim of a newly created PVC; not for an existing PVC (text). */
@@ -43,6 +47,7 @@ function pvcSchemas(mode: SchemaMode) {
     size: z.string().regex(QUANTITY_PATTERN).nullish(),
     /** Storage class of the PVC; may be omitted with a single or a default storage class. */
     storageClass: z.string().min(1).nullish(),
+    /** The access modes of the new claim (at least one). */
     accessModes: PvcAccessModes.nullish(),
     /** The volume mode of the claim: Filesystem (default) or Block. */
     volumeMode: optionalOneOf(PVC_VOLUME_MODES),
@@ -61,7 +66,8 @@ function pvcSchemas(mode: SchemaMode) {
   const PvcUpdateSpec = obj(updatable);
 
   const PvcSpec = obj({
-    ...updatable,
+    /** Path within the workload the PVC is mounted at (described as mandatory). The only spec field that changes in place. */
+    path: updatable.path,
     // PvcFieldsNonUpdatable (creation-only)
     /** true: the PVC is assumed to exist; false: it is created if it does not exist. Default false. */
     existingPvc: z.boolean().nullish(),

@@ -101,6 +101,19 @@ it("has the provider settings of the dynamic resources as config variables and p
   expect(schema.config.variables.waitForSync.type).toBe("boolean");
 });
 
+it("names each setting's environment variable, the ones resolveSettings reads, and the defaults it applies", () => {
+  const asked = new Set<string>();
+  const env = new Proxy({} as NodeJS.ProcessEnv, {
+    get: (_target, key: string) => (asked.add(key), key === "RUNAI_URL" ? "https://acme.run.ai" : key === "RUNAI_TOKEN" ? "t" : undefined),
+  });
+  const settings = resolveSettings(undefined, env);
+  const variables = Object.values(schema.config.variables);
+  expect(variables.flatMap((spec) => spec.defaultInfo?.environment ?? []).sort()).toEqual([...asked].sort());
+  expect(schema.config.variables.waitForSync.default).toBe(settings.waitForSync);
+  expect(schema.config.variables.timeoutSeconds.default).toBe(settings.timeoutSeconds);
+  expect(schema.config.variables.adoptExisting.default).toBe(settings.adoptExisting);
+});
+
 it("types asset outputs with the server's read-only fields and refers only to types it declares", () => {
   const meta = objectType(schema.resources["runai:index:ConfigMapAsset"].properties.meta.$ref!.replace("#/types/", ""));
   expect(Object.keys(meta.properties)).toEqual(expect.arrayContaining(["id", "name", "scope", "projectId", "createdAt", "updatedBy"]));

@@ -13,7 +13,7 @@ const SHARED_SCHEMAS = ["asset", "common", "application"];
 /** The schema module of each asset kind (the organisation kinds load the organisation's schemas). */
 const OWN_SCHEMAS: Record<string, string[]> = {
   ConfigMapAsset: ["configmap"],
-  EnvironmentAsset: ["environment"],
+  EnvironmentAsset: ["environment", "environment-enums"],
   NfsAsset: ["nfs"],
   HostPathAsset: ["host-path"],
   ComputeAsset: ["compute"],

@@ -33,9 +33,11 @@ describe(`the pinned Pulumi version (${pinned}, from tools/pulumi-cli/go.mod)`, 
 
   it("is the @pulumi/pulumi range of every example that declares one", () => {
     const ranges = Object.fromEntries(
-      fs
-        .readdirSync(path.join(repoRoot, "examples"))
-        .map((dir) => path.join("examples", dir, "package.json"))
+      [
+        ...fs.readdirSync(path.join(repoRoot, "examples")).map((dir) => path.join("examples", dir)),
+        ...fs.readdirSync(path.join(repoRoot, "examples/resources")).map((dir) => path.join("examples/resources", dir)),
+      ]
+        .map((dir) => path.join(dir, "package.json"))
         .filter((file) => fs.existsSync(path.join(repoRoot, file)))
         .map((file) => {
           const example = readJson(file);

@@ -49,6 +49,8 @@ it("the plugin schema's config variables and provider inputs are the table's key
   expect(secret).toEqual(["clientSecret", "token"]);
   expect(schema.config.variables.timeoutSeconds).toEqual({
     type: "number",
-    description: "How long to wait for sync or deletion, in seconds. Default: 300. (Or the RUNAI_TIMEOUT_SECONDS environment variable.)",
+    description: "How long to wait for sync or deletion, in seconds.",
+    default: 300,
+    defaultInfo: { environment: ["RUNAI_TIMEOUT_SECONDS"] },
   });
 });
