@@ -13,6 +13,7 @@ import type { ProviderContext } from "./context";
 import { changedFields, diffInputs } from "./diff";
 import { NotManagedError, RunaiProviderError } from "./errors";
 import { explainRefusal } from "./credential-check";
+import { reportedByEngine } from "./engine-reported";
 import { resourceInitFailed } from "./init-failure";
 import { isPlaceholderId, mayHaveCreated, removeUnconfirmed, unconfirmedCreate } from "./unconfirmed-create";
 import { PartialWriteError } from "./kind";
@@ -123,13 +124,16 @@ export function dynamicProvider<T>(kind: ResourceKind<T>): DynamicProvider {
   });
 }
 
-/** Every operation reports a mid-run refusal of the credentials as the settings to fix (see explainRefusal). */
+/**
+ * Every operation reports a mid-run refusal of the credentials as the settings to fix (see
+ * explainRefusal), and a failure a user can cause as its message alone (see engine-reported.ts).
+ */
 function withExplainedRefusals(provider: DynamicProvider): DynamicProvider {
-  for (const name of ["create", "read", "update", "delete"] as const) {
+  for (const name of ["check", "diff", "create", "read", "update", "delete"] as const) {
     const operation = provider[name] as (...args: unknown[]) => Promise<unknown>;
     (provider as unknown as Record<string, unknown>)[name] = (...args: unknown[]) =>
       operation.apply(provider, args).catch((err: unknown) => {
-        throw explainRefusal(err);
+        throw reportedByEngine(explainRefusal(err));
       });
   }
   return provider;

@@ -6,6 +6,9 @@
 // build the client and every schema in its own process.
 import * as pulumi from "@pulumi/pulumi";
 import type { RunaiClient } from "../client";
+import { RunaiError } from "../client/errors";
+import { RunaiProviderError } from "../provider/errors";
+import type * as Lookups from "../provider/lookups";
 import { warnAboutPlaintextSecrets } from "./plaintext-secrets";
 
 let client: Promise<RunaiClient> | undefined;
@@ -18,16 +21,27 @@ function programClient(): Promise<RunaiClient> {
   ));
 }
 
-const lookups = () => import("../provider/lookups");
+/**
+ * Runs a look-up. What a user can cause (no such name, a bad setting, Run:ai's refusal) fails as a
+ * `pulumi.RunError`, which the CLI prints as its message alone; any other error keeps its stack.
+ */
+async function lookUp<T>(find: (lookups: typeof Lookups, client: RunaiClient) => Promise<T>): Promise<T> {
+  try {
+    const lookups = await import("../provider/lookups");
+    return await find(lookups, await programClient());
+  } catch (err) {
+    if (err instanceof RunaiProviderError || err instanceof RunaiError) throw new pulumi.RunError(err.message);
+    throw err;
+  }
+}
 
 /** The cluster named `name`; `id` is its uuid. */
-export const getCluster = async (args: { name: string }) => (await lookups()).findCluster(await programClient(), args);
+export const getCluster = (args: { name: string }) => lookUp((l, c) => l.findCluster(c, args));
 /** The department named `name` in the cluster. */
-export const getDepartment = async (args: { name: string; clusterId: string }) =>
-  (await lookups()).findDepartment(await programClient(), args);
+export const getDepartment = (args: { name: string; clusterId: string }) => lookUp((l, c) => l.findDepartment(c, args));
 /** The project named `name` in the cluster. */
-export const getProject = async (args: { name: string; clusterId: string }) => (await lookups()).findProject(await programClient(), args);
+export const getProject = (args: { name: string; clusterId: string }) => lookUp((l, c) => l.findProject(c, args));
 /** The node pool named `name` in the cluster ("default" exists in every cluster). */
-export const getNodePool = async (args: { name: string; clusterId: string }) => (await lookups()).findNodePool(await programClient(), args);
+export const getNodePool = (args: { name: string; clusterId: string }) => lookUp((l, c) => l.findNodePool(c, args));
 /** The role named `name`, e.g. "ML engineer". */
-export const getRole = async (args: { name: string }) => (await lookups()).findRole(await programClient(), args);
+export const getRole = (args: { name: string }) => lookUp((l, c) => l.findRole(c, args));
