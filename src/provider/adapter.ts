@@ -20,7 +20,9 @@ import { PartialWriteError } from "./kind";
 import type { Json, ResourceKind } from "./kind";
 import { carryInput, stripNulls } from "./normalize";
 import { waitForDeletion, waitForSync } from "./sync";
+import { checkScopes, MISSING_SCOPE, missingScope, withMissingScopeReplaced } from "./scopes";
 import { Failures, valueAt } from "./validation";
+import { warn } from "./warnings";
 
 /** A dynamic provider with the `configure` the engine calls once per provider process (@pulumi/pulumi ≥ 3.139). */
 export type DynamicProvider = pulumi.dynamic.ResourceProvider & {
@@ -49,17 +51,24 @@ export function dynamicProvider<T>(kind: ResourceKind<T>): DynamicProvider {
         if (!(err instanceof RunaiProviderError || err instanceof RunaiError)) throw err;
         return { inputs: checked.inputs, failures: [{ property: "", reason: err.message }, ...checked.failures] };
       }
-      if (checked.failures.length > 0 || !kind.resolveReferences) return checked;
+      if (checked.failures.length > 0 || (!kind.resolveReferences && !kind.scopeRefs)) return checked;
       const failures = new Failures(news);
-      const inputs = await kind.resolveReferences(ctx, checked.inputs, failures);
-      return { inputs, failures: failures.list };
+      try {
+        await checkScopes(ctx, kind as ResourceKind, checked.inputs, failures);
+        const inputs = kind.resolveReferences ? await kind.resolveReferences(ctx, checked.inputs, failures) : checked.inputs;
+        return { inputs, failures: failures.list };
+      } catch (err) {
+        // Run:ai could not be asked (it answered 5xx past the retries, say): the message alone, as a failure.
+        if (!(err instanceof RunaiProviderError || err instanceof RunaiError)) throw err;
+        return { inputs: checked.inputs, failures: [...failures.list, { property: "", reason: err.message }] };
+      }
     },
 
     async diff(id: string, olds: Json, news: Json) {
       // A create Run:ai never confirmed: replaced delete-first (see unconfirmed-create.ts).
       if (isPlaceholderId(id))
         return { changes: true, replaces: [Object.keys(news).find((key) => key !== "__provider") ?? "id"], deleteBeforeReplace: true };
-      return diffInputs(kind as ResourceKind, olds, news);
+      return withMissingScopeReplaced(kind as ResourceKind, olds, diffInputs(kind as ResourceKind, olds, news));
     },
 
     async create(inputs: Json) {
@@ -93,7 +102,15 @@ export function dynamicProvider<T>(kind: ResourceKind<T>): DynamicProvider {
         throw err;
       }
       // No `inputs`: drift must stay a difference between these outputs and the program's inputs.
-      return { id, props: outputs(object, props, props) };
+      const outs = outputs(object, props, props);
+      // An object left in a scope deleted elsewhere: marked, so refresh reports it and up replaces it.
+      const gone = await missingScope(context(), kind as ResourceKind, outs);
+      if (!gone) return { id, props: outs };
+      warn(
+        `${describeObject(kind, outs)} is in ${gone}, which Run:ai no longer has (deleted elsewhere?): the next pulumi up ` +
+          `replaces it where the program says, and stops at preview while the program still names ${gone}`,
+      );
+      return { id, props: { ...outs, [MISSING_SCOPE]: gone } };
     },
 
     async update(id: string, olds: Json, news: Json) {

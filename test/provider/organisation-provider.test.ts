@@ -81,7 +81,12 @@ describe("names resolved at check time", () => {
       { defaultNodePools: ["a100", "h100"] },
       [`defaultNodePools[1]: no node pool is named "h100" in cluster ${CLUSTER} (${POOLS})`],
     ],
-    ["a department", "Project", { departmentId: "999" }, ['departmentId: no department has id "999"']],
+    [
+      "a department",
+      "Project",
+      { departmentId: "999" },
+      ['departmentId: no department has id "999" in Run:ai; getDepartment({ name, clusterId }) gives a department\'s id by its name'],
+    ],
   ])("reports %s that does not exist", async (_case, type, extra, reasons) => {
     const base = type === "Project" ? { name: "team-x", clusterId: CLUSTER, departmentId: "101" } : { name: "dept-x", clusterId: CLUSTER };
     expect((await check(type, { ...base, ...extra })).reasons).toEqual(reasons);
