@@ -4,7 +4,7 @@
 // same node pools a hundred times, and one of 200 assets in one project read that project 200 times.
 // A failed read is not kept; a scope that does not exist is (it is an answer, not a failure).
 import type { RunaiClient } from "../client";
-import { RunaiNotFoundError } from "../client/errors";
+import { RunaiBadRequestError, RunaiNotFoundError } from "../client/errors";
 import type { Cluster, Department, NodePool, Project, Role } from "../schemas";
 
 const caches = new WeakMap<RunaiClient, Map<string, Promise<unknown>>>();
@@ -35,13 +35,16 @@ export interface ScopeObjects {
   cluster: Cluster;
 }
 
-/** The scope with this id as Run:ai holds it, or undefined when it does not exist (404). */
+/**
+ * The scope with this id as Run:ai holds it, or undefined when there is none: 404, or 400 for an id
+ * no scope of the type can have (an access rule's scopeId is free text).
+ */
 export function scopeOf<S extends ScopeType>(client: RunaiClient, type: S, id: string): Promise<ScopeObjects[S] | undefined> {
   return once(client, `${type} ${id}`, async () => {
     try {
       return (await readScope(client, type, id)) as ScopeObjects[S];
     } catch (err) {
-      if (err instanceof RunaiNotFoundError) return undefined;
+      if (err instanceof RunaiNotFoundError || err instanceof RunaiBadRequestError) return undefined;
       throw err;
     }
   });

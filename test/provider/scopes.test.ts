@@ -120,6 +120,12 @@ describe("scope ids at check time", () => {
       { ...KIND_FIXTURES.AccessRule.args("rule"), scopeType: "department", scopeId: "999" },
       [`scopeId: no department has id "999" in Run:ai; ${DEPARTMENT_HINT}`],
     ],
+    [
+      "an access rule's cluster id no cluster can have",
+      "AccessRule",
+      { ...KIND_FIXTURES.AccessRule.args("rule"), scopeType: "cluster", scopeId: "research cluster" },
+      [`scopeId: no cluster has id "research cluster" in Run:ai; ${CLUSTER_HINT}`],
+    ],
   ])("reports %s that does not exist", async (_case, type, news, expected) => {
     expect(await reasons(type, news)).toEqual(expected);
   });
