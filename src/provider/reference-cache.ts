@@ -4,7 +4,7 @@
 // same node pools a hundred times, and one of 200 assets in one project read that project 200 times.
 // A failed read is not kept; a scope that does not exist is (it is an answer, not a failure).
 import type { RunaiClient } from "../client";
-import { RunaiBadRequestError, RunaiNotFoundError } from "../client/errors";
+import { RunaiBadRequestError, RunaiForbiddenError, RunaiNotFoundError } from "../client/errors";
 import type { Cluster, Department, NodePool, Project, Role } from "../schemas";
 
 const caches = new WeakMap<RunaiClient, Map<string, Promise<unknown>>>();
@@ -35,16 +35,24 @@ export interface ScopeObjects {
   cluster: Cluster;
 }
 
+/** A scope the credentials may not read (403): whether it exists cannot be told, so nothing is said about it. */
+export const UNREADABLE = "unreadable";
+
 /**
- * The scope with this id as Run:ai holds it, or undefined when there is none: 404, or 400 for an id
- * no scope of the type can have (an access rule's scopeId is free text).
+ * The scope with this id as Run:ai holds it; undefined when there is none (404, or 400 for an id no
+ * scope of the type can have: an access rule's scopeId is free text); UNREADABLE on a 403.
  */
-export function scopeOf<S extends ScopeType>(client: RunaiClient, type: S, id: string): Promise<ScopeObjects[S] | undefined> {
+export function scopeOf<S extends ScopeType>(
+  client: RunaiClient,
+  type: S,
+  id: string,
+): Promise<ScopeObjects[S] | typeof UNREADABLE | undefined> {
   return once(client, `${type} ${id}`, async () => {
     try {
       return (await readScope(client, type, id)) as ScopeObjects[S];
     } catch (err) {
       if (err instanceof RunaiNotFoundError || err instanceof RunaiBadRequestError) return undefined;
+      if (err instanceof RunaiForbiddenError) return UNREADABLE;
       throw err;
     }
   });

@@ -7,7 +7,7 @@ import type * as pulumi from "@pulumi/pulumi";
 import type { Project } from "../schemas";
 import type { ProviderContext } from "./context";
 import type { Json, ResourceKind } from "./kind";
-import { scopeOf } from "./reference-cache";
+import { scopeOf, UNREADABLE } from "./reference-cache";
 import type { ScopeType } from "./reference-cache";
 import type { Failures, Path } from "./validation";
 import { isKnown } from "./validation";
@@ -51,7 +51,7 @@ export async function checkScopes(ctx: ProviderContext, kind: ResourceKind, inpu
       const scope = await scopeOf(ctx.client, ref.type, ref.id);
       if (!scope) {
         failures.add(ref.path, `no ${ref.type} has id "${ref.id}" in Run:ai; ${LOOKUP[ref.type]} gives a ${ref.type}'s id by its name`);
-      } else if (ref.type === "project" && (scope as Project).status?.phase === "Deleting") {
+      } else if (scope !== UNREADABLE && ref.type === "project" && (scope as Project).status?.phase === "Deleting") {
         failures.add(ref.path, `project "${(scope as Project).name}" (${ref.id}) is being deleted and takes nothing new`);
       }
     }),

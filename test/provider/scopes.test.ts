@@ -5,7 +5,7 @@
 import { clearTokenCache } from "../../src/client";
 import { providerFor } from "../../src/provider";
 import { UNKNOWN } from "../../src/provider/validation";
-import { CONFIG_MAPS, EmulatorHarness, PROJECTS } from "../support/emulator";
+import { CONFIG_MAPS, EmulatorHarness, PROJECTS, ROLE_IDS } from "../support/emulator";
 import { KIND_FIXTURES, prepareFixtures } from "../fixtures/kinds";
 
 const CLUSTER = "7c1e6a52-3b9d-4f08-a1c4-2e5d9b0f6a31";
@@ -137,6 +137,18 @@ describe("scope ids at check time", () => {
     expect(await reasons("ConfigMapAsset", unknown)).toEqual([]);
   });
 
+  it("says nothing about a scope the credentials may not read", async () => {
+    const app = await emulator.createApp("scoped-ci");
+    await emulator.grant("scoped-ci", ROLE_IDS.mlEngineer, "project", "1001");
+    const own = { "runai:url": emulator.url, "runai:clientId": app.clientId, "runai:clientSecret": app.secret };
+    const scoped = providerFor("ConfigMapAsset") as Provider;
+    await scoped.configure({ config: { get: (key: string) => own[key as keyof typeof own] } } as never);
+    expect((await emulator.call("GET", `${PROJECTS}/1002`, { token: app.token })).status).toBe(403);
+    const elsewhere = { ...KIND_FIXTURES.ConfigMapAsset.args("cm"), meta: { name: "cm", scope: "project", projectId: 1002 } };
+    expect(((await scoped.check({}, elsewhere)) as { failures: unknown[] }).failures).toEqual([]);
+    await provider("ConfigMapAsset"); // back to the admin's configuration
+  });
+
   it("refuses a project that is being deleted", async () => {
     const id = await handMadeProject("leaving");
     await emulator.forceProjectPhase(id, { phase: "Deleting" });
@@ -146,8 +158,8 @@ describe("scope ids at check time", () => {
     ]);
   });
 
-  it("wrote nothing but the hand-made project", async () => {
-    expect(await emulator.writeCount()).toBe(1);
+  it("wrote nothing but the hand-made project, application and rule", async () => {
+    expect(await emulator.writeCount()).toBe(3);
   });
 
   it("reads each scope once per provider process, whichever kind names it", async () => {

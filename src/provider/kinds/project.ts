@@ -10,7 +10,7 @@ import { stripNulls } from "../normalize";
 import type { Failures } from "../validation";
 import { isKnown } from "../validation";
 import { ORG_UNIT_UPDATABLE, QuotaInput, quotasToSend, resolveNodePools, updatableFields, validateQuotas } from "./org-unit";
-import { scopeOf } from "../reference-cache";
+import { scopeOf, UNREADABLE } from "../reference-cache";
 import { warnAboutQuotaAboveDepartment } from "./quota-fit";
 
 /** A namespace-safe name (later Run:ai docs: a lowercase Kubernetes name, at most 63 characters). */
@@ -48,8 +48,9 @@ export const projectKind: ResourceKind<Project> = {
   async resolveReferences(ctx, inputs, failures) {
     // Whether the department exists is the adapter's scope check; here, whether it is in this cluster.
     const departmentId = inputs.departmentId;
-    const department =
+    const read =
       typeof departmentId === "string" && isKnown(departmentId) ? await scopeOf(ctx.client, "department", departmentId) : undefined;
+    const department = read === UNREADABLE ? undefined : read;
     if (department && isKnown(inputs.clusterId) && department.clusterId !== inputs.clusterId) {
       failures.add(
         ["departmentId"],
