@@ -51,16 +51,20 @@ export function dynamicProvider<T>(kind: ResourceKind<T>): DynamicProvider {
         if (!(err instanceof RunaiProviderError || err instanceof RunaiError)) throw err;
         return { inputs: checked.inputs, failures: [{ property: "", reason: err.message }, ...checked.failures] };
       }
-      if (checked.failures.length > 0 || (!kind.resolveReferences && !kind.scopeRefs)) return checked;
-      const failures = new Failures(news);
+      // Scope ids are checked along with the static rules (every problem at once); names are resolved
+      // only once the inputs pass those rules.
+      const resolve = checked.failures.length === 0 ? kind.resolveReferences : undefined;
+      if (!resolve && !kind.scopeRefs) return checked;
+      const found = new Failures(news);
+      const failures = () => [...checked.failures, ...found.list];
       try {
-        await checkScopes(ctx, kind as ResourceKind, checked.inputs, failures);
-        const inputs = kind.resolveReferences ? await kind.resolveReferences(ctx, checked.inputs, failures) : checked.inputs;
-        return { inputs, failures: failures.list };
+        await checkScopes(ctx, kind as ResourceKind, checked.inputs, found, checked.failures);
+        const inputs = resolve ? await resolve(ctx, checked.inputs, found) : checked.inputs;
+        return { inputs, failures: failures() };
       } catch (err) {
         // Run:ai could not be asked (it answered 5xx past the retries, say): the message alone, as a failure.
         if (!(err instanceof RunaiProviderError || err instanceof RunaiError)) throw err;
-        return { inputs: checked.inputs, failures: [...failures.list, { property: "", reason: err.message }] };
+        return { inputs: checked.inputs, failures: [...failures(), { property: "", reason: err.message }] };
       }
     },
 

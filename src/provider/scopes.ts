@@ -9,8 +9,8 @@ import type { ProviderContext } from "./context";
 import type { Json, ResourceKind } from "./kind";
 import { scopeOf, UNREADABLE } from "./reference-cache";
 import type { ScopeType } from "./reference-cache";
-import type { Failures, Path } from "./validation";
-import { isKnown } from "./validation";
+import type { CheckFailure, Failures, Path } from "./validation";
+import { formatPath, isKnown } from "./validation";
 
 export type { ScopeType } from "./reference-cache";
 
@@ -44,18 +44,29 @@ function knownRefs(kind: ResourceKind, values: Json): (ScopeRef & { id: string }
     .map((ref) => ({ ...ref, id: String(ref.id) }));
 }
 
-/** Adds a failure for every scope id of the inputs that names nothing, or a project being deleted. */
-export async function checkScopes(ctx: ProviderContext, kind: ResourceKind, inputs: Json, failures: Failures): Promise<void> {
-  await Promise.all(
-    knownRefs(kind, inputs).map(async (ref) => {
-      const scope = await scopeOf(ctx.client, ref.type, ref.id);
-      if (!scope) {
-        failures.add(ref.path, `no ${ref.type} has id "${ref.id}" in Run:ai; ${LOOKUP[ref.type]} gives a ${ref.type}'s id by its name`);
-      } else if (scope !== UNREADABLE && ref.type === "project" && (scope as Project).status?.phase === "Deleting") {
-        failures.add(ref.path, `project "${(scope as Project).name}" (${ref.id}) is being deleted and takes nothing new`);
-      }
-    }),
-  );
+/**
+ * Adds a failure for every scope id of the inputs that names nothing, or a project being deleted;
+ * ids the static rules already refused (`meta.projectId: must be an integer`) are not looked up.
+ */
+export async function checkScopes(
+  ctx: ProviderContext,
+  kind: ResourceKind,
+  inputs: Json,
+  failures: Failures,
+  refused: readonly CheckFailure[] = [],
+): Promise<void> {
+  const isRefused = (ref: ScopeRef) => refused.some((failure) => failure.reason.startsWith(`${formatPath(ref.path)}:`));
+  const refs = knownRefs(kind, inputs).filter((ref) => !isRefused(ref));
+  // Read in parallel, reported in the order of the fields.
+  const scopes = await Promise.all(refs.map((ref) => scopeOf(ctx.client, ref.type, ref.id)));
+  refs.forEach((ref, index) => {
+    const scope = scopes[index];
+    if (!scope) {
+      failures.add(ref.path, `no ${ref.type} has id "${ref.id}" in Run:ai; ${LOOKUP[ref.type]} gives a ${ref.type}'s id by its name`);
+    } else if (scope !== UNREADABLE && ref.type === "project" && (scope as Project).status?.phase === "Deleting") {
+      failures.add(ref.path, `project "${(scope as Project).name}" (${ref.id}) is being deleted and takes nothing new`);
+    }
+  });
 }
 
 /** The first scope of the object (by its outputs) that Run:ai no longer has, e.g. "project 1004". */

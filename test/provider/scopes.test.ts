@@ -130,6 +130,17 @@ describe("scope ids at check time", () => {
     expect(await reasons(type, news)).toEqual(expected);
   });
 
+  it("reports a missing scope along with the static rules' failures, and looks up no id they refuse", async () => {
+    const args = KIND_FIXTURES.ConfigMapAsset.args("cm");
+    const news = { ...args, meta: { name: "cm", scope: "project", projectId: 4242 }, spec: { ...args.spec, mountPath: "etc" } };
+    expect(await reasons("ConfigMapAsset", news)).toEqual([
+      'spec.mountPath: must be an absolute path (start with "/"), got "etc"',
+      `meta.projectId: no project has id "4242" in Run:ai; ${PROJECT_HINT}`,
+    ]);
+    const fractional = { ...args, meta: { name: "cm", scope: "project", projectId: 10.5 } };
+    expect(await reasons("ConfigMapAsset", fractional)).toEqual(["meta.projectId: must be an integer"]);
+  });
+
   it("accepts scopes that exist, and skips an id still unknown at preview", async () => {
     expect(await reasons("ConfigMapAsset", KIND_FIXTURES.ConfigMapAsset.args("cm"))).toEqual([]);
     expect(await reasons("AccessRule", { ...KIND_FIXTURES.AccessRule.args("rule"), scopeType: "cluster", scopeId: CLUSTER })).toEqual([]);
