@@ -13,6 +13,7 @@ import type { ProviderContext } from "./context";
 import { changedFields, diffInputs } from "./diff";
 import { NotManagedError, RunaiProviderError } from "./errors";
 import { explainSettingsFailure } from "./credential-check";
+import { reportedByEngine } from "./engine-reported";
 import { resourceInitFailed } from "./init-failure";
 import { recoveryOncePerProcess } from "./interrupted-run";
 import { isPlaceholderId, mayHaveCreated, removeUnconfirmed, unconfirmedCreate } from "./unconfirmed-create";
@@ -20,7 +21,9 @@ import { PartialWriteError } from "./kind";
 import type { Json, ResourceKind } from "./kind";
 import { carryInput, stripNulls } from "./normalize";
 import { waitForDeletion, waitForSync } from "./sync";
+import { checkScopes, MISSING_SCOPE, missingScope, withMissingScopeReplaced } from "./scopes";
 import { Failures, valueAt } from "./validation";
+import { warn } from "./warnings";
 
 /** A dynamic provider with the `configure` the engine calls once per provider process (@pulumi/pulumi ≥ 3.139). */
 export type DynamicProvider = pulumi.dynamic.ResourceProvider & {
@@ -49,17 +52,28 @@ export function dynamicProvider<T>(kind: ResourceKind<T>): DynamicProvider {
         if (!(err instanceof RunaiProviderError || err instanceof RunaiError)) throw err;
         return { inputs: checked.inputs, failures: [{ property: "", reason: err.message }, ...checked.failures] };
       }
-      if (checked.failures.length > 0 || !kind.resolveReferences) return checked;
-      const failures = new Failures(news);
-      const inputs = await kind.resolveReferences(ctx, checked.inputs, failures);
-      return { inputs, failures: failures.list };
+      // Scope ids are checked along with the static rules (every problem at once); names are resolved
+      // only once the inputs pass those rules.
+      const resolve = checked.failures.length === 0 ? kind.resolveReferences : undefined;
+      if (!resolve && !kind.scopeRefs) return checked;
+      const found = new Failures(news);
+      const failures = () => [...checked.failures, ...found.list];
+      try {
+        await checkScopes(ctx, kind as ResourceKind, checked.inputs, found, checked.failures);
+        const inputs = resolve ? await resolve(ctx, checked.inputs, found) : checked.inputs;
+        return { inputs, failures: failures() };
+      } catch (err) {
+        // Run:ai could not be asked (it answered 5xx past the retries, say): the message alone, as a failure.
+        if (!(err instanceof RunaiProviderError || err instanceof RunaiError)) throw err;
+        return { inputs: checked.inputs, failures: [...failures(), { property: "", reason: err.message }] };
+      }
     },
 
     async diff(id: string, olds: Json, news: Json) {
       // A create Run:ai never confirmed: replaced delete-first (see unconfirmed-create.ts).
       if (isPlaceholderId(id))
         return { changes: true, replaces: [Object.keys(news).find((key) => key !== "__provider") ?? "id"], deleteBeforeReplace: true };
-      return diffInputs(kind as ResourceKind, olds, news);
+      return withMissingScopeReplaced(kind as ResourceKind, olds, diffInputs(kind as ResourceKind, olds, news));
     },
 
     async create(inputs: Json) {
@@ -93,7 +107,15 @@ export function dynamicProvider<T>(kind: ResourceKind<T>): DynamicProvider {
         throw err;
       }
       // No `inputs`: drift must stay a difference between these outputs and the program's inputs.
-      return { id, props: outputs(object, props, props) };
+      const outs = outputs(object, props, props);
+      // An object left in a scope deleted elsewhere: marked, so refresh reports it and up replaces it.
+      const gone = await missingScope(context(), kind as ResourceKind, outs);
+      if (!gone) return { id, props: outs };
+      warn(
+        `${describeObject(kind, outs)} is in ${gone}, which Run:ai no longer has (deleted elsewhere?): the next pulumi up ` +
+          `replaces it where the program says, and stops at preview while the program still names ${gone}`,
+      );
+      return { id, props: { ...outs, [MISSING_SCOPE]: gone } };
     },
 
     async update(id: string, olds: Json, news: Json) {
@@ -124,13 +146,17 @@ export function dynamicProvider<T>(kind: ResourceKind<T>): DynamicProvider {
   });
 }
 
-/** Every operation reports a refusal of the credentials, or a runai:url it cannot reach, as the settings to fix (see explainSettingsFailure). */
+/**
+ * Every operation reports a refusal of the credentials, or a runai:url it cannot reach, as the
+ * settings to fix (see explainSettingsFailure), and a failure a user can cause as its message alone
+ * (see engine-reported.ts).
+ */
 function withExplainedRefusals(provider: DynamicProvider): DynamicProvider {
-  for (const name of ["create", "read", "update", "delete"] as const) {
+  for (const name of ["check", "diff", "create", "read", "update", "delete"] as const) {
     const operation = provider[name] as (...args: unknown[]) => Promise<unknown>;
     (provider as unknown as Record<string, unknown>)[name] = (...args: unknown[]) =>
       operation.apply(provider, args).catch((err: unknown) => {
-        throw explainSettingsFailure(err);
+        throw reportedByEngine(explainSettingsFailure(err));
       });
   }
   return provider;

@@ -2,6 +2,7 @@
 // resource adapter (adapter.ts) implements the engine's contract once, for every kind, from this.
 import type { z } from "zod";
 import type { ProviderContext } from "./context";
+import type { ScopeRef } from "./scopes";
 import type { Failures } from "./validation";
 
 export type Json = Record<string, unknown>;
@@ -97,6 +98,12 @@ export interface ResourceKind<T = unknown> {
    * every static rule, and never for values still unknown.
    */
   resolveReferences?(ctx: ProviderContext, inputs: Json, failures: Failures): Promise<Json>;
+  /**
+   * The scopes (project, department, cluster) the values name by id, read from inputs or outputs
+   * (they share their shape). Check reports an id that names nothing; refresh reports an object
+   * whose scope was deleted since (see scopes.ts).
+   */
+  scopeRefs?(values: Json): ScopeRef[];
   /** Where an object with these inputs lives, for messages: "project 1001", "the tenant". */
   location(inputs: Json): string;
   /** Said in the "not managed by this stack" error about what adoption does beyond the usual. */

@@ -6,6 +6,9 @@
 // build the client and every schema in its own process.
 import * as pulumi from "@pulumi/pulumi";
 import type { RunaiClient } from "../client";
+import { RunaiError } from "../client/errors";
+import { RunaiProviderError } from "../provider/errors";
+import type * as Lookups from "../provider/lookups";
 import { stripNulls } from "../provider/normalize";
 import type { GetClusterResult, GetDepartmentResult, GetNodePoolResult, GetProjectResult, GetRoleResult } from "./generated-types";
 import { warnAboutPlaintextSecrets } from "./plaintext-secrets";
@@ -20,22 +23,35 @@ function programClient(): Promise<RunaiClient> {
   ));
 }
 
-const lookups = () => import("../provider/lookups");
+/**
+ * Runs a look-up. What a user can cause (no such name, a bad setting, Run:ai's refusal) fails as a
+ * `pulumi.RunError`, which the CLI prints as its message alone; any other error keeps its stack.
+ */
+async function lookUp<Result>(find: (lookups: typeof Lookups, client: RunaiClient) => Promise<object>): Promise<Result> {
+  try {
+    const lookups = await import("../provider/lookups");
+    // The object as Run:ai returns it, without its null fields: the answer types, generated from
+    // the contract, have optional fields where Run:ai may answer null.
+    return stripNulls(await find(lookups, await programClient())) as Result;
+  } catch (caught) {
+    // A runai:url that cannot be reached or refused credentials name the settings to fix, as in the provider.
+    const { explainSettingsFailure } = await import("../provider/credential-check");
+    const err = explainSettingsFailure(caught);
+    if (err instanceof RunaiProviderError || err instanceof RunaiError) throw new pulumi.RunError(err.message);
+    throw err;
+  }
+}
 
 /** The cluster named `name`; `id` is its uuid. */
-export const getCluster = async (args: GetClusterArgs): Promise<GetClusterResult> =>
-  answer((await lookups()).findCluster(await programClient(), args));
+export const getCluster = (args: GetClusterArgs): Promise<GetClusterResult> => lookUp((l, c) => l.findCluster(c, args));
 /** The department named `name` in the cluster. */
-export const getDepartment = async (args: GetDepartmentArgs): Promise<GetDepartmentResult> =>
-  answer((await lookups()).findDepartment(await programClient(), args));
+export const getDepartment = (args: GetDepartmentArgs): Promise<GetDepartmentResult> => lookUp((l, c) => l.findDepartment(c, args));
 /** The project named `name` in the cluster. */
-export const getProject = async (args: GetProjectArgs): Promise<GetProjectResult> =>
-  answer((await lookups()).findProject(await programClient(), args));
+export const getProject = (args: GetProjectArgs): Promise<GetProjectResult> => lookUp((l, c) => l.findProject(c, args));
 /** The node pool named `name` in the cluster ("default" exists in every cluster). */
-export const getNodePool = async (args: GetNodePoolArgs): Promise<GetNodePoolResult> =>
-  answer((await lookups()).findNodePool(await programClient(), args));
+export const getNodePool = (args: GetNodePoolArgs): Promise<GetNodePoolResult> => lookUp((l, c) => l.findNodePool(c, args));
 /** The role named `name`, e.g. "ML engineer". */
-export const getRole = async (args: GetRoleArgs): Promise<GetRoleResult> => answer((await lookups()).findRole(await programClient(), args));
+export const getRole = (args: GetRoleArgs): Promise<GetRoleResult> => lookUp((l, c) => l.findRole(c, args));
 
 /** What a look-up is asked by: a name, and the cluster it is in for what lives in a cluster. */
 export interface GetClusterArgs {
@@ -49,11 +65,3 @@ export interface GetDepartmentArgs {
 export type GetProjectArgs = GetDepartmentArgs;
 export type GetNodePoolArgs = GetDepartmentArgs;
 export type GetRoleArgs = GetClusterArgs;
-
-/**
- * The object as Run:ai returns it, without its null fields (the answer types, generated from the
- * contract, have optional fields where Run:ai may answer null).
- */
-async function answer<Result>(found: Promise<object>): Promise<Result> {
-  return stripNulls(await found) as Result;
-}

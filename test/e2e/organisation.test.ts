@@ -99,6 +99,8 @@ it("fails at preview, writing nothing, for a role or a cluster that does not exi
   await stack.setConfig("cluster", "production");
   const badCluster = await stack.preview({}, { allowFailure: true });
   expect(`${badCluster.stdout}\n${badCluster.stderr}`).toContain('getCluster: no cluster is named "production"; there: "research-cluster"');
+  // The message alone: no JavaScript frame ("at exactlyOne (…/lookups.js:72:11)") after it.
+  expect(`${badCluster.stdout}\n${badCluster.stderr}`).not.toMatch(/\sat (?:\S+ )?\(?(?:\/|node:)\S*:\d+:\d+\)?$/m);
   await stack.removeConfig("cluster");
   expect(await emulator.writeCount()).toBe(0);
 });

@@ -2,7 +2,9 @@
 // department's node pools and department and an access rule's role; and the look-ups. Each name that
 // does not exist fails with an exact message naming what was searched and what exists, and writes
 // nothing.
+import * as pulumi from "@pulumi/pulumi";
 import { clearTokenCache } from "../../src/client";
+import { getCluster } from "../../src/resources/lookups";
 import { createContext, findCluster, findDepartment, findNodePool, findProject, findRole, providerFor } from "../../src/provider";
 import { caught } from "../support/async";
 import { EmulatorHarness } from "../support/emulator";
@@ -79,7 +81,12 @@ describe("names resolved at check time", () => {
       { defaultNodePools: ["a100", "h100"] },
       [`defaultNodePools[1]: no node pool is named "h100" in cluster ${CLUSTER} (${POOLS})`],
     ],
-    ["a department", "Project", { departmentId: "999" }, ['departmentId: no department has id "999"']],
+    [
+      "a department",
+      "Project",
+      { departmentId: "999" },
+      ['departmentId: no department has id "999" in Run:ai; getDepartment({ name, clusterId }) gives a department\'s id by its name'],
+    ],
   ])("reports %s that does not exist", async (_case, type, extra, reasons) => {
     const base = type === "Project" ? { name: "team-x", clusterId: CLUSTER, departmentId: "101" } : { name: "dept-x", clusterId: CLUSTER };
     expect((await check(type, { ...base, ...extra })).reasons).toEqual(reasons);
@@ -135,6 +142,23 @@ describe("look-ups", () => {
     ["an empty name", () => findRole(client(), { name: "" }), "getRole: name is required"],
   ])("fail for %s that does not exist, naming what does", async (_case, lookup, message) => {
     expect(((await caught(lookup())) as Error).message).toBe(message);
+  });
+
+  it("fail in a program as a pulumi.RunError, which the CLI prints as its message alone", async () => {
+    const saved = { ...process.env };
+    Object.assign(process.env, {
+      RUNAI_URL: emulator.url,
+      RUNAI_CLIENT_ID: emulator.emulator.adminClientId,
+      RUNAI_CLIENT_SECRET: emulator.emulator.adminClientSecret,
+    });
+    try {
+      const error = await caught(getCluster({ name: "production" }));
+      expect(pulumi.RunError.isInstance(error)).toBe(true);
+      expect((error as Error).message).toBe('getCluster: no cluster is named "production"; there: "research-cluster"');
+      expect(await getCluster({ name: "research-cluster" })).toMatchObject({ id: CLUSTER });
+    } finally {
+      process.env = saved;
+    }
   });
 });
 

@@ -10,12 +10,15 @@ import { RunaiNotFoundError } from "../../client/errors";
 import type { ProviderContext } from "../context";
 import type { Json, ResourceKind, SyncRules } from "../kind";
 import { rolesOf } from "../reference-cache";
+import type { ScopeType } from "../scopes";
 import { stripNulls } from "../normalize";
 import type { Failures } from "../validation";
 import { isKnown, isSet } from "../validation";
 
 /** Where a rule may apply; "system" is Run:ai's own. */
 const RULE_SCOPES = ["tenant", "cluster", "department", "project"] as const;
+/** The scopes whose id names an object check can look up. */
+const ID_SCOPES: readonly ScopeType[] = ["cluster", "department", "project"];
 
 const AccessRuleInputs = z.strictObject({
   /** "user", "group" or "app" (an Application). */
@@ -48,6 +51,11 @@ export const accessRuleKind: ResourceKind<AccessRule> = {
   inputSchema: AccessRuleInputs,
   validate: validateRole,
   resolveReferences: resolveRole,
+  // The tenant's id names the one tenant there is: nothing to look up.
+  scopeRefs: (values) =>
+    (ID_SCOPES as readonly unknown[]).includes(values.scopeType)
+      ? [{ path: ["scopeId"], type: values.scopeType as ScopeType, id: values.scopeId }]
+      : [],
   // An imported rule names its role (readable code); check finds the id again.
   importedWithout: ["roleId"],
   // Everything is fixed at creation; the role counts by id (a name and its id are the same role).

@@ -11,6 +11,7 @@ import type { Asset, AssetContract, AssetScope } from "../../schemas";
 import { ASSET_SCOPES, AssetCreationMeta } from "../../schemas/asset";
 import type { Json, ResourceKind, SyncRules } from "../kind";
 import { stripNulls } from "../normalize";
+import type { ScopeRef } from "../scopes";
 import type { Failures } from "../validation";
 import { isObject, isUnknown } from "../validation";
 
@@ -135,6 +136,7 @@ export function assetKind(row: AssetKindRow): ResourceKind<AnyAsset> {
       checkSpecFields(row, failures, inputs.spec as Json);
       row.validate?.(failures, inputs as unknown as AssetInputs);
     },
+    scopeRefs: (values) => scopeRefsOf(values),
     ...fields,
     namePath: "meta.name",
     adoptionNote: row.adoptionNote,
@@ -173,6 +175,15 @@ function checkScope(row: AssetKindRow, failures: Failures, inputs: Json): void {
   if (idField && (meta[idField] === undefined || meta[idField] === null)) {
     failures.add(["meta", idField], `required when meta.scope is "${scope}"`);
   }
+}
+
+/** The project, department and cluster ids the meta names (a narrower scope's asset may name the broader ones too). */
+function scopeRefsOf(values: Json): ScopeRef[] {
+  const meta = values.meta;
+  if (!isObject(meta)) return [];
+  return Object.entries(SCOPE_ID_FIELD)
+    .filter(([, field]) => meta[field] !== undefined && meta[field] !== null)
+    .map(([type, field]) => ({ path: ["meta", field], type: type as ScopeRef["type"], id: meta[field] }));
 }
 
 function checkSpecFields(row: AssetKindRow, failures: Failures, spec: Json): void {

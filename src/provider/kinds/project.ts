@@ -9,7 +9,8 @@ import { stripNulls } from "../normalize";
 import type { Failures } from "../validation";
 import { isKnown } from "../validation";
 import { ORG_UNIT_INPUT_FIELDS, ORG_UNIT_UPDATABLE, quotasToSend, resolveNodePools, updatableFields, validateQuotas } from "./org-unit";
-import { RunaiNotFoundError } from "../../client/errors";
+import { scopeOf, UNREADABLE } from "../reference-cache";
+import { warnAboutQuotaAboveDepartment } from "./quota-fit";
 
 /** A namespace-safe name (later Run:ai docs: a lowercase Kubernetes name, at most 63 characters). */
 const PROJECT_NAME = /^[a-z]([-a-z0-9]*[a-z0-9])?$/;
@@ -46,23 +47,22 @@ export const projectKind: ResourceKind<Project> = {
   label: "Project",
   inputSchema: ProjectInputs,
   validate: validateProject,
+  scopeRefs: (values) => [{ path: ["departmentId"], type: "department", id: values.departmentId }],
   async resolveReferences(ctx, inputs, failures) {
+    // Whether the department exists is the adapter's scope check; here, whether it is in this cluster.
     const departmentId = inputs.departmentId;
-    if (typeof departmentId === "string" && isKnown(departmentId)) {
-      try {
-        const department = await ctx.client.departments.get(departmentId);
-        if (isKnown(inputs.clusterId) && department.clusterId !== inputs.clusterId) {
-          failures.add(
-            ["departmentId"],
-            `department "${department.name}" (${departmentId}) is in cluster ${department.clusterId}, not ${String(inputs.clusterId)}`,
-          );
-        }
-      } catch (err) {
-        if (!(err instanceof RunaiNotFoundError)) throw err;
-        failures.add(["departmentId"], `no department has id "${departmentId}"`);
-      }
+    const read =
+      typeof departmentId === "string" && isKnown(departmentId) ? await scopeOf(ctx.client, "department", departmentId) : undefined;
+    const department = read === UNREADABLE ? undefined : read;
+    if (department && isKnown(inputs.clusterId) && department.clusterId !== inputs.clusterId) {
+      failures.add(
+        ["departmentId"],
+        `department "${department.name}" (${String(departmentId)}) is in cluster ${department.clusterId}, not ${String(inputs.clusterId)}`,
+      );
     }
-    return resolveNodePools(ctx.client, inputs, failures);
+    const resolved = await resolveNodePools(ctx.client, inputs, failures);
+    if (department && failures.list.length === 0) warnAboutQuotaAboveDepartment(resolved, department);
+    return resolved;
   },
   creationOnly: [{ path: "name" }, { path: "clusterId" }, { path: "departmentId" }, { path: "requestedNamespace" }],
   updatable: [...ORG_UNIT_UPDATABLE, { path: "enforceRunaiScheduler", defaults: true }],
