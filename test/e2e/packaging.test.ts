@@ -80,11 +80,13 @@ afterAll(async () => {
   fs.rmSync(scratch, { recursive: true, force: true });
 });
 
-it("packs only what a user needs: dist, bin, api, README, LICENSE, CHANGELOG", async () => {
+it("packs only what a user needs: dist, bin, api, docs, README, LICENSE, CHANGELOG", async () => {
   const { stdout } = await run("npm", ["pack", "--dry-run", "--ignore-scripts", "--json"], { cwd: repoRoot });
   const files = (JSON.parse(stdout) as { files: { path: string }[] }[])[0].files.map((f) => f.path);
   const topLevel = [...new Set(files.map((file) => file.split("/")[0]))].sort();
-  expect(topLevel).toEqual(["CHANGELOG.md", "LICENSE", "README.md", "api", "bin", "dist", "package.json"]);
+  expect(topLevel).toEqual(["CHANGELOG.md", "LICENSE", "README.md", "api", "bin", "dist", "docs", "package.json"]);
+  // The reference pages and guides, not the hand-kept notes they are generated from.
+  expect(files.filter((file) => file.startsWith("docs/notes/"))).toEqual([]);
   expect(files.filter((file) => /\.test\.|(^|\/)test\//.test(file))).toEqual([]);
 });
 
