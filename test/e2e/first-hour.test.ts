@@ -1,37 +1,22 @@
 // A new user's first hour, as they live it: outside this repository, with nothing of its
-// node_modules, the package installed from its packed tarball the way the README says.
-// 1. The README's install block, run line by line in an empty folder (the tarball for
+// node_modules, the package installed from its packed packed.tarball the way the README says.
+// 1. The README's install block, run line by line in an empty folder (the packed.tarball for
 //    `pulumi-runai`, the emulator for the tenant), then its first program as index.ts: `pulumi up`
 //    with type checking on (as Pulumi runs a program: no transpile-only), then destroy.
 // 2. Every example copied out of the repository: its own package.json names the published package
 //    and everything it needs, and `pulumi preview` passes against the emulator with zero writes.
 import { execFile } from "node:child_process";
 import * as fs from "node:fs";
-import * as os from "node:os";
 import * as path from "node:path";
 import { promisify } from "node:util";
 import { Slots } from "../support/async";
-import { EmulatorHarness } from "../support/emulator";
+import { packedPackage } from "../support/packed";
 import { pulumiBinDir, repoRoot } from "../support/pulumi-stack";
 
 const run = promisify(execFile);
 const version: string = JSON.parse(fs.readFileSync(path.join(repoRoot, "package.json"), "utf8")).version;
 
-let emulator: EmulatorHarness;
-let tarball: string;
-const scratch = fs.mkdtempSync(path.join(os.tmpdir(), "pulumi-runai-first-hour-"));
-
-beforeAll(async () => {
-  emulator = await EmulatorHarness.start();
-  // dist/ is built by `npm test`; --ignore-scripts keeps pack from rebuilding it.
-  const { stdout } = await run("npm", ["pack", "--ignore-scripts", "--json", "--pack-destination", scratch], { cwd: repoRoot });
-  tarball = path.join(scratch, (JSON.parse(stdout) as { filename: string }[])[0].filename);
-}, 120_000);
-
-afterAll(async () => {
-  await emulator?.stop();
-  fs.rmSync(scratch, { recursive: true, force: true });
-});
+const packed = packedPackage("pulumi-runai-first-hour-");
 
 /** The environment of a user's shell: the CLI on PATH, a state backend and PULUMI_HOME of their own; no npm_* of `npm test`. */
 function userEnv(home: string): NodeJS.ProcessEnv {
@@ -72,15 +57,15 @@ describe("the README's install and first program, in an empty folder", () => {
   const [firstProgram] = codeBlocks(install, "ts");
 
   it("installs, compiles with type checking, goes up and comes down", async () => {
-    // What a user changes: the published name becomes the tarball, the placeholders the emulator's values.
+    // What a user changes: the published name becomes the packed.tarball, the placeholders the emulator's values.
     const script = installBlock
-      .replace("npm install pulumi-runai ", `npm install --no-audit --no-fund ${tarball} `)
+      .replace("npm install pulumi-runai ", `npm install --no-audit --no-fund ${packed.tarball} `)
       .replace("npm install --save-dev ", "npm install --no-audit --no-fund --save-dev ")
-      .replace("https://<tenant>.run.ai", emulator.url)
+      .replace("https://<tenant>.run.ai", packed.emulator.url)
       .replace("<application client id>", "runai-admin")
       .replace("<application secret>", "runai-admin-secret");
-    expect(script).toContain(tarball); // the README still installs the package by that line
-    const home = path.join(scratch, "readme-user");
+    expect(script).toContain(packed.tarball); // the README still installs the package by that line
+    const home = path.join(packed.scratch, "readme-user");
     fs.mkdirSync(home);
     const env = userEnv(home);
     await shell(script, home, env);
@@ -88,11 +73,11 @@ describe("the README's install and first program, in an empty folder", () => {
     expect(JSON.parse(fs.readFileSync(path.join(project, "package.json"), "utf8")).dependencies["pulumi-runai"]).toMatch(/^file:/);
 
     fs.writeFileSync(path.join(project, "index.ts"), firstProgram);
-    const writesBefore = await emulator.writeCount();
+    const writesBefore = await packed.emulator.writeCount();
     const up = await shell("pulumi up --yes --non-interactive", project, env);
     expect(up).toContain("+ 2 created");
     expect(up).toMatch(/trainingConfigId\s*: "[0-9a-f-]{36}"/);
-    expect(await emulator.writeCount()).toBe(writesBefore + 1);
+    expect(await packed.emulator.writeCount()).toBe(writesBefore + 1);
     const destroy = await shell("pulumi destroy --yes --non-interactive", project, env);
     expect(destroy).toContain("- 2 deleted");
   }, 900_000);
@@ -134,8 +119,8 @@ describe("every example, copied out of the repository", () => {
 
   beforeAll(async () => {
     // One install for all of them, in the folder that holds their copies (Node resolves packages from
-    // a parent folder): the union of what their own package.json files ask for, this package as the tarball.
-    examplesRoot = path.join(scratch, "examples");
+    // a parent folder): the union of what their own package.json files ask for, this package as the packed.tarball.
+    examplesRoot = path.join(packed.scratch, "examples");
     fs.mkdirSync(examplesRoot);
     env = userEnv(examplesRoot);
     const dependencies: Record<string, string> = {};
@@ -143,15 +128,15 @@ describe("every example, copied out of the repository", () => {
     for (const { dir, ownInstall } of EXAMPLES) {
       const copy = path.join(examplesRoot, dir);
       fs.cpSync(path.join(repoRoot, "examples", dir), copy, { recursive: true });
-      // Naming the tarball installs it in place of the published version, with the rest of package.json.
-      if (ownInstall) own.push(shell(`npm install --no-audit --no-fund ${tarball}`, copy, env));
+      // Naming the packed.tarball installs it in place of the published version, with the rest of package.json.
+      if (ownInstall) own.push(shell(`npm install --no-audit --no-fund ${packed.tarball}`, copy, env));
       else Object.assign(dependencies, ...manifestDependencies(copy));
     }
-    dependencies["pulumi-runai"] = `file:${tarball}`;
+    dependencies["pulumi-runai"] = `file:${packed.tarball}`;
     fs.writeFileSync(path.join(examplesRoot, "package.json"), JSON.stringify({ name: "examples", private: true, dependencies }));
     await Promise.all([shell("npm install --no-audit --no-fund", examplesRoot, env), ...own]);
     // The previews mostly wait on the engine: three at a time, each test awaits its own.
-    writesBefore = await emulator.writeCount();
+    writesBefore = await packed.emulator.writeCount();
     const slots = new Slots(3);
     for (const example of EXAMPLES) {
       previews.set(
@@ -172,7 +157,7 @@ describe("every example, copied out of the repository", () => {
   async function preview(example: Example): Promise<string> {
     const cwd = path.join(examplesRoot, example.dir);
     const settings = [
-      `--plaintext runai:url=${emulator.url}`,
+      `--plaintext runai:url=${packed.emulator.url}`,
       "--plaintext runai:clientId=runai-admin",
       "--secret runai:clientSecret=runai-admin-secret",
       ...Object.entries(example.config ?? {}).map(([key, value]) => `--plaintext ${key}=${value}`),
@@ -196,7 +181,7 @@ describe("every example, copied out of the repository", () => {
     async (dir) => {
       expect(await previews.get(dir)).toMatch(/Resources:\n\s+\+ \d+ to create/);
       // Previews write nothing (and neither does cluster-stack's `up`, which creates no Run:ai object).
-      expect(await emulator.writeCount()).toBe(writesBefore);
+      expect(await packed.emulator.writeCount()).toBe(writesBefore);
     },
     600_000,
   );

@@ -4,11 +4,10 @@
 // exactly one copy of @pulumi/pulumi (the program's: the package only declares it as a peer).
 import { execFile } from "node:child_process";
 import * as fs from "node:fs";
-import * as os from "node:os";
 import * as path from "node:path";
 import { promisify } from "node:util";
 import { Slots } from "../support/async";
-import { EmulatorHarness } from "../support/emulator";
+import { packedPackage } from "../support/packed";
 import { repoRoot, TestStack } from "../support/pulumi-stack";
 
 const run = promisify(execFile);
@@ -65,20 +64,7 @@ const CASES: InstallCase[] = [
   },
 ];
 
-let emulator: EmulatorHarness;
-let tarball: string;
-const scratch = fs.mkdtempSync(path.join(os.tmpdir(), "pulumi-runai-pack-"));
-
-beforeAll(async () => {
-  emulator = await EmulatorHarness.start();
-  // dist/ is built by `npm test`; --ignore-scripts keeps pack from rebuilding it.
-  const { stdout } = await run("npm", ["pack", "--ignore-scripts", "--json", "--pack-destination", scratch], { cwd: repoRoot });
-  tarball = path.join(scratch, (JSON.parse(stdout) as { filename: string }[])[0].filename);
-}, 120_000);
-afterAll(async () => {
-  await emulator?.stop();
-  fs.rmSync(scratch, { recursive: true, force: true });
-});
+const packed = packedPackage("pulumi-runai-pack-");
 
 it("packs only what a user needs: dist, bin, api, docs, README, LICENSE, CHANGELOG", async () => {
   const { stdout } = await run("npm", ["pack", "--dry-run", "--ignore-scripts", "--json"], { cwd: repoRoot });
@@ -103,7 +89,7 @@ function installed(installCase: InstallCase): Promise<TestStack> {
       const stack = await TestStack.create({
         program,
         ownNodeModules: true,
-        config: { ...emulator.stackConfig(), "packaged:assetName": assetName(installCase) },
+        config: { ...packed.emulator.stackConfig(), "packaged:assetName": assetName(installCase) },
       });
       stacks.push(stack);
       writeUserProject(stack.workDir, installCase);
@@ -158,7 +144,7 @@ function writeUserProject(dir: string, installCase: InstallCase): void {
     private: true,
     main: "index.ts",
     ...installCase.manifest,
-    dependencies: { "@pulumi/pulumi": installCase.sdk, "pulumi-runai": `file:${tarball}` },
+    dependencies: { "@pulumi/pulumi": installCase.sdk, "pulumi-runai": `file:${packed.tarball}` },
     devDependencies: installCase.devDependencies ?? {},
   };
   fs.writeFileSync(path.join(dir, "package.json"), JSON.stringify(manifest, null, 2));
