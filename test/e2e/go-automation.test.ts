@@ -11,7 +11,7 @@ import { RESOURCE_TYPES } from "../../src/provider";
 import { KIND_FIXTURES, prepareFixtures } from "../fixtures/kinds";
 import { CONFIG_MAPS, EmulatorHarness } from "../support/emulator";
 import { describeLifecycle, fixtureSecrets, lifecycleKinds } from "../support/lifecycle";
-import type { ChangeSummary, Declaration, HostRun } from "../support/lifecycle";
+import type { ChangeSummary, Declaration, HostRun } from "../support/lifecycle-host";
 import { repoRoot, TestStack } from "../support/pulumi-stack";
 
 const PROJECT = "go-automation-e2e";

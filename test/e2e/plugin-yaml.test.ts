@@ -15,7 +15,7 @@ import { KIND_FIXTURES, prepareFixtures } from "../fixtures/kinds";
 import type { KindFixture } from "../fixtures/kinds";
 import { EmulatorHarness } from "../support/emulator";
 import { describeLifecycle, fixtureSecrets, lifecycleKinds } from "../support/lifecycle";
-import type { Declaration } from "../support/lifecycle";
+import type { Declaration } from "../support/lifecycle-host";
 import { cliHost } from "../support/lifecycle-cli-host";
 import { pulumiBinDir, repoRoot, TestStack } from "../support/pulumi-stack";
 import type { ExportedResource } from "../support/pulumi-stack";

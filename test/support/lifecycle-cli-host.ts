@@ -1,6 +1,6 @@
 // A lifecycle host (test/support/lifecycle.ts) that runs the `pulumi` CLI on a TestStack: the
 // dynamic TypeScript program and the Pulumi YAML program differ only in how they declare resources.
-import type { ChangeSummary, Declaration, HostRun, LifecycleHost, LifecycleKind } from "./lifecycle";
+import type { ChangeSummary, Declaration, HostRun, LifecycleHost, LifecycleKind } from "./lifecycle-host";
 import type { EmulatorHarness } from "./emulator";
 import { refusalsInDiagnostics } from "./not-managed";
 import type { CommandResult, TestStack } from "./pulumi-stack";
