@@ -66,8 +66,9 @@ export interface LifecycleHost {
   /** Values, beyond the fixtures' secret inputs and runai:clientSecret, that must never be printed. */
   secrets?(): string[];
   /**
-   * The dynamic TypeScript host applies the in-place change in an up of its own; the YAML host in
-   * the same up --refresh that reverts the drift (one up less for the slowest suite).
+   * Applies the in-place change in the up --refresh that reverts the drift, instead of an up of its
+   * own (the YAML host: one up less in the file that also runs imports, the quickstart and the
+   * plugin tarball). The reverted values are then not checked: the in-place change overwrites some.
    */
   revertsDriftWithInPlaceUpdate?: boolean;
   /** Skip the refusal step, with the reason in the host's file. */
