@@ -2,34 +2,21 @@
 // fixture (test/support/fuzz-inputs.ts), kept when the provider's check passes them, go through one
 // real `pulumi up` together (one stack, every kind) against the emulator, which must answer none of
 // them with a 400; then `pulumi destroy` removes them all.
-import * as path from "node:path";
 import fc from "fast-check";
 import { clearTokenCache } from "../../src/client";
 import { providerFor, RESOURCE_TYPES } from "../../src/provider";
-import { KIND_FIXTURES, prepareFixtures } from "../fixtures/kinds";
-import { EmulatorHarness } from "../support/emulator";
+import { KIND_FIXTURES } from "../fixtures/kinds";
+import { lifecycleStackForFile } from "../support/declared-assets";
 import { variedWithinType } from "../support/fuzz-inputs";
-import { TestStack } from "../support/pulumi-stack";
 
 type Json = Record<string, any>;
 
-const program = path.join(__dirname, "programs/lifecycle");
 /** Fixed, so that a failure reproduces; change it to explore other inputs. */
 const SEED = 14;
 const PER_KIND = 2;
 
-let emulator: EmulatorHarness;
-let stack: TestStack;
-beforeAll(async () => {
-  emulator = await EmulatorHarness.start();
-  await prepareFixtures(emulator);
-  stack = await TestStack.create({ program, config: emulator.stackConfig() });
-});
-afterAll(async () => {
-  clearTokenCache();
-  await stack?.cleanup();
-  await emulator?.stop();
-});
+const file = lifecycleStackForFile();
+afterAll(() => clearTokenCache());
 
 /**
  * Ids of other objects (the scope's project, department or cluster, a mounted credential) keep the
@@ -51,9 +38,9 @@ async function acceptedSamples(type: string): Promise<Json[]> {
   const bases = [fixture.args("base"), fixture.inPlace?.("base"), fixture.replacing("base")].filter((b): b is Json => b !== undefined);
   const provider = providerFor(type) as Required<ReturnType<typeof providerFor>>;
   const config: Record<string, string> = {
-    "runai:url": emulator.url,
-    "runai:clientId": emulator.emulator.adminClientId,
-    "runai:clientSecret": emulator.emulator.adminClientSecret,
+    "runai:url": file.emulator.url,
+    "runai:clientId": file.emulator.emulator.adminClientId,
+    "runai:clientSecret": file.emulator.emulator.adminClientSecret,
   };
   await provider.configure({ config: { get: (key: string) => config[key] } } as never);
   const candidates = fc.sample(fc.oneof(...bases.map((base) => variedWithinType(base, isReference))), { seed: SEED, numRuns: 60 });
@@ -77,14 +64,14 @@ it(`up of ${PER_KIND} accepted variations of every kind in one stack: no 400, th
     samples.forEach((args, i) => (resources[`fz-${type.toLowerCase()}-${i}`] = { type, args }));
   }
   expect(Object.entries(perKind).filter(([, n]) => n === 0)).toEqual([]);
-  await stack.setConfig("lifecycle:resources", JSON.stringify(resources));
+  await file.stack.setConfig("lifecycle:resources", JSON.stringify(resources));
 
-  await emulator.resetCounters();
-  const up = await stack.up([], { allowFailure: true });
-  const badRequests = await emulator.statusCount(400);
+  await file.emulator.resetCounters();
+  const up = await file.stack.up([], { allowFailure: true });
+  const badRequests = await file.emulator.statusCount(400);
   expect({ code: up.code, badRequests, output: up.code === 0 ? "" : up.stdout }).toEqual({ code: 0, badRequests: 0, output: "" });
   expect(up.stdout).toContain(`+ ${Object.keys(resources).length + 1} created`);
 
-  await stack.destroy();
-  expect(await stack.resourcesOfType("pulumi-nodejs:dynamic/runai:ConfigMapAsset")).toEqual([]);
+  await file.stack.destroy();
+  expect(await file.stack.resourcesOfType("pulumi-nodejs:dynamic/runai:ConfigMapAsset")).toEqual([]);
 });

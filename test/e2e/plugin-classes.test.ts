@@ -7,14 +7,16 @@
 //    pointing at a second Run:ai.
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { RESOURCE_TYPES } from "../../src/provider";
-import { KIND_FIXTURES, prepareFixtures } from "../fixtures/kinds";
+import { prepareFixtures } from "../fixtures/kinds";
 import { CONFIG_MAPS, EmulatorHarness } from "../support/emulator";
+import { fixtureSecrets, lifecycleKinds } from "../support/lifecycle";
 import { TestStack } from "../support/pulumi-stack";
 
 const programs = path.join(__dirname, "programs");
-const kinds = RESOURCE_TYPES.map((type) => ({ type, name: `mv-${type.toLowerCase()}`, fixture: KIND_FIXTURES[type] }));
+const kinds = lifecycleKinds("mv-");
 const N = kinds.length;
+/** What a user adds to Pulumi.yaml for the plugin-backed classes: the runai plugin, from the package. */
+const PLUGIN_SECTION = "plugins:\n  providers:\n    - name: runai\n      path: node_modules/pulumi-runai/bin\n";
 
 describe(`moving a stack of every kind (${N}) from the dynamic classes to pulumi-runai/plugin`, () => {
   let emulator: EmulatorHarness;
@@ -26,7 +28,8 @@ describe(`moving a stack of every kind (${N}) from the dynamic classes to pulumi
   beforeAll(async () => {
     emulator = await EmulatorHarness.start();
     await prepareFixtures(emulator);
-    stack = await TestStack.create({ program: path.join(programs, "plugin-migration/dynamic"), config: emulator.stackConfig() });
+    // The generic program of the lifecycle suite: the dynamic classes, one resource per declared entry.
+    stack = await TestStack.create({ program: path.join(programs, "lifecycle"), config: emulator.stackConfig() });
     const resources = Object.fromEntries(kinds.map(({ type, name, fixture }) => [name, { type, args: fixture.args(name) }]));
     await stack.setConfig("lifecycle:resources", JSON.stringify(resources));
   });
@@ -43,9 +46,13 @@ describe(`moving a stack of every kind (${N}) from the dynamic classes to pulumi
   });
 
   it("after the import changes to pulumi-runai/plugin, preview plans nothing but 'same' (the classes alias the dynamic types)", async () => {
-    // Only the program's files change (index.ts imports "pulumi-runai/plugin"; Pulumi.yaml names the
-    // plugin); the stack's configuration stays.
-    fs.cpSync(path.join(programs, "plugin-migration/plugin"), stack.workDir, { recursive: true });
+    // Only the program's files change, as a user changes them: index.ts imports "pulumi-runai/plugin"
+    // and Pulumi.yaml names the plugin; the stack's configuration stays.
+    const index = path.join(stack.workDir, "index.ts");
+    const dynamic = fs.readFileSync(index, "utf8");
+    fs.writeFileSync(index, dynamic.replace('import * as runai from "pulumi-runai";', 'import * as runai from "pulumi-runai/plugin";'));
+    expect(fs.readFileSync(index, "utf8")).not.toBe(dynamic);
+    fs.appendFileSync(path.join(stack.workDir, "Pulumi.yaml"), PLUGIN_SECTION);
     await emulator.resetCounters();
     const preview = await stack.previewJson();
     expect(preview.changeSummary).toEqual({ same: N + 1 });
@@ -81,7 +88,7 @@ describe(`moving a stack of every kind (${N}) from the dynamic classes to pulumi
     const after = await stack.exportState();
     const text = JSON.stringify(after.deployment.resources);
     expect(text).not.toContain("__provider");
-    for (const secret of ["lifecycle-secret-1", "lifecycle-password-1", "lifecycle-registry-1", "lifecycle-token-1"]) {
+    for (const secret of fixtureSecrets(kinds)) {
       expect({ secret, inState: text.includes(secret) }).toEqual({ secret, inState: false });
     }
     const app = after.deployment.resources!.find((r) => r.type === "runai:index:Application")!;

@@ -72,15 +72,26 @@ describe("100 assets of eight kinds under injected faults", () => {
 describe("an outage of the control plane in the middle of an up", () => {
   const KINDS = ["ConfigMapAsset", "EnvironmentAsset", "NfsAsset", "ComputeAsset"];
   const COUNT = 30;
-  it("rides out a 20-second stop and a restart from the state file within the retry budget; the next preview has nothing to do", async () => {
+  /**
+   * An emulator that keeps its state in a file, so that `restart` (on the same port) picks up where
+   * it stopped, and a stack of `count` assets named `<prefix>-<i>` on it.
+   */
+  async function outageStack(prefix: string, count: number, config: Record<string, string> = {}) {
     const stateFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "runai-outage-")), "state.json");
-    let emulator = await EmulatorHarness.start({ stateFile, syncDelayMs: 300 });
+    const emulator = await EmulatorHarness.start({ stateFile, syncDelayMs: 300 });
     await prepareFixtures(emulator);
     const port = emulator.emulator.port;
     const stack = await TestStack.create({
       program,
-      config: { ...emulator.stackConfig(), "lifecycle:resources": declare("outage", COUNT, KINDS) },
+      config: { ...emulator.stackConfig(), ...config, "lifecycle:resources": declare(prefix, count, KINDS) },
     });
+    return { emulator, stack, restart: () => EmulatorHarness.start({ stateFile, syncDelayMs: 300, port }) };
+  }
+
+  it("rides out a 20-second stop and a restart from the state file within the retry budget; the next preview has nothing to do", async () => {
+    const outage = await outageStack("outage", COUNT);
+    const { stack, restart } = outage;
+    let { emulator } = outage;
     try {
       await emulator.resetCounters();
       const running = stack.up();
@@ -88,7 +99,7 @@ describe("an outage of the control plane in the middle of an up", () => {
       await untilServerHolds(emulator, "outage", 10);
       await emulator.stop();
       await new Promise((resolve) => setTimeout(resolve, 20_000));
-      emulator = await EmulatorHarness.start({ stateFile, syncDelayMs: 300, port });
+      emulator = await restart();
 
       const result = await running;
       expect(result.stdout).toContain(`+ ${COUNT + 1} created`);
@@ -101,14 +112,9 @@ describe("an outage of the control plane in the middle of an up", () => {
   });
 
   it("fails with the retry budget's message when the outage outlasts runai:retryTimeoutSeconds, and the next up converges", async () => {
-    const stateFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "runai-outage-")), "state.json");
-    let emulator = await EmulatorHarness.start({ stateFile, syncDelayMs: 300 });
-    await prepareFixtures(emulator);
-    const port = emulator.emulator.port;
-    const stack = await TestStack.create({
-      program,
-      config: { ...emulator.stackConfig(), "runai:retryTimeoutSeconds": "3", "lifecycle:resources": declare("short", 12, KINDS) },
-    });
+    const outage = await outageStack("short", 12, { "runai:retryTimeoutSeconds": "3" });
+    const { stack, restart } = outage;
+    let { emulator } = outage;
     try {
       const running = stack.up([], { allowFailure: true });
       await untilServerHolds(emulator, "short", 4);
@@ -119,7 +125,7 @@ describe("an outage of the control plane in the middle of an up", () => {
 
       // Creates whose answer never came are kept in state under a placeholder, so a plain second up
       // converges: no "already exists", no orphan, no duplicate.
-      emulator = await EmulatorHarness.start({ stateFile, syncDelayMs: 300, port });
+      emulator = await restart();
       await stack.up();
       await expectServerEqualsState(emulator, stack, "short", 12);
       await stack.preview({ expectNoChanges: true });

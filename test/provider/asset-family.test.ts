@@ -8,6 +8,7 @@ import { diffInputs } from "../../src/provider/diff";
 import { allKinds, kindFor } from "../../src/provider/registry";
 import { UNKNOWN } from "../../src/provider/validation";
 import { BAD_INPUTS, KEY_ID, meta, SECRET, VALID, withSpec } from "../fixtures/bad-inputs";
+import { assetCollections } from "../support/asset-kinds";
 
 type Json = Record<string, any>;
 
@@ -20,7 +21,9 @@ describe("valid inputs", () => {
   });
 
   it("credentials may name an existing Kubernetes secret instead of the values", () => {
-    for (const type of ["AccessKeyCredential", "PasswordCredential", "DockerRegistryCredential", "GenericSecretCredential"]) {
+    const credentials = assetCollections().filter(({ path }) => path.startsWith("/api/v1/asset/credentials/"));
+    expect(credentials).not.toEqual([]);
+    for (const { type } of credentials) {
       expect(reasons(type, { meta, spec: { existingSecretName: "team-a-creds" } })).toEqual([]);
     }
   });
@@ -128,27 +131,20 @@ describe("server defaults never read as a change", () => {
 
   it("every row's defaults hold every default the contract declares for its spec", () => {
     const schemas = doc.components.schemas as Record<string, Json>;
-    const SPEC_SCHEMAS: Record<string, string> = {
-      ConfigMapAsset: "ConfigMapAssetSpec",
-      EnvironmentAsset: "EnvironmentAssetSpec",
-      NfsAsset: "NFSAssetSpec",
-      HostPathAsset: "HostPathSpec",
-      ComputeAsset: "ComputeAssetSpec",
-      PvcAsset: "PVCAssetSpec",
-      S3Asset: "S3AssetSpec",
-      GitAsset: "GitAssetSpec",
-      SecretVolumeAsset: "SecretAssetSpec",
-      AccessKeyCredential: "AccessKeyCreationSpec",
-      PasswordCredential: "PasswordCreationSpec",
-      DockerRegistryCredential: "DockerRegistryCreationSpec",
-      GenericSecretCredential: "GenericSecretCreationSpec",
+    // The spec schema each asset kind's POST takes, from the document.
+    const specSchemaOf = (collection: string) => {
+      const request = (doc.paths as Record<string, Json>)[collection]?.post?.requestBody?.content?.["application/json"]?.schema;
+      return schemas[request?.$ref?.split("/").pop()]?.properties?.spec?.$ref?.split("/").pop() as string | undefined;
     };
+    const SPEC_SCHEMAS = Object.fromEntries(assetCollections().map(({ type, path }) => [type, specSchemaOf(path)]));
+    for (const [type, schemaName] of Object.entries(SPEC_SCHEMAS))
+      expect({ type, schemaName }).toEqual({ type, schemaName: expect.any(String) });
     const assetKinds = allKinds()
       .filter((kind) => kind.type.endsWith("Asset") || kind.type.endsWith("Credential"))
       .map((kind) => kind.type);
     expect(Object.keys(SPEC_SCHEMAS).sort()).toEqual([...assetKinds].sort());
     for (const [type, schemaName] of Object.entries(SPEC_SCHEMAS)) {
-      const declared = contractDefaults(schemas, schemas[schemaName]) ?? {};
+      const declared = contractDefaults(schemas, schemas[schemaName!]) ?? {};
       // Reading the declared defaults back must not be a change from a spec that leaves them out.
       const kind = kindFor(type);
       const fields = [...kind.updatable, ...kind.creationOnly].filter((rule) => rule.path === "spec" || rule.path.startsWith("spec."));

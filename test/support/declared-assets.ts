@@ -1,15 +1,37 @@
-// Many declared assets at once, for the e2e tests of failures at scale: a lifecycle-program config
-// of `count` resources cycling through some kinds, and the checks that the server holds exactly one
-// object per declared name, the one the stack's state holds.
+// The generic lifecycle program and many declared assets at once, for the e2e tests of failures at
+// scale: a stack of the program for a whole file, a lifecycle-program config of `count` resources
+// cycling through some kinds, and the checks that the server holds exactly one object per declared
+// name, the one the stack's state holds.
 import * as path from "node:path";
-import { KIND_FIXTURES } from "../fixtures/kinds";
+import { KIND_FIXTURES, prepareFixtures } from "../fixtures/kinds";
 import type { KindFixture } from "../fixtures/kinds";
-import type { EmulatorHarness } from "./emulator";
-import type { TestStack } from "./pulumi-stack";
+import { EmulatorHarness } from "./emulator";
+import { TestStack } from "./pulumi-stack";
 
 /** The generic program that declares whatever its `lifecycle:resources` config lists. */
 export const lifecycleProgram = path.join(__dirname, "../e2e/programs/lifecycle");
 type Variant = "args" | "inPlace";
+
+/** An emulator and a stack that one test file shares. */
+export interface FileStack {
+  emulator: EmulatorHarness;
+  stack: TestStack;
+}
+
+/** For the whole test file: a fresh emulator with the fixtures' prerequisites, and a stack of the lifecycle program on it. */
+export function lifecycleStackForFile(): FileStack {
+  const file = {} as FileStack;
+  beforeAll(async () => {
+    file.emulator = await EmulatorHarness.start();
+    await prepareFixtures(file.emulator);
+    file.stack = await TestStack.create({ program: lifecycleProgram, config: file.emulator.stackConfig() });
+  });
+  afterAll(async () => {
+    await file.stack?.cleanup();
+    await file.emulator?.stop();
+  });
+  return file;
+}
 
 /** `count` resources named `<prefix>-<i>`, cycling through `kinds`. */
 export function declare(prefix: string, count: number, kinds: string[], variant: Variant = "args"): string {

@@ -3,6 +3,8 @@ import * as runai from "pulumi-runai";
 
 // One resource per entry of the `resources` stack config ({ name: { type, args } }), so one stack
 // walks every kind of the registry through each lifecycle step with a single `pulumi up`.
+// test/e2e/plugin-classes.test.ts moves a stack of it to the plugin-backed classes by changing the
+// import below to "pulumi-runai/plugin", as a user would.
 type Declared = Record<string, { type: string; args: Record<string, unknown> }>;
 type ResourceClass = new (name: string, args: Record<string, unknown>) => pulumi.CustomResource;
 
