@@ -3,12 +3,12 @@
 // contract validation). asset-family.test.ts covers every kind over HTTP.
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { assetHandlers } from "../../src/emulator/assets";
+import { assetHandlers } from "../../src/emulator/families/assets";
 import { createContext } from "../../src/emulator/context";
-import { ApiError } from "../../src/emulator/errors";
-import { ASSET_KINDS, assetKind, referencesTo, type AssetKind } from "../../src/emulator/kinds";
-import { matchRoute, ROUTES } from "../../src/emulator/routes";
-import type { ApiRequest } from "../../src/emulator/http";
+import { ApiError } from "../../src/emulator/http/errors";
+import { ASSET_KINDS, assetKind, referencesTo, type AssetKind } from "../../src/emulator/families/kinds";
+import { matchRoute, ROUTES } from "../../src/emulator/http/routes";
+import type { ApiRequest } from "../../src/emulator/http/http";
 
 const DOC = JSON.parse(fs.readFileSync(path.join(__dirname, "../../api/runai-2.22.openapi.json"), "utf8"));
 

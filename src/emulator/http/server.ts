@@ -3,17 +3,17 @@
 //   otherwise: read body -> fault latency / injected error -> route -> bearer auth -> contract
 //   validation -> handler (commits before returning) -> maybe drop-after-commit -> count -> respond.
 import * as http from "node:http";
-import { accessRuleHandlers } from "./access-rules";
+import { accessRuleHandlers } from "../families/access-rules";
 import { ADMIN_PREFIX, handleAdmin } from "./admin";
-import { appHandlers } from "./apps";
-import { assetHandlers } from "./assets";
-import { clusterHandlers } from "./cluster";
-import type { EmulatorContext } from "./context";
+import { appHandlers } from "../families/apps";
+import { assetHandlers } from "../families/assets";
+import { clusterHandlers } from "../families/cluster";
+import type { EmulatorContext } from "../context";
 import { ApiError, notFound } from "./errors";
 import { injectedErrorToApiError } from "./faults";
 import { readJsonBody, sendJson, type ApiRequest, type ApiResponse } from "./http";
-import { ASSET_KINDS } from "./kinds";
-import { orgUnitHandlers } from "./org-units";
+import { ASSET_KINDS } from "../families/kinds";
+import { orgUnitHandlers } from "../families/org-units";
 import { matchRoute, ROUTES, UNMATCHED_ROUTE, type FixedOperationId, type RouteDef, type RouteMatch } from "./routes";
 import { contractValidator } from "./validation";
 

@@ -2,9 +2,9 @@
 // store (seeded ones and those created through /api/v1/org-unit). Asset scope checks, list filters,
 // access rules and the access control all look units up here, so a project created by the API is
 // usable at once and a deleted one is gone for all of them.
-import { SEED_CLUSTER, SEED_ORGANISATION, TENANT_NAME } from "./seed";
-import type { Store } from "./store";
-import type { DepartmentRecord, Organisation, ProjectRecord } from "./types";
+import { SEED_CLUSTER, SEED_ORGANISATION, TENANT_NAME } from "../state/seed";
+import type { Store } from "../state/store";
+import type { DepartmentRecord, Organisation, ProjectRecord } from "../types";
 
 /** A unit of the organisation that access rules can name and routes can target. */
 export type ScopeRef =

@@ -4,7 +4,7 @@
 // (departments, projects), cluster, node-pool, role and access-rule routes are listed by hand.
 // Operations of the document not served here (the deprecated /v1/k8s/* ones, the org units'
 // /resources, priorities) answer 404.
-import { ASSET_KINDS, type AssetKind } from "./kinds";
+import { ASSET_KINDS, type AssetKind } from "../families/kinds";
 import { operationAt, OPENAPI_DOCUMENT_PATH } from "./openapi";
 
 /** The operations with a handler of their own (apps.ts, org-units.ts, cluster.ts, access-rules.ts; server.ts maps each one). */

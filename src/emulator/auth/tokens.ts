@@ -1,11 +1,11 @@
 // Client-credentials authentication: issues access tokens to the admin client and to enabled
 // applications, and resolves a request's bearer token to the caller's client id.
-import type { EmulatorConfig } from "./context";
-import { unauthorized } from "./errors";
+import type { EmulatorConfig } from "../context";
+import { unauthorized } from "../http/errors";
 import { signToken, verifyToken, type TokenClaims } from "./jwt";
 import { sameString, secretMatches } from "./secrets";
-import type { Store } from "./store";
-import type { AppRecord } from "./types";
+import type { Store } from "../state/store";
+import type { AppRecord } from "../types";
 
 // Verifying an HMAC per request is cheap, but a cache keeps the hot path to one Map lookup.
 const VERIFIED_CACHE_LIMIT = 10_000;

@@ -2,13 +2,13 @@
 // (/api/v1/authorization/roles). Rules are synchronous (status.phase "Ready" at once), have no PUT,
 // and take effect on the next request (authorization.ts reads them). A deleted rule is kept with
 // deletedAt for includeDeleted=true and grants nothing.
-import type { EmulatorContext } from "./context";
-import { badRequest, conflict, notFound } from "./errors";
-import { filterByPredicate, page, sortItems, type Fields } from "./filter-by";
-import type { ApiRequest, ApiResponse } from "./http";
+import type { EmulatorContext } from "../context";
+import { badRequest, conflict, notFound } from "../http/errors";
+import { filterByPredicate, page, sortItems, type Fields } from "../http/filter-by";
+import type { ApiRequest, ApiResponse } from "../http/http";
 import { TENANT_SCOPE, type ScopeRef } from "./organisation";
-import { role, ROLES, roleToWire } from "./roles";
-import type { AccessRuleRecord, JsonObject, ScopeType, SubjectType } from "./types";
+import { role, ROLES, roleToWire } from "../auth/roles";
+import type { AccessRuleRecord, JsonObject, ScopeType, SubjectType } from "../types";
 
 type Handler = (req: ApiRequest) => ApiResponse | Promise<ApiResponse>;
 

@@ -1,13 +1,13 @@
 // Applications (/api/v1/apps) and the token endpoint (/api/v1/token). Applications are synchronous
 // (no sync status); the secret is returned by create and regenerate only and stored as a salted hash.
 import { randomUUID } from "node:crypto";
-import type { EmulatorContext } from "./context";
-import { badRequest, conflict, notFound } from "./errors";
-import type { ApiRequest, ApiResponse } from "./http";
+import type { EmulatorContext } from "../context";
+import { badRequest, conflict, notFound } from "../http/errors";
+import type { ApiRequest, ApiResponse } from "../http/http";
 import { TENANT_SCOPE } from "./organisation";
-import type { Action } from "./roles";
-import { generateSecret, hashSecret } from "./secrets";
-import type { AppRecord } from "./types";
+import type { Action } from "../auth/roles";
+import { generateSecret, hashSecret } from "../auth/secrets";
+import type { AppRecord } from "../types";
 
 /** The `Application` wire shape: everything but the secret. */
 export function publicApp(app: AppRecord, tenantId: number): Record<string, unknown> {

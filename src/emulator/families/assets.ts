@@ -2,18 +2,18 @@
 // row in kinds.ts supplies what differs. Contract validation of bodies and parameters has already
 // happened; these handlers apply the rules the schemas cannot express (scopes.ts, list-filter.ts).
 import { randomUUID } from "node:crypto";
-import type { EmulatorContext } from "./context";
-import { badRequest, conflict, notFound, preconditionFailed } from "./errors";
-import type { ApiRequest, ApiResponse } from "./http";
+import type { EmulatorContext } from "../context";
+import { badRequest, conflict, notFound, preconditionFailed } from "../http/errors";
+import type { ApiRequest, ApiResponse } from "../http/http";
 import { referencesTo, type AssetKind } from "./kinds";
-import { listFilter } from "./list-filter";
-import { operationAt, OPENAPI_DOCUMENT_PATH } from "./openapi";
-import type { AssetAction } from "./routes";
+import { listFilter } from "../http/list-filter";
+import { operationAt, OPENAPI_DOCUMENT_PATH } from "../http/openapi";
+import type { AssetAction } from "../http/routes";
 import { assetScope, checkScope, isSet, scopeIdOf } from "./scopes";
 import { checkMandatory, checkSpecRules, clusterResourceName, storedCredentialSpec } from "./spec-rules";
-import { reportedStatus } from "./store";
-import type { AssetRecord, JsonObject } from "./types";
-import { contractValidator } from "./validation";
+import { reportedStatus } from "../state/store";
+import type { AssetRecord, JsonObject } from "../types";
+import { contractValidator } from "../http/validation";
 
 /** With ?usageInfo=true: the emulator runs no workloads, so nothing ever uses an asset. */
 const NO_USAGE = Object.freeze({ workspaces: [], trainings: [], distributed: [], inferences: [], templates: [] });

@@ -1,10 +1,10 @@
 // The seeded cluster (/api/v1/clusters) and its node pools (/api/v1/node-pools): read-only. Any
 // authenticated caller may read them; creating, changing or deleting either answers 403.
-import type { EmulatorContext } from "./context";
-import { forbidden, notFound } from "./errors";
-import { filterByPredicate, page, sortItems, type Fields } from "./filter-by";
-import type { ApiRequest, ApiResponse } from "./http";
-import { SEED_AUTHOR, SEED_CLUSTER, SEED_NODE_POOLS, SEED_TIME, type NodePoolSeed } from "./seed";
+import type { EmulatorContext } from "../context";
+import { forbidden, notFound } from "../http/errors";
+import { filterByPredicate, page, sortItems, type Fields } from "../http/filter-by";
+import type { ApiRequest, ApiResponse } from "../http/http";
+import { SEED_AUTHOR, SEED_CLUSTER, SEED_NODE_POOLS, SEED_TIME, type NodePoolSeed } from "../state/seed";
 
 /** A node pool of the cluster by id (or by name). */
 export function nodePool(key: string, by: "id" | "name" = "id"): NodePoolSeed | undefined {

@@ -2,13 +2,13 @@
 // are synchronous; a project reports a phase: Creating for syncDelayMs after create, Updating after
 // a PUT, then Ready; after DELETE (202) Deleting for syncDelayMs, then it is gone (404). Contract
 // validation of bodies and parameters has already happened (with the contract's defaults filled in).
-import type { EmulatorContext } from "./context";
-import { badRequest, conflict, notFound } from "./errors";
-import { filterByPredicate, page, sortItems, type Fields } from "./filter-by";
-import type { ApiRequest, ApiResponse } from "./http";
+import type { EmulatorContext } from "../context";
+import { badRequest, conflict, notFound } from "../http/errors";
+import { filterByPredicate, page, sortItems, type Fields } from "../http/filter-by";
+import type { ApiRequest, ApiResponse } from "../http/http";
 import type { ScopeRef } from "./organisation";
 import { aggregate, checkDefaultNodePools, emptyQuotaStatus, nodePoolQuotaStatuses, normalizeResources, totalResources } from "./quotas";
-import type { DepartmentRecord, ForcedPhase, JsonObject, OrgUnitFields, ProjectRecord } from "./types";
+import type { DepartmentRecord, ForcedPhase, JsonObject, OrgUnitFields, ProjectRecord } from "../types";
 
 type Handler = (req: ApiRequest) => ApiResponse | Promise<ApiResponse>;
 

@@ -1,15 +1,15 @@
 // The out-of-band admin API under /__emulator/ for tests and benchmarks: counters, fault rules,
 // reset, forced sync statuses of assets, forced phases of projects and a state dump. No authentication, but loopback callers only.
 // These requests are never counted and never subject to fault rules.
-import { publicApp } from "./apps";
-import type { EmulatorContext } from "./context";
+import { publicApp } from "../families/apps";
+import type { EmulatorContext } from "../context";
 import { badRequest, forbidden, notFound } from "./errors";
 import { parseFaultRules } from "./faults";
 import type { ApiResponse } from "./http";
-import { assetKind } from "./kinds";
-import { projectPhase } from "./org-units";
-import { reportedStatus } from "./store";
-import type { ForcedPhase, ProjectPhase, StatusInfo } from "./types";
+import { assetKind } from "../families/kinds";
+import { projectPhase } from "../families/org-units";
+import { reportedStatus } from "../state/store";
+import type { ForcedPhase, ProjectPhase, StatusInfo } from "../types";
 import { contractValidator } from "./validation";
 
 export const ADMIN_PREFIX = "/__emulator/";

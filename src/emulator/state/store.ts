@@ -3,10 +3,10 @@
 // cycles (an asset or a project reports Deleting after DELETE and is purged once that phase is
 // over). Business rules live in the handlers.
 import { randomBytes } from "node:crypto";
-import { assetKind } from "./kinds";
-import { scopeIdOf } from "./scopes";
+import { assetKind } from "../families/kinds";
+import { scopeIdOf } from "../families/scopes";
 import { FIRST_NEW_IDS, seedDepartments, seedProjects } from "./seed";
-import type { AccessRuleRecord, AppRecord, AssetKindName, AssetRecord, DepartmentRecord, ProjectRecord, StatusInfo } from "./types";
+import type { AccessRuleRecord, AppRecord, AssetKindName, AssetRecord, DepartmentRecord, ProjectRecord, StatusInfo } from "../types";
 
 /** Version 2 added the organisation (departments, projects), access rules and the id counters. */
 export const STATE_FILE_VERSION = 2;
