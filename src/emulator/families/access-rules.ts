@@ -6,11 +6,36 @@ import type { EmulatorContext } from "../context";
 import { badRequest, conflict, notFound } from "../http/errors";
 import { filterByPredicate, page, sortItems, type Fields } from "../http/filter-by";
 import type { ApiRequest, ApiResponse } from "../http/http";
+import { defineFamily } from "../http/operations";
 import { TENANT_SCOPE, type ScopeRef } from "./organisation";
 import { role, ROLES, roleToWire } from "../auth/roles";
 import type { AccessRuleRecord, JsonObject, ScopeType, SubjectType } from "../types";
 
 type Handler = (req: ApiRequest) => ApiResponse | Promise<ApiResponse>;
+
+const ROLES_PATH = "/api/v1/authorization/roles";
+const ACCESS_RULES_PATH = "/api/v1/authorization/access-rules";
+
+/** The predefined roles, read-only. */
+export const ROLES_FAMILY = defineFamily({
+  name: "roles",
+  rows: [
+    { method: "GET", template: ROLES_PATH, operationId: "get_roles_v1", handler: "listRoles" },
+    { method: "GET", template: `${ROLES_PATH}/{roleIdPath}`, operationId: "get_role_v1", handler: "getRole" },
+  ],
+  handlers: accessRuleHandlers,
+});
+
+export const ACCESS_RULES_FAMILY = defineFamily({
+  name: "access rules",
+  rows: [
+    { method: "GET", template: ACCESS_RULES_PATH, operationId: "get_access_rules", handler: "list" },
+    { method: "POST", template: ACCESS_RULES_PATH, operationId: "create_access_rule", handler: "create" },
+    { method: "GET", template: `${ACCESS_RULES_PATH}/{accessRuleId}`, operationId: "get_access_rule", handler: "get" },
+    { method: "DELETE", template: `${ACCESS_RULES_PATH}/{accessRuleId}`, operationId: "delete_access_rule", handler: "remove" },
+  ],
+  handlers: accessRuleHandlers,
+});
 
 export interface AccessRuleHandlers {
   listRoles: Handler;

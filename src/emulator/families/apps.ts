@@ -4,10 +4,34 @@ import { randomUUID } from "node:crypto";
 import type { EmulatorContext } from "../context";
 import { badRequest, conflict, notFound } from "../http/errors";
 import type { ApiRequest, ApiResponse } from "../http/http";
+import { defineFamily } from "../http/operations";
 import { TENANT_SCOPE } from "./organisation";
 import type { Action } from "../auth/roles";
 import { generateSecret, hashSecret } from "../auth/secrets";
 import type { AppRecord } from "../types";
+
+const TOKEN_PATH = "/api/v1/token";
+const APPS_PATH = "/api/v1/apps";
+
+/** The token endpoint: the one route served without a bearer token. */
+export const TOKEN_FAMILY = defineFamily({
+  name: "token",
+  rows: [{ method: "POST", template: TOKEN_PATH, operationId: "grant_token", handler: "grantToken", anonymous: true }],
+  handlers: appHandlers,
+});
+
+export const APPS_FAMILY = defineFamily({
+  name: "apps",
+  rows: [
+    { method: "GET", template: APPS_PATH, operationId: "get_applications", handler: "list" },
+    { method: "POST", template: APPS_PATH, operationId: "create_application", handler: "create" },
+    { method: "GET", template: `${APPS_PATH}/{appId}`, operationId: "get_application_by_id", handler: "get" },
+    { method: "PATCH", template: `${APPS_PATH}/{appId}`, operationId: "update_application_by_id", handler: "patch" },
+    { method: "DELETE", template: `${APPS_PATH}/{appId}`, operationId: "delete_application_by_id", handler: "remove" },
+    { method: "POST", template: `${APPS_PATH}/{appId}/secret`, operationId: "regenerate_application_secret", handler: "regenerateSecret" },
+  ],
+  handlers: appHandlers,
+});
 
 /** The `Application` wire shape: everything but the secret. */
 export function publicApp(app: AppRecord, tenantId: number): Record<string, unknown> {

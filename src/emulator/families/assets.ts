@@ -8,7 +8,7 @@ import type { ApiRequest, ApiResponse } from "../http/http";
 import { referencesTo, type AssetKind } from "./kinds";
 import { listFilter } from "../http/list-filter";
 import { operationAt, OPENAPI_DOCUMENT_PATH } from "../http/openapi";
-import type { AssetAction } from "../http/routes";
+import { defineFamily, type Family } from "../http/operations";
 import { assetScope, checkScope, isSet, scopeIdOf } from "./scopes";
 import { checkMandatory, checkSpecRules, clusterResourceName, storedCredentialSpec } from "./spec-rules";
 import { reportedStatus } from "../state/store";
@@ -28,7 +28,27 @@ interface DescriptionBody {
   meta?: JsonObject;
 }
 
-/** Keyed by route action (routes.ts), so server.ts wires every kind the same way. */
+/** The five asset endpoints; every kind has all of them. */
+export type AssetAction = "list" | "create" | "get" | "update" | "remove";
+
+/** The same five rows for every kind of the table; only the path differs, and the operation ids are the document's. */
+export function assetFamily(kind: AssetKind): Family<AssetAction> {
+  const item = `${kind.path}/{AssetId}`;
+  return defineFamily({
+    name: `${kind.kind} assets`,
+    assetKind: kind,
+    rows: [
+      { method: "GET", template: kind.path, handler: "list" },
+      { method: "POST", template: kind.path, handler: "create" },
+      { method: "GET", template: item, handler: "get" },
+      { method: "PUT", template: item, handler: "update" },
+      { method: "DELETE", template: item, handler: "remove" },
+    ],
+    handlers: (ctx) => assetHandlers(ctx, kind),
+  });
+}
+
+/** Keyed by route action, so every kind is wired the same way. */
 export type AssetHandlers = Record<AssetAction, (req: ApiRequest) => ApiResponse | Promise<ApiResponse>>;
 
 export function assetHandlers(ctx: EmulatorContext, desc: AssetKind): AssetHandlers {

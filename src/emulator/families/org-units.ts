@@ -6,11 +6,39 @@ import type { EmulatorContext } from "../context";
 import { badRequest, conflict, notFound } from "../http/errors";
 import { filterByPredicate, page, sortItems, type Fields } from "../http/filter-by";
 import type { ApiRequest, ApiResponse } from "../http/http";
+import { defineFamily } from "../http/operations";
 import type { ScopeRef } from "./organisation";
 import { aggregate, checkDefaultNodePools, emptyQuotaStatus, nodePoolQuotaStatuses, normalizeResources, totalResources } from "./quotas";
 import type { DepartmentRecord, ForcedPhase, JsonObject, OrgUnitFields, ProjectRecord } from "../types";
 
 type Handler = (req: ApiRequest) => ApiResponse | Promise<ApiResponse>;
+
+const DEPARTMENTS_PATH = "/api/v1/org-unit/departments";
+const PROJECTS_PATH = "/api/v1/org-unit/projects";
+
+export const DEPARTMENTS_FAMILY = defineFamily({
+  name: "departments",
+  rows: [
+    { method: "GET", template: DEPARTMENTS_PATH, operationId: "get_departments", handler: "listDepartments" },
+    { method: "POST", template: DEPARTMENTS_PATH, operationId: "create_department", handler: "createDepartment" },
+    { method: "GET", template: `${DEPARTMENTS_PATH}/{departmentId}`, operationId: "get_department", handler: "getDepartment" },
+    { method: "PUT", template: `${DEPARTMENTS_PATH}/{departmentId}`, operationId: "update_department", handler: "updateDepartment" },
+    { method: "DELETE", template: `${DEPARTMENTS_PATH}/{departmentId}`, operationId: "delete_department", handler: "deleteDepartment" },
+  ],
+  handlers: orgUnitHandlers,
+});
+
+export const PROJECTS_FAMILY = defineFamily({
+  name: "projects",
+  rows: [
+    { method: "GET", template: PROJECTS_PATH, operationId: "get_projects", handler: "listProjects" },
+    { method: "POST", template: PROJECTS_PATH, operationId: "create_project", handler: "createProject" },
+    { method: "GET", template: `${PROJECTS_PATH}/{projectId}`, operationId: "get_project", handler: "getProject" },
+    { method: "PUT", template: `${PROJECTS_PATH}/{projectId}`, operationId: "update_project", handler: "updateProject" },
+    { method: "DELETE", template: `${PROJECTS_PATH}/{projectId}`, operationId: "delete_project", handler: "deleteProject" },
+  ],
+  handlers: orgUnitHandlers,
+});
 
 export interface OrgUnitHandlers {
   listDepartments: Handler;
