@@ -40,8 +40,8 @@ export class AccessControl {
   /** A test for many targets with one look at the rules (list filtering). */
   predicate(callerId: string, resourceType: string, action: Action, reach: Reach = "covers"): (target: ScopeRef) => boolean {
     if (this.isAdmin(callerId)) return () => true;
-    const scopes: ScopeRef[] = this.store
-      .allAccessRules()
+    const scopes: ScopeRef[] = this.store.accessRules
+      .all()
       .filter((r) => r.subjectType === "app" && r.subjectId === callerId && role(r.roleId)?.allowed.get(resourceType)?.has(action))
       .map((r) => (r.scopeType === "tenant" ? { type: "tenant" } : ({ type: r.scopeType, id: r.scopeId } as ScopeRef)));
     if (scopes.length === 0) return () => false;

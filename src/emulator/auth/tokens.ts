@@ -28,7 +28,7 @@ export class TokenService {
       if (sameString(clientSecret, this.config.adminClientSecret)) return null;
       throw unauthorized("invalid client credentials");
     }
-    const app = this.store.appByClientId(clientId);
+    const app = this.store.apps.byClientId(clientId);
     if (!app || !secretMatches(clientSecret, app.secretHash)) throw unauthorized("invalid client credentials");
     if (!app.enabled) throw unauthorized(`application "${app.name}" is disabled`);
     return app;
@@ -57,7 +57,7 @@ export class TokenService {
     }
     if (claims.sub !== this.config.adminClientId) {
       // Tokens are stateless, but a deleted or disabled application must lose access at once.
-      const app = this.store.appByClientId(claims.sub);
+      const app = this.store.apps.byClientId(claims.sub);
       if (!app || !app.enabled) throw unauthorized(`access token subject "${claims.sub}" is not an enabled application`);
     }
     return claims.sub;

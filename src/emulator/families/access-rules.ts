@@ -74,7 +74,7 @@ export function accessRuleHandlers(ctx: EmulatorContext): AccessRuleHandlers {
 
   const existing = (req: ApiRequest): AccessRuleRecord => {
     const id = Number(req.params.accessRuleId);
-    const rule = store.accessRule(id);
+    const rule = store.accessRules.get(id);
     if (!rule) throw notFound(`access rule ${id} not found`);
     return rule;
   };
@@ -98,8 +98,8 @@ export function accessRuleHandlers(ctx: EmulatorContext): AccessRuleHandlers {
       const subjectIds = Array.isArray(q.subjectIds) ? new Set(q.subjectIds as string[]) : null;
       const matches = filterByPredicate(q.filterBy, FIELDS);
       const search = typeof q.search === "string" ? q.search : undefined;
-      const found = store
-        .allAccessRules(q.includeDeleted === true)
+      const found = store.accessRules
+        .all(q.includeDeleted === true)
         .filter(
           (r) =>
             (typeof q.subjectType !== "string" || r.subjectType === q.subjectType) &&
@@ -132,7 +132,8 @@ export function accessRuleHandlers(ctx: EmulatorContext): AccessRuleHandlers {
 
       const problems: string[] = [];
       if (subjectId.trim() === "") problems.push("subjectId: must not be empty");
-      else if (subjectType === "app" && !store.appByName(subjectId)) problems.push(`subjectId: application "${subjectId}" does not exist`);
+      else if (subjectType === "app" && !store.apps.byName(subjectId))
+        problems.push(`subjectId: application "${subjectId}" does not exist`);
       const granted = role(roleId);
       // The contract also declares 404 for create; the emulator answers 400 like every other unknown id in a body (UNCONFIRMED).
       if (!granted) problems.push(`roleId: role ${roleId} does not exist`);
@@ -153,8 +154,8 @@ export function accessRuleHandlers(ctx: EmulatorContext): AccessRuleHandlers {
       if (problems.length) throw badRequest(problems.join("; "), "access rule rejected");
 
       // The contract declares no 409 (UNCONFIRMED): the emulator refuses a second identical live rule.
-      const same = store
-        .allAccessRules()
+      const same = store.accessRules
+        .all()
         .find(
           (r) =>
             r.subjectType === subjectType &&
@@ -188,7 +189,7 @@ export function accessRuleHandlers(ctx: EmulatorContext): AccessRuleHandlers {
         tenantId: org.tenantId,
         createdBy: req.callerId,
       };
-      store.insertAccessRule(rule);
+      store.accessRules.insert(rule);
       await ctx.commit();
       return { status: 201, body: ruleToWire(rule, false) };
     },
@@ -200,7 +201,7 @@ export function accessRuleHandlers(ctx: EmulatorContext): AccessRuleHandlers {
 
     async remove(req) {
       allow(req, "delete");
-      store.deleteAccessRule(existing(req));
+      store.accessRules.delete(existing(req));
       await ctx.commit();
       return { status: 204 };
     },

@@ -66,7 +66,7 @@ export function appHandlers(ctx: EmulatorContext): AppHandlers {
   const allow = (req: ApiRequest, action: Action): void => ctx.access.require(req.callerId, "apps", action, TENANT_SCOPE);
 
   const existing = (id: string): AppRecord => {
-    const app = store.app(id);
+    const app = store.apps.get(id);
     if (!app) throw notFound(`application "${id}" not found`);
     return app;
   };
@@ -74,7 +74,7 @@ export function appHandlers(ctx: EmulatorContext): AppHandlers {
   return {
     list(req) {
       allow(req, "read");
-      return { status: 200, body: store.allApps().map((app) => publicApp(app, tenantId)) };
+      return { status: 200, body: store.apps.all().map((app) => publicApp(app, tenantId)) };
     },
 
     async create(req) {
@@ -82,7 +82,7 @@ export function appHandlers(ctx: EmulatorContext): AppHandlers {
       // The name pattern ^[a-z][-_a-z0-9]*[a-z0-9]$ is enforced by the contract validator.
       const { name } = req.body as { name: string };
       // The client id equals the name (as in the docs' examples), so it must not shadow the admin client.
-      if (store.appByName(name) || name === ctx.config.adminClientId) {
+      if (store.apps.byName(name) || name === ctx.config.adminClientId) {
         throw conflict(`application named "${name}" already exists`);
       }
       const now = new Date().toISOString();
@@ -98,7 +98,7 @@ export function appHandlers(ctx: EmulatorContext): AppHandlers {
         lastLogin: null,
         secretHash: hashSecret(secret),
       };
-      store.insertApp(app);
+      store.apps.insert(app);
       await ctx.commit();
       return { status: 201, body: { ...publicApp(app, tenantId), secret } };
     },
@@ -119,7 +119,7 @@ export function appHandlers(ctx: EmulatorContext): AppHandlers {
 
     async remove(req) {
       allow(req, "delete");
-      store.removeApp(existing(req.params.appId));
+      store.apps.remove(existing(req.params.appId));
       await ctx.commit();
       return { status: 204 };
     },

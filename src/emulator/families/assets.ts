@@ -11,7 +11,7 @@ import { operationAt, OPENAPI_DOCUMENT_PATH } from "../http/openapi";
 import { defineFamily, type Family } from "../http/operations";
 import { assetScope, checkScope, isSet, scopeIdOf } from "./scopes";
 import { checkMandatory, checkSpecRules, clusterResourceName, storedCredentialSpec } from "./spec-rules";
-import { reportedStatus } from "../state/store";
+import { reportedStatus } from "../state/asset-table";
 import type { AssetRecord, JsonObject } from "../types";
 import { contractValidator } from "../http/validation";
 
@@ -77,7 +77,7 @@ export function assetHandlers(ctx: EmulatorContext, desc: AssetKind): AssetHandl
    */
   const existing = (req: ApiRequest, action: "read" | "update" | "delete"): AssetRecord => {
     const id = req.params.AssetId;
-    const record = store.asset(id);
+    const record = store.assets.get(id);
     if (!record || record.kind !== desc.kind) throw notFound(`${label} "${id}" not found`);
     access.require(req.callerId, desc.resourceType, action, assetScope(record.meta), action === "read" ? "related" : "covers");
     return record;
@@ -97,7 +97,7 @@ export function assetHandlers(ctx: EmulatorContext, desc: AssetKind): AssetHandl
     for (const ref of desc.references) {
       const id = (spec as JsonObject)[ref.field];
       if (!isSet(id)) continue;
-      const target = store.asset(String(id));
+      const target = store.assets.get(String(id));
       if (!target || target.deleteAt !== null || !ref.kinds.includes(target.kind)) {
         problems.push(`spec.${ref.field}: ${ref.noun} asset "${String(id)}" does not exist`);
       }
@@ -114,8 +114,8 @@ export function assetHandlers(ctx: EmulatorContext, desc: AssetKind): AssetHandl
   /** A live asset that refers to `record` and so blocks its deletion (assets being deleted do not count). */
   const firstUser = (record: AssetRecord): AssetRecord | undefined => {
     for (const { from, reference } of users) {
-      const user = store
-        .assetsOfKind(from.kind)
+      const user = store.assets
+        .ofKind(from.kind)
         .find((a) => a.deleteAt === null && (a.spec as JsonObject | null)?.[reference.field] === record.meta.id);
       if (user) return user;
     }
@@ -123,7 +123,7 @@ export function assetHandlers(ctx: EmulatorContext, desc: AssetKind): AssetHandl
   };
 
   const assertNameFree = (scope: string, scopeId: string, name: string, self?: AssetRecord): void => {
-    const holder = store.assetByName(desc.kind, scope, scopeId, name);
+    const holder = store.assets.byName(desc.kind, scope, scopeId, name);
     if (holder && holder !== self) {
       const where = scope === "tenant" ? "the tenant" : `${scope} ${scopeId}`;
       throw conflict(`${label} named "${name}" already exists in ${where}`);
@@ -135,8 +135,8 @@ export function assetHandlers(ctx: EmulatorContext, desc: AssetKind): AssetHandl
       const matches = listFilter(org, req.query);
       // Only what the caller may read is listed (never a 403).
       const readable = access.predicate(req.callerId, desc.resourceType, "read", "related");
-      const entries = store
-        .assetsOfKind(desc.kind)
+      const entries = store.assets
+        .ofKind(desc.kind)
         .filter((record) => matches(record) && readable(assetScope(record.meta)))
         .map((record) => toWire(record, req.query));
       return { status: 200, body: { entries } };
@@ -184,7 +184,7 @@ export function assetHandlers(ctx: EmulatorContext, desc: AssetKind): AssetHandl
         forcedStatus: null,
         ...(resourceName !== undefined ? { clusterResourceName: resourceName } : {}),
       };
-      store.insertAsset(record);
+      store.assets.insert(record);
       await ctx.commit();
       return { status: 202, body: toWire(record, {}) };
     },
@@ -209,7 +209,7 @@ export function assetHandlers(ctx: EmulatorContext, desc: AssetKind): AssetHandl
       assertNameFree(record.meta.scope, scopeIdOf(record.meta), name, record);
 
       // Only name, description and the spec (or its path) change; creation-only meta fields in the body are ignored.
-      if (name !== record.meta.name) store.renameAsset(record, name);
+      if (name !== record.meta.name) store.assets.rename(record, name);
       setDescription(record, meta);
       record.spec = desc.update === "nameDescriptionPath" ? { ...(record.spec as JsonObject), path: (spec as JsonObject).path } : spec;
       return finishUpdate(req, record);
@@ -229,8 +229,8 @@ export function assetHandlers(ctx: EmulatorContext, desc: AssetKind): AssetHandl
         record.meta.deletedAt = new Date().toISOString();
         record.meta.deletedBy = req.callerId;
         // Without sync status there is no Deleting phase to report: the asset is gone at once.
-        if (desc.reportsStatus) store.markDeleting(record, Date.now() + ctx.config.syncDelayMs);
-        else store.removeAsset(record);
+        if (desc.reportsStatus) store.assets.markDeleting(record, Date.now() + ctx.config.syncDelayMs);
+        else store.assets.remove(record);
         await ctx.commit();
       }
       if (desc.deleteStatus === 204) return { status: 204 };

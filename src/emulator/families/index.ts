@@ -5,8 +5,9 @@ import { ACCESS_RULES_FAMILY, ROLES_FAMILY } from "./access-rules";
 import { APPS_FAMILY, TOKEN_FAMILY } from "./apps";
 import { assetFamily } from "./assets";
 import { CLUSTERS_FAMILY, NODE_POOLS_FAMILY } from "./cluster";
+import { DEPARTMENTS_FAMILY } from "./departments";
 import { ASSET_KINDS } from "./kinds";
-import { DEPARTMENTS_FAMILY, PROJECTS_FAMILY } from "./org-units";
+import { PROJECTS_FAMILY } from "./projects";
 
 export const FAMILIES: readonly Family[] = [
   TOKEN_FAMILY,
