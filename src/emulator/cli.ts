@@ -1,7 +1,7 @@
 // `runai-emulator` command line (bin/runai-emulator.js is a thin wrapper around runCli).
 import * as fs from "node:fs";
 import { parseArgs } from "node:util";
-import { SEED_CLUSTER, SEED_NODE_POOLS } from "./seed";
+import { SEED_CLUSTER, SEED_NODE_POOLS } from "./state/seed";
 import { startEmulator } from "./start";
 import type { Emulator, FaultRule } from "./types";
 

@@ -1,12 +1,12 @@
 // Everything one emulator instance shares between its request handlers.
-import { AccessControl } from "./authorization";
-import { RequestCounters } from "./counters";
-import { FaultInjector, parseFaultRules } from "./faults";
-import { LiveOrganisation } from "./organisation";
-import { StateFile } from "./persistence";
-import { DEFAULT_ADMIN_CLIENT_ID, DEFAULT_ADMIN_CLIENT_SECRET } from "./seed";
-import { Store, type PersistedState } from "./store";
-import { TokenService } from "./tokens";
+import { AccessControl } from "./auth/authorization";
+import { RequestCounters } from "./http/counters";
+import { FaultInjector, parseFaultRules } from "./http/faults";
+import { LiveOrganisation } from "./families/organisation";
+import { StateFile } from "./state/persistence";
+import { DEFAULT_ADMIN_CLIENT_ID, DEFAULT_ADMIN_CLIENT_SECRET } from "./state/seed";
+import { Store, type PersistedState } from "./state/store";
+import { TokenService } from "./auth/tokens";
 import type { EmulatorOptions } from "./types";
 
 export interface EmulatorConfig {

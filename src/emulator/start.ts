@@ -2,7 +2,7 @@
 // the handle tests, examples and the CLI use.
 import type { AddressInfo } from "node:net";
 import { createContext } from "./context";
-import { createEmulatorServer } from "./server";
+import { createEmulatorServer } from "./http/server";
 import type { Emulator, EmulatorOptions } from "./types";
 
 export async function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {

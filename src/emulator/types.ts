@@ -1,6 +1,6 @@
 // Shared types of the Run:ai control-plane emulator. Wire shapes follow api/runai-2.22.openapi.json;
 // the record types describe how the emulator keeps objects in memory and in the state file.
-import type { AssetKindName } from "./kinds";
+import type { AssetKindName } from "./families/kinds";
 
 export interface Department {
   id: string; // Run:ai department ids are strings on the wire, although project ids are integers

@@ -2,7 +2,7 @@
 import { CONFIG_MAPS, ENVIRONMENTS, TOKEN, useEmulator } from "../support/emulator";
 import { configMapBody, environmentBody } from "./helpers";
 import { startEmulator } from "../../src/emulator";
-import { ASSET_KINDS } from "../../src/emulator/kinds";
+import { ASSET_KINDS } from "../../src/emulator/families/kinds";
 
 /** Every asset kind of the emulator's table serves a collection and an item route, in table order. */
 const ASSET_ROUTES = ASSET_KINDS.map((kind) => `"${kind.path}", "${kind.path}/{AssetId}"`).join(", ");

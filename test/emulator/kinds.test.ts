@@ -3,12 +3,12 @@
 // contract validation). asset-family.test.ts covers every kind over HTTP.
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { assetHandlers } from "../../src/emulator/assets";
+import { assetHandlers } from "../../src/emulator/families/assets";
 import { createContext } from "../../src/emulator/context";
-import { ApiError } from "../../src/emulator/errors";
-import { ASSET_KINDS, assetKind, referencesTo, type AssetKind } from "../../src/emulator/kinds";
-import { matchRoute, ROUTES } from "../../src/emulator/routes";
-import type { ApiRequest } from "../../src/emulator/http";
+import { ApiError } from "../../src/emulator/http/errors";
+import { ASSET_KINDS, assetKind, referencesTo, type AssetKind } from "../../src/emulator/families/kinds";
+import { matchRoute, ROUTES } from "../../src/emulator/http/routes";
+import type { ApiRequest } from "../../src/emulator/http/http";
 
 const DOC = JSON.parse(fs.readFileSync(path.join(__dirname, "../../api/runai-2.22.openapi.json"), "utf8"));
 
@@ -88,7 +88,7 @@ describe("a kind without sync status", () => {
     const created = await handlers.create(request({ body: { meta: { name: "a", scope: "tenant" }, spec: { image: "x" } } }));
     expect(created.status).toBe(202);
     const id = (created.body as { meta: { id: string } }).meta.id;
-    expect(ctx.store.asset(id)).toMatchObject({ pendingPhase: null });
+    expect(ctx.store.assets.get(id)).toMatchObject({ pendingPhase: null });
 
     const got = await handlers.get(request({ params: { AssetId: id }, query: { statusInfo: true } }));
     expect(got.body).not.toHaveProperty("status");
@@ -96,12 +96,12 @@ describe("a kind without sync status", () => {
     expect((listed.body as { entries: object[] }).entries[0]).not.toHaveProperty("status");
 
     await handlers.update(request({ params: { AssetId: id }, body: { meta: { name: "b" }, spec: { image: "y" } } }));
-    expect(ctx.store.asset(id)).toMatchObject({ pendingPhase: null, spec: { image: "y" } });
+    expect(ctx.store.assets.get(id)).toMatchObject({ pendingPhase: null, spec: { image: "y" } });
 
     const deleted = await handlers.remove(request({ params: { AssetId: id } }));
     expect(deleted.status).toBe(202);
-    expect(ctx.store.asset(id)).toBeUndefined();
-    expect(ctx.store.assetByName("environment", "tenant", "", "b")).toBeUndefined(); // the name is free again
+    expect(ctx.store.assets.get(id)).toBeUndefined();
+    expect(ctx.store.assets.byName("environment", "tenant", "", "b")).toBeUndefined(); // the name is free again
     await expect(Promise.resolve().then(() => handlers.remove(request({ params: { AssetId: id } })))).rejects.toMatchObject({
       status: 404,
     });

@@ -2,12 +2,12 @@
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { isLoopback } from "../../src/emulator/admin";
-import { signToken, verifyToken } from "../../src/emulator/jwt";
-import { StateFile } from "../../src/emulator/persistence";
-import { RESOURCE_TYPE_NAMES, ROLES } from "../../src/emulator/roles";
-import { matchRoute, ROUTES } from "../../src/emulator/routes";
-import { generateSecret, hashSecret, secretMatches } from "../../src/emulator/secrets";
+import { isLoopback } from "../../src/emulator/http/admin";
+import { signToken, verifyToken } from "../../src/emulator/auth/jwt";
+import { StateFile } from "../../src/emulator/state/persistence";
+import { RESOURCE_TYPE_NAMES, ROLES } from "../../src/emulator/auth/roles";
+import { matchRoute, ROUTES } from "../../src/emulator/http/routes";
+import { generateSecret, hashSecret, secretMatches } from "../../src/emulator/auth/secrets";
 
 describe("jwt", () => {
   const key = Buffer.alloc(32, 7);

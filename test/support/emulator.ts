@@ -18,7 +18,7 @@ export const NODE_POOLS = "/api/v1/node-pools";
 export const ROLES = "/api/v1/authorization/roles";
 export const ACCESS_RULES = "/api/v1/authorization/access-rules";
 
-/** The predefined roles' fixed ids (src/emulator/roles.ts). */
+/** The predefined roles' fixed ids (src/emulator/auth/roles.ts). */
 export const ROLE_IDS = {
   systemAdministrator: 1,
   departmentAdministrator: 2,

@@ -5,7 +5,7 @@ import Ajv from "ajv";
 import { ApiError, badRequest } from "./errors";
 import { ROUTE_TEMPLATES } from "./routes";
 import { describeError } from "./validation";
-import type { FaultRule } from "./types";
+import type { FaultRule } from "../types";
 
 const WRITE_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 

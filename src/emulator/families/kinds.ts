@@ -1,5 +1,5 @@
-// The asset kinds the emulator serves: one row each. The routes (routes.ts), their handlers
-// (server.ts, assets.ts) and the scope rules (scopes.ts) all come from this table, so serving a new
+// The asset kinds the emulator serves: one row each. Their family of five routes and handlers
+// (assetFamily in assets.ts) and the scope rules (scopes.ts) all come from this table, so serving a new
 // kind is one row here, provided the OpenAPI document has its paths (the start fails otherwise).
 // The rows say only what the document cannot: bodies and parameters are still validated against it.
 

@@ -4,10 +4,10 @@
 // a rule on a project covers that project; on a department the department and its projects; on the
 // cluster everything in it; on the tenant everything. Rules are read on every request, so creating
 // or deleting one takes effect at once.
-import { forbidden } from "./errors";
-import { describeScope, sameScope, type LiveOrganisation, type ScopeRef } from "./organisation";
+import { forbidden } from "../http/errors";
+import { describeScope, sameScope, type LiveOrganisation, type ScopeRef } from "../families/organisation";
 import { role, type Action } from "./roles";
-import type { Store } from "./store";
+import type { Store } from "../state/store";
 
 /**
  * "covers": a rule's scope must be the target or above it (writes, and reads of org units).
@@ -40,8 +40,8 @@ export class AccessControl {
   /** A test for many targets with one look at the rules (list filtering). */
   predicate(callerId: string, resourceType: string, action: Action, reach: Reach = "covers"): (target: ScopeRef) => boolean {
     if (this.isAdmin(callerId)) return () => true;
-    const scopes: ScopeRef[] = this.store
-      .allAccessRules()
+    const scopes: ScopeRef[] = this.store.accessRules
+      .all()
       .filter((r) => r.subjectType === "app" && r.subjectId === callerId && role(r.roleId)?.allowed.get(resourceType)?.has(action))
       .map((r) => (r.scopeType === "tenant" ? { type: "tenant" } : ({ type: r.scopeType, id: r.scopeId } as ScopeRef)));
     if (scopes.length === 0) return () => false;

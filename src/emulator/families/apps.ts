@@ -1,13 +1,37 @@
 // Applications (/api/v1/apps) and the token endpoint (/api/v1/token). Applications are synchronous
 // (no sync status); the secret is returned by create and regenerate only and stored as a salted hash.
 import { randomUUID } from "node:crypto";
-import type { EmulatorContext } from "./context";
-import { badRequest, conflict, notFound } from "./errors";
-import type { ApiRequest, ApiResponse } from "./http";
+import type { EmulatorContext } from "../context";
+import { badRequest, conflict, notFound } from "../http/errors";
+import type { ApiRequest, ApiResponse } from "../http/http";
+import { defineFamily } from "../http/operations";
 import { TENANT_SCOPE } from "./organisation";
-import type { Action } from "./roles";
-import { generateSecret, hashSecret } from "./secrets";
-import type { AppRecord } from "./types";
+import type { Action } from "../auth/roles";
+import { generateSecret, hashSecret } from "../auth/secrets";
+import type { AppRecord } from "../types";
+
+const TOKEN_PATH = "/api/v1/token";
+const APPS_PATH = "/api/v1/apps";
+
+/** The token endpoint: the one route served without a bearer token. */
+export const TOKEN_FAMILY = defineFamily({
+  name: "token",
+  rows: [{ method: "POST", template: TOKEN_PATH, operationId: "grant_token", handler: "grantToken", anonymous: true }],
+  handlers: appHandlers,
+});
+
+export const APPS_FAMILY = defineFamily({
+  name: "apps",
+  rows: [
+    { method: "GET", template: APPS_PATH, operationId: "get_applications", handler: "list" },
+    { method: "POST", template: APPS_PATH, operationId: "create_application", handler: "create" },
+    { method: "GET", template: `${APPS_PATH}/{appId}`, operationId: "get_application_by_id", handler: "get" },
+    { method: "PATCH", template: `${APPS_PATH}/{appId}`, operationId: "update_application_by_id", handler: "patch" },
+    { method: "DELETE", template: `${APPS_PATH}/{appId}`, operationId: "delete_application_by_id", handler: "remove" },
+    { method: "POST", template: `${APPS_PATH}/{appId}/secret`, operationId: "regenerate_application_secret", handler: "regenerateSecret" },
+  ],
+  handlers: appHandlers,
+});
 
 /** The `Application` wire shape: everything but the secret. */
 export function publicApp(app: AppRecord, tenantId: number): Record<string, unknown> {
@@ -42,7 +66,7 @@ export function appHandlers(ctx: EmulatorContext): AppHandlers {
   const allow = (req: ApiRequest, action: Action): void => ctx.access.require(req.callerId, "apps", action, TENANT_SCOPE);
 
   const existing = (id: string): AppRecord => {
-    const app = store.app(id);
+    const app = store.apps.get(id);
     if (!app) throw notFound(`application "${id}" not found`);
     return app;
   };
@@ -50,7 +74,7 @@ export function appHandlers(ctx: EmulatorContext): AppHandlers {
   return {
     list(req) {
       allow(req, "read");
-      return { status: 200, body: store.allApps().map((app) => publicApp(app, tenantId)) };
+      return { status: 200, body: store.apps.all().map((app) => publicApp(app, tenantId)) };
     },
 
     async create(req) {
@@ -58,7 +82,7 @@ export function appHandlers(ctx: EmulatorContext): AppHandlers {
       // The name pattern ^[a-z][-_a-z0-9]*[a-z0-9]$ is enforced by the contract validator.
       const { name } = req.body as { name: string };
       // The client id equals the name (as in the docs' examples), so it must not shadow the admin client.
-      if (store.appByName(name) || name === ctx.config.adminClientId) {
+      if (store.apps.byName(name) || name === ctx.config.adminClientId) {
         throw conflict(`application named "${name}" already exists`);
       }
       const now = new Date().toISOString();
@@ -74,7 +98,7 @@ export function appHandlers(ctx: EmulatorContext): AppHandlers {
         lastLogin: null,
         secretHash: hashSecret(secret),
       };
-      store.insertApp(app);
+      store.apps.insert(app);
       await ctx.commit();
       return { status: 201, body: { ...publicApp(app, tenantId), secret } };
     },
@@ -95,7 +119,7 @@ export function appHandlers(ctx: EmulatorContext): AppHandlers {
 
     async remove(req) {
       allow(req, "delete");
-      store.removeApp(existing(req.params.appId));
+      store.apps.remove(existing(req.params.appId));
       await ctx.commit();
       return { status: 204 };
     },

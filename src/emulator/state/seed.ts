@@ -1,7 +1,7 @@
 // The fixed seed: the organisation (tenant, cluster, departments, projects), the cluster's node
 // pools and the admin client. Fixed on purpose: examples and tests hard-code these ids, so they must
 // never change between runs. The predefined roles are in roles.ts.
-import type { DepartmentRecord, JsonObject, Organisation, ProjectRecord, ResourcesEntry } from "./types";
+import type { DepartmentRecord, JsonObject, Organisation, ProjectRecord, ResourcesEntry } from "../types";
 
 export const SEED_ORGANISATION: Organisation = Object.freeze({
   tenantId: 1,

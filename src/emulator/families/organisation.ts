@@ -2,9 +2,9 @@
 // store (seeded ones and those created through /api/v1/org-unit). Asset scope checks, list filters,
 // access rules and the access control all look units up here, so a project created by the API is
 // usable at once and a deleted one is gone for all of them.
-import { SEED_CLUSTER, SEED_ORGANISATION, TENANT_NAME } from "./seed";
-import type { Store } from "./store";
-import type { DepartmentRecord, Organisation, ProjectRecord } from "./types";
+import { SEED_CLUSTER, SEED_ORGANISATION, TENANT_NAME } from "../state/seed";
+import type { Store } from "../state/store";
+import type { DepartmentRecord, Organisation, ProjectRecord } from "../types";
 
 /** A unit of the organisation that access rules can name and routes can target. */
 export type ScopeRef =
@@ -20,11 +20,11 @@ export class LiveOrganisation {
 
   /** The project with this id ("1001"), a Deleting one included; undefined once gone. */
   project(id: string | number): ProjectRecord | undefined {
-    return this.store.project(String(id));
+    return this.store.orgUnits.project(String(id));
   }
 
   department(id: string): DepartmentRecord | undefined {
-    return this.store.department(id);
+    return this.store.orgUnits.department(id);
   }
 
   hasCluster(id: string): boolean {
@@ -36,8 +36,8 @@ export class LiveOrganisation {
     return {
       tenantId: this.tenantId,
       clusterId: this.clusterId,
-      departments: this.store.allDepartments().map((d) => ({ id: d.id, name: d.name })),
-      projects: this.store.allProjects().map((p) => ({ id: Number(p.id), name: p.name, departmentId: p.parentId })),
+      departments: this.store.orgUnits.allDepartments().map((d) => ({ id: d.id, name: d.name })),
+      projects: this.store.orgUnits.allProjects().map((p) => ({ id: Number(p.id), name: p.name, departmentId: p.parentId })),
     };
   }
 

@@ -3,7 +3,7 @@
 // statuses (nothing runs on the emulator, so allocated and requested are 0) and a department's
 // projectsAggregatedResources.
 import { nodePool, defaultNodePool } from "./cluster";
-import type { JsonObject, ResourcesEntry } from "./types";
+import type { JsonObject, ResourcesEntry } from "../types";
 
 /** The request's quotas as stored: node pool named (name filled in), `gpu.deserved` 0 when no gpu is sent. */
 export function normalizeResources(items: unknown, problems: string[]): ResourcesEntry[] {

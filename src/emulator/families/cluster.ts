@@ -1,10 +1,11 @@
 // The seeded cluster (/api/v1/clusters) and its node pools (/api/v1/node-pools): read-only. Any
 // authenticated caller may read them; creating, changing or deleting either answers 403.
-import type { EmulatorContext } from "./context";
-import { forbidden, notFound } from "./errors";
-import { filterByPredicate, page, sortItems, type Fields } from "./filter-by";
-import type { ApiRequest, ApiResponse } from "./http";
-import { SEED_AUTHOR, SEED_CLUSTER, SEED_NODE_POOLS, SEED_TIME, type NodePoolSeed } from "./seed";
+import type { EmulatorContext } from "../context";
+import { forbidden, notFound } from "../http/errors";
+import { filterByPredicate, page, sortItems, type Fields } from "../http/filter-by";
+import type { ApiRequest, ApiResponse } from "../http/http";
+import { defineFamily } from "../http/operations";
+import { SEED_AUTHOR, SEED_CLUSTER, SEED_NODE_POOLS, SEED_TIME, type NodePoolSeed } from "../state/seed";
 
 /** A node pool of the cluster by id (or by name). */
 export function nodePool(key: string, by: "id" | "name" = "id"): NodePoolSeed | undefined {
@@ -78,6 +79,35 @@ const NODE_POOL_FIELDS: Fields<NodePoolSeed> = {
 };
 
 type Handler = (req: ApiRequest) => ApiResponse;
+
+const CLUSTERS_PATH = "/api/v1/clusters";
+const NODE_POOLS_PATH = "/api/v1/node-pools";
+
+/** Read-only: the writes the contract declares answer 403. */
+export const CLUSTERS_FAMILY = defineFamily({
+  name: "clusters",
+  rows: [
+    { method: "GET", template: CLUSTERS_PATH, operationId: "get_clusters", handler: "listClusters" },
+    { method: "POST", template: CLUSTERS_PATH, operationId: "create_cluster", handler: "clusterReadOnly" },
+    { method: "GET", template: `${CLUSTERS_PATH}/{clusterUuid}`, operationId: "get_cluster_by_uuid", handler: "getCluster" },
+    { method: "PUT", template: `${CLUSTERS_PATH}/{clusterUuid}`, operationId: "updateCluster", handler: "clusterReadOnly" },
+    { method: "DELETE", template: `${CLUSTERS_PATH}/{clusterUuid}`, operationId: "delete_cluster", handler: "clusterReadOnly" },
+  ],
+  handlers: clusterHandlers,
+});
+
+export const NODE_POOLS_FAMILY = defineFamily({
+  name: "node pools",
+  rows: [
+    { method: "GET", template: NODE_POOLS_PATH, operationId: "get_nodepools", handler: "listNodePools" },
+    { method: "POST", template: NODE_POOLS_PATH, operationId: "create_nodepool", handler: "nodePoolReadOnly" },
+    { method: "GET", template: `${NODE_POOLS_PATH}/{nodepoolId}`, operationId: "get_nodepool", handler: "getNodePool" },
+    { method: "PUT", template: `${NODE_POOLS_PATH}/{nodepoolId}`, operationId: "update_nodepool", handler: "nodePoolReadOnly" },
+    { method: "PATCH", template: `${NODE_POOLS_PATH}/{nodepoolId}`, operationId: "patch_nodepool", handler: "nodePoolReadOnly" },
+    { method: "DELETE", template: `${NODE_POOLS_PATH}/{nodepoolId}`, operationId: "delete_nodepool", handler: "nodePoolReadOnly" },
+  ],
+  handlers: clusterHandlers,
+});
 
 export interface ClusterHandlers {
   listClusters: Handler;

@@ -2,7 +2,7 @@
 // emulator keeps (in memory and in the state file) a salted SHA-256 of each one. The secrets are 192
 // random bits, so a fast salted hash is enough; a slow KDF would only slow token requests down.
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
-import type { SecretHash } from "./types";
+import type { SecretHash } from "../types";
 
 export function generateSecret(): string {
   return randomBytes(24).toString("base64url");

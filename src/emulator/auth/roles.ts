@@ -3,7 +3,7 @@
 // (authorization.ts) reads them to decide what an application may do where an access rule gives it
 // a role. The permission sets follow the Run:ai role descriptions; the exact real sets are
 // UNCONFIRMED (the contract enumerates no roles).
-import { SEED_AUTHOR, SEED_TIME } from "./seed";
+import { SEED_AUTHOR, SEED_TIME } from "../state/seed";
 
 export type Action = "create" | "read" | "update" | "delete" | "sync";
 type GroupId = "organization" | "physical-resource" | "iam" | "dashboard" | "workload" | "workload-asset";

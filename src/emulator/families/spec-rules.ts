@@ -4,7 +4,7 @@
 // a 400 names all of them at once.
 import type { AssetKind } from "./kinds";
 import { isSet } from "./scopes";
-import type { JsonObject } from "./types";
+import type { JsonObject } from "../types";
 
 /** The id reported as `spec.keyId` by credentials (EncryptionKeyId): the emulator has one key. */
 export const ENCRYPTION_KEY_ID = 1;

@@ -12,7 +12,6 @@ import {
   type ParameterObject,
   type ParameterOrRef,
 } from "./openapi";
-import { ROUTES } from "./routes";
 
 const DOC_ID = "runai-2.22.json";
 
@@ -73,25 +72,32 @@ function buildContractValidator(doc: OpenApiDocument): ContractValidator {
     return validate;
   };
 
+  // Each operation is compiled the first time it is asked for; the server asks for every route's
+  // when it is created, so no request pays for a compilation.
   const operations = new Map<string, OperationValidator>();
-  for (const route of ROUTES) {
-    // routes.ts took each route's operationId from the document, so the lookup cannot miss.
-    const pathItem = doc.paths[route.template];
-    const op = pathItem[route.method.toLowerCase()] as OperationObject;
-    // An operation's parameter overrides the path item's of the same name and location (OpenAPI
-    // 3.0; DELETE .../s3/{AssetId} declares AssetId at both levels).
-    const byKey = new Map<string, ParameterObject>();
-    for (const p of [...(pathItem.parameters ?? []), ...(op.parameters ?? [])].map((q) => resolveParameter(doc, q))) {
-      byKey.set(`${p.in} ${p.name}`, p);
+  const compileOperation = (operationId: string): OperationValidator | undefined => {
+    for (const pathItem of Object.values(doc.paths)) {
+      for (const [key, op] of Object.entries(pathItem)) {
+        if (key === "parameters" || (op as OperationObject | null)?.operationId !== operationId) continue;
+        // An operation's parameter overrides the path item's of the same name and location (OpenAPI
+        // 3.0; DELETE .../s3/{AssetId} declares AssetId at both levels).
+        const byKey = new Map<string, ParameterObject>();
+        const declared = [...(pathItem.parameters ?? []), ...((op as OperationObject).parameters ?? [])];
+        for (const p of declared.map((q) => resolveParameter(doc, q))) byKey.set(`${p.in} ${p.name}`, p);
+        return buildOperationValidator(bodyAjv, paramAjv, op as OperationObject, [...byKey.values()]);
+      }
     }
-    const parameters = [...byKey.values()];
-    operations.set(route.operationId, buildOperationValidator(bodyAjv, paramAjv, op, parameters));
-  }
+    return undefined;
+  };
 
   return {
     operation(operationId) {
-      const validator = operations.get(operationId);
-      if (!validator) throw new Error(`no validator for ${operationId}`);
+      let validator = operations.get(operationId);
+      if (!validator) {
+        validator = compileOperation(operationId);
+        if (!validator) throw new Error(`no operation ${operationId} in the OpenAPI document`);
+        operations.set(operationId, validator);
+      }
       return validator;
     },
     validateSchema(schemaName, value, fieldPrefix) {

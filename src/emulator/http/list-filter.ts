@@ -1,8 +1,8 @@
 // The asset list filters. One filter serves every kind: the validator passes on only the query
 // parameters the kind's list operation declares (environment has no assetIds, config-map no
 // isWorkspace), so a parameter a kind lacks never arrives here.
-import type { LiveOrganisation } from "./organisation";
-import type { AssetRecord, JsonObject } from "./types";
+import type { LiveOrganisation } from "../families/organisation";
+import type { AssetRecord, JsonObject } from "../types";
 
 /**
  * List filters with the documented hierarchy: a projectId filter also returns the assets of the

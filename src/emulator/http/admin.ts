@@ -1,15 +1,15 @@
 // The out-of-band admin API under /__emulator/ for tests and benchmarks: counters, fault rules,
 // reset, forced sync statuses of assets, forced phases of projects and a state dump. No authentication, but loopback callers only.
 // These requests are never counted and never subject to fault rules.
-import { publicApp } from "./apps";
-import type { EmulatorContext } from "./context";
+import { publicApp } from "../families/apps";
+import type { EmulatorContext } from "../context";
 import { badRequest, forbidden, notFound } from "./errors";
 import { parseFaultRules } from "./faults";
 import type { ApiResponse } from "./http";
-import { assetKind } from "./kinds";
-import { projectPhase } from "./org-units";
-import { reportedStatus } from "./store";
-import type { ForcedPhase, ProjectPhase, StatusInfo } from "./types";
+import { assetKind } from "../families/kinds";
+import { projectPhase } from "../families/projects";
+import { reportedStatus } from "../state/asset-table";
+import type { ForcedPhase, ProjectPhase, StatusInfo } from "../types";
 import { contractValidator } from "./validation";
 
 export const ADMIN_PREFIX = "/__emulator/";
@@ -83,7 +83,7 @@ export async function handleAdmin(
   const forced = FORCED_STATUS_PATH.exec(path);
   if (forced && (method === "PUT" || method === "DELETE")) {
     const id = decodeURIComponent(forced[1]);
-    const record = ctx.store.asset(id);
+    const record = ctx.store.assets.get(id);
     if (!record) throw notFound(`asset "${id}" not found`);
     // A status the API would never show cannot be forced either (clearing it is harmless).
     if (method === "PUT" && !assetKind(record.kind).reportsStatus) throw badRequest(`${record.kind} assets report no sync status`);
@@ -95,7 +95,7 @@ export async function handleAdmin(
   const phase = FORCED_PHASE_PATH.exec(path);
   if (phase && (method === "PUT" || method === "DELETE")) {
     const id = decodeURIComponent(phase[1]);
-    const project = ctx.store.project(id);
+    const project = ctx.store.orgUnits.project(id);
     if (!project) throw notFound(`project "${id}" not found`);
     project.forcedPhase = method === "PUT" ? parseForcedPhase(body) : null;
     await ctx.commit();
@@ -137,16 +137,16 @@ function stateDump(ctx: EmulatorContext): unknown {
   const now = Date.now();
   return {
     organisation: ctx.organisation.snapshot(),
-    departments: ctx.store.allDepartments(),
-    projects: ctx.store.allProjects().map((p) => ({ ...p, phase: projectPhase(p, now).phase })),
-    accessRules: ctx.store.allAccessRules(true),
-    assets: ctx.store.allAssets().map((record) => ({
+    departments: ctx.store.orgUnits.allDepartments(),
+    projects: ctx.store.orgUnits.allProjects().map((p) => ({ ...p, phase: projectPhase(p, now).phase })),
+    accessRules: ctx.store.accessRules.all(true),
+    assets: ctx.store.assets.all().map((record) => ({
       kind: record.kind,
       meta: record.meta,
       spec: record.spec,
       status: assetKind(record.kind).reportsStatus ? reportedStatus(record, now) : null,
       forcedStatus: record.forcedStatus,
     })),
-    apps: ctx.store.allApps().map((app) => publicApp(app, ctx.organisation.tenantId)),
+    apps: ctx.store.apps.all().map((app) => publicApp(app, ctx.organisation.tenantId)),
   };
 }

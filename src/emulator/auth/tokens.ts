@@ -1,11 +1,11 @@
 // Client-credentials authentication: issues access tokens to the admin client and to enabled
 // applications, and resolves a request's bearer token to the caller's client id.
-import type { EmulatorConfig } from "./context";
-import { unauthorized } from "./errors";
+import type { EmulatorConfig } from "../context";
+import { unauthorized } from "../http/errors";
 import { signToken, verifyToken, type TokenClaims } from "./jwt";
 import { sameString, secretMatches } from "./secrets";
-import type { Store } from "./store";
-import type { AppRecord } from "./types";
+import type { Store } from "../state/store";
+import type { AppRecord } from "../types";
 
 // Verifying an HMAC per request is cheap, but a cache keeps the hot path to one Map lookup.
 const VERIFIED_CACHE_LIMIT = 10_000;
@@ -28,7 +28,7 @@ export class TokenService {
       if (sameString(clientSecret, this.config.adminClientSecret)) return null;
       throw unauthorized("invalid client credentials");
     }
-    const app = this.store.appByClientId(clientId);
+    const app = this.store.apps.byClientId(clientId);
     if (!app || !secretMatches(clientSecret, app.secretHash)) throw unauthorized("invalid client credentials");
     if (!app.enabled) throw unauthorized(`application "${app.name}" is disabled`);
     return app;
@@ -57,7 +57,7 @@ export class TokenService {
     }
     if (claims.sub !== this.config.adminClientId) {
       // Tokens are stateless, but a deleted or disabled application must lose access at once.
-      const app = this.store.appByClientId(claims.sub);
+      const app = this.store.apps.byClientId(claims.sub);
       if (!app || !app.enabled) throw unauthorized(`access token subject "${claims.sub}" is not an enabled application`);
     }
     return claims.sub;

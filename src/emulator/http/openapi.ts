@@ -4,8 +4,8 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 
-// Two levels below the repo root both as src/emulator (ts-jest, ts-node) and dist/emulator (compiled).
-export const OPENAPI_DOCUMENT_PATH = path.join(__dirname, "../../api/runai-2.22.openapi.json");
+// Three levels below the repo root both as src/emulator/http (ts-jest, ts-node) and dist/emulator/http (compiled).
+export const OPENAPI_DOCUMENT_PATH = path.join(__dirname, "../../../api/runai-2.22.openapi.json");
 
 export type JsonSchema = Record<string, unknown>;
 

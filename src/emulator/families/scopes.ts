@@ -3,7 +3,7 @@
 // (every id is optional there), so these checks run after contract validation.
 import type { AssetKind } from "./kinds";
 import type { LiveOrganisation, ScopeRef } from "./organisation";
-import type { AssetRecord, JsonObject } from "./types";
+import type { AssetRecord, JsonObject } from "../types";
 
 /** Broad to narrow; an id field belongs to the scope of the same depth. */
 export const SCOPE_DEPTH: Record<string, number> = { tenant: 0, cluster: 1, department: 2, project: 3 };

@@ -3,78 +3,34 @@
 //   otherwise: read body -> fault latency / injected error -> route -> bearer auth -> contract
 //   validation -> handler (commits before returning) -> maybe drop-after-commit -> count -> respond.
 import * as http from "node:http";
-import { accessRuleHandlers } from "./access-rules";
+import type { EmulatorContext } from "../context";
 import { ADMIN_PREFIX, handleAdmin } from "./admin";
-import { appHandlers } from "./apps";
-import { assetHandlers } from "./assets";
-import { clusterHandlers } from "./cluster";
-import type { EmulatorContext } from "./context";
 import { ApiError, notFound } from "./errors";
 import { injectedErrorToApiError } from "./faults";
-import { readJsonBody, sendJson, type ApiRequest, type ApiResponse } from "./http";
-import { ASSET_KINDS } from "./kinds";
-import { orgUnitHandlers } from "./org-units";
-import { matchRoute, ROUTES, UNMATCHED_ROUTE, type FixedOperationId, type RouteDef, type RouteMatch } from "./routes";
+import { readJsonBody, sendJson, type ApiResponse } from "./http";
+import type { Family, Handler } from "./operations";
+import { matchRoute, ROUTES, UNMATCHED_ROUTE, type RouteDef, type RouteMatch } from "./routes";
 import { contractValidator } from "./validation";
 
-type Handler = (req: ApiRequest) => ApiResponse | Promise<ApiResponse>;
 export type LogLine = (line: string) => void;
 
 export function createEmulatorServer(ctx: EmulatorContext, log: LogLine | null): http.Server {
-  const validator = contractValidator(); // compiled once per process, before the first request
-  const apps = appHandlers(ctx);
-  const org = orgUnitHandlers(ctx);
-  const cluster = clusterHandlers(ctx);
-  const rules = accessRuleHandlers(ctx);
-  const fixed: Record<FixedOperationId, Handler> = {
-    grant_token: apps.grantToken,
-    get_applications: apps.list,
-    create_application: apps.create,
-    get_application_by_id: apps.get,
-    update_application_by_id: apps.patch,
-    delete_application_by_id: apps.remove,
-    regenerate_application_secret: apps.regenerateSecret,
-    get_departments: org.listDepartments,
-    create_department: org.createDepartment,
-    get_department: org.getDepartment,
-    update_department: org.updateDepartment,
-    delete_department: org.deleteDepartment,
-    get_projects: org.listProjects,
-    create_project: org.createProject,
-    get_project: org.getProject,
-    update_project: org.updateProject,
-    delete_project: org.deleteProject,
-    get_clusters: cluster.listClusters,
-    create_cluster: cluster.clusterReadOnly,
-    get_cluster_by_uuid: cluster.getCluster,
-    updateCluster: cluster.clusterReadOnly,
-    delete_cluster: cluster.clusterReadOnly,
-    get_nodepools: cluster.listNodePools,
-    create_nodepool: cluster.nodePoolReadOnly,
-    get_nodepool: cluster.getNodePool,
-    update_nodepool: cluster.nodePoolReadOnly,
-    patch_nodepool: cluster.nodePoolReadOnly,
-    delete_nodepool: cluster.nodePoolReadOnly,
-    get_roles_v1: rules.listRoles,
-    get_role_v1: rules.getRole,
-    get_access_rules: rules.list,
-    create_access_rule: rules.create,
-    get_access_rule: rules.get,
-    delete_access_rule: rules.remove,
-  };
-  // Every kind of the table gets the same five handlers; routes.ts names the action of each route.
-  const byKind = new Map(ASSET_KINDS.map((kind) => [kind, assetHandlers(ctx, kind)]));
+  // Every route's validator is compiled now (once per process), so no request pays for it.
+  const validator = contractValidator();
+  for (const route of ROUTES) validator.operation(route.operationId);
+  // Each family's handlers are built once per server; every route calls the one its row names.
+  const byFamily = new Map<Family, Record<string, Handler>>();
   const handlers = new Map<RouteDef, Handler>(
     ROUTES.map((route) => {
-      const { target } = route;
-      return [route, target.type === "fixed" ? fixed[target.operationId] : byKind.get(target.kind)![target.action]];
+      if (!byFamily.has(route.family)) byFamily.set(route.family, route.family.handlers(ctx));
+      return [route, byFamily.get(route.family)![route.handler]];
     }),
   );
 
   const handleApi = (match: RouteMatch, req: http.IncomingMessage, body: unknown, search: URLSearchParams | null) => {
     const operation = validator.operation(match.route.operationId);
     // Authentication comes before validation: an anonymous caller learns nothing about the contract.
-    const callerId = match.route.operationId === "grant_token" ? "" : ctx.tokens.authenticate(req.headers.authorization);
+    const callerId = match.route.authenticated ? ctx.tokens.authenticate(req.headers.authorization) : "";
     const params = operation.validateParams(search, match.params);
     return handlers.get(match.route)!({
       callerId,
