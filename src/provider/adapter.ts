@@ -30,165 +30,195 @@ export type DynamicProvider = pulumi.dynamic.ResourceProvider & {
   configure(req: pulumi.dynamic.ConfigureRequest): Promise<void>;
 };
 
-export function dynamicProvider<T>(kind: ResourceKind<T>): DynamicProvider {
+export function dynamicProvider<T, I extends object>(kind: ResourceKind<T, I>): DynamicProvider {
   // Engines without configure() never call it: the environment alone configures the provider then.
   let context = lazyContext(undefined);
   const ops = kind.operations;
   const outputs = (object: T, inputs: Json, previous?: Json) => plainOutputs(kind, object, inputs, previous);
 
-  return withExplainedRefusals({
-    async configure(req) {
+  return withExplainedRefusals(
+    async (req) => {
       context = lazyContext(req.config);
     },
+    {
+      async check(_olds: unknown, news: Json) {
+        const checked = checkInputs(kind, news);
+        // The settings and credentials first (once per process): the engine stops a preview at the
+        // first failing check, so a bad setting is reported once, before anything is written.
+        let ctx: ProviderContext;
+        try {
+          ctx = await context.verified();
+        } catch (err) {
+          if (!(err instanceof RunaiProviderError || err instanceof RunaiError)) throw err;
+          return { inputs: checked.inputs, failures: [{ property: "", reason: err.message }, ...checked.failures] };
+        }
+        // Scope ids are checked along with the static rules (every problem at once); names are resolved
+        // only once the inputs pass those rules.
+        const resolve = checked.failures.length === 0 ? kind.references?.resolve : undefined;
+        if (!resolve && !kind.references?.scopeRefs) return checked;
+        const found = new Failures(news);
+        const failures = () => [...checked.failures, ...found.list];
+        try {
+          await checkScopes(ctx, kind, checked.inputs, found, checked.failures);
+          const inputs = resolve ? await resolve(ctx, checked.inputs, found) : checked.inputs;
+          return { inputs, failures: failures() };
+        } catch (err) {
+          // Run:ai could not be asked (it answered 5xx past the retries, say): the message alone, as a failure.
+          if (!(err instanceof RunaiProviderError || err instanceof RunaiError)) throw err;
+          return { inputs: checked.inputs, failures: [...failures(), { property: "", reason: err.message }] };
+        }
+      },
 
-    async check(_olds: unknown, news: Json) {
-      const checked = checkInputs(kind as ResourceKind, news);
-      // The settings and credentials first (once per process): the engine stops a preview at the
-      // first failing check, so a bad setting is reported once, before anything is written.
-      let ctx: ProviderContext;
-      try {
-        ctx = await context.verified();
-      } catch (err) {
-        if (!(err instanceof RunaiProviderError || err instanceof RunaiError)) throw err;
-        return { inputs: checked.inputs, failures: [{ property: "", reason: err.message }, ...checked.failures] };
-      }
-      // Scope ids are checked along with the static rules (every problem at once); names are resolved
-      // only once the inputs pass those rules.
-      const resolve = checked.failures.length === 0 ? kind.resolveReferences : undefined;
-      if (!resolve && !kind.scopeRefs) return checked;
-      const found = new Failures(news);
-      const failures = () => [...checked.failures, ...found.list];
-      try {
-        await checkScopes(ctx, kind as ResourceKind, checked.inputs, found, checked.failures);
-        const inputs = resolve ? await resolve(ctx, checked.inputs, found) : checked.inputs;
-        return { inputs, failures: failures() };
-      } catch (err) {
-        // Run:ai could not be asked (it answered 5xx past the retries, say): the message alone, as a failure.
-        if (!(err instanceof RunaiProviderError || err instanceof RunaiError)) throw err;
-        return { inputs: checked.inputs, failures: [...failures(), { property: "", reason: err.message }] };
-      }
-    },
+      async diff(id: string, olds: Json, news: Json) {
+        // A create Run:ai never confirmed: replaced delete-first (see unconfirmed-create.ts).
+        if (isPlaceholderId(id))
+          return { changes: true, replaces: [Object.keys(news).find((key) => key !== "__provider") ?? "id"], deleteBeforeReplace: true };
+        return withMissingScopeReplaced(kind, olds, diffInputs(kind, olds, news));
+      },
 
-    async diff(id: string, olds: Json, news: Json) {
-      // A create Run:ai never confirmed: replaced delete-first (see unconfirmed-create.ts).
-      if (isPlaceholderId(id))
-        return { changes: true, replaces: [Object.keys(news).find((key) => key !== "__provider") ?? "id"], deleteBeforeReplace: true };
-      return withMissingScopeReplaced(kind as ResourceKind, olds, diffInputs(kind as ResourceKind, olds, news));
-    },
+      async create(inputs: Json) {
+        const ctx = context();
+        const startedAt = new Date();
+        const values = checkedInputs(kind, inputs);
+        let created: T;
+        try {
+          created = await createOrAdopt(kind, ctx, values, inputs.adoptExisting);
+        } catch (err) {
+          if (!mayHaveCreated(err)) throw err;
+          throw unconfirmedCreate(err, describeObject(kind, values), inputs, startedAt);
+        }
+        const id = kind.identity.idOf(created);
+        try {
+          let object = ops.afterCreate ? await ops.afterCreate(ctx, created, values) : created;
+          if (kind.sync && ctx.waitForSync) object = await waitForSync(kind, kind.sync, ctx, object, nameIn(kind, values));
+          return { id, outs: outputs(object, inputs) };
+        } catch (err) {
+          // The object exists: keep it in state (with the error) rather than orphaning it.
+          throw resourceInitFailed(err, id, outputs(created, inputs), inputs.__provider);
+        }
+      },
 
-    async create(inputs: Json) {
-      const ctx = context();
-      const startedAt = new Date();
-      let created: T;
-      try {
-        created = await createOrAdopt(kind, ctx, inputs);
-      } catch (err) {
-        if (!mayHaveCreated(err)) throw err;
-        throw unconfirmedCreate(err, describeObject(kind, inputs), inputs, startedAt);
-      }
-      const id = kind.idOf(created);
-      try {
-        let object = ops.afterCreate ? await ops.afterCreate(ctx, created, inputs) : created;
-        if (kind.sync && ctx.waitForSync) object = await waitForSync(kind, kind.sync, ctx, object, nameIn(kind, inputs));
-        return { id, outs: outputs(object, inputs) };
-      } catch (err) {
-        // The object exists: keep it in state (with the error) rather than orphaning it.
-        throw resourceInitFailed(err, id, outputs(created, inputs), inputs.__provider);
-      }
-    },
+      async read(id: string, props: Json) {
+        if (isPlaceholderId(id)) return { id, props }; // nothing to read until the next up settles it
+        let object: T;
+        try {
+          object = await (ops.readRecent ?? ops.read)(context(), id);
+        } catch (err) {
+          if (err instanceof RunaiNotFoundError) return {}; // gone: refresh drops it from state
+          throw err;
+        }
+        // No `inputs`: drift must stay a difference between these outputs and the program's inputs.
+        const outs = outputs(object, props, props);
+        // An object left in a scope deleted elsewhere: marked, so refresh reports it and up replaces it.
+        const gone = await missingScope(context(), kind, outs);
+        if (!gone) return { id, props: outs };
+        warn(
+          `${describeObject(kind, checkedInputs(kind, outs))} is in ${gone}, which Run:ai no longer has (deleted elsewhere?): the next pulumi up ` +
+            `replaces it where the program says, and stops at preview while the program still names ${gone}`,
+        );
+        return { id, props: { ...outs, [MISSING_SCOPE]: gone } };
+      },
 
-    async read(id: string, props: Json) {
-      if (isPlaceholderId(id)) return { id, props }; // nothing to read until the next up settles it
-      let object: T;
-      try {
-        object = await (ops.readRecent ?? ops.read)(context(), id);
-      } catch (err) {
-        if (err instanceof RunaiNotFoundError) return {}; // gone: refresh drops it from state
-        throw err;
-      }
-      // No `inputs`: drift must stay a difference between these outputs and the program's inputs.
-      const outs = outputs(object, props, props);
-      // An object left in a scope deleted elsewhere: marked, so refresh reports it and up replaces it.
-      const gone = await missingScope(context(), kind as ResourceKind, outs);
-      if (!gone) return { id, props: outs };
-      warn(
-        `${describeObject(kind, outs)} is in ${gone}, which Run:ai no longer has (deleted elsewhere?): the next pulumi up ` +
-          `replaces it where the program says, and stops at preview while the program still names ${gone}`,
-      );
-      return { id, props: { ...outs, [MISSING_SCOPE]: gone } };
-    },
+      async update(id: string, olds: Json, news: Json) {
+        const ctx = context();
+        const values = checkedInputs(kind, news);
+        let object: T;
+        try {
+          object = await ops.update(ctx, id, olds, values, changedFields(kind, olds, news));
+        } catch (err) {
+          if (err instanceof PartialWriteError) throw resourceInitFailed(err.failure, id, outputs(err.known, news, olds), news.__provider);
+          throw err;
+        }
+        if (kind.sync && ctx.waitForSync) object = await waitForSync(kind, kind.sync, ctx, object, nameIn(kind, values));
+        return { outs: outputs(object, news, olds) };
+      },
 
-    async update(id: string, olds: Json, news: Json) {
-      const ctx = context();
-      let object: T;
-      try {
-        object = await ops.update(ctx, id, olds, news, changedFields(kind as ResourceKind, olds, news));
-      } catch (err) {
-        if (err instanceof PartialWriteError)
-          throw resourceInitFailed(err.failure, id, outputs(err.known as T, news, olds), news.__provider);
-        throw err;
-      }
-      if (kind.sync && ctx.waitForSync) object = await waitForSync(kind, kind.sync, ctx, object, nameIn(kind, news));
-      return { outs: outputs(object, news, olds) };
+      async delete(id: string, props: Json) {
+        const ctx = context();
+        const values = checkedInputs(kind, props);
+        if (isPlaceholderId(id)) return removeUnconfirmed(kind, ctx, values, props, nameIn(kind, values));
+        try {
+          await ops.delete(ctx, id);
+        } catch (err) {
+          if (err instanceof RunaiNotFoundError) return; // already gone is what we wanted
+          throw err;
+        }
+        if (kind.sync && ctx.waitForSync) await waitForDeletion(kind, kind.sync, ctx, id, nameIn(kind, values));
+      },
     },
-
-    async delete(id: string, props: Json) {
-      const ctx = context();
-      if (isPlaceholderId(id)) return removeUnconfirmed(kind, ctx, props, nameIn(kind, props));
-      try {
-        await ops.delete(ctx, id);
-      } catch (err) {
-        if (err instanceof RunaiNotFoundError) return; // already gone is what we wanted
-        throw err;
-      }
-      if (kind.sync && ctx.waitForSync) await waitForDeletion(kind, kind.sync, ctx, id, nameIn(kind, props));
-    },
-  });
+  );
 }
+
+/**
+ * The one narrowing of the adapter: the engine's values as the kind's inputs. The engine hands create
+ * and update what check returned (the schema's shape with references resolved; neither runs with
+ * preview unknowns), plus the adapter's own `adoptExisting` and `__provider`; read and delete get
+ * outputs, which share the input shape (see ResourceKind.toOutputs). Check sees the program's raw
+ * values, so it never narrows.
+ */
+function checkedInputs<T, I extends object>(_kind: ResourceKind<T, I>, values: Json): I {
+  return values as I;
+}
+
+/** The engine's operations, each present. */
+type EngineOperations = Required<Pick<pulumi.dynamic.ResourceProvider, "check" | "diff" | "create" | "read" | "update" | "delete">>;
 
 /**
  * Every operation reports a refusal of the credentials, or a runai:url it cannot reach, as the
  * settings to fix (see explainSettingsFailure), and a failure a user can cause as its message alone
  * (see engine-reported.ts).
  */
-function withExplainedRefusals(provider: DynamicProvider): DynamicProvider {
-  for (const name of ["check", "diff", "create", "read", "update", "delete"] as const) {
-    const operation = provider[name] as (...args: unknown[]) => Promise<unknown>;
-    (provider as unknown as Record<string, unknown>)[name] = (...args: unknown[]) =>
-      operation.apply(provider, args).catch((err: unknown) => {
+function withExplainedRefusals(configure: DynamicProvider["configure"], operations: EngineOperations): DynamicProvider {
+  const explained =
+    <A extends unknown[], R>(operation: (...args: A) => Promise<R>) =>
+    (...args: A): Promise<R> =>
+      operation(...args).catch((err: unknown) => {
         throw reportedByEngine(explainSettingsFailure(err));
       });
-  }
-  return provider;
+  return {
+    configure,
+    check: explained(operations.check),
+    diff: explained(operations.diff),
+    create: explained(operations.create),
+    read: explained(operations.read),
+    update: explained(operations.update),
+    delete: explained(operations.delete),
+  };
 }
 
-async function createOrAdopt<T>(kind: ResourceKind<T>, ctx: ProviderContext, inputs: Json): Promise<T> {
+async function createOrAdopt<T, I extends object>(
+  kind: ResourceKind<T, I>,
+  ctx: ProviderContext,
+  inputs: I,
+  adoptExisting: unknown,
+): Promise<T> {
+  const { operations, identity } = kind;
   let existing: T | undefined;
-  if (kind.findBeforeCreate) existing = await kind.operations.findExisting(ctx, inputs);
+  if (kind.adoption?.findBeforeCreate) existing = await operations.findExisting(ctx, inputs);
   if (existing === undefined) {
     try {
-      return await kind.operations.create(ctx, inputs);
+      return await operations.create(ctx, inputs);
     } catch (err) {
       if (!(err instanceof RunaiConflictError)) throw err;
-      existing = await kind.operations.findExisting(ctx, inputs);
+      existing = await operations.findExisting(ctx, inputs);
       if (existing === undefined) throw err;
     }
   }
   // The run-wide switch stands in for a resource that says nothing; an explicit false still wins.
-  const adopt = inputs.adoptExisting === true || (inputs.adoptExisting !== false && ctx.adoptExisting);
+  const adopt = adoptExisting === true || (adoptExisting !== false && ctx.adoptExisting);
   if (!adopt) {
     throw new NotManagedError({
       label: kind.label,
       objectName: nameIn(kind, inputs),
-      location: kind.location(inputs),
-      existingId: kind.idOf(existing),
-      alternative: kind.namePath ? `choose another ${kind.namePath}` : "remove it from this program (it exists already)",
-      adoptionNote: kind.adoptionNote,
-      created: kind.createdOf?.(existing),
+      location: identity.location(inputs),
+      existingId: identity.idOf(existing),
+      alternative: identity.namePath ? `choose another ${identity.namePath}` : "remove it from this program (it exists already)",
+      adoptionNote: kind.adoption?.note,
+      created: identity.createdOf?.(existing),
       recovery: recoveryOncePerProcess(),
     });
   }
-  return kind.operations.adopt(ctx, existing, inputs);
+  return operations.adopt(ctx, existing, inputs);
 }
 
 /**
@@ -196,22 +226,24 @@ async function createOrAdopt<T>(kind: ResourceKind<T>, ctx: ProviderContext, inp
  * (from the previous outputs), the inputs that are not server state, and `adoptExisting`. Plain JSON:
  * the engine refuses `undefined`.
  */
-function plainOutputs<T>(kind: ResourceKind<T>, object: T, inputs: Json, previous: Json | undefined): Json {
+function plainOutputs<T, I extends object>(kind: ResourceKind<T, I>, object: T, inputs: Json, previous: Json | undefined): Json {
   const outs = kind.toOutputs(object);
-  for (const key of kind.secretOutputs ?? []) {
+  for (const key of kind.secrets?.outputs ?? []) {
     if (outs[key] === undefined && typeof previous?.[key] === "string") outs[key] = previous[key];
   }
-  for (const path of kind.inputOnly ?? []) carryInput(outs, inputs, path);
+  for (const path of kind.secrets?.inputOnly ?? []) carryInput(outs, inputs, path);
   if (typeof inputs.adoptExisting === "boolean") outs.adoptExisting = inputs.adoptExisting;
-  return JSON.parse(JSON.stringify(stripNulls(outs))) as Json;
+  const plain: Json = JSON.parse(JSON.stringify(stripNulls(outs)));
+  return plain;
 }
 
 /** E.g. `ConfigMap asset "team-config"` (or the kind's own description of an unnamed object). */
-function describeObject<T>(kind: ResourceKind<T>, values: Json): string {
-  return kind.namePath ? `${kind.label} "${nameIn(kind, values)}"` : nameIn(kind, values) || kind.label;
+function describeObject<T, I extends object>(kind: ResourceKind<T, I>, values: I): string {
+  return kind.identity.namePath ? `${kind.label} "${nameIn(kind, values)}"` : nameIn(kind, values) || kind.label;
 }
 
-function nameIn<T>(kind: ResourceKind<T>, values: Json): string {
-  if (kind.describe) return kind.describe(values);
-  return kind.namePath ? String(valueAt(values, kind.namePath.split(".")) ?? "") : "";
+function nameIn<T, I extends object>(kind: ResourceKind<T, I>, values: I): string {
+  const { describe, namePath } = kind.identity;
+  if (describe) return describe(values);
+  return namePath ? String(valueAt(values, namePath.split(".")) ?? "") : "";
 }

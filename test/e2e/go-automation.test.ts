@@ -248,9 +248,9 @@ describe(`a Go Automation-API program with every kind (${RESOURCE_TYPES.join(", 
       const adoptName = `${name}-adopt`;
       const kind = kindFor(type);
       const args = fixture.args(adoptName);
-      const { by, at } = kind.createdOf?.((await emulator.api("GET", fixture.itemPath(byHand[adoptName]))).body) ?? {};
+      const { by, at } = kind.identity.createdOf?.((await emulator.api("GET", fixture.itemPath(byHand[adoptName]))).body) ?? {};
       const message =
-        `${kind.label} "${kind.describe?.(args) ?? nameIn(args)}" already exists in ${kind.location(args)} ` +
+        `${kind.label} "${kind.identity.describe?.(args) ?? nameIn(args)}" already exists in ${kind.identity.location(args)} ` +
         `(id ${byHand[adoptName]}, created by ${by} at ${at}) and is not managed by this stack. ` +
         "Set adoptExisting: true to take it over with this program's values";
       expect({ adoptName, refused: output.includes(message) ? message : output }).toEqual({ adoptName, refused: message });

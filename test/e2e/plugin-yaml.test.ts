@@ -106,7 +106,7 @@ function nameIn(args: Json): string | undefined {
 function secretValues(): string[] {
   const values = [emulator.emulator.adminClientSecret, SECOND_SECRET];
   for (const { type, name, fixture } of kinds) {
-    for (const secretPath of kindFor(type).secretInputs ?? [])
+    for (const secretPath of kindFor(type).secrets?.inputs ?? [])
       for (const args of [fixture.args(name), fixture.replacing(name)]) values.push(...valuesAt(args, secretPath.split(".")));
   }
   return values;
@@ -180,7 +180,7 @@ describe("every kind through a Pulumi YAML program and the runai plugin", () => 
     const byName = (name: string) => resources.find((r) => r.urn.endsWith(`::${name}`)) as ExportedResource;
     expect(isCiphertext(byName("y-application").outputs?.secret)).toBe(true);
     for (const { type, name } of kinds) {
-      for (const secretPath of kindFor(type).secretInputs ?? []) {
+      for (const secretPath of kindFor(type).secrets?.inputs ?? []) {
         const [field, inner] = secretPath.replace(/^spec\./, "").split("[].");
         const pick = (spec: unknown) => (inner ? (spec as Json)?.[field]?.[0]?.[inner] : (spec as Json)?.[field]);
         const where = { name, field: secretPath };
@@ -276,9 +276,9 @@ describe("every kind through a Pulumi YAML program and the runai plugin", () => 
       const adoptName = `${name}-adopt`;
       const kind = kindFor(type);
       const args = fixture.args(adoptName);
-      const { by, at } = kind.createdOf?.((await emulator.api("GET", fixture.itemPath(byHand[adoptName]))).body) ?? {};
+      const { by, at } = kind.identity.createdOf?.((await emulator.api("GET", fixture.itemPath(byHand[adoptName]))).body) ?? {};
       const message =
-        `${kind.label} "${kind.describe?.(args) ?? nameIn(args)}" already exists in ${kind.location(args)} ` +
+        `${kind.label} "${kind.identity.describe?.(args) ?? nameIn(args)}" already exists in ${kind.identity.location(args)} ` +
         `(id ${byHand[adoptName]}, created by ${by} at ${at}) and is not managed by this stack. ` +
         "Set adoptExisting: true to take it over with this program's values";
       expect({ adoptName, refused: result.stdout.includes(message) ? message : result.stdout }).toEqual({ adoptName, refused: message });

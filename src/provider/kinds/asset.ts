@@ -59,7 +59,6 @@ export interface AssetUpdateRule {
 export interface AssetInputs {
   meta: AssetMetaInputs;
   spec: Json;
-  adoptExisting?: boolean;
 }
 
 export type AssetMetaInputs = z.infer<typeof InputMeta>;
@@ -112,13 +111,15 @@ const ASSET_SYNC: SyncRules<AnyAsset> = {
   },
 };
 
-export function assetKind(row: AssetKindRow): ResourceKind<AnyAsset> {
+export function assetKind(row: AssetKindRow): ResourceKind<AnyAsset, AssetInputs> {
   const endpoint = (client: RunaiClient) => client.assets(row.contract);
   const reportsSyncStatus = row.reportsSyncStatus ?? true;
   // Kinds without a sync status do not declare the `statusInfo` parameter: send none.
   const readOptions = reportsSyncStatus ? { statusInfo: true } : {};
   const fields = fieldClasses(row);
-  const updateBody = (inputs: Json) => updateBodyOf(row.update, inputs);
+  const updateBody = (inputs: AssetInputs) => updateBodyOf(row.update, inputs);
+  // The server never returns a secret field: the outputs hold the program's (secret) value.
+  const secretFields = (row.contract.secretFields ?? []).map((field) => `spec.${field}`);
   return {
     type: row.type,
     label: row.label,
@@ -136,21 +137,21 @@ export function assetKind(row: AssetKindRow): ResourceKind<AnyAsset> {
       checkSpecFields(row, failures, inputs.spec as Json);
       row.validate?.(failures, inputs as unknown as AssetInputs);
     },
-    scopeRefs: (values) => scopeRefsOf(values),
+    references: { scopeRefs: scopeRefsOf },
     ...fields,
-    namePath: "meta.name",
-    adoptionNote: row.adoptionNote,
-    location: (inputs) => describeScope(metaOf(inputs)),
-    idOf: (asset) => asset.meta.id,
-    createdOf: (asset) => ({ by: asset.meta.createdBy, at: asset.meta.createdAt }),
-    // The server never returns a secret field: the outputs hold the program's (secret) value.
-    inputOnly: (row.contract.secretFields ?? []).map((field) => `spec.${field}`),
-    secretInputs: (row.contract.secretFields ?? []).map((field) => `spec.${field}`),
+    identity: {
+      idOf: (asset) => asset.meta.id,
+      createdOf: (asset) => ({ by: asset.meta.createdBy, at: asset.meta.createdAt }),
+      namePath: "meta.name",
+      location: (inputs) => describeScope(inputs.meta),
+    },
+    adoption: { note: row.adoptionNote },
+    secrets: { inputOnly: secretFields, inputs: secretFields },
     toOutputs: (asset) => ({ meta: asset.meta, spec: asset.spec ?? {}, status: asset.status ?? {}, clusterInfo: asset.clusterInfo }),
     sync: reportsSyncStatus ? ASSET_SYNC : undefined,
     operations: {
-      create: (ctx, inputs) => endpoint(ctx.client).create({ meta: creationMeta(metaOf(inputs)), spec: specOf(inputs) }),
-      findExisting: (ctx, inputs) => endpoint(ctx.client).findByKey(metaOf(inputs)),
+      create: (ctx, inputs) => endpoint(ctx.client).create({ meta: creationMeta(inputs.meta), spec: specOf(inputs) }),
+      findExisting: (ctx, inputs) => endpoint(ctx.client).findByKey(inputs.meta),
       adopt: (ctx, existing, inputs) => endpoint(ctx.client).update(existing.meta.id, updateBody(inputs)),
       read: (ctx, id) => endpoint(ctx.client).get(id, readOptions),
       readRecent: (ctx, id) => endpoint(ctx.client).getRecent(id, readOptions),
@@ -198,12 +199,8 @@ function checkSpecFields(row: AssetKindRow, failures: Failures, spec: Json): voi
   }
 }
 
-function metaOf(inputs: Json): AssetMetaInputs {
-  return inputs.meta as AssetMetaInputs;
-}
-
-function specOf(inputs: Json): Json {
-  return stripNulls((inputs.spec ?? {}) as Json);
+function specOf(inputs: AssetInputs): Json {
+  return stripNulls(inputs.spec ?? {});
 }
 
 function creationMeta(meta: AssetMetaInputs) {
@@ -219,7 +216,7 @@ function creationMeta(meta: AssetMetaInputs) {
 }
 
 /** Which fields update in place and which replace the asset, from the row's update rule. */
-function fieldClasses(row: AssetKindRow): Pick<ResourceKind, "updatable" | "creationOnly"> {
+function fieldClasses(row: AssetKindRow): Pick<ResourceKind<AnyAsset, AssetInputs>, "updatable" | "creationOnly"> {
   const creationOnlyMeta = CREATION_ONLY_META.map((field) => ({ path: `meta.${field}` }));
   const specDefault = (field: string) => (row.specDefaults as Json | undefined)?.[field];
   if (!row.update) {
@@ -252,8 +249,8 @@ function specFieldsOf(contract: AssetContract): string[] {
 }
 
 // By default a PUT carries name, description and the whole spec; `description: null` unsets a removed one.
-function updateBodyOf(rule: AssetUpdateRule | undefined, inputs: Json) {
-  const meta = metaOf(inputs);
+function updateBodyOf(rule: AssetUpdateRule | undefined, inputs: AssetInputs) {
+  const { meta } = inputs;
   const description = meta.description ?? null;
   if (!rule) return { meta: { name: meta.name, description }, spec: specOf(inputs) };
   const updatedMeta = rule.rename === false ? { description } : { name: meta.name, description };
