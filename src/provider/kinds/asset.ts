@@ -32,7 +32,7 @@ export interface AssetKindRow {
   /** Spec fields that hold an absolute path (a mount path in the container, an NFS export). */
   absolutePathFields?: readonly string[];
   /** Cross-field rules of the contract that the spec schema cannot express. */
-  validate?(failures: Failures, inputs: AssetInputs): void;
+  validate?(failures: Failures, inputs: AssetRuleInputs): void;
   /** Whether the kind reports a sync status to wait for (`?statusInfo=true`). Default true. */
   reportsSyncStatus?: boolean;
   /** What a PUT can change, when it is less than the name, the description and the whole spec. */
@@ -55,9 +55,18 @@ export interface AssetUpdateRule {
   rename?: boolean;
 }
 
-/** The inputs of an asset resource, as the program sends them. */
+/** The inputs of an asset resource, as check accepted them. */
 export interface AssetInputs {
   meta: AssetMetaInputs;
+  spec: Json;
+}
+
+/**
+ * What a row's rules see: the program's values before the schema has accepted them (its failures are
+ * reported with theirs), preview unknowns included; only the spec is known to be an object.
+ */
+export interface AssetRuleInputs {
+  meta?: Json;
   spec: Json;
 }
 
@@ -134,8 +143,8 @@ export function assetKind(row: AssetKindRow): ResourceKind<AnyAsset, AssetInputs
       checkScope(row, failures, inputs);
       // A spec that is no object (a list, say) has one failure already: "spec: must be an object".
       if (!isObject(inputs.spec)) return;
-      checkSpecFields(row, failures, inputs.spec as Json);
-      row.validate?.(failures, inputs as unknown as AssetInputs);
+      checkSpecFields(row, failures, inputs.spec);
+      row.validate?.(failures, { meta: isObject(inputs.meta) ? inputs.meta : undefined, spec: inputs.spec });
     },
     references: { scopeRefs: scopeRefsOf },
     ...fields,
@@ -163,8 +172,8 @@ export function assetKind(row: AssetKindRow): ResourceKind<AnyAsset, AssetInputs
 
 /** Scope rules: "system" is Run:ai's own, the kind's allowed scopes, and the id each scope needs. */
 function checkScope(row: AssetKindRow, failures: Failures, inputs: Json): void {
-  const meta = inputs.meta as Partial<Record<string, unknown>> | undefined;
-  if (!meta || typeof meta !== "object" || isUnknown(meta.scope) || typeof meta.scope !== "string") return;
+  const meta = inputs.meta;
+  if (!isObject(meta) || isUnknown(meta.scope) || typeof meta.scope !== "string") return;
   const scope = meta.scope;
   if (scope === "system") {
     failures.add(["meta", "scope"], '"system" is reserved for Run:ai itself; use "tenant", "cluster", "department" or "project"');
@@ -218,7 +227,7 @@ function creationMeta(meta: AssetMetaInputs) {
 /** Which fields update in place and which replace the asset, from the row's update rule. */
 function fieldClasses(row: AssetKindRow): Pick<ResourceKind<AnyAsset, AssetInputs>, "updatable" | "creationOnly"> {
   const creationOnlyMeta = CREATION_ONLY_META.map((field) => ({ path: `meta.${field}` }));
-  const specDefault = (field: string) => (row.specDefaults as Json | undefined)?.[field];
+  const specDefault = (field: string) => row.specDefaults?.[field];
   if (!row.update) {
     return {
       updatable: [{ path: "meta.name" }, { path: "meta.description" }, { path: "spec", defaults: row.specDefaults }],
