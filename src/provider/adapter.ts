@@ -36,117 +36,116 @@ export function dynamicProvider<T, I extends object>(kind: ResourceKind<T, I>): 
   const ops = kind.operations;
   const outputs = (object: T, inputs: Json, previous?: Json) => plainOutputs(kind, object, inputs, previous);
 
-  return withExplainedRefusals(
-    async (req) => {
+  return withExplainedRefusals({
+    async configure(req) {
       context = lazyContext(req.config);
     },
-    {
-      async check(_olds: unknown, news: Json) {
-        const checked = checkInputs(kind, news);
-        // The settings and credentials first (once per process): the engine stops a preview at the
-        // first failing check, so a bad setting is reported once, before anything is written.
-        let ctx: ProviderContext;
-        try {
-          ctx = await context.verified();
-        } catch (err) {
-          if (!(err instanceof RunaiProviderError || err instanceof RunaiError)) throw err;
-          return { inputs: checked.inputs, failures: [{ property: "", reason: err.message }, ...checked.failures] };
-        }
-        // Scope ids are checked along with the static rules (every problem at once); names are resolved
-        // only once the inputs pass those rules.
-        const resolve = checked.failures.length === 0 ? kind.references?.resolve : undefined;
-        if (!resolve && !kind.references?.scopeRefs) return checked;
-        const found = new Failures(news);
-        const failures = () => [...checked.failures, ...found.list];
-        try {
-          await checkScopes(ctx, kind, checked.inputs, found, checked.failures);
-          const inputs = resolve ? await resolve(ctx, checked.inputs, found) : checked.inputs;
-          return { inputs, failures: failures() };
-        } catch (err) {
-          // Run:ai could not be asked (it answered 5xx past the retries, say): the message alone, as a failure.
-          if (!(err instanceof RunaiProviderError || err instanceof RunaiError)) throw err;
-          return { inputs: checked.inputs, failures: [...failures(), { property: "", reason: err.message }] };
-        }
-      },
 
-      async diff(id: string, olds: Json, news: Json) {
-        // A create Run:ai never confirmed: replaced delete-first (see unconfirmed-create.ts).
-        if (isPlaceholderId(id))
-          return { changes: true, replaces: [Object.keys(news).find((key) => key !== "__provider") ?? "id"], deleteBeforeReplace: true };
-        return withMissingScopeReplaced(kind, olds, diffInputs(kind, olds, news));
-      },
-
-      async create(inputs: Json) {
-        const ctx = context();
-        const startedAt = new Date();
-        const values = checkedInputs(kind, inputs);
-        let created: T;
-        try {
-          created = await createOrAdopt(kind, ctx, values, inputs.adoptExisting);
-        } catch (err) {
-          if (!mayHaveCreated(err)) throw err;
-          throw unconfirmedCreate(err, describeObject(kind, values), inputs, startedAt);
-        }
-        const id = kind.identity.idOf(created);
-        try {
-          let object = ops.afterCreate ? await ops.afterCreate(ctx, created, values) : created;
-          if (kind.sync && ctx.waitForSync) object = await waitForSync(kind, kind.sync, ctx, object, nameIn(kind, values));
-          return { id, outs: outputs(object, inputs) };
-        } catch (err) {
-          // The object exists: keep it in state (with the error) rather than orphaning it.
-          throw resourceInitFailed(err, id, outputs(created, inputs), inputs.__provider);
-        }
-      },
-
-      async read(id: string, props: Json) {
-        if (isPlaceholderId(id)) return { id, props }; // nothing to read until the next up settles it
-        let object: T;
-        try {
-          object = await (ops.readRecent ?? ops.read)(context(), id);
-        } catch (err) {
-          if (err instanceof RunaiNotFoundError) return {}; // gone: refresh drops it from state
-          throw err;
-        }
-        // No `inputs`: drift must stay a difference between these outputs and the program's inputs.
-        const outs = outputs(object, props, props);
-        // An object left in a scope deleted elsewhere: marked, so refresh reports it and up replaces it.
-        const gone = await missingScope(context(), kind, outs);
-        if (!gone) return { id, props: outs };
-        warn(
-          `${describeObject(kind, checkedInputs(kind, outs))} is in ${gone}, which Run:ai no longer has (deleted elsewhere?): the next pulumi up ` +
-            `replaces it where the program says, and stops at preview while the program still names ${gone}`,
-        );
-        return { id, props: { ...outs, [MISSING_SCOPE]: gone } };
-      },
-
-      async update(id: string, olds: Json, news: Json) {
-        const ctx = context();
-        const values = checkedInputs(kind, news);
-        let object: T;
-        try {
-          object = await ops.update(ctx, id, olds, values, changedFields(kind, olds, news));
-        } catch (err) {
-          if (err instanceof PartialWriteError) throw resourceInitFailed(err.failure, id, outputs(err.known, news, olds), news.__provider);
-          throw err;
-        }
-        if (kind.sync && ctx.waitForSync) object = await waitForSync(kind, kind.sync, ctx, object, nameIn(kind, values));
-        return { outs: outputs(object, news, olds) };
-      },
-
-      async delete(id: string, props: Json) {
-        const ctx = context();
-        const values = checkedInputs(kind, props);
-        if (isPlaceholderId(id)) return removeUnconfirmed(kind, ctx, values, props, nameIn(kind, values));
-        try {
-          await ops.delete(ctx, id);
-        } catch (err) {
-          if (err instanceof RunaiNotFoundError) return; // already gone is what we wanted
-          throw err;
-        }
-        if (kind.sync && ctx.waitForSync) await waitForDeletion(kind, kind.sync, ctx, id, nameIn(kind, values));
-      },
+    async check(_olds: unknown, news: Json) {
+      const checked = checkInputs(kind, news);
+      // The settings and credentials first (once per process): the engine stops a preview at the
+      // first failing check, so a bad setting is reported once, before anything is written.
+      let ctx: ProviderContext;
+      try {
+        ctx = await context.verified();
+      } catch (err) {
+        if (!(err instanceof RunaiProviderError || err instanceof RunaiError)) throw err;
+        return { inputs: checked.inputs, failures: [{ property: "", reason: err.message }, ...checked.failures] };
+      }
+      // Scope ids are checked along with the static rules (every problem at once); names are resolved
+      // only once the inputs pass those rules.
+      const resolve = checked.failures.length === 0 ? kind.references?.resolve : undefined;
+      if (!resolve && !kind.references?.scopeRefs) return checked;
+      const found = new Failures(news);
+      const failures = () => [...checked.failures, ...found.list];
+      try {
+        await checkScopes(ctx, kind, checked.inputs, found, checked.failures);
+        const inputs = resolve ? await resolve(ctx, checked.inputs, found) : checked.inputs;
+        return { inputs, failures: failures() };
+      } catch (err) {
+        // Run:ai could not be asked (it answered 5xx past the retries, say): the message alone, as a failure.
+        if (!(err instanceof RunaiProviderError || err instanceof RunaiError)) throw err;
+        return { inputs: checked.inputs, failures: [...failures(), { property: "", reason: err.message }] };
+      }
     },
-  );
+
+    async diff(id: string, olds: Json, news: Json) {
+      // A create Run:ai never confirmed: replaced delete-first (see unconfirmed-create.ts).
+      if (isPlaceholderId(id))
+        return { changes: true, replaces: [Object.keys(news).find((key) => key !== "__provider") ?? "id"], deleteBeforeReplace: true };
+      return withMissingScopeReplaced(kind, olds, diffInputs(kind, olds, news));
+    },
+
+    async create(inputs: Json) {
+      const ctx = context();
+      const startedAt = new Date();
+      const values = asKindInputs(kind, inputs);
+      let created: T;
+      try {
+        created = await createOrAdopt(kind, ctx, values, inputs.adoptExisting);
+      } catch (err) {
+        if (!mayHaveCreated(err)) throw err;
+        throw unconfirmedCreate(err, describeObject(kind, values), inputs, startedAt);
+      }
+      const id = kind.identity.idOf(created);
+      try {
+        let object = ops.afterCreate ? await ops.afterCreate(ctx, created, values) : created;
+        if (kind.sync && ctx.waitForSync) object = await waitForSync(kind, kind.sync, ctx, object, nameIn(kind, values));
+        return { id, outs: outputs(object, inputs) };
+      } catch (err) {
+        // The object exists: keep it in state (with the error) rather than orphaning it.
+        throw resourceInitFailed(err, id, outputs(created, inputs), inputs.__provider);
+      }
+    },
+
+    async read(id: string, props: Json) {
+      if (isPlaceholderId(id)) return { id, props }; // nothing to read until the next up settles it
+      let object: T;
+      try {
+        object = await (ops.readRecent ?? ops.read)(context(), id);
+      } catch (err) {
+        if (err instanceof RunaiNotFoundError) return {}; // gone: refresh drops it from state
+        throw err;
+      }
+      // No `inputs`: drift must stay a difference between these outputs and the program's inputs.
+      const outs = outputs(object, props, props);
+      // An object left in a scope deleted elsewhere: marked, so refresh reports it and up replaces it.
+      const gone = await missingScope(context(), kind, outs);
+      if (!gone) return { id, props: outs };
+      warn(
+        `${describeObject(kind, asKindInputs(kind, outs))} is in ${gone}, which Run:ai no longer has (deleted elsewhere?): the next pulumi up ` +
+          `replaces it where the program says, and stops at preview while the program still names ${gone}`,
+      );
+      return { id, props: { ...outs, [MISSING_SCOPE]: gone } };
+    },
+
+    async update(id: string, olds: Json, news: Json) {
+      const ctx = context();
+      const values = asKindInputs(kind, news);
+      let object: T;
+      try {
+        object = await ops.update(ctx, id, olds, values, changedFields(kind, olds, news));
+      } catch (err) {
+        if (err instanceof PartialWriteError) throw resourceInitFailed(err.failure, id, outputs(err.known, news, olds), news.__provider);
+        throw err;
+      }
+      if (kind.sync && ctx.waitForSync) object = await waitForSync(kind, kind.sync, ctx, object, nameIn(kind, values));
+      return { outs: outputs(object, news, olds) };
+    },
+
+    async delete(id: string, props: Json) {
+      const ctx = context();
+      const values = asKindInputs(kind, props);
+      if (isPlaceholderId(id)) return removeUnconfirmed(kind, ctx, values, props, nameIn(kind, values));
+      try {
+        await ops.delete(ctx, id);
+      } catch (err) {
+        if (err instanceof RunaiNotFoundError) return; // already gone is what we wanted
+        throw err;
+      }
+      if (kind.sync && ctx.waitForSync) await waitForDeletion(kind, kind.sync, ctx, id, nameIn(kind, values));
+    },
+  });
 }
 
 /**
@@ -156,7 +155,7 @@ export function dynamicProvider<T, I extends object>(kind: ResourceKind<T, I>): 
  * outputs, which share the input shape (see ResourceKind.toOutputs). Check sees the program's raw
  * values, so it never narrows.
  */
-function checkedInputs<T, I extends object>(_kind: ResourceKind<T, I>, values: Json): I {
+function asKindInputs<T, I extends object>(_kind: ResourceKind<T, I>, values: Json): I {
   return values as I;
 }
 
@@ -168,7 +167,7 @@ type EngineOperations = Required<Pick<pulumi.dynamic.ResourceProvider, "check" |
  * settings to fix (see explainSettingsFailure), and a failure a user can cause as its message alone
  * (see engine-reported.ts).
  */
-function withExplainedRefusals(configure: DynamicProvider["configure"], operations: EngineOperations): DynamicProvider {
+function withExplainedRefusals(provider: Pick<DynamicProvider, "configure"> & EngineOperations): DynamicProvider {
   const explained =
     <A extends unknown[], R>(operation: (...args: A) => Promise<R>) =>
     (...args: A): Promise<R> =>
@@ -176,13 +175,13 @@ function withExplainedRefusals(configure: DynamicProvider["configure"], operatio
         throw reportedByEngine(explainSettingsFailure(err));
       });
   return {
-    configure,
-    check: explained(operations.check),
-    diff: explained(operations.diff),
-    create: explained(operations.create),
-    read: explained(operations.read),
-    update: explained(operations.update),
-    delete: explained(operations.delete),
+    configure: provider.configure,
+    check: explained(provider.check),
+    diff: explained(provider.diff),
+    create: explained(provider.create),
+    read: explained(provider.read),
+    update: explained(provider.update),
+    delete: explained(provider.delete),
   };
 }
 
