@@ -71,23 +71,29 @@ export interface SyncRules<T> {
 }
 
 /**
- * Which object an id, a name and a message mean. Values given to `describe` and `location` are in the
- * input shape: the inputs, or outputs (which share their shape).
+ * How messages name one object, from values in the input shape (the inputs, or outputs, which share
+ * their shape): by its name, or by a description of its values for a kind without a unique name.
  */
-export interface Identity<T, I extends object = Json> {
+export type Naming<I> =
+  | {
+      /**
+       * Path of the name, unique per location: the old object goes first when a replacement keeps it.
+       * A kind without a unique name (an access rule) describes its objects instead, and its
+       * replacement is always created first.
+       */
+      namePath: string;
+      describe?: never;
+    }
+  | { namePath?: never; describe(values: I): string };
+
+/** Which object an id means, what messages call it and where it lives. */
+export type Identity<T, I extends object = Json> = Naming<I> & {
   idOf(object: T): string;
   /** Who created the object and when, for the "not managed by this stack" error. */
   createdOf?(object: T): { by?: string | null; at?: string | null };
-  /**
-   * Path of the name, unique per location: the old object goes first when a replacement keeps it.
-   * Absent for a kind without a unique name (an access rule): its replacement is always created first.
-   */
-  namePath?: string;
-  /** How messages name one object of a kind without a name (default: the value at `namePath`). */
-  describe?(values: I): string;
   /** Where an object with these values lives, for messages: "project 1001", "the tenant". */
   location(values: I): string;
-}
+};
 
 /** What taking over an existing object (adoptExisting) needs beyond the usual. */
 export interface Adoption {
