@@ -5,7 +5,7 @@
 // the `secret` output is encrypted in state only because the resource class declares it in
 // `additionalSecretOutputs` (returning `pulumi.secret()` from a dynamic provider fails). Hence the
 // secret never appears in an error message, a log line or anything but the `secret` output; the API
-// never returns it again, so the adapter carries it over from the previous outputs (`secretOutputs`).
+// never returns it again, so the adapter carries it over from the previous outputs (`secrets.outputs`).
 import type { RunaiClient } from "../../client";
 import type { Application } from "../../schemas/application";
 import { ApplicationInputs } from "../../schemas/application";
