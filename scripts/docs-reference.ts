@@ -121,7 +121,7 @@ export class ReferenceWriter {
         key === "adoptExisting" && prefix === "" ? "" : changeRule(this.kind, path) || (this.hasRulesInside(path) ? "per field" : "");
       const notes = [
         spec.secret ? "Secret: encrypted in state, `[secret]` in every output." : "",
-        path === this.kind.namePath && !/defaults to the (pulumi )?resource/i.test(spec.description ?? "")
+        path === this.kind.identity.namePath && !/defaults to the (pulumi )?resource/i.test(spec.description ?? "")
           ? "Defaults to the resource's name."
           : "",
       ].filter(Boolean);

@@ -85,7 +85,7 @@ function summaryOf(kind: AnyResourceKind): string {
 }
 
 function idDescription(kind: AnyResourceKind): string {
-  if (kind.namePath === "meta.name") return `The ${kind.label}'s uuid (also \`meta.id\`).`;
+  if (kind.identity.namePath === "meta.name") return `The ${kind.label}'s uuid (also \`meta.id\`).`;
   if (kind.type === "Project") return "The project's id: a number as a string (assets take it as `meta.projectId`, a number).";
   return `The ${kind.label.toLowerCase()}'s id in Run:ai.`;
 }
@@ -103,8 +103,8 @@ function resourcePage(schema: PackageSchema, kind: AnyResourceKind, undescribed:
   const outputTypes = writer.nestedTypes("Outputs");
   undescribed.push(...writer.undescribed);
   const argsOptional = (resource.requiredInputs ?? []).length === 0;
-  const adoption = kind.namePath
-    ? `an existing ${kind.label} with the same ${kind.namePath.startsWith("meta.") ? "name and scope" : "name"}`
+  const adoption = kind.identity.namePath
+    ? `an existing ${kind.label} with the same ${kind.identity.namePath.startsWith("meta.") ? "name and scope" : "name"}`
     : `an identical existing ${kind.label.toLowerCase()}`;
   return [
     frontMatter(

@@ -172,7 +172,7 @@ export function generatedTypes(): string {
   for (const kind of allKinds()) {
     const resource: ResourceSpec = schema.resources[`runai:index:${kind.type}`];
     // The object holding the name (an asset's meta) is read when the resource is declared, to default the name.
-    const plain = kind.namePath?.includes(".") ? [kind.namePath.split(".")[0]] : [];
+    const plain = kind.identity.namePath?.includes(".") ? [kind.identity.namePath.split(".")[0]] : [];
     emitter.add(
       `${kind.type}Args`,
       kind.type,

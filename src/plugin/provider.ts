@@ -138,7 +138,7 @@ export class RunaiPluginProvider implements pulumiProvider.Provider {
 
 /** The secret paths of a kind: its secret inputs (carried into the outputs) and its secret outputs. */
 export function secretPathsOf(kind: AnyResourceKind): SecretPath[] {
-  return [...(kind.secretInputs ?? []), ...(kind.secretOutputs ?? [])].map(parseSecretPath);
+  return [...(kind.secrets?.inputs ?? []), ...(kind.secrets?.outputs ?? [])].map(parseSecretPath);
 }
 
 /** `pkg:mod:Type` of a URN (`urn:pulumi:stack::project::parent$type::name`). */
@@ -153,8 +153,8 @@ function nameOf(urn: string): string {
 
 /** The inputs with the kind's name (e.g. `meta.name`) set to the resource name when the program left it out. */
 function withDefaultName(kind: AnyResourceKind, inputs: Json, name: string): Json {
-  if (!kind.namePath) return inputs;
-  const parts = kind.namePath.split(".");
+  if (!kind.identity.namePath) return inputs;
+  const parts = kind.identity.namePath.split(".");
   const out: Json = { ...inputs };
   let target = out;
   for (const part of parts.slice(0, -1)) {

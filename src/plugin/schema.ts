@@ -98,11 +98,11 @@ export function buildSchema(version: string, docs: PropertyDocs = () => undefine
 }
 
 function resourceSpec(kind: AnyResourceKind, types: Record<string, TypeSpec>, docs: PropertyDocs): ResourceSpec {
-  const secrets = new Set([...(kind.secretInputs ?? []), ...(kind.secretOutputs ?? [])]);
+  const secrets = new Set([...(kind.secrets?.inputs ?? []), ...(kind.secrets?.outputs ?? [])]);
   const converter = new Converter(kind.type, types, {
     secrets,
     docs,
-    namePath: kind.namePath,
+    namePath: kind.identity.namePath,
     required: new Set(kind.requiredInputs ?? []),
   });
   const inputs = inputJsonSchema(kind) as JsonSchema;
@@ -112,11 +112,11 @@ function resourceSpec(kind: AnyResourceKind, types: Record<string, TypeSpec>, do
     inputProperties[key] = converter.property(field, [key], "", inputKeys);
   inputProperties.adoptExisting = {
     type: "boolean",
-    description: kind.namePath
-      ? `Take over an existing ${kind.label} with the same ${kind.namePath.startsWith("meta.") ? "name and scope" : "name"} instead of failing with "already exists".`
+    description: kind.identity.namePath
+      ? `Take over an existing ${kind.label} with the same ${kind.identity.namePath.startsWith("meta.") ? "name and scope" : "name"} instead of failing with "already exists".`
       : `Take over an existing ${kind.label} with the same inputs instead of failing with "already exists".`,
   };
-  const requiredInputs = (inputs.required ?? []).filter((key) => key !== kind.namePath);
+  const requiredInputs = (inputs.required ?? []).filter((key) => key !== kind.identity.namePath);
   const isAsset = "meta" in inputProperties && "spec" in inputProperties;
   const properties: Record<string, PropertySpec> = { ...inputProperties };
   for (const key of outputKeys(kind)) {
@@ -142,7 +142,7 @@ function resourceSpec(kind: AnyResourceKind, types: Record<string, TypeSpec>, do
     ...(requiredInputs.length > 0 ? { requiredInputs } : {}),
     properties,
     // What a program must write, Run:ai always returns (and the name, which defaults to the resource's).
-    required: outputKeys(kind).filter((key) => requiredInputs.includes(key) || key === kind.namePath),
+    required: outputKeys(kind).filter((key) => requiredInputs.includes(key) || key === kind.identity.namePath),
   };
 }
 
@@ -156,7 +156,7 @@ function outputKeys(kind: AnyResourceKind): string[] {
     get: (_target, key) => (key === Symbol.toPrimitive ? () => "" : standIn),
     apply: () => standIn,
   });
-  return [...Object.keys(kind.toOutputs(standIn)), ...(kind.inputOnly ?? []).map((path) => path.split(".")[0])].filter(
+  return [...Object.keys(kind.toOutputs(standIn)), ...(kind.secrets?.inputOnly ?? []).map((path) => path.split(".")[0])].filter(
     (key, index, all) => all.indexOf(key) === index,
   );
 }

@@ -30,7 +30,7 @@ export type DynamicProvider = pulumi.dynamic.ResourceProvider & {
   configure(req: pulumi.dynamic.ConfigureRequest): Promise<void>;
 };
 
-export function dynamicProvider<T>(kind: ResourceKind<T>): DynamicProvider {
+export function dynamicProvider<T, I extends object>(kind: ResourceKind<T, I>): DynamicProvider {
   // Engines without configure() never call it: the environment alone configures the provider then.
   let context = lazyContext(undefined);
   const ops = kind.operations;
@@ -42,7 +42,7 @@ export function dynamicProvider<T>(kind: ResourceKind<T>): DynamicProvider {
     },
 
     async check(_olds: unknown, news: Json) {
-      const checked = checkInputs(kind as ResourceKind, news);
+      const checked = checkInputs(kind, news);
       // The settings and credentials first (once per process): the engine stops a preview at the
       // first failing check, so a bad setting is reported once, before anything is written.
       let ctx: ProviderContext;
@@ -54,12 +54,12 @@ export function dynamicProvider<T>(kind: ResourceKind<T>): DynamicProvider {
       }
       // Scope ids are checked along with the static rules (every problem at once); names are resolved
       // only once the inputs pass those rules.
-      const resolve = checked.failures.length === 0 ? kind.resolveReferences : undefined;
-      if (!resolve && !kind.scopeRefs) return checked;
+      const resolve = checked.failures.length === 0 ? kind.references?.resolve : undefined;
+      if (!resolve && !kind.references?.scopeRefs) return checked;
       const found = new Failures(news);
       const failures = () => [...checked.failures, ...found.list];
       try {
-        await checkScopes(ctx, kind as ResourceKind, checked.inputs, found, checked.failures);
+        await checkScopes(ctx, kind, checked.inputs, found, checked.failures);
         const inputs = resolve ? await resolve(ctx, checked.inputs, found) : checked.inputs;
         return { inputs, failures: failures() };
       } catch (err) {
@@ -73,23 +73,24 @@ export function dynamicProvider<T>(kind: ResourceKind<T>): DynamicProvider {
       // A create Run:ai never confirmed: replaced delete-first (see unconfirmed-create.ts).
       if (isPlaceholderId(id))
         return { changes: true, replaces: [Object.keys(news).find((key) => key !== "__provider") ?? "id"], deleteBeforeReplace: true };
-      return withMissingScopeReplaced(kind as ResourceKind, olds, diffInputs(kind as ResourceKind, olds, news));
+      return withMissingScopeReplaced(kind, olds, diffInputs(kind, olds, news));
     },
 
     async create(inputs: Json) {
       const ctx = context();
       const startedAt = new Date();
+      const values = asKindInputs(kind, inputs);
       let created: T;
       try {
-        created = await createOrAdopt(kind, ctx, inputs);
+        created = await createOrAdopt(kind, ctx, values, inputs.adoptExisting);
       } catch (err) {
         if (!mayHaveCreated(err)) throw err;
-        throw unconfirmedCreate(err, describeObject(kind, inputs), inputs, startedAt);
+        throw unconfirmedCreate(err, describeObject(kind, values), inputs, startedAt);
       }
-      const id = kind.idOf(created);
+      const id = kind.identity.idOf(created);
       try {
-        let object = ops.afterCreate ? await ops.afterCreate(ctx, created, inputs) : created;
-        if (kind.sync && ctx.waitForSync) object = await waitForSync(kind, kind.sync, ctx, object, nameIn(kind, inputs));
+        let object = ops.afterCreate ? await ops.afterCreate(ctx, created, values) : created;
+        if (kind.sync && ctx.waitForSync) object = await waitForSync(kind, kind.sync, ctx, object, nameIn(kind, values));
         return { id, outs: outputs(object, inputs) };
       } catch (err) {
         // The object exists: keep it in state (with the error) rather than orphaning it.
@@ -109,10 +110,10 @@ export function dynamicProvider<T>(kind: ResourceKind<T>): DynamicProvider {
       // No `inputs`: drift must stay a difference between these outputs and the program's inputs.
       const outs = outputs(object, props, props);
       // An object left in a scope deleted elsewhere: marked, so refresh reports it and up replaces it.
-      const gone = await missingScope(context(), kind as ResourceKind, outs);
+      const gone = await missingScope(context(), kind, outs);
       if (!gone) return { id, props: outs };
       warn(
-        `${describeObject(kind, outs)} is in ${gone}, which Run:ai no longer has (deleted elsewhere?): the next pulumi up ` +
+        `${describeObject(kind, asKindInputs(kind, outs))} is in ${gone}, which Run:ai no longer has (deleted elsewhere?): the next pulumi up ` +
           `replaces it where the program says, and stops at preview while the program still names ${gone}`,
       );
       return { id, props: { ...outs, [MISSING_SCOPE]: gone } };
@@ -120,75 +121,103 @@ export function dynamicProvider<T>(kind: ResourceKind<T>): DynamicProvider {
 
     async update(id: string, olds: Json, news: Json) {
       const ctx = context();
+      const values = asKindInputs(kind, news);
       let object: T;
       try {
-        object = await ops.update(ctx, id, olds, news, changedFields(kind as ResourceKind, olds, news));
+        object = await ops.update(ctx, id, olds, values, changedFields(kind, olds, news));
       } catch (err) {
-        if (err instanceof PartialWriteError)
-          throw resourceInitFailed(err.failure, id, outputs(err.known as T, news, olds), news.__provider);
+        if (err instanceof PartialWriteError) throw resourceInitFailed(err.failure, id, outputs(err.known, news, olds), news.__provider);
         throw err;
       }
-      if (kind.sync && ctx.waitForSync) object = await waitForSync(kind, kind.sync, ctx, object, nameIn(kind, news));
+      if (kind.sync && ctx.waitForSync) object = await waitForSync(kind, kind.sync, ctx, object, nameIn(kind, values));
       return { outs: outputs(object, news, olds) };
     },
 
     async delete(id: string, props: Json) {
       const ctx = context();
-      if (isPlaceholderId(id)) return removeUnconfirmed(kind, ctx, props, nameIn(kind, props));
+      const values = asKindInputs(kind, props);
+      if (isPlaceholderId(id)) return removeUnconfirmed(kind, ctx, values, props, nameIn(kind, values));
       try {
         await ops.delete(ctx, id);
       } catch (err) {
         if (err instanceof RunaiNotFoundError) return; // already gone is what we wanted
         throw err;
       }
-      if (kind.sync && ctx.waitForSync) await waitForDeletion(kind, kind.sync, ctx, id, nameIn(kind, props));
+      if (kind.sync && ctx.waitForSync) await waitForDeletion(kind, kind.sync, ctx, id, nameIn(kind, values));
     },
   });
 }
+
+/**
+ * The one narrowing of the adapter: the engine's values as the kind's inputs. The engine hands create
+ * and update what check returned (the schema's shape with references resolved; neither runs with
+ * preview unknowns), plus the adapter's own `adoptExisting` and `__provider`; read and delete get
+ * outputs, which share the input shape (see ResourceKind.toOutputs). Check sees the program's raw
+ * values, so it never narrows.
+ */
+function asKindInputs<T, I extends object>(_kind: ResourceKind<T, I>, values: Json): I {
+  return values as I;
+}
+
+/** The engine's operations, each present. */
+type EngineOperations = Required<Pick<pulumi.dynamic.ResourceProvider, "check" | "diff" | "create" | "read" | "update" | "delete">>;
 
 /**
  * Every operation reports a refusal of the credentials, or a runai:url it cannot reach, as the
  * settings to fix (see explainSettingsFailure), and a failure a user can cause as its message alone
  * (see engine-reported.ts).
  */
-function withExplainedRefusals(provider: DynamicProvider): DynamicProvider {
-  for (const name of ["check", "diff", "create", "read", "update", "delete"] as const) {
-    const operation = provider[name] as (...args: unknown[]) => Promise<unknown>;
-    (provider as unknown as Record<string, unknown>)[name] = (...args: unknown[]) =>
-      operation.apply(provider, args).catch((err: unknown) => {
+function withExplainedRefusals(provider: Pick<DynamicProvider, "configure"> & EngineOperations): DynamicProvider {
+  const explained =
+    <A extends unknown[], R>(operation: (...args: A) => Promise<R>) =>
+    (...args: A): Promise<R> =>
+      operation(...args).catch((err: unknown) => {
         throw reportedByEngine(explainSettingsFailure(err));
       });
-  }
-  return provider;
+  return {
+    configure: provider.configure,
+    check: explained(provider.check),
+    diff: explained(provider.diff),
+    create: explained(provider.create),
+    read: explained(provider.read),
+    update: explained(provider.update),
+    delete: explained(provider.delete),
+  };
 }
 
-async function createOrAdopt<T>(kind: ResourceKind<T>, ctx: ProviderContext, inputs: Json): Promise<T> {
+async function createOrAdopt<T, I extends object>(
+  kind: ResourceKind<T, I>,
+  ctx: ProviderContext,
+  inputs: I,
+  adoptExisting: unknown,
+): Promise<T> {
+  const { operations, identity } = kind;
   let existing: T | undefined;
-  if (kind.findBeforeCreate) existing = await kind.operations.findExisting(ctx, inputs);
+  if (kind.adoption?.findBeforeCreate) existing = await operations.findExisting(ctx, inputs);
   if (existing === undefined) {
     try {
-      return await kind.operations.create(ctx, inputs);
+      return await operations.create(ctx, inputs);
     } catch (err) {
       if (!(err instanceof RunaiConflictError)) throw err;
-      existing = await kind.operations.findExisting(ctx, inputs);
+      existing = await operations.findExisting(ctx, inputs);
       if (existing === undefined) throw err;
     }
   }
   // The run-wide switch stands in for a resource that says nothing; an explicit false still wins.
-  const adopt = inputs.adoptExisting === true || (inputs.adoptExisting !== false && ctx.adoptExisting);
+  const adopt = adoptExisting === true || (adoptExisting !== false && ctx.adoptExisting);
   if (!adopt) {
     throw new NotManagedError({
       label: kind.label,
       objectName: nameIn(kind, inputs),
-      location: kind.location(inputs),
-      existingId: kind.idOf(existing),
-      alternative: kind.namePath ? `choose another ${kind.namePath}` : "remove it from this program (it exists already)",
-      adoptionNote: kind.adoptionNote,
-      created: kind.createdOf?.(existing),
+      location: identity.location(inputs),
+      existingId: identity.idOf(existing),
+      alternative: identity.namePath ? `choose another ${identity.namePath}` : "remove it from this program (it exists already)",
+      adoptionNote: kind.adoption?.note,
+      created: identity.createdOf?.(existing),
       recovery: recoveryOncePerProcess(),
     });
   }
-  return kind.operations.adopt(ctx, existing, inputs);
+  return operations.adopt(ctx, existing, inputs);
 }
 
 /**
@@ -196,22 +225,24 @@ async function createOrAdopt<T>(kind: ResourceKind<T>, ctx: ProviderContext, inp
  * (from the previous outputs), the inputs that are not server state, and `adoptExisting`. Plain JSON:
  * the engine refuses `undefined`.
  */
-function plainOutputs<T>(kind: ResourceKind<T>, object: T, inputs: Json, previous: Json | undefined): Json {
+function plainOutputs<T, I extends object>(kind: ResourceKind<T, I>, object: T, inputs: Json, previous: Json | undefined): Json {
   const outs = kind.toOutputs(object);
-  for (const key of kind.secretOutputs ?? []) {
+  for (const key of kind.secrets?.outputs ?? []) {
     if (outs[key] === undefined && typeof previous?.[key] === "string") outs[key] = previous[key];
   }
-  for (const path of kind.inputOnly ?? []) carryInput(outs, inputs, path);
+  for (const path of kind.secrets?.inputOnly ?? []) carryInput(outs, inputs, path);
   if (typeof inputs.adoptExisting === "boolean") outs.adoptExisting = inputs.adoptExisting;
-  return JSON.parse(JSON.stringify(stripNulls(outs))) as Json;
+  const plain: Json = JSON.parse(JSON.stringify(stripNulls(outs)));
+  return plain;
 }
 
 /** E.g. `ConfigMap asset "team-config"` (or the kind's own description of an unnamed object). */
-function describeObject<T>(kind: ResourceKind<T>, values: Json): string {
-  return kind.namePath ? `${kind.label} "${nameIn(kind, values)}"` : nameIn(kind, values) || kind.label;
+function describeObject<T, I extends object>(kind: ResourceKind<T, I>, values: I): string {
+  return kind.identity.namePath ? `${kind.label} "${nameIn(kind, values)}"` : nameIn(kind, values) || kind.label;
 }
 
-function nameIn<T>(kind: ResourceKind<T>, values: Json): string {
-  if (kind.describe) return kind.describe(values);
-  return kind.namePath ? String(valueAt(values, kind.namePath.split(".")) ?? "") : "";
+function nameIn<T, I extends object>(kind: ResourceKind<T, I>, values: I): string {
+  const { describe, namePath } = kind.identity;
+  if (describe) return describe(values);
+  return namePath ? String(valueAt(values, namePath.split(".")) ?? "") : "";
 }

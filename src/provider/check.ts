@@ -7,7 +7,7 @@ import type { CheckFailure } from "./validation";
 /** Inputs that belong to the engine or the adapter, not to the kind. */
 const ADAPTER_INPUTS = ["__provider", "adoptExisting"];
 
-export function checkInputs(kind: ResourceKind, news: Json): { inputs: Json; failures: CheckFailure[] } {
+export function checkInputs<T, I extends object>(kind: ResourceKind<T, I>, news: Json): { inputs: Json; failures: CheckFailure[] } {
   const failures = new Failures(news);
   const own = Object.fromEntries(Object.entries(news).filter(([key]) => !ADAPTER_INPUTS.includes(key)));
   failures.addSchemaIssues(kind.inputSchema, [], own);
@@ -18,7 +18,7 @@ export function checkInputs(kind: ResourceKind, news: Json): { inputs: Json; fai
   return { inputs: withDefaults(news, kind.inputDefaults ?? {}), failures: failures.list };
 }
 
-function withDefaults(news: Json, defaults: Json): Json {
+function withDefaults(news: Json, defaults: object): Json {
   const missing = Object.entries(defaults).filter(([key]) => news[key] === undefined);
   return missing.length === 0 ? news : { ...news, ...Object.fromEntries(missing) };
 }

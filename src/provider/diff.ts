@@ -8,21 +8,22 @@ import { deepEqual, stripDefaults, stripNulls } from "./normalize";
 import { isUnknown, isUnknownAt, valueAt } from "./validation";
 
 /** The paths of the updatable fields whose values differ; an unknown (preview) value counts as a change. */
-export function changedFields(kind: ResourceKind, olds: Json, news: Json): Set<string> {
+export function changedFields<T, I extends object>(kind: ResourceKind<T, I>, olds: Json, news: Json): Set<string> {
   return new Set(kind.updatable.filter((rule) => differs(rule, olds, news)).map((rule) => rule.path));
 }
 
-export function diffInputs(kind: ResourceKind, olds: Json, news: Json): pulumi.dynamic.DiffResult {
+export function diffInputs<T, I extends object>(kind: ResourceKind<T, I>, olds: Json, news: Json): pulumi.dynamic.DiffResult {
   const replaced = kind.creationOnly.filter((rule) => differs(rule, olds, news));
   const updated = changedFields(kind, olds, news);
-  const oldName = kind.namePath ? at(olds, kind.namePath) : undefined;
-  const newName = kind.namePath ? at(news, kind.namePath) : undefined;
+  const { namePath } = kind.identity;
+  const oldName = namePath ? at(olds, namePath) : undefined;
+  const newName = namePath ? at(news, namePath) : undefined;
   return {
     changes: replaced.length > 0 || updated.size > 0,
     replaces: [...new Set(replaced.map((rule) => rule.path.split(".")[0]))],
     // Names are unique where the object lives: a same-named replacement can only be created once the
     // old object is gone. With a new name, the new object is created first (nothing is ever missing).
-    deleteBeforeReplace: replaced.length > 0 && kind.namePath !== undefined && !isUnknown(newName) && oldName === newName,
+    deleteBeforeReplace: replaced.length > 0 && namePath !== undefined && !isUnknown(newName) && oldName === newName,
   };
 }
 

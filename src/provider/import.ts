@@ -7,7 +7,7 @@
 // application's secret is an output), and the kind's secret paths are removed all the same, so
 // generated code never shows one.
 import { z } from "zod";
-import type { Json, ResourceKind } from "./kind";
+import type { AnyResourceKind, Json } from "./kind";
 
 type JsonSchema = {
   type?: string | string[];
@@ -18,10 +18,10 @@ type JsonSchema = {
   oneOf?: JsonSchema[];
 };
 
-const inputSchemas = new WeakMap<ResourceKind, JsonSchema>();
+const inputSchemas = new WeakMap<AnyResourceKind, JsonSchema>();
 
 /** The JSON Schema of a kind's inputs (zod's, as the program writes them). */
-export function inputJsonSchema(kind: ResourceKind): JsonSchema {
+export function inputJsonSchema(kind: AnyResourceKind): JsonSchema {
   let schema = inputSchemas.get(kind);
   if (!schema) {
     schema = z.toJSONSchema(kind.inputSchema, { io: "input", unrepresentable: "any" }) as JsonSchema;
@@ -31,9 +31,9 @@ export function inputJsonSchema(kind: ResourceKind): JsonSchema {
 }
 
 /** The inputs of an imported object, from its outputs: only what the program can write, no secret. */
-export function importedInputs(kind: ResourceKind, outputs: Json): Json {
+export function importedInputs(kind: AnyResourceKind, outputs: Json): Json {
   const inputs = (pick(outputs, inputJsonSchema(kind)) ?? {}) as Json;
-  const omitted = [...(kind.secretInputs ?? []), ...(kind.secretOutputs ?? []), ...(kind.importedWithout ?? [])];
+  const omitted = [...(kind.secrets?.inputs ?? []), ...(kind.secrets?.outputs ?? []), ...(kind.references?.importedWithout ?? [])];
   for (const path of omitted) removeAt(inputs, path.split("."));
   return inputs;
 }

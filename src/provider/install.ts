@@ -1,11 +1,12 @@
 // The other half of the shim (./shim.ts): run in the provider host by the deserialized shim's
 // `configure` getter, through the package's `pulumi-runai/provider` entry.
+import type { DynamicProvider } from "./adapter";
 import { providerFor } from "./registry";
 
 /** Turns a deserialized shim into the real provider for its type; returns the provider's `configure`. */
-export function installProvider(shim: { type: string }): (req: unknown) => Promise<void> {
-  const provider = providerFor(shim.type) as unknown as Record<string, unknown>;
+export function installProvider(shim: { type: string }): DynamicProvider["configure"] {
+  const provider = providerFor(shim.type);
   // Values over the getter (it is configurable): later reads of `configure` get the real one.
-  for (const name of Object.keys(provider)) Object.defineProperty(shim, name, { value: provider[name], writable: true });
-  return provider.configure as (req: unknown) => Promise<void>;
+  for (const [name, value] of Object.entries(provider)) Object.defineProperty(shim, name, { value, writable: true });
+  return provider.configure;
 }

@@ -27,16 +27,19 @@ export interface FieldRule {
   onlyWhenSet?: boolean;
 }
 
-/** The API calls of one kind. `T` is the object as the kind's client calls return it. */
-export interface KindOperations<T> {
+/**
+ * The API calls of one kind. `T` is the object as the kind's client calls return it; `I` the inputs
+ * as check returned them (the engine calls these only with known values, after a check that passed).
+ */
+export interface KindOperations<T, I extends object = Json> {
   /** Creates the object; throws RunaiConflictError when its natural key is taken. */
-  create(ctx: ProviderContext, inputs: Json): Promise<T>;
+  create(ctx: ProviderContext, inputs: I): Promise<T>;
   /** The object holding the inputs' natural key (name and scope), if any. */
-  findExisting(ctx: ProviderContext, inputs: Json): Promise<T | undefined>;
+  findExisting(ctx: ProviderContext, inputs: I): Promise<T | undefined>;
   /** Takes over `existing` (adoptExisting) and gives it the program's values. */
-  adopt(ctx: ProviderContext, existing: T, inputs: Json): Promise<T>;
+  adopt(ctx: ProviderContext, existing: T, inputs: I): Promise<T>;
   /** Settles a just created or adopted object (e.g. a PATCH the create call cannot carry). */
-  afterCreate?(ctx: ProviderContext, object: T, inputs: Json): Promise<T>;
+  afterCreate?(ctx: ProviderContext, object: T, inputs: I): Promise<T>;
   /** Reads the object; throws RunaiNotFoundError when it is gone. */
   read(ctx: ProviderContext, id: string): Promise<T>;
   /**
@@ -45,8 +48,11 @@ export interface KindOperations<T> {
    * sync always use `read`.
    */
   readRecent?(ctx: ProviderContext, id: string): Promise<T>;
-  /** Applies the program's values in place; `changed` holds the paths of the updatable fields that differ. */
-  update(ctx: ProviderContext, id: string, olds: Json, news: Json, changed: ReadonlySet<string>): Promise<T>;
+  /**
+   * Applies the program's values in place; `olds` are the previous outputs, `changed` holds the paths
+   * of the updatable fields that differ.
+   */
+  update(ctx: ProviderContext, id: string, olds: Json, news: I, changed: ReadonlySet<string>): Promise<T>;
   /** Deletes the object; throws RunaiNotFoundError when it is already gone. */
   delete(ctx: ProviderContext, id: string): Promise<void>;
 }
@@ -64,13 +70,97 @@ export interface SyncRules<T> {
   details(object: T): string;
 }
 
-export interface ResourceKind<T = unknown> {
+/**
+ * How messages name one object, from values in the input shape (the inputs, or outputs, which share
+ * their shape): by its name, or by a description of its values for a kind without a unique name.
+ */
+export type Naming<I> =
+  | {
+      /**
+       * Path of the name, unique per location: the old object goes first when a replacement keeps it.
+       * A kind without a unique name (an access rule) describes its objects instead, and its
+       * replacement is always created first.
+       */
+      namePath: string;
+      describe?: never;
+    }
+  | { namePath?: never; describe(values: I): string };
+
+/** Which object an id means, what messages call it and where it lives. */
+export type Identity<T, I extends object = Json> = Naming<I> & {
+  idOf(object: T): string;
+  /** Who created the object and when, for the "not managed by this stack" error. */
+  createdOf?(object: T): { by?: string | null; at?: string | null };
+  /** Where an object with these values lives, for messages: "project 1001", "the tenant". */
+  location(values: I): string;
+};
+
+/** What taking over an existing object (adoptExisting) needs beyond the usual. */
+export interface Adoption {
+  /** Said in the "not managed by this stack" error about what adoption does beyond the usual. */
+  note?: string;
+  /**
+   * The API does not refuse a duplicate (no 409), so create looks for an existing object with the
+   * inputs' natural key first and treats one as a conflict (adopted only with adoptExisting).
+   */
+  findBeforeCreate?: boolean;
+}
+
+/** Values the server keeps secret or never returns. Dotted paths; `[]` goes through every element of a list. */
+export interface Secrets {
+  /**
+   * Inputs that hold secrets (a credential's values), e.g. "spec.keyValuePairs[].value". The dynamic
+   * resource classes wrap them with `pulumi.secret`; the plugin host and its schema mark them secret.
+   */
+  inputs?: readonly string[];
+  /**
+   * Outputs the API returns only once (at creation) and never again: carried over from the previous
+   * outputs. The resource class must list them in `additionalSecretOutputs`.
+   */
+  outputs?: readonly string[];
+  /**
+   * Inputs the server never returns (a rotation trigger, a credential's secret values): the outputs
+   * hold the inputs' value, so refresh never reports them as drift.
+   */
+  inputOnly?: readonly string[];
+}
+
+/**
+ * What the inputs refer to: names looked up at check time, and scopes named by id. Both read values
+ * that check has not accepted yet and that may hold preview unknowns, hence `Json`.
+ */
+export interface References {
+  /**
+   * Looks up what the inputs refer to by name (a role, a node pool) and returns the inputs with the
+   * ids filled in; reports names that do not exist. Runs only once the inputs pass every static
+   * rule, and never for values still unknown.
+   */
+  resolve?(ctx: ProviderContext, inputs: Json, failures: Failures): Promise<Json>;
+  /**
+   * The scopes (project, department, cluster) the values name by id, read from inputs or outputs
+   * (they share their shape). Check reports an id that names nothing; refresh reports an object
+   * whose scope was deleted since (see scopes.ts).
+   */
+  scopeRefs?(values: Json): ScopeRef[];
+  /**
+   * Inputs an import leaves out although the API returns them, because `resolve` derives them from
+   * another input the import keeps (an access rule's roleId from its role name).
+   */
+  importedWithout?: readonly string[];
+}
+
+/**
+ * One Run:ai object kind. `T` is the object as the API returns it, `I` the inputs as the input schema
+ * parses them (`z.infer<typeof inputSchema>`). The optional members group into capabilities a kind
+ * has or has not: adoption, secrets, sync and references.
+ */
+export interface ResourceKind<T = unknown, I extends object = Json> {
   /** Resource class name; the type token is `pulumi-nodejs:dynamic/runai:<type>`. */
   type: string;
   /** How messages name one object, e.g. "ConfigMap asset". */
   label: string;
   /** The inputs a program may write (strict; `adoptExisting` is the adapter's and not part of it). */
-  inputSchema: z.ZodType;
+  inputSchema: z.ZodType<I>;
   /**
    * Inputs the contract calls mandatory in prose although its schema leaves them optional, as dotted
    * paths (e.g. "spec.configMap"). Check requires them; the derived surfaces (the package schema, the
@@ -78,70 +168,25 @@ export interface ResourceKind<T = unknown> {
    */
   requiredInputs?: readonly string[];
   /** Top-level inputs check fills in when absent. */
-  inputDefaults?: Json;
-  /** Cross-field rules the schema cannot express. */
+  inputDefaults?: Partial<I>;
+  /**
+   * Cross-field rules the schema cannot express. They see the inputs as the program sent them (the
+   * schema's failures are reported along with theirs), preview unknowns included.
+   */
   validate?(failures: Failures, inputs: Json): void;
   /** Fields a write changes in place. */
   updatable: readonly FieldRule[];
   /** Fields fixed at creation: a change replaces the object (its top-level input is reported). */
   creationOnly: readonly FieldRule[];
-  /**
-   * Path of the name, unique per location: the old object goes first when a replacement keeps it.
-   * Absent for a kind without a unique name (an access rule): its replacement is always created first.
-   */
-  namePath?: string;
-  /** How messages name one object of a kind without a name (default: the value at `namePath`). */
-  describe?(inputs: Json): string;
-  /**
-   * Looks up, at check time, what the inputs refer to by name (a role, a node pool) and returns the
-   * inputs with the ids filled in; reports names that do not exist. Runs only once the inputs pass
-   * every static rule, and never for values still unknown.
-   */
-  resolveReferences?(ctx: ProviderContext, inputs: Json, failures: Failures): Promise<Json>;
-  /**
-   * The scopes (project, department, cluster) the values name by id, read from inputs or outputs
-   * (they share their shape). Check reports an id that names nothing; refresh reports an object
-   * whose scope was deleted since (see scopes.ts).
-   */
-  scopeRefs?(values: Json): ScopeRef[];
-  /** Where an object with these inputs lives, for messages: "project 1001", "the tenant". */
-  location(inputs: Json): string;
-  /** Said in the "not managed by this stack" error about what adoption does beyond the usual. */
-  adoptionNote?: string;
-  /**
-   * The API does not refuse a duplicate (no 409), so create looks for an existing object with the
-   * inputs' natural key first and treats one as a conflict (adopted only with adoptExisting).
-   */
-  findBeforeCreate?: boolean;
-  /**
-   * Inputs the server never returns (a rotation trigger, a credential's secret values): the outputs
-   * hold the inputs' value, so refresh never reports them as drift. Dotted paths; `[]` goes through
-   * every element of a list, e.g. "spec.keyValuePairs[].value".
-   */
-  inputOnly?: readonly string[];
-  /**
-   * Outputs the API returns only once (at creation) and never again: carried over from the previous
-   * outputs. The resource class must list them in `additionalSecretOutputs`.
-   */
-  secretOutputs?: readonly string[];
-  /**
-   * Inputs that hold secrets (a credential's values), as dotted paths like `inputOnly`. The dynamic
-   * resource classes wrap them with `pulumi.secret`; the plugin host and its schema mark them secret.
-   */
-  secretInputs?: readonly string[];
-  /**
-   * Inputs an import leaves out although the API returns them, because check derives them from
-   * another input the import keeps (an access rule's roleId from its role name).
-   */
-  importedWithout?: readonly string[];
-  idOf(object: T): string;
-  /** Who created the object and when, for the "not managed by this stack" error. */
-  createdOf?(object: T): { by?: string | null; at?: string | null };
+  identity: Identity<T, I>;
   /** The server's view in the input shape, plus read-only fields; may hold undefined (the adapter strips it). */
   toOutputs(object: T): Json;
-  operations: KindOperations<T>;
+  operations: KindOperations<T, I>;
+  adoption?: Adoption;
+  secrets?: Secrets;
   /** Present when writes are applied asynchronously and can be waited for. */
   sync?: SyncRules<T>;
+  references?: References;
 }
 
 /**
@@ -157,6 +202,6 @@ export class PartialWriteError<T> extends Error {
   }
 }
 
-/** A kind of any object type: the registry holds kinds whose object types differ (T is invariant). */
+/** A kind of any object and input types: the registry holds kinds whose types differ (both are invariant). */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type AnyResourceKind = ResourceKind<any>;
+export type AnyResourceKind = ResourceKind<any, any>;

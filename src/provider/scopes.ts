@@ -38,8 +38,8 @@ const LOOKUP: Record<ScopeType, string> = {
  * The references whose ids are known, as strings (an asset's projectId is a number, a project's id a
  * numeric string); a scope created in this run is still unknown at preview, and skipped.
  */
-function knownRefs(kind: ResourceKind, values: Json): (ScopeRef & { id: string })[] {
-  return (kind.scopeRefs?.(values) ?? [])
+function knownRefs<T, I extends object>(kind: ResourceKind<T, I>, values: Json): (ScopeRef & { id: string })[] {
+  return (kind.references?.scopeRefs?.(values) ?? [])
     .filter((ref) => (typeof ref.id === "string" && ref.id !== "" && isKnown(ref.id)) || typeof ref.id === "number")
     .map((ref) => ({ ...ref, id: String(ref.id) }));
 }
@@ -48,9 +48,9 @@ function knownRefs(kind: ResourceKind, values: Json): (ScopeRef & { id: string }
  * Adds a failure for every scope id of the inputs that names nothing, or a project being deleted;
  * ids the static rules already refused (`meta.projectId: must be an integer`) are not looked up.
  */
-export async function checkScopes(
+export async function checkScopes<T, I extends object>(
   ctx: ProviderContext,
-  kind: ResourceKind,
+  kind: ResourceKind<T, I>,
   inputs: Json,
   failures: Failures,
   refused: readonly CheckFailure[] = [],
@@ -70,7 +70,11 @@ export async function checkScopes(
 }
 
 /** The first scope of the object (by its outputs) that Run:ai no longer has, e.g. "project 1004". */
-export async function missingScope(ctx: ProviderContext, kind: ResourceKind, outputs: Json): Promise<string | undefined> {
+export async function missingScope<T, I extends object>(
+  ctx: ProviderContext,
+  kind: ResourceKind<T, I>,
+  outputs: Json,
+): Promise<string | undefined> {
   const refs = knownRefs(kind, outputs);
   const scopes = await Promise.all(refs.map((ref) => scopeOf(ctx.client, ref.type, ref.id)));
   const gone = refs.find((_ref, index) => scopes[index] === undefined);
@@ -82,8 +86,12 @@ export async function missingScope(ctx: ProviderContext, kind: ResourceKind, out
  * since its scope ids are fixed at creation (check has already refused a program that still names
  * the deleted scope).
  */
-export function withMissingScopeReplaced(kind: ResourceKind, olds: Json, result: pulumi.dynamic.DiffResult): pulumi.dynamic.DiffResult {
+export function withMissingScopeReplaced<T, I extends object>(
+  kind: ResourceKind<T, I>,
+  olds: Json,
+  result: pulumi.dynamic.DiffResult,
+): pulumi.dynamic.DiffResult {
   if (typeof olds[MISSING_SCOPE] !== "string") return result;
-  const scopeInput = String(kind.scopeRefs?.(olds)[0]?.path[0] ?? MISSING_SCOPE);
+  const scopeInput = String(kind.references?.scopeRefs?.(olds)[0]?.path[0] ?? MISSING_SCOPE);
   return { ...result, changes: true, replaces: [...new Set([...(result.replaces ?? []), scopeInput])] };
 }

@@ -53,14 +53,14 @@ function estimatesOf(sync: object) {
 }
 
 /** Polls until the object leaves its pending statuses; throws on a failed status or at the timeout. */
-export async function waitForSync<T>(
-  kind: ResourceKind<T>,
+export async function waitForSync<T, I extends object>(
+  kind: ResourceKind<T, I>,
   sync: SyncRules<T>,
   ctx: ProviderContext,
   written: T,
   name: string,
 ): Promise<T> {
-  const id = kind.idOf(written);
+  const id = kind.identity.idOf(written);
   const what = `${kind.label} "${name}" (${id})`;
   const settled = (object: T): PollStep<T> => {
     const status = sync.statusOf(object);
@@ -82,7 +82,13 @@ export async function waitForSync<T>(
 }
 
 /** Polls until the object is gone (404); throws on a failed deletion or at the timeout. */
-export async function waitForDeletion<T>(kind: ResourceKind<T>, sync: SyncRules<T>, ctx: ProviderContext, id: string, name: string) {
+export async function waitForDeletion<T, I extends object>(
+  kind: ResourceKind<T, I>,
+  sync: SyncRules<T>,
+  ctx: ProviderContext,
+  id: string,
+  name: string,
+) {
   const what = `${kind.label} "${name}" (${id})`;
   await poll<true>(ctx.timeoutSeconds, estimatesOf(sync).deletion, async () => {
     let object: T;

@@ -50,16 +50,22 @@ export function unconfirmedCreate(err: unknown, what: string, inputs: Json, star
 
 /**
  * Deletes the object the unconfirmed attempt recorded in `props` may have created: the one under
- * its name whose creation time falls in the attempt's window. Anything else under that name is
+ * its name (`inputs`: the props in the input shape) whose creation time falls in the attempt's window. Anything else under that name is
  * someone else's and stays (the create that follows then reports it by name).
  */
-export async function removeUnconfirmed<T>(kind: ResourceKind<T>, ctx: ProviderContext, props: Json, name: string): Promise<void> {
-  const existing = await kind.operations.findExisting(ctx, props);
+export async function removeUnconfirmed<T, I extends object>(
+  kind: ResourceKind<T, I>,
+  ctx: ProviderContext,
+  inputs: I,
+  props: Json,
+  name: string,
+): Promise<void> {
+  const existing = await kind.operations.findExisting(ctx, inputs);
   if (existing === undefined) return;
   const startedAt = Date.parse(String(props[ATTEMPT_STARTED]));
-  const createdAt = Date.parse(String(kind.createdOf?.(existing).at ?? ""));
+  const createdAt = Date.parse(String(kind.identity.createdOf?.(existing).at ?? ""));
   if (!(createdAt >= startedAt - OWN_OBJECT_WINDOW_MS.before && createdAt <= startedAt + OWN_OBJECT_WINDOW_MS.after)) return;
-  const id = kind.idOf(existing);
+  const id = kind.identity.idOf(existing);
   await kind.operations.delete(ctx, id);
   if (kind.sync && ctx.waitForSync) await waitForDeletion(kind, kind.sync, ctx, id, name);
 }

@@ -150,7 +150,7 @@ describe("every kind through a Pulumi YAML program and the runai plugin", () => 
         const byName = (name: string) => resources.find((r) => r.urn.endsWith(`::${name}`)) as ExportedResource;
         expect(isCiphertext(byName("y-application").outputs?.secret)).toBe(true);
         for (const { type, name } of kinds) {
-          for (const secretPath of kindFor(type).secretInputs ?? []) {
+          for (const secretPath of kindFor(type).secrets?.inputs ?? []) {
             const [field, inner] = secretPath.replace(/^spec\./, "").split("[].");
             const pick = (spec: unknown) => (inner ? (spec as Json)?.[field]?.[0]?.[inner] : (spec as Json)?.[field]);
             const where = { name, field: secretPath };

@@ -55,7 +55,7 @@ function valuesAt(value: unknown, parts: string[]): string[] {
 /** The secret inputs the fixtures give every kind (before and after a rotation): never in state or in any output. */
 export function fixtureSecrets(kinds: LifecycleKind[]): string[] {
   return kinds.flatMap(({ type, name, fixture }) =>
-    (kindFor(type).secretInputs ?? []).flatMap((secretPath) =>
+    (kindFor(type).secrets?.inputs ?? []).flatMap((secretPath) =>
       [fixture.args(name), fixture.replacing(name)].flatMap((args) => valuesAt(args, secretPath.split("."))),
     ),
   );
@@ -185,9 +185,10 @@ export function describeLifecycle(host: LifecycleHost, hostSteps: HostSteps = {}
         const adoptName = `${name}-adopt`;
         const kind = kindFor(type);
         const args = fixture.args(adoptName);
-        const { by, at } = kind.createdOf?.((await host.emulator().api("GET", fixture.itemPath(state.byHand[adoptName]))).body) ?? {};
+        const { by, at } =
+          kind.identity.createdOf?.((await host.emulator().api("GET", fixture.itemPath(state.byHand[adoptName]))).body) ?? {};
         const message =
-          `${kind.label} "${kind.describe?.(args) ?? nameIn(args)}" already exists in ${kind.location(args)} ` +
+          `${kind.label} "${kind.identity.describe?.(args) ?? nameIn(args)}" already exists in ${kind.identity.location(args)} ` +
           `(id ${state.byHand[adoptName]}, created by ${by} at ${at}) and is not managed by this stack. ` +
           "Set adoptExisting: true to take it over with this program's values";
         expect({ adoptName, refused: run.output.includes(message) ? message : run.output }).toEqual({ adoptName, refused: message });

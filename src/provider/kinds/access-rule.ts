@@ -37,6 +37,8 @@ const AccessRuleInputs = z.strictObject({
   clusterId: Uuid.optional(),
 });
 
+type AccessRuleInputs = z.infer<typeof AccessRuleInputs>;
+
 const RULE_SYNC: SyncRules<AccessRule> = {
   statusOf: (rule) => rule.status?.phase,
   pending: ["Creating"],
@@ -45,31 +47,34 @@ const RULE_SYNC: SyncRules<AccessRule> = {
   details: (rule) => [rule.status?.message, rule.status?.details].filter(Boolean).join(": ") || "no details given",
 };
 
-export const accessRuleKind: ResourceKind<AccessRule> = {
+export const accessRuleKind: ResourceKind<AccessRule, AccessRuleInputs> = {
   type: "AccessRule",
   label: "Access rule",
   inputSchema: AccessRuleInputs,
   validate: validateRole,
-  resolveReferences: resolveRole,
-  // The tenant's id names the one tenant there is: nothing to look up.
-  scopeRefs: (values) =>
-    (ID_SCOPES as readonly unknown[]).includes(values.scopeType)
-      ? [{ path: ["scopeId"], type: values.scopeType as ScopeType, id: values.scopeId }]
-      : [],
-  // An imported rule names its role (readable code); check finds the id again.
-  importedWithout: ["roleId"],
+  references: {
+    resolve: resolveRole,
+    // The tenant's id names the one tenant there is: nothing to look up.
+    scopeRefs: (values) => {
+      const scopeType = ID_SCOPES.find((type) => type === values.scopeType);
+      return scopeType ? [{ path: ["scopeId"], type: scopeType, id: values.scopeId }] : [];
+    },
+    // An imported rule names its role (readable code); check finds the id again.
+    importedWithout: ["roleId"],
+  },
   // Everything is fixed at creation; the role counts by id (a name and its id are the same role).
   creationOnly: [
     ...["subjectType", "subjectId", "roleId", "scopeType", "scopeId"].map((path) => ({ path })),
     { path: "clusterId", onlyWhenSet: true },
   ],
   updatable: [],
-  describe: (inputs) =>
-    `${String(inputs.subjectType)} ${String(inputs.subjectId)} as ${inputs.role ? String(inputs.role) : `role ${String(inputs.roleId)}`}`,
-  location: (inputs) => (inputs.scopeType === "tenant" ? "the tenant" : `${String(inputs.scopeType)} ${String(inputs.scopeId)}`),
-  findBeforeCreate: true,
-  idOf: (rule) => String(rule.id),
-  createdOf: (rule) => ({ by: rule.createdBy, at: rule.createdAt }),
+  identity: {
+    idOf: (rule) => String(rule.id),
+    createdOf: (rule) => ({ by: rule.createdBy, at: rule.createdAt }),
+    describe: (inputs) => `${inputs.subjectType} ${inputs.subjectId} as ${inputs.role ? inputs.role : `role ${inputs.roleId}`}`,
+    location: (inputs) => (inputs.scopeType === "tenant" ? "the tenant" : `${inputs.scopeType} ${inputs.scopeId}`),
+  },
+  adoption: { findBeforeCreate: true },
   toOutputs: (rule) => ({
     subjectType: rule.subjectType,
     subjectId: rule.subjectId,
@@ -95,14 +100,15 @@ export const accessRuleKind: ResourceKind<AccessRule> = {
   },
 };
 
-function creationFields(inputs: Json) {
+function creationFields(inputs: AccessRuleInputs) {
   return stripNulls({
-    subjectType: inputs.subjectType as (typeof SUBJECT_TYPES)[number],
-    subjectId: String(inputs.subjectId),
+    subjectType: inputs.subjectType,
+    subjectId: inputs.subjectId,
+    // Check has filled it in from the role's name when the program gave that.
     roleId: Number(inputs.roleId),
-    scopeType: inputs.scopeType as (typeof RULE_SCOPES)[number],
-    scopeId: String(inputs.scopeId),
-    clusterId: inputs.clusterId as string | undefined,
+    scopeType: inputs.scopeType,
+    scopeId: inputs.scopeId,
+    clusterId: inputs.clusterId,
   });
 }
 

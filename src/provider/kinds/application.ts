@@ -5,20 +5,20 @@
 // the `secret` output is encrypted in state only because the resource class declares it in
 // `additionalSecretOutputs` (returning `pulumi.secret()` from a dynamic provider fails). Hence the
 // secret never appears in an error message, a log line or anything but the `secret` output; the API
-// never returns it again, so the adapter carries it over from the previous outputs (`secretOutputs`).
+// never returns it again, so the adapter carries it over from the previous outputs (`secrets.outputs`).
 import type { RunaiClient } from "../../client";
 import type { Application } from "../../schemas/application";
 import { ApplicationInputs } from "../../schemas/application";
-import type { Json, ResourceKind } from "../kind";
+import type { ResourceKind } from "../kind";
 import { PartialWriteError } from "../kind";
 
 /** An application as the provider handles it: the API's view, plus the secret when a call obtained one. */
 export type ApplicationObject = Pick<Application, "id" | "name" | "clientId" | "enabled"> &
   Partial<Omit<Application, "id" | "name" | "clientId" | "enabled">> & { secret?: string };
 
-const enabledIn = (inputs: Json): boolean => inputs.enabled !== false;
+const enabledIn = (inputs: ApplicationInputs): boolean => inputs.enabled !== false;
 
-export const applicationKind: ResourceKind<ApplicationObject> = {
+export const applicationKind: ResourceKind<ApplicationObject, ApplicationInputs> = {
   type: "Application",
   label: "Application",
   inputSchema: ApplicationInputs,
@@ -27,13 +27,14 @@ export const applicationKind: ResourceKind<ApplicationObject> = {
   // Renaming is impossible (the name is the client id): a new name is a new application.
   creationOnly: [{ path: "name" }],
   updatable: [{ path: "enabled", defaults: true }, { path: "rotateWhenChanged" }],
-  namePath: "name",
-  location: () => "the tenant",
-  adoptionNote: "its secret is then regenerated once, since Run:ai never returns an existing secret",
-  inputOnly: ["rotateWhenChanged"],
-  secretOutputs: ["secret"],
-  idOf: (app) => app.id,
-  createdOf: (app) => ({ by: app.createdBy, at: app.createdAt }),
+  identity: {
+    idOf: (app) => app.id,
+    createdOf: (app) => ({ by: app.createdBy, at: app.createdAt }),
+    namePath: "name",
+    location: () => "the tenant",
+  },
+  adoption: { note: "its secret is then regenerated once, since Run:ai never returns an existing secret" },
+  secrets: { inputOnly: ["rotateWhenChanged"], outputs: ["secret"] },
   toOutputs: (app) => ({
     name: app.name,
     enabled: app.enabled,
@@ -45,10 +46,10 @@ export const applicationKind: ResourceKind<ApplicationObject> = {
   }),
   operations: {
     async create(ctx, inputs) {
-      const created = await ctx.client.apps.create({ name: String(inputs.name) });
+      const created = await ctx.client.apps.create({ name: inputs.name });
       return { ...created, clientId: created.clientId ?? created.name, enabled: true };
     },
-    findExisting: (ctx, inputs) => ctx.client.apps.findByName(String(inputs.name)),
+    findExisting: (ctx, inputs) => ctx.client.apps.findByName(inputs.name),
     async adopt(ctx, existing) {
       // Its current secret cannot be read back: regenerating is the only way to hold a working one.
       const { secret } = await ctx.client.apps.regenerateSecret(existing.id);

@@ -32,7 +32,7 @@ export interface AssetKindRow {
   /** Spec fields that hold an absolute path (a mount path in the container, an NFS export). */
   absolutePathFields?: readonly string[];
   /** Cross-field rules of the contract that the spec schema cannot express. */
-  validate?(failures: Failures, inputs: AssetInputs): void;
+  validate?(failures: Failures, inputs: AssetRuleInputs): void;
   /** Whether the kind reports a sync status to wait for (`?statusInfo=true`). Default true. */
   reportsSyncStatus?: boolean;
   /** What a PUT can change, when it is less than the name, the description and the whole spec. */
@@ -55,11 +55,19 @@ export interface AssetUpdateRule {
   rename?: boolean;
 }
 
-/** The inputs of an asset resource, as the program sends them. */
+/** The inputs of an asset resource, as check accepted them. */
 export interface AssetInputs {
   meta: AssetMetaInputs;
   spec: Json;
-  adoptExisting?: boolean;
+}
+
+/**
+ * What a row's rules see: the program's values before the schema has accepted them (its failures are
+ * reported with theirs), preview unknowns included; only the spec is known to be an object.
+ */
+export interface AssetRuleInputs {
+  meta?: Json;
+  spec: Json;
 }
 
 export type AssetMetaInputs = z.infer<typeof InputMeta>;
@@ -112,13 +120,15 @@ const ASSET_SYNC: SyncRules<AnyAsset> = {
   },
 };
 
-export function assetKind(row: AssetKindRow): ResourceKind<AnyAsset> {
+export function assetKind(row: AssetKindRow): ResourceKind<AnyAsset, AssetInputs> {
   const endpoint = (client: RunaiClient) => client.assets(row.contract);
   const reportsSyncStatus = row.reportsSyncStatus ?? true;
   // Kinds without a sync status do not declare the `statusInfo` parameter: send none.
   const readOptions = reportsSyncStatus ? { statusInfo: true } : {};
   const fields = fieldClasses(row);
-  const updateBody = (inputs: Json) => updateBodyOf(row.update, inputs);
+  const updateBody = (inputs: AssetInputs) => updateBodyOf(row.update, inputs);
+  // The server never returns a secret field: the outputs hold the program's (secret) value.
+  const secretFields = (row.contract.secretFields ?? []).map((field) => `spec.${field}`);
   return {
     type: row.type,
     label: row.label,
@@ -133,24 +143,24 @@ export function assetKind(row: AssetKindRow): ResourceKind<AnyAsset> {
       checkScope(row, failures, inputs);
       // A spec that is no object (a list, say) has one failure already: "spec: must be an object".
       if (!isObject(inputs.spec)) return;
-      checkSpecFields(row, failures, inputs.spec as Json);
-      row.validate?.(failures, inputs as unknown as AssetInputs);
+      checkSpecFields(row, failures, inputs.spec);
+      row.validate?.(failures, { meta: isObject(inputs.meta) ? inputs.meta : undefined, spec: inputs.spec });
     },
-    scopeRefs: (values) => scopeRefsOf(values),
+    references: { scopeRefs: scopeRefsOf },
     ...fields,
-    namePath: "meta.name",
-    adoptionNote: row.adoptionNote,
-    location: (inputs) => describeScope(metaOf(inputs)),
-    idOf: (asset) => asset.meta.id,
-    createdOf: (asset) => ({ by: asset.meta.createdBy, at: asset.meta.createdAt }),
-    // The server never returns a secret field: the outputs hold the program's (secret) value.
-    inputOnly: (row.contract.secretFields ?? []).map((field) => `spec.${field}`),
-    secretInputs: (row.contract.secretFields ?? []).map((field) => `spec.${field}`),
+    identity: {
+      idOf: (asset) => asset.meta.id,
+      createdOf: (asset) => ({ by: asset.meta.createdBy, at: asset.meta.createdAt }),
+      namePath: "meta.name",
+      location: (inputs) => describeScope(inputs.meta),
+    },
+    adoption: { note: row.adoptionNote },
+    secrets: { inputOnly: secretFields, inputs: secretFields },
     toOutputs: (asset) => ({ meta: asset.meta, spec: asset.spec ?? {}, status: asset.status ?? {}, clusterInfo: asset.clusterInfo }),
     sync: reportsSyncStatus ? ASSET_SYNC : undefined,
     operations: {
-      create: (ctx, inputs) => endpoint(ctx.client).create({ meta: creationMeta(metaOf(inputs)), spec: specOf(inputs) }),
-      findExisting: (ctx, inputs) => endpoint(ctx.client).findByKey(metaOf(inputs)),
+      create: (ctx, inputs) => endpoint(ctx.client).create({ meta: creationMeta(inputs.meta), spec: specOf(inputs) }),
+      findExisting: (ctx, inputs) => endpoint(ctx.client).findByKey(inputs.meta),
       adopt: (ctx, existing, inputs) => endpoint(ctx.client).update(existing.meta.id, updateBody(inputs)),
       read: (ctx, id) => endpoint(ctx.client).get(id, readOptions),
       readRecent: (ctx, id) => endpoint(ctx.client).getRecent(id, readOptions),
@@ -162,8 +172,8 @@ export function assetKind(row: AssetKindRow): ResourceKind<AnyAsset> {
 
 /** Scope rules: "system" is Run:ai's own, the kind's allowed scopes, and the id each scope needs. */
 function checkScope(row: AssetKindRow, failures: Failures, inputs: Json): void {
-  const meta = inputs.meta as Partial<Record<string, unknown>> | undefined;
-  if (!meta || typeof meta !== "object" || isUnknown(meta.scope) || typeof meta.scope !== "string") return;
+  const meta = inputs.meta;
+  if (!isObject(meta) || isUnknown(meta.scope) || typeof meta.scope !== "string") return;
   const scope = meta.scope;
   if (scope === "system") {
     failures.add(["meta", "scope"], '"system" is reserved for Run:ai itself; use "tenant", "cluster", "department" or "project"');
@@ -198,12 +208,8 @@ function checkSpecFields(row: AssetKindRow, failures: Failures, spec: Json): voi
   }
 }
 
-function metaOf(inputs: Json): AssetMetaInputs {
-  return inputs.meta as AssetMetaInputs;
-}
-
-function specOf(inputs: Json): Json {
-  return stripNulls((inputs.spec ?? {}) as Json);
+function specOf(inputs: AssetInputs): Json {
+  return stripNulls(inputs.spec ?? {});
 }
 
 function creationMeta(meta: AssetMetaInputs) {
@@ -219,9 +225,9 @@ function creationMeta(meta: AssetMetaInputs) {
 }
 
 /** Which fields update in place and which replace the asset, from the row's update rule. */
-function fieldClasses(row: AssetKindRow): Pick<ResourceKind, "updatable" | "creationOnly"> {
+function fieldClasses(row: AssetKindRow): Pick<ResourceKind<AnyAsset, AssetInputs>, "updatable" | "creationOnly"> {
   const creationOnlyMeta = CREATION_ONLY_META.map((field) => ({ path: `meta.${field}` }));
-  const specDefault = (field: string) => (row.specDefaults as Json | undefined)?.[field];
+  const specDefault = (field: string) => row.specDefaults?.[field];
   if (!row.update) {
     return {
       updatable: [{ path: "meta.name" }, { path: "meta.description" }, { path: "spec", defaults: row.specDefaults }],
@@ -252,8 +258,8 @@ function specFieldsOf(contract: AssetContract): string[] {
 }
 
 // By default a PUT carries name, description and the whole spec; `description: null` unsets a removed one.
-function updateBodyOf(rule: AssetUpdateRule | undefined, inputs: Json) {
-  const meta = metaOf(inputs);
+function updateBodyOf(rule: AssetUpdateRule | undefined, inputs: AssetInputs) {
+  const { meta } = inputs;
   const description = meta.description ?? null;
   if (!rule) return { meta: { name: meta.name, description }, spec: specOf(inputs) };
   const updatedMeta = rule.rename === false ? { description } : { name: meta.name, description };

@@ -7,7 +7,7 @@
 import { parseQuantity } from "../quantity";
 import type { Failures } from "../validation";
 import { isKnown, isObject, isSet } from "../validation";
-import type { AssetInputs } from "./asset";
+import type { AssetRuleInputs } from "./asset";
 
 type Json = Record<string, unknown>;
 
@@ -20,7 +20,7 @@ const GPU_FIELDS_BY_TYPE: Record<string, readonly string[]> = {
 /** The field that carries the request of each type. */
 const GPU_REQUEST_FIELD: Record<string, string> = { portion: "gpuPortionRequest", memory: "gpuMemoryRequest", migProfile: "migProfile" };
 
-export function validateComputeSpec(failures: Failures, inputs: AssetInputs): void {
+export function validateComputeSpec(failures: Failures, inputs: AssetRuleInputs): void {
   const spec = inputs.spec;
   validateGpuRequest(failures, spec);
   compareLimit(failures, spec, "gpuPortionRequest", "gpuPortionLimit", numberOf);

@@ -3,7 +3,7 @@
 // ever quotes a value: credentials carry secrets.
 import type { Failures } from "../validation";
 import { isKnown, isObject, isSet } from "../validation";
-import type { AssetInputs } from "./asset";
+import type { AssetRuleInputs } from "./asset";
 import { KUBERNETES_NAME, reportDuplicateKeys } from "./datasource-rules";
 
 /** A key of a Kubernetes secret's data. */
@@ -11,7 +11,7 @@ const SECRET_KEY = /^[-._a-zA-Z0-9]+$/;
 
 /** The rule of a credential kind whose values are the given spec fields (all needed without an existing secret). */
 export function credentialRule(valueFields: readonly string[]) {
-  return (failures: Failures, inputs: AssetInputs): void => {
+  return (failures: Failures, inputs: AssetRuleInputs): void => {
     const spec = inputs.spec;
     const existing = spec.existingSecretName;
     if (typeof existing === "string" && isKnown(existing) && existing !== "" && !KUBERNETES_NAME.test(existing)) {
@@ -39,7 +39,7 @@ export function credentialRule(valueFields: readonly string[]) {
 }
 
 /** Generic secrets: key/value pairs (each with both), keys usable as Kubernetes secret keys, each once. */
-export function validateGenericSecret(failures: Failures, inputs: AssetInputs): void {
+export function validateGenericSecret(failures: Failures, inputs: AssetRuleInputs): void {
   credentialRule(["keyValuePairs"])(failures, inputs);
   const pairs = inputs.spec.keyValuePairs;
   if (!Array.isArray(pairs)) return;

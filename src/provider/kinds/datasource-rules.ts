@@ -3,12 +3,12 @@
 // absolute paths are row options of the registry, not rules here.
 import type { Failures } from "../validation";
 import { isKnown, isObject, isSet } from "../validation";
-import type { AssetInputs } from "./asset";
+import type { AssetRuleInputs } from "./asset";
 
 /** A Kubernetes object name (DNS subdomain), as a claim's or a secret's name must be. */
 export const KUBERNETES_NAME = /^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/;
 
-export function validatePvcSpec(failures: Failures, inputs: AssetInputs): void {
+export function validatePvcSpec(failures: Failures, inputs: AssetRuleInputs): void {
   const spec = inputs.spec;
   if (typeof spec.claimName === "string" && isKnown(spec.claimName) && !KUBERNETES_NAME.test(spec.claimName)) {
     failures.add(
@@ -53,7 +53,7 @@ function validateAccessModes(failures: Failures, modes: unknown): void {
 /** A bucket name as S3 and S3-compatible stores accept it. */
 const BUCKET_NAME = /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/;
 
-export function validateS3Spec(failures: Failures, inputs: AssetInputs): void {
+export function validateS3Spec(failures: Failures, inputs: AssetRuleInputs): void {
   const { bucket, url } = inputs.spec;
   if (typeof bucket === "string" && isKnown(bucket) && bucket !== "" && !BUCKET_NAME.test(bucket)) {
     failures.add(
@@ -72,7 +72,7 @@ export function validateS3Spec(failures: Failures, inputs: AssetInputs): void {
 /** `https://`, `http://`, `ssh://` and `git://` URLs, and scp-like `git@github.com:org/repo.git`. */
 const SCP_LIKE = /^[\w.-]+@[\w.-]+:[^/].*$/;
 
-export function validateGitSpec(failures: Failures, inputs: AssetInputs): void {
+export function validateGitSpec(failures: Failures, inputs: AssetRuleInputs): void {
   const { repository } = inputs.spec;
   if (typeof repository !== "string" || !isKnown(repository) || repository === "") return;
   if (!SCP_LIKE.test(repository) && !hasProtocol(repository, ["https:", "http:", "ssh:", "git:"])) {

@@ -2,25 +2,29 @@
 // per-node-pool quotas. Synchronous: a write is done when it is answered.
 import type { Department } from "../../schemas";
 import { DepartmentUpdateRequest } from "../../schemas/org-unit";
-import type { Json, ResourceKind } from "../kind";
+import type { z } from "zod";
+import type { ResourceKind } from "../kind";
 import { stripNulls } from "../normalize";
 import { ORG_UNIT_INPUT_FIELDS, ORG_UNIT_UPDATABLE, quotasToSend, resolveNodePools, updatableFields, validateQuotas } from "./org-unit";
 
 /** A department as a program writes it: the contract's request, quotas with node pools by name or id. */
 const DepartmentInputs = DepartmentUpdateRequest.extend(ORG_UNIT_INPUT_FIELDS);
+type DepartmentInputs = z.infer<typeof DepartmentInputs>;
 
-export const departmentKind: ResourceKind<Department> = {
+export const departmentKind: ResourceKind<Department, DepartmentInputs> = {
   type: "Department",
   label: "Department",
   inputSchema: DepartmentInputs,
   validate: (failures, inputs) => validateQuotas(failures, inputs.resources),
-  resolveReferences: (ctx, inputs, failures) => resolveNodePools(ctx.client, inputs, failures),
+  references: { resolve: (ctx, inputs, failures) => resolveNodePools(ctx.client, inputs, failures) },
   creationOnly: [{ path: "name" }, { path: "clusterId" }],
   updatable: ORG_UNIT_UPDATABLE,
-  namePath: "name",
-  location: (inputs) => `cluster ${String(inputs.clusterId)}`,
-  idOf: (department) => department.id,
-  createdOf: (department) => ({ by: department.createdBy, at: department.createdAt }),
+  identity: {
+    idOf: (department) => department.id,
+    createdOf: (department) => ({ by: department.createdBy, at: department.createdAt }),
+    namePath: "name",
+    location: (inputs) => `cluster ${inputs.clusterId}`,
+  },
   toOutputs: (department) => ({
     name: department.name,
     clusterId: department.clusterId,
@@ -38,16 +42,14 @@ export const departmentKind: ResourceKind<Department> = {
     create: (ctx, inputs) =>
       ctx.client.departments.create(
         stripNulls({
-          name: String(inputs.name),
-          clusterId: String(inputs.clusterId),
+          name: inputs.name,
+          clusterId: inputs.clusterId,
           ...updatableFields(inputs),
           resources: quotasToSend(inputs.resources, []),
         }),
       ),
     findExisting: (ctx, inputs) =>
-      ctx.client.departments
-        .findByName(String(inputs.name), String(inputs.clusterId))
-        .then((found) => found && ctx.client.departments.get(found.id)),
+      ctx.client.departments.findByName(inputs.name, inputs.clusterId).then((found) => found && ctx.client.departments.get(found.id)),
     adopt: (ctx, existing, inputs) => ctx.client.departments.update(existing.id, updateBody(inputs, existing.resources)),
     read: (ctx, id) => ctx.client.departments.get(id),
     update: (ctx, id, olds, news) => ctx.client.departments.update(id, updateBody(news, olds.resources)),
@@ -55,6 +57,6 @@ export const departmentKind: ResourceKind<Department> = {
   },
 };
 
-function updateBody(inputs: Json, held: unknown) {
+function updateBody(inputs: DepartmentInputs, held: unknown) {
   return stripNulls({ ...updatableFields(inputs), resources: quotasToSend(inputs.resources, held) });
 }

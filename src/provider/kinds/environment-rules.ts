@@ -2,7 +2,7 @@
 // context, probes, environment variables). The schema checks each field; the rules below are the
 // contract's cross-field rules, which only prose states (api/runai-2.22.openapi.json descriptions).
 import { isKnown, isObject, isSet, type Failures, type Path } from "../validation";
-import type { AssetInputs } from "./asset";
+import type { AssetRuleInputs } from "./asset";
 
 type Json = Record<string, unknown>;
 
@@ -43,7 +43,7 @@ const CUSTOM_IDENTITY_FIELDS = ["runAsUid", "runAsGid", "supplementalGroups"] as
 const SUPPLEMENTAL_GROUPS_PATTERN = /^\s*\d+\s*(,\s*\d+\s*)*$/;
 
 /** The contract's cross-field rules for an environment's spec. */
-export function validateEnvironmentSpec(failures: Failures, inputs: AssetInputs): void {
+export function validateEnvironmentSpec(failures: Failures, inputs: AssetRuleInputs): void {
   const spec = inputs.spec;
   validateEnvironmentVariables(failures, spec.environmentVariables);
   validateConnections(failures, spec.connections);
@@ -130,7 +130,7 @@ function validateProbes(failures: Failures, probes: unknown): void {
     failures.add(["spec", "probes", "readiness", "handler"], "is required (the action that probes the container)");
 }
 
-function validateContainer(failures: Failures, spec: Json, inputs: AssetInputs): void {
+function validateContainer(failures: Failures, spec: Json, inputs: AssetRuleInputs): void {
   if (spec.tty === true && spec.stdin !== true && known(spec.stdin)) failures.add(["spec", "tty"], "requires spec.stdin to be true");
 
   if (spec.seccompProfileType === "Localhost") {

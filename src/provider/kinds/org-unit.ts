@@ -133,7 +133,9 @@ export function quotasToSend(program: unknown, held: unknown): QuotaResource[] {
 }
 
 /** The updatable fields both org units send on create and PUT. */
-export function updatableFields(inputs: Json): Json {
+export function updatableFields(
+  inputs: Pick<DepartmentUpdateRequest, "description" | "schedulingRules" | "defaultNodePools" | "nodeTypes">,
+) {
   return {
     description: inputs.description,
     schedulingRules: inputs.schedulingRules,

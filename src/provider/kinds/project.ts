@@ -6,6 +6,7 @@ import type { Project } from "../../schemas";
 import { ProjectUpdateRequest } from "../../schemas/org-unit";
 import type { Json, ResourceKind, SyncRules } from "../kind";
 import { stripNulls } from "../normalize";
+import type { ProviderContext } from "../context";
 import type { Failures } from "../validation";
 import { isKnown } from "../validation";
 import { ORG_UNIT_INPUT_FIELDS, ORG_UNIT_UPDATABLE, quotasToSend, resolveNodePools, updatableFields, validateQuotas } from "./org-unit";
@@ -34,6 +35,8 @@ const ProjectInputs = ProjectUpdateRequest.extend({
   ),
 });
 
+type ProjectInputs = z.infer<typeof ProjectInputs>;
+
 const PROJECT_SYNC: SyncRules<Project> = {
   statusOf: (project) => project.status?.phase,
   pending: ["Creating", "Updating", "Initializing"],
@@ -42,34 +45,23 @@ const PROJECT_SYNC: SyncRules<Project> = {
   details: (project) => project.status?.phaseMessage || "no details given",
 };
 
-export const projectKind: ResourceKind<Project> = {
+export const projectKind: ResourceKind<Project, ProjectInputs> = {
   type: "Project",
   label: "Project",
   inputSchema: ProjectInputs,
   validate: validateProject,
-  scopeRefs: (values) => [{ path: ["departmentId"], type: "department", id: values.departmentId }],
-  async resolveReferences(ctx, inputs, failures) {
-    // Whether the department exists is the adapter's scope check; here, whether it is in this cluster.
-    const departmentId = inputs.departmentId;
-    const read =
-      typeof departmentId === "string" && isKnown(departmentId) ? await scopeOf(ctx.client, "department", departmentId) : undefined;
-    const department = read === UNREADABLE ? undefined : read;
-    if (department && isKnown(inputs.clusterId) && department.clusterId !== inputs.clusterId) {
-      failures.add(
-        ["departmentId"],
-        `department "${department.name}" (${String(departmentId)}) is in cluster ${department.clusterId}, not ${String(inputs.clusterId)}`,
-      );
-    }
-    const resolved = await resolveNodePools(ctx.client, inputs, failures);
-    if (department && failures.list.length === 0) warnAboutQuotaAboveDepartment(resolved, department);
-    return resolved;
+  references: {
+    scopeRefs: (values) => [{ path: ["departmentId"], type: "department", id: values.departmentId }],
+    resolve: resolveDepartmentAndNodePools,
   },
   creationOnly: [{ path: "name" }, { path: "clusterId" }, { path: "departmentId" }, { path: "requestedNamespace" }],
   updatable: [...ORG_UNIT_UPDATABLE, { path: "enforceRunaiScheduler", defaults: true }],
-  namePath: "name",
-  location: (inputs) => `cluster ${String(inputs.clusterId)}`,
-  idOf: (project) => project.id,
-  createdOf: (project) => ({ by: project.createdBy, at: project.createdAt }),
+  identity: {
+    idOf: (project) => project.id,
+    createdOf: (project) => ({ by: project.createdBy, at: project.createdAt }),
+    namePath: "name",
+    location: (inputs) => `cluster ${inputs.clusterId}`,
+  },
   toOutputs: (project) => ({
     name: project.name,
     clusterId: project.clusterId,
@@ -93,22 +85,40 @@ export const projectKind: ResourceKind<Project> = {
     create: (ctx, inputs) =>
       ctx.client.projects.create(
         stripNulls({
-          name: String(inputs.name),
-          clusterId: String(inputs.clusterId),
-          parentId: inputs.departmentId as string | undefined,
-          requestedNamespace: inputs.requestedNamespace as string | undefined,
-          enforceRunaiScheduler: inputs.enforceRunaiScheduler as boolean | undefined,
+          name: inputs.name,
+          clusterId: inputs.clusterId,
+          parentId: inputs.departmentId,
+          requestedNamespace: inputs.requestedNamespace,
+          enforceRunaiScheduler: inputs.enforceRunaiScheduler,
           ...updatableFields(inputs),
           resources: quotasToSend(inputs.resources, []),
         }),
       ),
-    findExisting: (ctx, inputs) => ctx.client.projects.findByName(String(inputs.name), String(inputs.clusterId)),
+    findExisting: (ctx, inputs) => ctx.client.projects.findByName(inputs.name, inputs.clusterId),
     adopt: (ctx, existing, inputs) => ctx.client.projects.update(existing.id, updateBody(inputs, existing.resources)),
     read: (ctx, id) => ctx.client.projects.get(id),
     update: (ctx, id, olds, news) => ctx.client.projects.update(id, updateBody(news, olds.resources)),
     delete: (ctx, id) => ctx.client.projects.delete(id),
   },
 };
+
+/** Whether the department is in the project's cluster, then the node pools (see resolveNodePools). */
+async function resolveDepartmentAndNodePools(ctx: ProviderContext, inputs: Json, failures: Failures): Promise<Json> {
+  // Whether the department exists is the adapter's scope check; here, whether it is in this cluster.
+  const departmentId = inputs.departmentId;
+  const read =
+    typeof departmentId === "string" && isKnown(departmentId) ? await scopeOf(ctx.client, "department", departmentId) : undefined;
+  const department = read === UNREADABLE ? undefined : read;
+  if (department && isKnown(inputs.clusterId) && department.clusterId !== inputs.clusterId) {
+    failures.add(
+      ["departmentId"],
+      `department "${department.name}" (${String(departmentId)}) is in cluster ${department.clusterId}, not ${String(inputs.clusterId)}`,
+    );
+  }
+  const resolved = await resolveNodePools(ctx.client, inputs, failures);
+  if (department && failures.list.length === 0) warnAboutQuotaAboveDepartment(resolved, department);
+  return resolved;
+}
 
 function validateProject(failures: Failures, inputs: Json): void {
   const { name, requestedNamespace } = inputs;
@@ -132,10 +142,10 @@ function validateProject(failures: Failures, inputs: Json): void {
   validateQuotas(failures, inputs.resources);
 }
 
-function updateBody(inputs: Json, held: unknown) {
+function updateBody(inputs: ProjectInputs, held: unknown) {
   return stripNulls({
     ...updatableFields(inputs),
-    enforceRunaiScheduler: inputs.enforceRunaiScheduler as boolean | undefined,
+    enforceRunaiScheduler: inputs.enforceRunaiScheduler,
     resources: quotasToSend(inputs.resources, held),
   });
 }
