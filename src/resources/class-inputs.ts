@@ -3,7 +3,7 @@
 // package exports every resource module whole, so these live apart from the classes.
 import * as pulumi from "@pulumi/pulumi";
 import type { ApplicationCredentials } from "./application";
-import { OUTPUT_NAMES } from "./generated-types";
+import { OUTPUT_NAMES } from "./generated-output-names";
 import type { AccessRuleArgs, ApplicationArgs, DepartmentArgs, ProjectArgs } from "./generated-types";
 
 /** An application's resource inputs. */
