@@ -42,10 +42,10 @@ export interface AssetKindRow {
    * "cm-volume-assets", "credentials"...): what a role must allow on it (authorization.ts).
    */
   resourceType: string;
-  /** Scopes an asset of this kind may be created in ("system" is internal-only for every kind). */
-  allowedScopes: readonly string[];
-  /** Spec fields the documentation calls mandatory although the schema leaves them optional. */
-  mandatorySpecFields: readonly string[];
+  /** Scopes an asset of this kind may be created in (default all four; "system" is internal-only for every kind). */
+  allowedScopes?: readonly string[];
+  /** Spec fields the documentation calls mandatory although the schema leaves them optional (default none). */
+  mandatorySpecFields?: readonly string[];
   /**
    * Schema for the PUT body's spec when the update request schema does not declare one (the 2.22
    * ConfigMapUpdateRequest and SecretAssetUpdateRequest require `spec` but declare no property for it).
@@ -77,6 +77,27 @@ export interface AssetKindRow {
 const ALL_SCOPES = ["tenant", "cluster", "department", "project"] as const;
 const CREDENTIAL_KINDS = ["accessKey", "password", "dockerRegistry", "genericSecret"] as const;
 
+/**
+ * A credential kind's row: they share the "credentials" resource type, a path under
+ * /api/v1/asset/credentials, description-only updates and a Kubernetes Secret named after the asset.
+ */
+function credentialKind<K extends string>(
+  kind: K,
+  pathSegment: string,
+  credential: CredentialRules,
+  extra: Pick<AssetKindRow, "deleteStatus"> = {},
+) {
+  return {
+    kind,
+    resourceType: "credentials",
+    path: `/api/v1/asset/credentials/${pathSegment}`,
+    update: "description",
+    credential,
+    clusterResource: "secret",
+    ...extra,
+  } as const satisfies AssetKindRow;
+}
+
 const ROWS = [
   {
     kind: "config-map",
@@ -90,22 +111,17 @@ const ROWS = [
     kind: "environment",
     resourceType: "environments",
     path: "/api/v1/asset/environment",
-    allowedScopes: ALL_SCOPES,
-    mandatorySpecFields: [],
   },
   {
     kind: "compute",
     resourceType: "compute-resources",
     path: "/api/v1/asset/compute",
-    allowedScopes: ALL_SCOPES,
-    mandatorySpecFields: [],
     reportsStatus: false,
   },
   {
     kind: "pvc",
     resourceType: "pvc-assets",
     path: "/api/v1/asset/datasource/pvc",
-    allowedScopes: ALL_SCOPES,
     mandatorySpecFields: ["path"],
     update: "nameDescriptionPath",
     pvcClaimRules: true,
@@ -115,7 +131,6 @@ const ROWS = [
     kind: "nfs",
     resourceType: "nfs-assets",
     path: "/api/v1/asset/datasource/nfs",
-    allowedScopes: ALL_SCOPES,
     mandatorySpecFields: ["server", "path", "mountPath"],
     reportsStatus: false,
   },
@@ -123,7 +138,6 @@ const ROWS = [
     kind: "s3",
     resourceType: "s3-assets",
     path: "/api/v1/asset/datasource/s3",
-    allowedScopes: ALL_SCOPES,
     mandatorySpecFields: ["bucket", "path"],
     references: [{ field: "accessKeyAssetId", kinds: ["accessKey"], noun: "access key" }],
   },
@@ -131,7 +145,6 @@ const ROWS = [
     kind: "git",
     resourceType: "git-assets",
     path: "/api/v1/asset/datasource/git",
-    allowedScopes: ALL_SCOPES,
     mandatorySpecFields: ["repository", "path"],
     references: [{ field: "passwordAssetId", kinds: ["password"], noun: "password" }],
   },
@@ -139,7 +152,6 @@ const ROWS = [
     kind: "hostPath",
     resourceType: "host-path-assets",
     path: "/api/v1/asset/datasource/host-path",
-    allowedScopes: ALL_SCOPES,
     mandatorySpecFields: ["path", "mountPath"],
     reportsStatus: false,
   },
@@ -148,62 +160,27 @@ const ROWS = [
     kind: "secret-volume",
     resourceType: "secret-volume-assets",
     path: "/api/v1/asset/datasource/secrets",
-    allowedScopes: ALL_SCOPES,
     mandatorySpecFields: ["credentialAssetId", "mountPath"],
     undeclaredUpdateSpecSchema: "SecretAssetSpec",
     references: [{ field: "credentialAssetId", kinds: CREDENTIAL_KINDS, noun: "credential" }],
   },
-  {
-    kind: "accessKey",
-    resourceType: "credentials",
-    path: "/api/v1/asset/credentials/access-key",
-    allowedScopes: ALL_SCOPES,
-    mandatorySpecFields: [],
-    update: "description",
-    credential: { valueFields: ["accessKeyId", "secretAccessKey"], secretFields: ["secretAccessKey"] },
-    clusterResource: "secret",
-  },
-  {
-    kind: "password",
-    resourceType: "credentials",
-    path: "/api/v1/asset/credentials/password",
-    allowedScopes: ALL_SCOPES,
-    mandatorySpecFields: [],
-    update: "description",
-    credential: { valueFields: ["user", "password"], secretFields: ["password"] },
-    clusterResource: "secret",
-  },
-  {
-    kind: "dockerRegistry",
-    resourceType: "credentials",
-    path: "/api/v1/asset/credentials/docker-registry",
-    allowedScopes: ALL_SCOPES,
-    mandatorySpecFields: [],
-    update: "description",
-    credential: { valueFields: ["user", "password", "url"], secretFields: ["password"] },
-    clusterResource: "secret",
-  },
-  {
-    kind: "genericSecret",
-    resourceType: "credentials",
-    path: "/api/v1/asset/credentials/generic-secret",
-    allowedScopes: ALL_SCOPES,
-    mandatorySpecFields: [],
-    update: "description",
-    credential: { valueFields: ["keyValuePairs[].key", "keyValuePairs[].value"], secretFields: ["keyValuePairs[].value"] },
-    clusterResource: "secret",
-    deleteStatus: 204,
-  },
+  credentialKind("accessKey", "access-key", { valueFields: ["accessKeyId", "secretAccessKey"], secretFields: ["secretAccessKey"] }),
+  credentialKind("password", "password", { valueFields: ["user", "password"], secretFields: ["password"] }),
+  credentialKind("dockerRegistry", "docker-registry", { valueFields: ["user", "password", "url"], secretFields: ["password"] }),
+  credentialKind(
+    "genericSecret",
+    "generic-secret",
+    { valueFields: ["keyValuePairs[].key", "keyValuePairs[].value"], secretFields: ["keyValuePairs[].value"] },
+    { deleteStatus: 204 },
+  ),
 ] as const satisfies readonly AssetKindRow[];
 
 export type AssetKindName = (typeof ROWS)[number]["kind"];
 
-type Defaulted = "reportsStatus" | "update" | "references" | "pvcClaimRules" | "deleteStatus";
+type Defaulted = "allowedScopes" | "mandatorySpecFields" | "reportsStatus" | "update" | "references" | "pvcClaimRules" | "deleteStatus";
 
 /** A row with its defaults applied. */
-export interface AssetKind extends Required<
-  Pick<AssetKindRow, Defaulted | "path" | "resourceType" | "allowedScopes" | "mandatorySpecFields">
-> {
+export interface AssetKind extends Required<Pick<AssetKindRow, Defaulted | "path" | "resourceType">> {
   kind: AssetKindName;
   undeclaredUpdateSpecSchema?: string;
   credential?: CredentialRules;
@@ -211,6 +188,8 @@ export interface AssetKind extends Required<
 }
 
 export const ASSET_KINDS: readonly AssetKind[] = ROWS.map((row: AssetKindRow & { kind: AssetKindName }) => ({
+  allowedScopes: ALL_SCOPES,
+  mandatorySpecFields: [],
   reportsStatus: true,
   update: "nameDescriptionSpec",
   references: [],
