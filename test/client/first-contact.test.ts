@@ -8,7 +8,7 @@ import { CONFIG_MAP_ASSET } from "../../src/schemas";
 import { caught } from "../support/async";
 import { selfSignedCertificate } from "../support/certificates";
 import { CLIENT_ID, CLIENT_SECRET, clientTestHarness, CM_PATH, ENV_PATH } from "../support/client-setup";
-import { serveTokens, TestServer } from "../support/http-server";
+import { closedPort, serveTokens, TestServer } from "../support/http-server";
 
 const { cleanups } = clientTestHarness();
 
@@ -19,13 +19,6 @@ function client(url: string, options: Partial<RunaiClientOptions> = {}): RunaiCl
   const made = new RunaiClient({ url, auth: { clientId: CLIENT_ID, clientSecret: CLIENT_SECRET }, retry: PROVIDER_RETRY, ...options });
   cleanups.push(() => made.close());
   return made;
-}
-
-/** The address of a loopback port nothing listens on (a server started and closed again). */
-async function closedPort(scheme = "http"): Promise<string> {
-  const server = await TestServer.start();
-  await server.close();
-  return server.url.replace(/^http/, scheme);
 }
 
 /** Runs `call`, returning its error and how long it took. */

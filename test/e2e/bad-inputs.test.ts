@@ -4,8 +4,9 @@
 // table), and nothing is written.
 import * as path from "node:path";
 import { BAD_INPUTS } from "../fixtures/bad-inputs";
-import { EmulatorHarness } from "../support/emulator";
-import { TestStack } from "../support/pulumi-stack";
+import type { EmulatorHarness } from "../support/emulator";
+import { startEmulatorStack, stopEmulatorStack } from "../support/emulator-stack";
+import type { TestStack } from "../support/pulumi-stack";
 
 const program = path.join(__dirname, "programs/lifecycle");
 
@@ -17,13 +18,9 @@ const worstPerKind = [...new Map(BAD_INPUTS.map((c) => [c[1], c] as const)).keys
 let emulator: EmulatorHarness;
 let stack: TestStack;
 beforeAll(async () => {
-  emulator = await EmulatorHarness.start();
-  stack = await TestStack.create({ program, config: emulator.stackConfig() });
+  ({ emulator, stack } = await startEmulatorStack(program));
 });
-afterAll(async () => {
-  await stack?.cleanup();
-  await emulator?.stop();
-});
+afterAll(() => stopEmulatorStack({ emulator, stack }));
 
 it.each(worstPerKind)("%s (%s): every reason at preview, nothing written", async (_case, type, args, reasons) => {
   await stack.setConfig("lifecycle:resources", JSON.stringify({ bad: { type, args } }));

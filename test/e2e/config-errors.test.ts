@@ -3,10 +3,11 @@
 // closed port, https:// to a plain-HTTP server, a host name that does not resolve) each fail the
 // preview once, up front, with the message naming the settings to fix, and nothing reaches Run:ai's
 // write endpoints.
-import * as net from "node:net";
 import * as path from "node:path";
-import { EmulatorHarness } from "../support/emulator";
-import { TestStack } from "../support/pulumi-stack";
+import type { EmulatorHarness } from "../support/emulator";
+import { startEmulatorStack, stopEmulatorStack } from "../support/emulator-stack";
+import { closedPort } from "../support/http-server";
+import type { TestStack } from "../support/pulumi-stack";
 
 const program = path.join(__dirname, "programs/lifecycle");
 const WRONG_SECRET = "wrong-secret-8d2c41";
@@ -28,14 +29,10 @@ const RESOURCES = {
 let emulator: EmulatorHarness;
 let stack: TestStack;
 beforeAll(async () => {
-  emulator = await EmulatorHarness.start();
-  stack = await TestStack.create({ program, config: emulator.stackConfig() });
+  ({ emulator, stack } = await startEmulatorStack(program));
   await stack.setConfig("lifecycle:resources", JSON.stringify(RESOURCES));
 });
-afterAll(async () => {
-  await stack?.cleanup();
-  await emulator?.stop();
-});
+afterAll(() => stopEmulatorStack({ emulator, stack }));
 
 /** Runs a preview that must fail; returns its whole output. */
 async function failingPreview(): Promise<string> {
@@ -77,15 +74,6 @@ it.each<[string, (s: TestStack) => Promise<unknown>, string]>([
   expect(output).not.toContain(WRONG_SECRET);
   expect(await emulator.writeCount()).toBe(0);
 });
-
-/** A loopback address nothing listens on: a port of our own, opened and closed again. */
-async function closedPort(): Promise<string> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return `http://127.0.0.1:${port}`;
-}
 
 const SETTING = "(runai:url, or the RUNAI_URL environment variable)";
 

@@ -2,8 +2,9 @@
 // preview with the field named, prints no stack frame and writes nothing. A project promised more
 // GPUs than its department has previews with a warning line (Run:ai over-subscribes) and no error.
 import * as path from "node:path";
-import { EmulatorHarness } from "../support/emulator";
-import { TestStack } from "../support/pulumi-stack";
+import type { EmulatorHarness } from "../support/emulator";
+import { startEmulatorStack, stopEmulatorStack } from "../support/emulator-stack";
+import type { TestStack } from "../support/pulumi-stack";
 
 const CLUSTER = "7c1e6a52-3b9d-4f08-a1c4-2e5d9b0f6a31";
 const program = path.join(__dirname, "programs/lifecycle");
@@ -12,13 +13,9 @@ const STACK_FRAME = /\sat (?:\S+ )?\(?(?:\/|node:)\S*:\d+:\d+\)?$/m;
 let emulator: EmulatorHarness;
 let stack: TestStack;
 beforeAll(async () => {
-  emulator = await EmulatorHarness.start();
-  stack = await TestStack.create({ program, config: emulator.stackConfig() });
+  ({ emulator, stack } = await startEmulatorStack(program));
 });
-afterAll(async () => {
-  await stack?.cleanup();
-  await emulator?.stop();
-});
+afterAll(() => stopEmulatorStack({ emulator, stack }));
 
 it.each<[string, string, Record<string, unknown>, string]>([
   [

@@ -22,13 +22,7 @@ function configure(values: Record<string, string>) {
 }
 
 function useEmulator(extra: Record<string, string> = {}) {
-  const values: Record<string, string> = {
-    "runai:url": emulator.url,
-    "runai:clientId": emulator.emulator.adminClientId,
-    "runai:clientSecret": emulator.emulator.adminClientSecret,
-    ...extra,
-  };
-  configure(values);
+  configure({ ...emulator.adminSettings(), ...extra });
 }
 
 function inputs(name: string, extra: Record<string, unknown> = {}) {

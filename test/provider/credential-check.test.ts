@@ -2,13 +2,13 @@
 // insecure URL, credentials Run:ai refuses and a URL that cannot be reached fail the first check with
 // a message naming the settings to fix, before anything is written; accepted credentials cost one
 // token request, and the token is the one every later request of the run uses.
-import * as net from "node:net";
 import { clearTokenCache } from "../../src/client";
 import { providerFor } from "../../src/provider";
 import { checkCredentials } from "../../src/provider/credential-check";
 import { ProviderConfigError } from "../../src/provider/errors";
 import { caught } from "../support/async";
 import { EmulatorHarness, TOKEN } from "../support/emulator";
+import { closedPort } from "../support/http-server";
 
 type Json = Record<string, any>;
 
@@ -44,9 +44,7 @@ async function reasons(type: string, config: Record<string, string>, news: Json)
 }
 
 const admin = () => ({
-  "runai:url": emulator.url,
-  "runai:clientId": emulator.emulator.adminClientId,
-  "runai:clientSecret": emulator.emulator.adminClientSecret,
+  ...emulator.adminSettings(),
   // A setting of its own, so that this test's client is not one another test already checked.
   "runai:requestTimeoutSeconds": "41",
 });
@@ -136,15 +134,6 @@ describe("credentials at check", () => {
 });
 
 describe("a runai:url that cannot be reached", () => {
-  /** A loopback address nothing listens on: a port of our own, opened and closed again. */
-  async function closedPort(): Promise<string> {
-    const server = net.createServer();
-    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-    const { port } = server.address() as net.AddressInfo;
-    await new Promise((resolve) => server.close(resolve));
-    return `http://127.0.0.1:${port}`;
-  }
-
   const credentials = (url: string) => ({ ...admin(), "runai:url": url });
 
   it.each<[string, () => Promise<string>, (url: string) => string]>([

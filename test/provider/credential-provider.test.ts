@@ -17,11 +17,7 @@ beforeAll(async () => {
 });
 afterAll(() => emulator?.stop());
 beforeEach(() => {
-  const values: Record<string, string> = {
-    "runai:url": emulator.url,
-    "runai:clientId": emulator.emulator.adminClientId,
-    "runai:clientSecret": emulator.emulator.adminClientSecret,
-  };
+  const values = emulator.adminSettings();
   for (const provider of [accessKeys, genericSecrets]) void provider.configure({ config: { get: (key: string) => values[key] } } as never);
 });
 afterEach(() => clearTokenCache());

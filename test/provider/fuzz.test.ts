@@ -188,11 +188,7 @@ describe.each(RESOURCE_TYPES.map((type) => [type]))("%s", (type) => {
   let provider: Provider;
   beforeAll(async () => {
     provider = providerFor(type) as Provider;
-    const config: Record<string, string> = {
-      "runai:url": emulator.url,
-      "runai:clientId": emulator.emulator.adminClientId,
-      "runai:clientSecret": emulator.emulator.adminClientSecret,
-    };
+    const config = emulator.adminSettings();
     await provider.configure({ config: { get: (key: string) => config[key] } } as never);
     await emulator.resetCounters();
   }, TIMEOUT_MS);

@@ -16,11 +16,7 @@ let emulator: EmulatorHarness;
 let config: Record<string, string>;
 beforeAll(async () => {
   emulator = await EmulatorHarness.start();
-  config = {
-    "runai:url": emulator.url,
-    "runai:clientId": emulator.emulator.adminClientId,
-    "runai:clientSecret": emulator.emulator.adminClientSecret,
-  };
+  config = emulator.adminSettings();
 });
 afterAll(() => emulator?.stop());
 afterEach(() => clearTokenCache());

@@ -111,6 +111,15 @@ export class EmulatorHarness {
     };
   }
 
+  /** The provider's settings for this emulator with the admin credentials, as `config.get` answers them. */
+  adminSettings(): Record<string, string> {
+    return {
+      "runai:url": this.url,
+      "runai:clientId": this.emulator.adminClientId,
+      "runai:clientSecret": this.emulator.adminClientSecret,
+    };
+  }
+
   /** Calls the API with the global fetch, as the admin unless `token` says otherwise. */
   async call<T = any>(method: string, urlPath: string, options: CallOptions = {}): Promise<CallResult<T>> {
     const token = options.token === undefined ? this.adminTokenValue : options.token;

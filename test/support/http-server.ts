@@ -168,3 +168,10 @@ export function serveTokens(server: TestServer, ttlSeconds = 3600, delayMs = 0):
   });
   return issued;
 }
+
+/** The address of a loopback port nothing listens on (a server started and closed again). */
+export async function closedPort(scheme = "http"): Promise<string> {
+  const server = await TestServer.start();
+  await server.close();
+  return server.url.replace(/^http/, scheme);
+}
