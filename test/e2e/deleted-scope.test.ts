@@ -4,9 +4,10 @@
 // nothing, while the program still names that project, and replaces the asset once it names another.
 // No output of any of these commands holds a JavaScript stack frame, nor does a failed delete's.
 import * as path from "node:path";
-import { CONFIG_MAPS, EmulatorHarness, PROJECTS } from "../support/emulator";
-import type { CommandResult } from "../support/pulumi-stack";
-import { TestStack } from "../support/pulumi-stack";
+import { CONFIG_MAPS, PROJECTS } from "../support/emulator";
+import type { EmulatorHarness } from "../support/emulator";
+import { startEmulatorStack, stopEmulatorStack } from "../support/emulator-stack";
+import type { CommandResult, TestStack } from "../support/pulumi-stack";
 
 const CLUSTER = "7c1e6a52-3b9d-4f08-a1c4-2e5d9b0f6a31";
 const TYPE = "pulumi-nodejs:dynamic/runai:ConfigMapAsset";
@@ -19,13 +20,9 @@ let doomedId: string;
 let assetId: string;
 
 beforeAll(async () => {
-  emulator = await EmulatorHarness.start();
-  stack = await TestStack.create({ program: path.join(__dirname, "programs/scoped-asset"), config: emulator.stackConfig() });
+  ({ emulator, stack } = await startEmulatorStack(path.join(__dirname, "programs/scoped-asset")));
 });
-afterAll(async () => {
-  await stack?.cleanup();
-  await emulator?.stop();
-});
+afterAll(() => stopEmulatorStack({ emulator, stack }));
 
 const output = (result: CommandResult) => `${result.stdout}\n${result.stderr}`;
 

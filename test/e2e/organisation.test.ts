@@ -3,8 +3,11 @@
 // application's own credentials work where the rule allows and nowhere else; a quota change is in
 // place; a new role replaces the rule with no moment without access; bad names fail at preview.
 import * as path from "node:path";
-import { ACCESS_RULES, CONFIG_MAPS, DEPARTMENTS, EmulatorHarness, PROJECTS } from "../support/emulator";
-import { repoRoot, TestStack } from "../support/pulumi-stack";
+import { ACCESS_RULES, CONFIG_MAPS, DEPARTMENTS, PROJECTS } from "../support/emulator";
+import type { EmulatorHarness } from "../support/emulator";
+import { startEmulatorStack, stopEmulatorStack } from "../support/emulator-stack";
+import { repoRoot } from "../support/pulumi-stack";
+import type { TestStack } from "../support/pulumi-stack";
 
 const CLUSTER = "7c1e6a52-3b9d-4f08-a1c4-2e5d9b0f6a31";
 type Json = Record<string, any>;
@@ -15,13 +18,9 @@ let outputs: Json;
 let appToken: string;
 
 beforeAll(async () => {
-  emulator = await EmulatorHarness.start();
-  stack = await TestStack.create({ program: path.join(repoRoot, "examples/team-onboarding"), config: emulator.stackConfig() });
+  ({ emulator, stack } = await startEmulatorStack(path.join(repoRoot, "examples/team-onboarding")));
 });
-afterAll(async () => {
-  await stack?.cleanup();
-  await emulator?.stop();
-});
+afterAll(() => stopEmulatorStack({ emulator, stack }));
 
 /** A ConfigMap asset in a project, as the CI application would create it. */
 const configMap = (projectId: number, name: string) => ({
