@@ -14,22 +14,19 @@ import * as path from "node:path";
 import { z } from "zod";
 import { buildSchema } from "../src/plugin/schema";
 import { settingsTable } from "./gen-settings-table";
-import type { PackageSchema } from "../src/plugin/schema";
+import type { PackageSchema, TypeSpec } from "../src/plugin/schema";
+import { Converter } from "../src/plugin/schema-types";
+import type { JsonSchema } from "../src/plugin/schema-types";
 import type { AnyResourceKind } from "../src/provider/kind";
 import { allKinds } from "../src/provider/registry";
 import { ReferenceWriter } from "./docs-reference";
 import type { Undescribed } from "./docs-reference";
-import { LOOKUP_RESULTS } from "./gen-types";
+import { LOOKUP_RESULTS, tsName } from "./gen-types";
 
 const root = path.resolve(__dirname, "..");
 export const DOCS_DIR = path.join(root, "docs");
 export const NOTES_DIR = path.join(DOCS_DIR, "notes");
 export const EXAMPLES_DIR = path.join(root, "examples/resources");
-
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { schemaDocs } = require("./schema-docs") as {
-  schemaDocs(root: string): (keys: readonly string[], key: string) => string | undefined;
-};
 
 /** The files of one kind's examples, relative to its folder: the TypeScript and the YAML program. */
 export const EXAMPLE_FILES = ["index.ts", "package.json", "Pulumi.yaml", "yaml/Pulumi.yaml"] as const;
@@ -174,15 +171,32 @@ function installationPage(): string {
   );
 }
 
+/** The fields of the look-ups' answers (and of the objects in them) that have no description. */
+function undescribedLookupFields(): Undescribed[] {
+  const types: Record<string, TypeSpec> = {};
+  for (const [name, result] of LOOKUP_RESULTS) {
+    const json = z.toJSONSchema(result, { io: "output", unrepresentable: "any" }) as JsonSchema;
+    new Converter(name, types, { secrets: new Set() }).property(json, [], "Result");
+  }
+  return Object.entries(types).flatMap(([token, type]) =>
+    type.type === "object"
+      ? Object.entries(type.properties)
+          .filter(([, spec]) => !spec.description)
+          .map(([property]) => ({ type: tsName(token, "Result"), property }))
+      : [],
+  );
+}
+
 /** Every generated file (path relative to docs/ → text), and the properties that have no description. */
 export function generatedDocs(): { files: Map<string, string>; undescribed: Undescribed[] } {
-  const schema = buildSchema("0.0.0", schemaDocs(root));
+  const schema = buildSchema("0.0.0");
   const undescribed: Undescribed[] = [];
   const files = new Map<string, string>([
     ["_index.md", indexPage()],
     ["installation-configuration.md", installationPage()],
   ]);
   for (const kind of allKinds()) files.set(`resources/${kind.type}.md`, resourcePage(schema, kind, undescribed));
+  undescribed.push(...undescribedLookupFields());
   const unique = [...new Map(undescribed.map((entry) => [`${entry.type}.${entry.property}`, entry])).values()];
   return { files, undescribed: unique };
 }

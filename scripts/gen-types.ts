@@ -24,11 +24,6 @@ export const GENERATED_TYPES = path.join(root, "src/resources/generated-types.ts
 /** The classes' list of outputs: a value, kept out of the types module that the package exports whole. */
 export const GENERATED_OUTPUT_NAMES = path.join(root, "src/resources/generated-output-names.ts");
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { schemaDocs } = require("./schema-docs") as {
-  schemaDocs(root: string): (keys: readonly string[], key: string) => string | undefined;
-};
-
 /**
  * Names for types many kinds share (the schema names them per kind): every asset's meta is one
  * `AssetMetaArgs`. The generator checks that the types it merges under one name are the same.
@@ -168,7 +163,7 @@ function doc(text: string | undefined, indent: string): string {
 
 /** Each generated module's text by its path, formatted as the repository's Prettier settings say. */
 export function generatedTypes(): Map<string, string> {
-  const schema = buildSchema("0.0.0", schemaDocs(root));
+  const schema = buildSchema("0.0.0");
   const emitter = new Emitter(schema);
   const outputNames: Record<string, string[]> = {};
   for (const kind of allKinds()) {
@@ -215,7 +210,7 @@ export function generatedTypes(): Map<string, string> {
   for (const [name, result] of LOOKUP_RESULTS) {
     const json = z.toJSONSchema(result, { io: "output", unrepresentable: "any" }) as JsonSchema;
     const types = schema.types;
-    const converter = new Converter(name, types, { secrets: new Set(), docs: () => undefined });
+    const converter = new Converter(name, types, { secrets: new Set() });
     const { $ref } = converter.property(json, [], "Result");
     const token = $ref!.replace("#/types/", "");
     const type = types[token];
