@@ -18,7 +18,7 @@ import type { PackageSchema, TypeSpec } from "../src/plugin/schema";
 import { Converter } from "../src/plugin/schema-types";
 import type { JsonSchema } from "../src/plugin/schema-types";
 import type { AnyResourceKind } from "../src/provider/kind";
-import { allKinds } from "../src/provider/registry";
+import { allKinds, kindDescription } from "../src/provider/registry";
 import { ReferenceWriter } from "./docs-reference";
 import type { Undescribed } from "./docs-reference";
 import { LOOKUP_RESULTS, tsName } from "./gen-types";
@@ -74,13 +74,6 @@ function fill(text: string, parts: Record<string, string>): string {
   return text.replace(/^<!-- ([a-z-]+) -->$/gm, (line, marker: string) => parts[marker] ?? line).trim() + "\n";
 }
 
-/** The first paragraph of a kind's note: its one-line summary in the index. */
-function summaryOf(kind: AnyResourceKind): string {
-  return note(`${kind.type}.md`, "")
-    .split(/\n\s*\n/)[0]
-    .replace(/\s*\n\s*/g, " ");
-}
-
 function idDescription(kind: AnyResourceKind): string {
   if (kind.identity.namePath === "meta.name") return `The ${kind.label}'s uuid (also \`meta.id\`).`;
   if (kind.type === "Project") return "The project's id: a number as a string (assets take it as `meta.projectId`, a number).";
@@ -92,7 +85,10 @@ function resourcePage(schema: PackageSchema, kind: AnyResourceKind, undescribed:
   const resource = schema.resources[token];
   const example = (file: string) => read(path.join(EXAMPLES_DIR, kind.type, file), `every kind has a TypeScript and a YAML example`).trim();
   for (const file of EXAMPLE_FILES) example(file);
-  const [intro, ...sections] = note(`${kind.type}.md`, "every kind has a note (its description and rules)").split(/^(?=## )/m);
+  const text = note(`${kind.type}.md`, "every kind has a note (its rules)");
+  // What the note says before its first section (it may have none, and begin with a section).
+  const parts = text.split(/^(?=## )/m);
+  const [intro, ...sections] = text.startsWith("## ") ? ["", ...parts] : parts;
   const writer = new ReferenceWriter(schema, kind);
   const inputs = writer.inputs(resource);
   const inputTypes = writer.nestedTypes("Args");
@@ -108,7 +104,8 @@ function resourcePage(schema: PackageSchema, kind: AnyResourceKind, undescribed:
       kind.type,
       `Documentation for the runai.${kind.type} resource with examples, input properties, output properties, and import.`,
     ),
-    intro.trim(),
+    // The kind's description (the registry's), then what its note says before its first section.
+    [kindDescription(kind.type), intro.trim()].filter(Boolean).join("\n\n"),
     "\n\n## Example usage\n\n",
     `A runnable program in [\`examples/resources/${kind.type}\`](../../examples/resources/${kind.type}), `,
     "written against the Run:ai emulator's seeded tenant (`npx runai-emulator`); the tests run both programs.\n\n",
@@ -142,7 +139,7 @@ function resourcePage(schema: PackageSchema, kind: AnyResourceKind, undescribed:
 }
 
 function indexPage(): string {
-  const resources = allKinds().map((kind) => `| [\`${kind.type}\`](resources/${kind.type}.md) | ${summaryOf(kind)} |`);
+  const resources = allKinds().map((kind) => `| [\`${kind.type}\`](resources/${kind.type}.md) | ${kindDescription(kind.type)} |`);
   const lookups = LOOKUPS.map(({ call, result, finds }) => {
     const fields = Object.keys(
       (z.toJSONSchema(LOOKUP_RESULTS.find(([name]) => name === result)![1], { unrepresentable: "any" }) as { properties: object })

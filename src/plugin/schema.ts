@@ -5,7 +5,7 @@
 import { z } from "zod";
 import { inputJsonSchema } from "../provider/import";
 import type { AnyResourceKind } from "../provider/kind";
-import { allKinds } from "../provider/registry";
+import { allKinds, kindDescription } from "../provider/registry";
 import { SETTINGS } from "../provider/settings";
 import type { Setting } from "../provider/settings";
 import { AccessRuleStatus, AssetClusterStatusInfo, AssetMeta, ClusterInfo, TotalResources } from "../schemas";
@@ -71,14 +71,19 @@ const OUTPUT_ONLY: Record<string, z.ZodType> = {
   status: AccessRuleStatus.describe("The status of the rule in its cluster."),
 };
 
-/** The outputs every asset has beyond its inputs, and its meta as Run:ai returns it. */
-const ASSET_OUTPUTS: Record<string, { schema: z.ZodType; suffix?: string }> = {
+/**
+ * The outputs every asset has beyond its inputs, and its meta as Run:ai returns it; `always`: the
+ * provider returns it whatever Run:ai answers (an empty status for the kinds without one).
+ */
+const ASSET_OUTPUTS: Record<string, { schema: z.ZodType; suffix?: string; always?: boolean }> = {
   meta: {
     schema: AssetMeta.describe("Name, description, the scope fields, and the read-only ones Run:ai adds."),
     suffix: "Output",
+    always: true,
   },
   status: {
     schema: AssetClusterStatusInfo.describe("The sync status; empty for the kinds Run:ai reports none for (compute, NFS, host path)."),
+    always: true,
   },
   clusterInfo: {
     schema: ClusterInfo.describe("PVCs and credentials: the Kubernetes objects Run:ai created for the asset in the cluster."),
@@ -137,13 +142,15 @@ function resourceSpec(kind: AnyResourceKind, types: Record<string, TypeSpec>): R
   return {
     type: "object",
     description:
-      `A Run:ai ${kind.label}.\n\n` +
+      `${kindDescription(kind.type)}\n\n` +
       `Import an existing one with \`pulumi import ${token(kind.type)} <name> <id>\`; secret inputs are never imported.`,
     inputProperties,
     ...(requiredInputs.length > 0 ? { requiredInputs } : {}),
     properties,
     // What a program must write, Run:ai always returns (and the name, which defaults to the resource's).
-    required: outputKeys(kind).filter((key) => requiredInputs.includes(key) || key === kind.identity.namePath),
+    required: outputKeys(kind).filter(
+      (key) => requiredInputs.includes(key) || key === kind.identity.namePath || (isAsset && ASSET_OUTPUTS[key]?.always),
+    ),
   };
 }
 

@@ -22,7 +22,7 @@ export interface ConfigMapAssetOutputs {
   /** Take over an existing ConfigMap asset with the same name and scope instead of failing with "already exists". */
   adoptExisting?: boolean;
   /** The sync status; empty for the kinds Run:ai reports none for (compute, NFS, host path). */
-  status?: AssetStatusOutputs;
+  status: AssetStatusOutputs;
   /** PVCs and credentials: the Kubernetes objects Run:ai created for the asset in the cluster. */
   clusterInfo?: ClusterInfoOutputs;
 }
@@ -178,7 +178,7 @@ export interface EnvironmentAssetOutputs {
   /** Take over an existing Environment asset with the same name and scope instead of failing with "already exists". */
   adoptExisting?: boolean;
   /** The sync status; empty for the kinds Run:ai reports none for (compute, NFS, host path). */
-  status?: AssetStatusOutputs;
+  status: AssetStatusOutputs;
   /** PVCs and credentials: the Kubernetes objects Run:ai created for the asset in the cluster. */
   clusterInfo?: ClusterInfoOutputs;
 }
@@ -626,7 +626,7 @@ export interface NfsAssetOutputs {
   /** Take over an existing NFS asset with the same name and scope instead of failing with "already exists". */
   adoptExisting?: boolean;
   /** The sync status; empty for the kinds Run:ai reports none for (compute, NFS, host path). */
-  status?: AssetStatusOutputs;
+  status: AssetStatusOutputs;
   /** PVCs and credentials: the Kubernetes objects Run:ai created for the asset in the cluster. */
   clusterInfo?: ClusterInfoOutputs;
 }
@@ -672,7 +672,7 @@ export interface HostPathAssetOutputs {
   /** Take over an existing Host path asset with the same name and scope instead of failing with "already exists". */
   adoptExisting?: boolean;
   /** The sync status; empty for the kinds Run:ai reports none for (compute, NFS, host path). */
-  status?: AssetStatusOutputs;
+  status: AssetStatusOutputs;
   /** PVCs and credentials: the Kubernetes objects Run:ai created for the asset in the cluster. */
   clusterInfo?: ClusterInfoOutputs;
 }
@@ -718,7 +718,7 @@ export interface ComputeAssetOutputs {
   /** Take over an existing Compute asset with the same name and scope instead of failing with "already exists". */
   adoptExisting?: boolean;
   /** The sync status; empty for the kinds Run:ai reports none for (compute, NFS, host path). */
-  status?: AssetStatusOutputs;
+  status: AssetStatusOutputs;
   /** PVCs and credentials: the Kubernetes objects Run:ai created for the asset in the cluster. */
   clusterInfo?: ClusterInfoOutputs;
 }
@@ -820,7 +820,7 @@ export interface PvcAssetOutputs {
   /** Take over an existing PVC asset with the same name and scope instead of failing with "already exists". */
   adoptExisting?: boolean;
   /** The sync status; empty for the kinds Run:ai reports none for (compute, NFS, host path). */
-  status?: AssetStatusOutputs;
+  status: AssetStatusOutputs;
   /** PVCs and credentials: the Kubernetes objects Run:ai created for the asset in the cluster. */
   clusterInfo?: ClusterInfoOutputs;
 }
@@ -936,7 +936,7 @@ export interface S3AssetOutputs {
   /** Take over an existing S3 asset with the same name and scope instead of failing with "already exists". */
   adoptExisting?: boolean;
   /** The sync status; empty for the kinds Run:ai reports none for (compute, NFS, host path). */
-  status?: AssetStatusOutputs;
+  status: AssetStatusOutputs;
   /** PVCs and credentials: the Kubernetes objects Run:ai created for the asset in the cluster. */
   clusterInfo?: ClusterInfoOutputs;
 }
@@ -982,7 +982,7 @@ export interface GitAssetOutputs {
   /** Take over an existing Git asset with the same name and scope instead of failing with "already exists". */
   adoptExisting?: boolean;
   /** The sync status; empty for the kinds Run:ai reports none for (compute, NFS, host path). */
-  status?: AssetStatusOutputs;
+  status: AssetStatusOutputs;
   /** PVCs and credentials: the Kubernetes objects Run:ai created for the asset in the cluster. */
   clusterInfo?: ClusterInfoOutputs;
 }
@@ -1032,7 +1032,7 @@ export interface SecretVolumeAssetOutputs {
   /** Take over an existing Secret volume asset with the same name and scope instead of failing with "already exists". */
   adoptExisting?: boolean;
   /** The sync status; empty for the kinds Run:ai reports none for (compute, NFS, host path). */
-  status?: AssetStatusOutputs;
+  status: AssetStatusOutputs;
   /** PVCs and credentials: the Kubernetes objects Run:ai created for the asset in the cluster. */
   clusterInfo?: ClusterInfoOutputs;
 }
@@ -1070,7 +1070,7 @@ export interface AccessKeyCredentialOutputs {
   /** Take over an existing Access key credential with the same name and scope instead of failing with "already exists". */
   adoptExisting?: boolean;
   /** The sync status; empty for the kinds Run:ai reports none for (compute, NFS, host path). */
-  status?: AssetStatusOutputs;
+  status: AssetStatusOutputs;
   /** PVCs and credentials: the Kubernetes objects Run:ai created for the asset in the cluster. */
   clusterInfo?: ClusterInfoOutputs;
 }
@@ -1112,7 +1112,7 @@ export interface PasswordCredentialOutputs {
   /** Take over an existing Password credential with the same name and scope instead of failing with "already exists". */
   adoptExisting?: boolean;
   /** The sync status; empty for the kinds Run:ai reports none for (compute, NFS, host path). */
-  status?: AssetStatusOutputs;
+  status: AssetStatusOutputs;
   /** PVCs and credentials: the Kubernetes objects Run:ai created for the asset in the cluster. */
   clusterInfo?: ClusterInfoOutputs;
 }
@@ -1154,7 +1154,7 @@ export interface DockerRegistryCredentialOutputs {
   /** Take over an existing Docker registry credential with the same name and scope instead of failing with "already exists". */
   adoptExisting?: boolean;
   /** The sync status; empty for the kinds Run:ai reports none for (compute, NFS, host path). */
-  status?: AssetStatusOutputs;
+  status: AssetStatusOutputs;
   /** PVCs and credentials: the Kubernetes objects Run:ai created for the asset in the cluster. */
   clusterInfo?: ClusterInfoOutputs;
 }
@@ -1200,7 +1200,7 @@ export interface GenericSecretCredentialOutputs {
   /** Take over an existing Generic secret credential with the same name and scope instead of failing with "already exists". */
   adoptExisting?: boolean;
   /** The sync status; empty for the kinds Run:ai reports none for (compute, NFS, host path). */
-  status?: AssetStatusOutputs;
+  status: AssetStatusOutputs;
   /** PVCs and credentials: the Kubernetes objects Run:ai created for the asset in the cluster. */
   clusterInfo?: ClusterInfoOutputs;
 }
