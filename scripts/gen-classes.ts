@@ -123,7 +123,7 @@ function classInfoText(entries: { kind: AnyResourceKind; resource: ResourceSpec 
     HEADER +
     "\n/** What a resource class needs to know of its kind when a program declares a resource. */\n" +
     "export interface ClassInfo {\n" +
-    "  /** Every output: a resource object has a property for each key of its inputs only, so these are sent (as undefined, which is not sent). */\n" +
+    "  /** Every output. A resource object has a property only for the keys of its inputs, so each is an input too (undefined, which is not sent). */\n" +
     "  outputs: readonly string[];\n" +
     "  /** Where the name goes, which defaults to the resource's name. */\n" +
     "  namePath?: string;\n" +

@@ -103,9 +103,9 @@ export function applicationCredentials(app: {
   );
 }
 
-/** The spec with each secret field (`a.b`, or `a[].b` for every element of list `a`) wrapped in `pulumi.secret`. */
-function withSecrets(spec: unknown, fields: readonly string[]): unknown {
-  return fields.reduce((value, field) => secretAt(value, field.split(".")), spec);
+/** The inputs with each secret field (`a.b`, or `a[].b` for every element of list `a`) wrapped in `pulumi.secret`. */
+function withSecrets(inputs: unknown, fields: readonly string[]): unknown {
+  return fields.reduce((value, field) => secretAt(value, field.split(".")), inputs);
 }
 
 function secretAt(value: unknown, parts: string[]): unknown {

@@ -3,7 +3,7 @@
 
 /** What a resource class needs to know of its kind when a program declares a resource. */
 export interface ClassInfo {
-  /** Every output: a resource object has a property for each key of its inputs only, so these are sent (as undefined, which is not sent). */
+  /** Every output. A resource object has a property only for the keys of its inputs, so each is an input too (undefined, which is not sent). */
   outputs: readonly string[];
   /** Where the name goes, which defaults to the resource's name. */
   namePath?: string;
