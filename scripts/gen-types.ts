@@ -21,13 +21,6 @@ import { Cluster, Department, NodePool, Project, Role } from "../src/schemas";
 
 const root = path.resolve(__dirname, "..");
 export const GENERATED_TYPES = path.join(root, "src/resources/generated-types.ts");
-/** The classes' list of outputs: a value, kept out of the types module that the package exports whole. */
-export const GENERATED_OUTPUT_NAMES = path.join(root, "src/resources/generated-output-names.ts");
-
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { schemaDocs } = require("./schema-docs") as {
-  schemaDocs(root: string): (keys: readonly string[], key: string) => string | undefined;
-};
 
 /**
  * Names for types many kinds share (the schema names them per kind): every asset's meta is one
@@ -168,9 +161,8 @@ function doc(text: string | undefined, indent: string): string {
 
 /** Each generated module's text by its path, formatted as the repository's Prettier settings say. */
 export function generatedTypes(): Map<string, string> {
-  const schema = buildSchema("0.0.0", schemaDocs(root));
+  const schema = buildSchema("0.0.0");
   const emitter = new Emitter(schema);
-  const outputNames: Record<string, string[]> = {};
   for (const kind of allKinds()) {
     const resource: ResourceSpec = schema.resources[`runai:index:${kind.type}`];
     // The object holding the name (an asset's meta) is read when the resource is declared, to default the name.
@@ -199,7 +191,6 @@ export function generatedTypes(): Map<string, string> {
       ),
     );
     emitter.drain();
-    outputNames[kind.type] = Object.keys(resource.properties);
   }
   emitter.add(
     "ProviderArgs",
@@ -215,7 +206,7 @@ export function generatedTypes(): Map<string, string> {
   for (const [name, result] of LOOKUP_RESULTS) {
     const json = z.toJSONSchema(result, { io: "output", unrepresentable: "any" }) as JsonSchema;
     const types = schema.types;
-    const converter = new Converter(name, types, { secrets: new Set(), docs: () => undefined });
+    const converter = new Converter(name, types, { secrets: new Set() });
     const { $ref } = converter.property(json, [], "Result");
     const token = $ref!.replace("#/types/", "");
     const type = types[token];
@@ -241,18 +232,11 @@ export function generatedTypes(): Map<string, string> {
     "/* eslint-disable @typescript-eslint/no-explicit-any */\n" +
     'import type * as pulumi from "@pulumi/pulumi";\n\n' +
     emitter.text();
-  const names =
-    header +
-    "\n/**\n * Every output of each resource type. A resource object has a property for each key of its inputs\n" +
-    " * only, so the classes list these (a key without a value is not sent).\n */\n" +
-    `export const OUTPUT_NAMES = ${JSON.stringify(outputNames)} as const;\n`;
-  return new Map([
-    [GENERATED_TYPES, formatted(GENERATED_TYPES, types)],
-    [GENERATED_OUTPUT_NAMES, formatted(GENERATED_OUTPUT_NAMES, names)],
-  ]);
+  return new Map([[GENERATED_TYPES, formatted(GENERATED_TYPES, types)]]);
 }
 
-function formatted(file: string, text: string): string {
+/** A generated module's text as the repository's Prettier settings format it. */
+export function formatted(file: string, text: string): string {
   // Prettier in a process of its own: its API is an ES module, which a Jest test cannot load.
   const prettier = path.join(root, "node_modules/prettier/bin/prettier.cjs");
   return execFileSync(process.execPath, [prettier, "--stdin-filepath", file], { input: text, encoding: "utf8" });

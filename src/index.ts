@@ -1,12 +1,9 @@
-// pulumi-runai: Pulumi resources for NVIDIA Run:ai control-plane objects. Every resource module is
-// exported whole, so a new resource class in one of them needs no line here.
-export * from "./resources/datasource-assets";
-export * from "./resources/environment-asset";
-export * from "./resources/compute-asset";
-export * from "./resources/credentials";
-export * from "./resources/application";
-export * from "./resources/organisation";
+// pulumi-runai: Pulumi resources for NVIDIA Run:ai control-plane objects. The resource classes are
+// generated from the kind registry (scripts/gen-classes.ts), so a new kind needs no line here.
+export * from "./resources/generated-asset-classes";
+export * from "./resources/generated-credential-classes";
+export * from "./resources/generated-classes";
 export * from "./resources/lookups";
 // Every resource's argument and output types, named (derived from the package schema).
 export * from "./resources/generated-types";
-export type { AssetArgs } from "./resources/common";
+export type { ApplicationCredentials, AssetArgs } from "./resources/common";

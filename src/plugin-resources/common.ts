@@ -1,10 +1,9 @@
-// Shared plumbing of the plugin-backed resource classes (`pulumi-runai/plugin`): the same inputs as
-// the dynamic classes (built by src/resources, secret fields included), registered as custom
-// resources of the `runai` provider plugin (`runai:index:<Type>`) instead of dynamic resources.
+// Shared plumbing of the plugin-backed resource classes (`pulumi-runai/plugin`, generated like the
+// dynamic ones: generated-*classes.ts): the same inputs as the dynamic classes (src/resources/common.ts,
+// secret fields included), registered as custom resources of the `runai` provider plugin
+// (`runai:index:<Type>`) instead of dynamic resources.
 import * as pulumi from "@pulumi/pulumi";
-import { assetInputs, TYPE_MODULE } from "../resources/common";
-import type { AssetArgs } from "../resources/common";
-import type { AssetMetaOutputs, AssetStatusOutputs, ClusterInfoOutputs } from "../resources/generated-types";
+import { TYPE_MODULE } from "../resources/common";
 
 /** The provider plugin's package: type tokens read `runai:index:<Type>`, provider resources `pulumi:providers:runai`. */
 export const PLUGIN_PACKAGE = "runai";
@@ -28,26 +27,5 @@ export function pluginOptions<T extends pulumi.CustomResourceOptions>(resourceTy
 export abstract class PluginResource extends pulumi.CustomResource {
   protected constructor(resourceType: string, name: string, inputs: pulumi.Inputs, opts?: pulumi.CustomResourceOptions) {
     super(pluginType(resourceType), name, inputs, pluginOptions(resourceType, opts));
-  }
-}
-
-/** What every plugin-backed asset declares: the same outputs as the dynamic `AssetResource`. */
-export abstract class PluginAssetResource<SpecOutputs> extends PluginResource {
-  /** Name, description, the scope fields, and the read-only ones Run:ai adds. */
-  declare readonly meta: pulumi.Output<AssetMetaOutputs>;
-  declare readonly spec: pulumi.Output<SpecOutputs>;
-  /** The sync status; empty for the kinds Run:ai reports none for (compute, NFS, host path). */
-  declare readonly status: pulumi.Output<AssetStatusOutputs>;
-  /** PVCs and credentials: the Kubernetes objects Run:ai created for the asset. */
-  declare readonly clusterInfo: pulumi.Output<ClusterInfoOutputs | undefined>;
-
-  protected constructor(
-    resourceType: string,
-    name: string,
-    args: AssetArgs<unknown>,
-    opts?: pulumi.CustomResourceOptions,
-    secretFields: readonly string[] = [],
-  ) {
-    super(resourceType, name, assetInputs(name, args, secretFields), opts);
   }
 }

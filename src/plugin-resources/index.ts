@@ -2,11 +2,11 @@
 // outputs), backed by the `runai` provider plugin (`bin/pulumi-resource-runai`, named in the
 // program's Pulumi.yaml) instead of dynamic resources; plus `Provider` for explicit instances.
 // Each class aliases the dynamic type of the same name, so a stack moves over without a replace.
-export * from "./assets";
-export * from "./organisation";
+export * from "./generated-asset-classes";
+export * from "./generated-credential-classes";
+export * from "./generated-classes";
 export * from "./provider";
 export * from "../resources/lookups";
 // The argument and output types are the dynamic classes' own.
 export * from "../resources/generated-types";
-export type { ApplicationCredentials } from "../resources/application";
-export type { AssetArgs } from "../resources/common";
+export type { ApplicationCredentials, AssetArgs } from "../resources/common";

@@ -51,22 +51,6 @@ export type JsonSchema = {
   const?: unknown;
 };
 
-/**
- * Descriptions of the properties the zod schemas leave undescribed (zod keeps no doc comments):
- * the description of `key` in an object with these keys. The build reads them from the source
- * (scripts/schema-docs.js); without it, properties have only the descriptions below.
- */
-export type PropertyDocs = (objectKeys: readonly string[], key: string) => string | undefined;
-
-/** Properties every asset, or many kinds, share. */
-const COMMON_DOCS: Record<string, string> = {
-  totalResources: "The quotas of the department or project summed over its node pools.",
-  meta: "Name (defaults to the resource name), description, and the scope fields, which are fixed at creation.",
-  spec: "The kind's settings.",
-  status: "The sync status of the object in its clusters.",
-  clusterInfo: "PVCs and credentials: the Kubernetes objects Run:ai created for the asset in the cluster.",
-};
-
 export function token(type: string): string {
   return `${PACKAGE}:${MODULE}:${type}`;
 }
@@ -76,7 +60,6 @@ export const ANY: PropertySpec = { $ref: "pulumi.json#/Any" };
 export interface ConverterOptions {
   /** Dotted paths of secret properties (`[]` for list elements). */
   secrets: ReadonlySet<string>;
-  docs: PropertyDocs;
   /** The name's path: it defaults to the resource's name (as in the TypeScript classes), so it is never required. */
   namePath?: string;
   /** Dotted paths required beyond the schema's own `required` (the kind's `requiredInputs`). */
@@ -92,15 +75,11 @@ export class Converter {
     private readonly options: ConverterOptions,
   ) {}
 
-  /** `siblings`: the keys of the object holding this property, to find its description by. */
-  property(schema: JsonSchema, path: string[], suffix = "", siblings: readonly string[] = []): PropertySpec {
+  /** A property, described by its zod schema's description (`.describe()`, on the field or on what it wraps). */
+  property(schema: JsonSchema, path: string[], suffix = ""): PropertySpec {
     const spec = this.convert(schema, path, suffix);
     const dotted = dottedPath(path);
-    const key = path[path.length - 1];
-    const description =
-      schema.description ??
-      (siblings.length > 0 ? this.options.docs(siblings, key) : undefined) ??
-      (path.length === 1 ? COMMON_DOCS[key] : undefined);
+    const description = descriptionOf(schema);
     if (description && !spec.description) spec.description = description;
     if (this.options.secrets.has(dotted)) spec.secret = true;
     return spec;
@@ -144,7 +123,7 @@ export class Converter {
     }
     const properties: Record<string, PropertySpec> = {};
     const keys = fields.map(([key]) => key);
-    for (const [key, field] of fields) properties[key] = this.property(field, [...path, key], suffix, keys);
+    for (const [key, field] of fields) properties[key] = this.property(field, [...path, key], suffix);
     const input = suffix === "";
     const required = keys.filter((key) => {
       const dotted = dottedPath([...path, key]);
@@ -172,6 +151,16 @@ export class Converter {
 /** ["spec", "items", "[]", "key"] → "spec.items[].key" */
 function dottedPath(path: string[]): string {
   return path.join(".").replace(/\.\[\]/g, "[]");
+}
+
+/**
+ * A field's own description, or that of the one schema it makes optional or nullable
+ * (`z.string().describe("…").nullish()` puts it on the inner schema, an `anyOf` branch).
+ */
+function descriptionOf(schema: JsonSchema): string | undefined {
+  if (schema.description) return schema.description;
+  const branches = (schema.anyOf ?? schema.oneOf ?? []).filter((branch) => !isNull(branch));
+  return branches.length === 1 ? descriptionOf(branches[0]) : undefined;
 }
 
 function isNull(schema: JsonSchema): boolean {

@@ -5,16 +5,16 @@
 import { z } from "zod";
 import { inputJsonSchema } from "../provider/import";
 import type { AnyResourceKind } from "../provider/kind";
-import { allKinds } from "../provider/registry";
+import { allKinds, kindDescription } from "../provider/registry";
 import { SETTINGS } from "../provider/settings";
 import type { Setting } from "../provider/settings";
 import { AccessRuleStatus, AssetClusterStatusInfo, AssetMeta, ClusterInfo, TotalResources } from "../schemas";
 import { ANY, Converter, token } from "./schema-types";
-import type { JsonSchema, ObjectTypeSpec, PropertyDocs, PropertySpec, TypeSpec } from "./schema-types";
+import type { JsonSchema, ObjectTypeSpec, PropertySpec, TypeSpec } from "./schema-types";
 import { PACKAGE } from "./provider";
 
 export { token };
-export type { EnumTypeSpec, ObjectTypeSpec, PropertyDocs, PropertySpec, TypeSpec } from "./schema-types";
+export type { EnumTypeSpec, ObjectTypeSpec, PropertySpec, TypeSpec } from "./schema-types";
 
 export interface ResourceSpec extends ObjectTypeSpec {
   inputProperties: Record<string, PropertySpec>;
@@ -53,30 +53,47 @@ export const CONFIG_VARIABLES: Record<string, PropertySpec> = Object.fromEntries
   ]),
 );
 
-/** Outputs that are not inputs of the kind, and not asset fields: their types and meaning. */
-const OUTPUT_ONLY: Record<string, { schema?: z.ZodType; spec?: PropertySpec }> = {
-  clientId: { spec: { type: "string", description: "The identifier the application requests tokens with." } },
-  secret: {
-    spec: {
-      type: "string",
-      description: "The application's client secret (known only when created or regenerated; absent after an import).",
-    },
-  },
-  createdAt: { spec: { type: "string", description: "When the object was created." } },
-  createdBy: { spec: { type: "string", description: "Who created the object." } },
-  updatedAt: { spec: { type: "string", description: "When the object was last changed." } },
-  lastLogin: { spec: { type: "string", description: "When the application last obtained a token." } },
-  namespace: { spec: { type: "string", description: "The project's Kubernetes namespace." } },
-  phase: { spec: { type: "string", description: "The project's phase in its cluster." } },
-  scopeName: { spec: { type: "string", description: "The name of the rule's scope." } },
-  totalResources: { schema: TotalResources },
-  status: { schema: AccessRuleStatus },
+/**
+ * Outputs that are not inputs of the kind, and not asset fields: their types and meaning (zod
+ * schemas, described like every other field, so one converter reads them all).
+ */
+const OUTPUT_ONLY: Record<string, z.ZodType> = {
+  clientId: z.string().describe("The identifier the application requests tokens with."),
+  secret: z.string().describe("The application's client secret (known only when created or regenerated; absent after an import)."),
+  createdAt: z.string().describe("When the object was created."),
+  createdBy: z.string().describe("Who created the object."),
+  updatedAt: z.string().describe("When the object was last changed."),
+  lastLogin: z.string().describe("When the application last obtained a token."),
+  namespace: z.string().describe("The project's Kubernetes namespace."),
+  phase: z.string().describe("The project's phase in its cluster."),
+  scopeName: z.string().describe("The name of the rule's scope."),
+  totalResources: TotalResources.describe("The quotas of the department or project summed over its node pools."),
+  status: AccessRuleStatus.describe("The status of the rule in its cluster."),
 };
 
-export function buildSchema(version: string, docs: PropertyDocs = () => undefined): PackageSchema {
+/**
+ * The outputs every asset has beyond its inputs, and its meta as Run:ai returns it; `always`: the
+ * provider returns it whatever Run:ai answers (an empty status for the kinds without one).
+ */
+const ASSET_OUTPUTS: Record<string, { schema: z.ZodType; suffix?: string; always?: boolean }> = {
+  meta: {
+    schema: AssetMeta.describe("Name, description, the scope fields, and the read-only ones Run:ai adds."),
+    suffix: "Output",
+    always: true,
+  },
+  status: {
+    schema: AssetClusterStatusInfo.describe("The sync status; empty for the kinds Run:ai reports none for (compute, NFS, host path)."),
+    always: true,
+  },
+  clusterInfo: {
+    schema: ClusterInfo.describe("PVCs and credentials: the Kubernetes objects Run:ai created for the asset in the cluster."),
+  },
+};
+
+export function buildSchema(version: string): PackageSchema {
   const types: Record<string, TypeSpec> = {};
   const resources: Record<string, ResourceSpec> = {};
-  for (const kind of allKinds()) resources[token(kind.type)] = resourceSpec(kind, types, docs);
+  for (const kind of allKinds()) resources[token(kind.type)] = resourceSpec(kind, types);
   const providerInputs = Object.fromEntries(Object.entries(CONFIG_VARIABLES).map(([key, spec]) => [key, { ...spec }]));
   return {
     name: PACKAGE,
@@ -97,19 +114,16 @@ export function buildSchema(version: string, docs: PropertyDocs = () => undefine
   };
 }
 
-function resourceSpec(kind: AnyResourceKind, types: Record<string, TypeSpec>, docs: PropertyDocs): ResourceSpec {
+function resourceSpec(kind: AnyResourceKind, types: Record<string, TypeSpec>): ResourceSpec {
   const secrets = new Set([...(kind.secrets?.inputs ?? []), ...(kind.secrets?.outputs ?? [])]);
   const converter = new Converter(kind.type, types, {
     secrets,
-    docs,
     namePath: kind.identity.namePath,
     required: new Set(kind.requiredInputs ?? []),
   });
   const inputs = inputJsonSchema(kind) as JsonSchema;
   const inputProperties: Record<string, PropertySpec> = {};
-  const inputKeys = Object.keys(inputs.properties ?? {});
-  for (const [key, field] of Object.entries(inputs.properties ?? {}))
-    inputProperties[key] = converter.property(field, [key], "", inputKeys);
+  for (const [key, field] of Object.entries(inputs.properties ?? {})) inputProperties[key] = converter.property(field, [key]);
   inputProperties.adoptExisting = {
     type: "boolean",
     description: kind.identity.namePath
@@ -120,29 +134,23 @@ function resourceSpec(kind: AnyResourceKind, types: Record<string, TypeSpec>, do
   const isAsset = "meta" in inputProperties && "spec" in inputProperties;
   const properties: Record<string, PropertySpec> = { ...inputProperties };
   for (const key of outputKeys(kind)) {
-    if (isAsset && key === "meta") properties.meta = converter.property(responseSchema(AssetMeta), ["meta"], "Output");
-    else if (isAsset && key === "status") properties.status = converter.property(responseSchema(AssetClusterStatusInfo), ["status"]);
-    else if (isAsset && key === "clusterInfo") properties.clusterInfo = converter.property(responseSchema(ClusterInfo), ["clusterInfo"]);
+    const assetOutput = isAsset ? ASSET_OUTPUTS[key] : undefined;
+    if (assetOutput) properties[key] = converter.property(responseSchema(assetOutput.schema), [key], assetOutput.suffix);
     else if (properties[key]) continue;
-    else {
-      const known = OUTPUT_ONLY[key];
-      properties[key] = known?.spec
-        ? { ...known.spec, ...(secrets.has(key) ? { secret: true } : {}) }
-        : known?.schema
-          ? converter.property(responseSchema(known.schema), [key])
-          : { ...ANY };
-    }
+    else properties[key] = OUTPUT_ONLY[key] ? converter.property(responseSchema(OUTPUT_ONLY[key]), [key]) : { ...ANY };
   }
   return {
     type: "object",
     description:
-      `A Run:ai ${kind.label}.\n\n` +
+      `${kindDescription(kind.type)}\n\n` +
       `Import an existing one with \`pulumi import ${token(kind.type)} <name> <id>\`; secret inputs are never imported.`,
     inputProperties,
     ...(requiredInputs.length > 0 ? { requiredInputs } : {}),
     properties,
     // What a program must write, Run:ai always returns (and the name, which defaults to the resource's).
-    required: outputKeys(kind).filter((key) => requiredInputs.includes(key) || key === kind.identity.namePath),
+    required: outputKeys(kind).filter(
+      (key) => requiredInputs.includes(key) || key === kind.identity.namePath || (isAsset && ASSET_OUTPUTS[key]?.always),
+    ),
   };
 }
 

@@ -22,15 +22,20 @@ import { validatePvcSpec, validateS3Spec, validateGitSpec } from "./kinds/dataso
 import { ENVIRONMENT_SPEC_DEFAULTS, validateEnvironmentSpec } from "./kinds/environment-rules";
 import type { AssetContract } from "../schemas/asset";
 
-/** A resource type, and how to build its kind the first time a process needs it. */
+/** A resource type, what it is, and how to build its kind the first time a process needs it. */
 interface KindRow {
   readonly type: string;
+  /**
+   * What the kind is, in a sentence or two: the resource class's doc comment, the package schema's
+   * description of the resource, and the summary of its docs page all come from here.
+   */
+  readonly description: string;
   readonly define: () => AnyResourceKind;
 }
 
 /** An asset kind's row: its contract is loaded with the kind. */
-function asset(row: Omit<AssetKindRow, "contract"> & { contract: () => AssetContract }): KindRow {
-  return { type: row.type, define: () => assetKind({ ...row, contract: row.contract() }) };
+function asset({ description, ...row }: Omit<AssetKindRow, "contract"> & { contract: () => AssetContract; description: string }): KindRow {
+  return { type: row.type, description, define: () => assetKind({ ...row, contract: row.contract() }) };
 }
 
 const schemas = {
@@ -61,6 +66,8 @@ const CREDENTIAL_ADOPTION = "its secret values stay as they are, since Run:ai ca
 const ROWS: readonly KindRow[] = [
   asset({
     type: "ConfigMapAsset",
+    description:
+      "A ConfigMap datasource asset (`/api/v1/asset/datasource/config-map`) mounts an existing Kubernetes ConfigMap into the workloads of a project. ConfigMap assets are project-scoped.",
     label: "ConfigMap asset",
     contract: () => schemas.configMap().CONFIG_MAP_ASSET,
     allowedScopes: ["project"],
@@ -70,6 +77,8 @@ const ROWS: readonly KindRow[] = [
   }),
   asset({
     type: "EnvironmentAsset",
+    description:
+      "An environment asset (`/api/v1/asset/environment`) is the container a Run:ai workload runs: image, tools and their ports (connections), security context, readiness probe and environment variables. `spec` takes every field of the Run:ai 2.22 `EnvironmentAssetSpec`, typed (`EnvironmentAssetSpecArgs`, `EnvironmentVariableArgs`, `ConnectionArgs`, `ProbeArgs`, … are exported).",
     label: "Environment asset",
     contract: () => schemas.environment().ENVIRONMENT_ASSET,
     specDefaults: ENVIRONMENT_SPEC_DEFAULTS,
@@ -77,6 +86,8 @@ const ROWS: readonly KindRow[] = [
   }),
   asset({
     type: "NfsAsset",
+    description:
+      "An NFS datasource asset (`/api/v1/asset/datasource/nfs`) mounts an NFS export into workloads. It lives in any scope but `system` (with that scope's id), and Run:ai applies it without a sync status, so create, update and delete are done when Run:ai answers.",
     label: "NFS asset",
     contract: () => schemas.nfs().NFS_ASSET,
     specDefaults: { readOnly: true },
@@ -86,6 +97,8 @@ const ROWS: readonly KindRow[] = [
   }),
   asset({
     type: "HostPathAsset",
+    description:
+      "A host path datasource asset (`/api/v1/asset/datasource/host-path`) mounts a directory of the node into workloads. It lives in any scope but `system` (with that scope's id), and Run:ai applies it without a sync status, so create, update and delete are done when Run:ai answers.",
     label: "Host path asset",
     contract: () => schemas.hostPath().HOST_PATH_ASSET,
     specDefaults: { readOnly: true },
@@ -95,6 +108,8 @@ const ROWS: readonly KindRow[] = [
   }),
   asset({
     type: "ComputeAsset",
+    description:
+      "A compute asset (`/api/v1/asset/compute`): the resources a workload asks for, whole GPUs or a part of each, CPU cores and memory, extended resources. Run:ai reports no sync status for compute assets, so create, update and delete are done when Run:ai answers.",
     label: "Compute asset",
     contract: () => schemas.compute().COMPUTE_ASSET,
     validate: validateComputeSpec,
@@ -102,6 +117,8 @@ const ROWS: readonly KindRow[] = [
   }),
   asset({
     type: "PvcAsset",
+    description:
+      "A PVC datasource asset (`/api/v1/asset/datasource/pvc`): an existing Kubernetes claim, or a new one Run:ai creates in the cluster (its name is the `clusterInfo` output).",
     label: "PVC asset",
     contract: () => schemas.pvc().PVC_ASSET,
     specDefaults: {
@@ -119,6 +136,8 @@ const ROWS: readonly KindRow[] = [
   }),
   asset({
     type: "S3Asset",
+    description:
+      "An S3 datasource asset (`/api/v1/asset/datasource/s3`): a bucket of an S3-compatible store mounted into workloads, optionally with an `AccessKeyCredential` (by id, `spec.accessKeyAssetId`) for a private bucket.",
     label: "S3 asset",
     contract: () => schemas.s3().S3_ASSET,
     mandatorySpecFields: ["bucket", "path"],
@@ -128,6 +147,8 @@ const ROWS: readonly KindRow[] = [
   }),
   asset({
     type: "GitAsset",
+    description:
+      "A Git datasource asset (`/api/v1/asset/datasource/git`): a repository cloned into workloads, optionally with a `PasswordCredential` (by id, `spec.passwordAssetId`) for a private repository.",
     label: "Git asset",
     contract: () => schemas.git().GIT_ASSET,
     mandatorySpecFields: ["repository", "path"],
@@ -137,6 +158,8 @@ const ROWS: readonly KindRow[] = [
   }),
   asset({
     type: "SecretVolumeAsset",
+    description:
+      "A secret datasource asset (`/api/v1/asset/datasource/secrets`): a credential of any kind (by id, `spec.credentialAssetId`) mounted into workloads as files.",
     label: "Secret volume asset",
     contract: () => schemas.secretVolume().SECRET_VOLUME_ASSET,
     mandatorySpecFields: ["credentialAssetId", "mountPath"],
@@ -146,6 +169,8 @@ const ROWS: readonly KindRow[] = [
   }),
   asset({
     type: "AccessKeyCredential",
+    description:
+      "An access key credential (`/api/v1/asset/credentials/access-key`): an access key id and its secret access key (`spec.secretAccessKey`, secret), e.g. for an `S3Asset` of a private bucket.",
     label: "Access key credential",
     contract: () => schemas.credentials().ACCESS_KEY_CREDENTIAL,
     validate: credentialRule(["accessKeyId", "secretAccessKey"]),
@@ -154,6 +179,8 @@ const ROWS: readonly KindRow[] = [
   }),
   asset({
     type: "PasswordCredential",
+    description:
+      "A password credential (`/api/v1/asset/credentials/password`): a user and a password (`spec.password`, secret), e.g. for a `GitAsset` of a private repository.",
     label: "Password credential",
     contract: () => schemas.credentials().PASSWORD_CREDENTIAL,
     validate: credentialRule(["user", "password"]),
@@ -162,6 +189,8 @@ const ROWS: readonly KindRow[] = [
   }),
   asset({
     type: "DockerRegistryCredential",
+    description:
+      "A docker registry credential (`/api/v1/asset/credentials/docker-registry`): a registry URL, a user and a password (`spec.password`, secret) that workloads pull images with.",
     label: "Docker registry credential",
     contract: () => schemas.credentials().DOCKER_REGISTRY_CREDENTIAL,
     validate: credentialRule(["url", "user", "password"]),
@@ -170,6 +199,8 @@ const ROWS: readonly KindRow[] = [
   }),
   asset({
     type: "GenericSecretCredential",
+    description:
+      "A generic secret credential (`/api/v1/asset/credentials/generic-secret`): key-value pairs (every `spec.keyValuePairs[].value` secret), e.g. for a `SecretVolumeAsset` or an environment variable of an `EnvironmentAsset`.",
     label: "Generic secret credential",
     contract: () => schemas.credentials().GENERIC_SECRET_CREDENTIAL,
     validate: validateGenericSecret,
@@ -178,15 +209,39 @@ const ROWS: readonly KindRow[] = [
   }),
   {
     type: "Application",
+    description:
+      "An application (`/api/v1/apps`) is a Run:ai API client: a client id (its name) and a secret that requests tokens. Run:ai shows the secret exactly once, when it is created or regenerated, so the resource keeps it as a Pulumi secret: encrypted in state, `[secret]` in every CLI output.",
     define: () => (require("./kinds/application") as typeof import("./kinds/application")).applicationKind,
   },
-  { type: "Department", define: () => (require("./kinds/department") as typeof import("./kinds/department")).departmentKind },
-  { type: "Project", define: () => (require("./kinds/project") as typeof import("./kinds/project")).projectKind },
-  { type: "AccessRule", define: () => (require("./kinds/access-rule") as typeof import("./kinds/access-rule")).accessRuleKind },
+  {
+    type: "Department",
+    description:
+      "A department (`/api/v1/org-unit/departments`) groups projects in a cluster, with quotas per node pool. Look the cluster up by name with `getCluster` (TypeScript), or give its uuid.",
+    define: () => (require("./kinds/department") as typeof import("./kinds/department")).departmentKind,
+  },
+  {
+    type: "Project",
+    description:
+      'A project (`/api/v1/org-unit/projects`) is where workloads run, in a department, with its own Kubernetes namespace and quotas per node pool. Assets take a project\'s id as a number: `meta: { scope: "project", projectId: team.id.apply(Number) }`.',
+    define: () => (require("./kinds/project") as typeof import("./kinds/project")).projectKind,
+  },
+  {
+    type: "AccessRule",
+    description:
+      "An access rule (`/api/v1/authorization/access-rules`) gives a subject (a user, a group, or an `Application`, named by its name) a role in a scope (the tenant, a cluster, a department or a project).",
+    define: () => (require("./kinds/access-rule") as typeof import("./kinds/access-rule")).accessRuleKind,
+  },
 ];
 
 /** The resource types this version serves, e.g. "ConfigMapAsset". */
 export const RESOURCE_TYPES: readonly string[] = ROWS.map((row) => row.type);
+
+/** A resource type's description (a string of the registry: no kind is built for it). */
+export function kindDescription(resourceType: string): string {
+  const row = ROWS.find((r) => r.type === resourceType);
+  if (!row) throw new UnknownResourceTypeError(resourceType);
+  return row.description;
+}
 
 const defined = new Map<string, AnyResourceKind>();
 

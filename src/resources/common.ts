@@ -1,11 +1,15 @@
-// Shared plumbing of the resource classes: the type-token module, asset inputs, and one serialized
-// shim per resource type (so Pulumi serializes each type's provider once per program).
+// What the resource classes of both hosts call (they are generated, scripts/gen-classes.ts, and
+// hold no logic): the type-token module, one serialized shim per resource type (so Pulumi
+// serializes each type's provider once per program), and the resource inputs and options of every
+// kind, from what the generator wrote of it (generated-class-info.ts). Internal, apart from the
+// types the package exports (AssetArgs, ApplicationCredentials).
 import * as fs from "node:fs";
 import * as path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
 import { serializableShim } from "../provider/shim";
+import { CLASS_INFO } from "./generated-class-info";
+import type { AssetMetaArgs } from "./generated-types";
 import { warnAboutPlaintextSecrets } from "./plaintext-secrets";
-import type { AssetMetaArgs, AssetMetaOutputs, AssetStatusOutputs, ClusterInfoOutputs } from "./generated-types";
 
 /** Type tokens read `pulumi-nodejs:dynamic/runai:<Type>`. */
 export const TYPE_MODULE = "runai";
@@ -50,50 +54,58 @@ export interface AssetArgs<SpecArgs> {
   adoptExisting?: pulumi.Input<boolean>;
 }
 
-/**
- * What every asset resource declares; kinds differ in their spec (and some in their secret fields).
- * Not exported from the package: each kind's class extends it.
- */
-export abstract class AssetResource<SpecOutputs> extends pulumi.dynamic.Resource {
-  /** Name, description, the scope fields, and the read-only ones Run:ai adds. */
-  declare readonly meta: pulumi.Output<AssetMetaOutputs>;
-  declare readonly spec: pulumi.Output<SpecOutputs>;
-  /** The sync status; empty for the kinds Run:ai reports none for (compute, NFS, host path). */
-  declare readonly status: pulumi.Output<AssetStatusOutputs>;
-  /** PVCs and credentials: the Kubernetes objects Run:ai created for the asset. */
-  declare readonly clusterInfo: pulumi.Output<ClusterInfoOutputs | undefined>;
+/** What another program or provider needs to authenticate as an application. */
+export interface ApplicationCredentials {
+  clientId: string;
+  clientSecret: string;
+}
 
-  protected constructor(
-    resourceType: string,
-    name: string,
-    args: AssetArgs<unknown>,
-    opts?: pulumi.CustomResourceOptions,
-    secretFields: readonly string[] = [],
-  ) {
-    super(providerShim(resourceType), name, assetInputs(name, args, secretFields), opts, TYPE_MODULE, resourceType);
+/**
+ * The resource inputs of a resource class (generated-*classes.ts, both hosts): every output named
+ * (as undefined, which is not sent, so that the resource object has a property for it), then the
+ * arguments, the name defaulted to the resource name, and the kind's secret inputs wrapped as Pulumi
+ * secrets, so that state holds them encrypted even when the program passed plain strings (the
+ * engine then keeps the matching outputs secret too).
+ */
+export function classInputs(resourceType: string, name: string, args: object | undefined): pulumi.Inputs {
+  const info = CLASS_INFO[resourceType];
+  const given = (args ?? {}) as Record<string, unknown>;
+  const inputs: Record<string, unknown> = { ...Object.fromEntries(info.outputs.map((key) => [key, undefined])), ...given };
+  const [holder, key] = info.namePath?.includes(".") ? info.namePath.split(".") : [undefined, info.namePath];
+  if (key === undefined) return withSecrets(inputs, info.secretInputs) as pulumi.Inputs;
+  if (holder !== undefined) {
+    // An asset's meta: read when the resource is declared (never an Output), to default its name.
+    const held = given[holder] as Record<string, unknown> | undefined;
+    if (!held) throw new Error(`${name}: "${holder}" is required (at least ${holder}.scope and its scope id)`);
+    inputs[holder] = { ...held, [key]: held[key] ?? name };
+  } else {
+    if (!args && info.required.length > 0) throw new Error(`${name}: arguments are required (at least ${info.required.join(", ")})`);
+    inputs[key] = given[key] ?? name;
   }
+  return withSecrets(inputs, info.secretInputs) as pulumi.Inputs;
 }
 
-/**
- * The resource inputs of an asset: meta with its name defaulted to the resource name, and the
- * contract's secret fields wrapped as Pulumi secrets, so that state holds them encrypted even when
- * the program passed plain strings (the engine then keeps the matching outputs secret too).
- */
-export function assetInputs(name: string, args: AssetArgs<unknown>, secretFields: readonly string[] = []) {
-  if (!args || !args.meta) throw new Error(`${name}: "meta" is required (at least meta.scope and its scope id)`);
-  return {
-    meta: { ...args.meta, name: args.meta.name ?? name },
-    spec: withSecrets(args.spec, secretFields),
-    adoptExisting: args.adoptExisting,
-    // Outputs only: named so that the classes that declare them have them (undefined is not sent).
-    status: undefined,
-    clusterInfo: undefined,
-  };
+/** The options with the outputs the server makes up that are secret (an application's secret) marked secret: the only thing that encrypts them in state. */
+export function classOptions<T extends pulumi.CustomResourceOptions>(resourceType: string, opts: T | undefined): T | undefined {
+  const secrets = CLASS_INFO[resourceType].secretOutputs;
+  if (secrets.length === 0) return opts;
+  return { ...opts, additionalSecretOutputs: [...secrets, ...(opts?.additionalSecretOutputs ?? [])] } as T;
 }
 
-/** The spec with each secret field (`a.b`, or `a[].b` for every element of list `a`) wrapped in `pulumi.secret`. */
-function withSecrets(spec: unknown, fields: readonly string[]): unknown {
-  return fields.reduce((value, field) => secretAt(value, field.split(".")), spec);
+/** `{ clientId, clientSecret }` of an application as one secret Output. */
+export function applicationCredentials(app: {
+  clientId: pulumi.Output<string | undefined>;
+  secret: pulumi.Output<string | undefined>;
+}): pulumi.Output<ApplicationCredentials> {
+  // Both are known once the application exists (the secret unless it was adopted or imported).
+  return pulumi.secret(
+    pulumi.all([app.clientId, app.secret]).apply(([clientId, clientSecret]) => ({ clientId, clientSecret }) as ApplicationCredentials),
+  );
+}
+
+/** The inputs with each secret field (`a.b`, or `a[].b` for every element of list `a`) wrapped in `pulumi.secret`. */
+function withSecrets(inputs: unknown, fields: readonly string[]): unknown {
+  return fields.reduce((value, field) => secretAt(value, field.split(".")), inputs);
 }
 
 function secretAt(value: unknown, parts: string[]): unknown {

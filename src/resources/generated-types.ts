@@ -15,14 +15,14 @@ export interface ConfigMapAssetArgs {
 
 /** What a ConfigMapAsset holds once Run:ai has answered. */
 export interface ConfigMapAssetOutputs {
-  /** Name (defaults to the resource name), description, and the scope fields, which are fixed at creation. */
+  /** Name, description, the scope fields, and the read-only ones Run:ai adds. */
   meta: AssetMetaOutputs;
   /** The kind's spec, updated in place as a whole. */
   spec: ConfigMapAssetSpecOutputs;
   /** Take over an existing ConfigMap asset with the same name and scope instead of failing with "already exists". */
   adoptExisting?: boolean;
-  /** The sync status of the object in its clusters. */
-  status?: AssetStatusOutputs;
+  /** The sync status; empty for the kinds Run:ai reports none for (compute, NFS, host path). */
+  status: AssetStatusOutputs;
   /** PVCs and credentials: the Kubernetes objects Run:ai created for the asset in the cluster. */
   clusterInfo?: ClusterInfoOutputs;
 }
@@ -171,14 +171,14 @@ export interface EnvironmentAssetArgs {
 
 /** What a EnvironmentAsset holds once Run:ai has answered. */
 export interface EnvironmentAssetOutputs {
-  /** Name (defaults to the resource name), description, and the scope fields, which are fixed at creation. */
+  /** Name, description, the scope fields, and the read-only ones Run:ai adds. */
   meta: AssetMetaOutputs;
   /** The kind's spec, updated in place as a whole. */
   spec: EnvironmentAssetSpecOutputs;
   /** Take over an existing Environment asset with the same name and scope instead of failing with "already exists". */
   adoptExisting?: boolean;
-  /** The sync status of the object in its clusters. */
-  status?: AssetStatusOutputs;
+  /** The sync status; empty for the kinds Run:ai reports none for (compute, NFS, host path). */
+  status: AssetStatusOutputs;
   /** PVCs and credentials: the Kubernetes objects Run:ai created for the asset in the cluster. */
   clusterInfo?: ClusterInfoOutputs;
 }
@@ -619,14 +619,14 @@ export interface NfsAssetArgs {
 
 /** What a NfsAsset holds once Run:ai has answered. */
 export interface NfsAssetOutputs {
-  /** Name (defaults to the resource name), description, and the scope fields, which are fixed at creation. */
+  /** Name, description, the scope fields, and the read-only ones Run:ai adds. */
   meta: AssetMetaOutputs;
   /** The kind's spec, updated in place as a whole. */
   spec: NfsAssetSpecOutputs;
   /** Take over an existing NFS asset with the same name and scope instead of failing with "already exists". */
   adoptExisting?: boolean;
-  /** The sync status of the object in its clusters. */
-  status?: AssetStatusOutputs;
+  /** The sync status; empty for the kinds Run:ai reports none for (compute, NFS, host path). */
+  status: AssetStatusOutputs;
   /** PVCs and credentials: the Kubernetes objects Run:ai created for the asset in the cluster. */
   clusterInfo?: ClusterInfoOutputs;
 }
@@ -665,14 +665,14 @@ export interface HostPathAssetArgs {
 
 /** What a HostPathAsset holds once Run:ai has answered. */
 export interface HostPathAssetOutputs {
-  /** Name (defaults to the resource name), description, and the scope fields, which are fixed at creation. */
+  /** Name, description, the scope fields, and the read-only ones Run:ai adds. */
   meta: AssetMetaOutputs;
   /** The kind's spec, updated in place as a whole. */
   spec: HostPathAssetSpecOutputs;
   /** Take over an existing Host path asset with the same name and scope instead of failing with "already exists". */
   adoptExisting?: boolean;
-  /** The sync status of the object in its clusters. */
-  status?: AssetStatusOutputs;
+  /** The sync status; empty for the kinds Run:ai reports none for (compute, NFS, host path). */
+  status: AssetStatusOutputs;
   /** PVCs and credentials: the Kubernetes objects Run:ai created for the asset in the cluster. */
   clusterInfo?: ClusterInfoOutputs;
 }
@@ -711,14 +711,14 @@ export interface ComputeAssetArgs {
 
 /** What a ComputeAsset holds once Run:ai has answered. */
 export interface ComputeAssetOutputs {
-  /** Name (defaults to the resource name), description, and the scope fields, which are fixed at creation. */
+  /** Name, description, the scope fields, and the read-only ones Run:ai adds. */
   meta: AssetMetaOutputs;
   /** The kind's spec, updated in place as a whole. */
   spec: ComputeAssetSpecOutputs;
   /** Take over an existing Compute asset with the same name and scope instead of failing with "already exists". */
   adoptExisting?: boolean;
-  /** The sync status of the object in its clusters. */
-  status?: AssetStatusOutputs;
+  /** The sync status; empty for the kinds Run:ai reports none for (compute, NFS, host path). */
+  status: AssetStatusOutputs;
   /** PVCs and credentials: the Kubernetes objects Run:ai created for the asset in the cluster. */
   clusterInfo?: ClusterInfoOutputs;
 }
@@ -813,14 +813,14 @@ export interface PvcAssetArgs {
 
 /** What a PvcAsset holds once Run:ai has answered. */
 export interface PvcAssetOutputs {
-  /** Name (defaults to the resource name), description, and the scope fields, which are fixed at creation. */
+  /** Name, description, the scope fields, and the read-only ones Run:ai adds. */
   meta: AssetMetaOutputs;
   /** The kind's spec, updated in place as a whole. */
   spec: PvcAssetSpecOutputs;
   /** Take over an existing PVC asset with the same name and scope instead of failing with "already exists". */
   adoptExisting?: boolean;
-  /** The sync status of the object in its clusters. */
-  status?: AssetStatusOutputs;
+  /** The sync status; empty for the kinds Run:ai reports none for (compute, NFS, host path). */
+  status: AssetStatusOutputs;
   /** PVCs and credentials: the Kubernetes objects Run:ai created for the asset in the cluster. */
   clusterInfo?: ClusterInfoOutputs;
 }
@@ -929,14 +929,14 @@ export interface S3AssetArgs {
 
 /** What a S3Asset holds once Run:ai has answered. */
 export interface S3AssetOutputs {
-  /** Name (defaults to the resource name), description, and the scope fields, which are fixed at creation. */
+  /** Name, description, the scope fields, and the read-only ones Run:ai adds. */
   meta: AssetMetaOutputs;
   /** The kind's spec, updated in place as a whole. */
   spec: S3AssetSpecOutputs;
   /** Take over an existing S3 asset with the same name and scope instead of failing with "already exists". */
   adoptExisting?: boolean;
-  /** The sync status of the object in its clusters. */
-  status?: AssetStatusOutputs;
+  /** The sync status; empty for the kinds Run:ai reports none for (compute, NFS, host path). */
+  status: AssetStatusOutputs;
   /** PVCs and credentials: the Kubernetes objects Run:ai created for the asset in the cluster. */
   clusterInfo?: ClusterInfoOutputs;
 }
@@ -975,14 +975,14 @@ export interface GitAssetArgs {
 
 /** What a GitAsset holds once Run:ai has answered. */
 export interface GitAssetOutputs {
-  /** Name (defaults to the resource name), description, and the scope fields, which are fixed at creation. */
+  /** Name, description, the scope fields, and the read-only ones Run:ai adds. */
   meta: AssetMetaOutputs;
   /** The kind's spec, updated in place as a whole. */
   spec: GitAssetSpecOutputs;
   /** Take over an existing Git asset with the same name and scope instead of failing with "already exists". */
   adoptExisting?: boolean;
-  /** The sync status of the object in its clusters. */
-  status?: AssetStatusOutputs;
+  /** The sync status; empty for the kinds Run:ai reports none for (compute, NFS, host path). */
+  status: AssetStatusOutputs;
   /** PVCs and credentials: the Kubernetes objects Run:ai created for the asset in the cluster. */
   clusterInfo?: ClusterInfoOutputs;
 }
@@ -1025,14 +1025,14 @@ export interface SecretVolumeAssetArgs {
 
 /** What a SecretVolumeAsset holds once Run:ai has answered. */
 export interface SecretVolumeAssetOutputs {
-  /** Name (defaults to the resource name), description, and the scope fields, which are fixed at creation. */
+  /** Name, description, the scope fields, and the read-only ones Run:ai adds. */
   meta: AssetMetaOutputs;
   /** The kind's spec, updated in place as a whole. */
   spec: SecretVolumeAssetSpecOutputs;
   /** Take over an existing Secret volume asset with the same name and scope instead of failing with "already exists". */
   adoptExisting?: boolean;
-  /** The sync status of the object in its clusters. */
-  status?: AssetStatusOutputs;
+  /** The sync status; empty for the kinds Run:ai reports none for (compute, NFS, host path). */
+  status: AssetStatusOutputs;
   /** PVCs and credentials: the Kubernetes objects Run:ai created for the asset in the cluster. */
   clusterInfo?: ClusterInfoOutputs;
 }
@@ -1063,14 +1063,14 @@ export interface AccessKeyCredentialArgs {
 
 /** What a AccessKeyCredential holds once Run:ai has answered. */
 export interface AccessKeyCredentialOutputs {
-  /** Name (defaults to the resource name), description, and the scope fields, which are fixed at creation. */
+  /** Name, description, the scope fields, and the read-only ones Run:ai adds. */
   meta: AssetMetaOutputs;
   /** The kind's spec, updated in place as a whole. */
   spec: AccessKeyCredentialSpecOutputs;
   /** Take over an existing Access key credential with the same name and scope instead of failing with "already exists". */
   adoptExisting?: boolean;
-  /** The sync status of the object in its clusters. */
-  status?: AssetStatusOutputs;
+  /** The sync status; empty for the kinds Run:ai reports none for (compute, NFS, host path). */
+  status: AssetStatusOutputs;
   /** PVCs and credentials: the Kubernetes objects Run:ai created for the asset in the cluster. */
   clusterInfo?: ClusterInfoOutputs;
 }
@@ -1105,14 +1105,14 @@ export interface PasswordCredentialArgs {
 
 /** What a PasswordCredential holds once Run:ai has answered. */
 export interface PasswordCredentialOutputs {
-  /** Name (defaults to the resource name), description, and the scope fields, which are fixed at creation. */
+  /** Name, description, the scope fields, and the read-only ones Run:ai adds. */
   meta: AssetMetaOutputs;
   /** The kind's spec, updated in place as a whole. */
   spec: PasswordCredentialSpecOutputs;
   /** Take over an existing Password credential with the same name and scope instead of failing with "already exists". */
   adoptExisting?: boolean;
-  /** The sync status of the object in its clusters. */
-  status?: AssetStatusOutputs;
+  /** The sync status; empty for the kinds Run:ai reports none for (compute, NFS, host path). */
+  status: AssetStatusOutputs;
   /** PVCs and credentials: the Kubernetes objects Run:ai created for the asset in the cluster. */
   clusterInfo?: ClusterInfoOutputs;
 }
@@ -1147,14 +1147,14 @@ export interface DockerRegistryCredentialArgs {
 
 /** What a DockerRegistryCredential holds once Run:ai has answered. */
 export interface DockerRegistryCredentialOutputs {
-  /** Name (defaults to the resource name), description, and the scope fields, which are fixed at creation. */
+  /** Name, description, the scope fields, and the read-only ones Run:ai adds. */
   meta: AssetMetaOutputs;
   /** The kind's spec, updated in place as a whole. */
   spec: DockerRegistryCredentialSpecOutputs;
   /** Take over an existing Docker registry credential with the same name and scope instead of failing with "already exists". */
   adoptExisting?: boolean;
-  /** The sync status of the object in its clusters. */
-  status?: AssetStatusOutputs;
+  /** The sync status; empty for the kinds Run:ai reports none for (compute, NFS, host path). */
+  status: AssetStatusOutputs;
   /** PVCs and credentials: the Kubernetes objects Run:ai created for the asset in the cluster. */
   clusterInfo?: ClusterInfoOutputs;
 }
@@ -1193,14 +1193,14 @@ export interface GenericSecretCredentialArgs {
 
 /** What a GenericSecretCredential holds once Run:ai has answered. */
 export interface GenericSecretCredentialOutputs {
-  /** Name (defaults to the resource name), description, and the scope fields, which are fixed at creation. */
+  /** Name, description, the scope fields, and the read-only ones Run:ai adds. */
   meta: AssetMetaOutputs;
   /** The kind's spec, updated in place as a whole. */
   spec: GenericSecretCredentialSpecOutputs;
   /** Take over an existing Generic secret credential with the same name and scope instead of failing with "already exists". */
   adoptExisting?: boolean;
-  /** The sync status of the object in its clusters. */
-  status?: AssetStatusOutputs;
+  /** The sync status; empty for the kinds Run:ai reports none for (compute, NFS, host path). */
+  status: AssetStatusOutputs;
   /** PVCs and credentials: the Kubernetes objects Run:ai created for the asset in the cluster. */
   clusterInfo?: ClusterInfoOutputs;
 }
@@ -1338,15 +1338,15 @@ export interface NodeTypesArgs {
 }
 
 export interface QuotaArgs {
-  /** The node pool the resources refer to. */
+  /** The node pool the entry is for, by id or by name. */
   nodePool: pulumi.Input<QuotaNodePoolArgs>;
   /** CPU in millicores to the unit in the node pool. */
   cpu?: pulumi.Input<QuotaCpuArgs>;
   /** Priority of the unit in the node pool, e.g. "Normal" (see `/api/v1/org-unit/priorities`). */
   priority?: pulumi.Input<string>;
-  /** The number of GPUs (allocated/requested/...). */
+  /** The GPUs (devices) of the unit in the node pool; the server assumes 0 deserved. */
   gpu?: pulumi.Input<QuotaGpuArgs>;
-  /** Memory in MB (allocated/requested/...). */
+  /** The memory of the unit in the node pool, in the given `units`. */
   memory?: pulumi.Input<QuotaMemoryArgs>;
 }
 
@@ -1373,15 +1373,15 @@ export interface NodeTypesOutputs {
 }
 
 export interface QuotaOutputs {
-  /** The node pool the resources refer to. */
+  /** The node pool the entry is for, by id or by name. */
   nodePool: QuotaNodePoolOutputs;
   /** CPU in millicores to the unit in the node pool. */
   cpu?: QuotaCpuOutputs;
   /** Priority of the unit in the node pool, e.g. "Normal" (see `/api/v1/org-unit/priorities`). */
   priority?: string;
-  /** The number of GPUs (allocated/requested/...). */
+  /** The GPUs (devices) of the unit in the node pool; the server assumes 0 deserved. */
   gpu?: QuotaGpuOutputs;
-  /** Memory in MB (allocated/requested/...). */
+  /** The memory of the unit in the node pool, in the given `units`. */
   memory?: QuotaMemoryOutputs;
 }
 
@@ -1395,9 +1395,9 @@ export interface TotalResourcesOutputs {
 }
 
 export interface QuotaNodePoolArgs {
-  /** Node pool id (a string; the contract's example is the number 22). From `/api/v1/node-pools`. */
+  /** The node pool's id (a string), from `getNodePool` or `/api/v1/node-pools`. */
   id?: pulumi.Input<string>;
-  /** Node pool name. */
+  /** The node pool's name, e.g. "default"; looked up at preview time. */
   name?: pulumi.Input<string>;
 }
 
@@ -1431,9 +1431,9 @@ export interface QuotaMemoryArgs {
 }
 
 export interface QuotaNodePoolOutputs {
-  /** Node pool id (a string; the contract's example is the number 22). From `/api/v1/node-pools`. */
+  /** The node pool's id (a string), from `getNodePool` or `/api/v1/node-pools`. */
   id?: string;
-  /** Node pool name. */
+  /** The node pool's name, e.g. "default"; looked up at preview time. */
   name?: string;
 }
 
@@ -1574,7 +1574,7 @@ export interface AccessRuleOutputs {
   createdAt?: string;
   /** Who created the object. */
   createdBy?: string;
-  /** The sync status of the object in its clusters. */
+  /** The status of the rule in its cluster. */
   status?: AccessRuleStatusOutputs;
 }
 
@@ -1615,96 +1615,151 @@ export interface ProviderArgs {
 
 /** What `getCluster` answers. */
 export interface GetClusterResult {
+  /** The cluster's id (`format: uuid`): every other API's `clusterId`. */
   uuid: string;
+  /** The id of the tenant (int32). */
   tenantId: number;
+  /** The cluster's name (unique per tenant is not declared: a look-up by name must check for one match). */
   name: string;
+  /** date-time. */
   createdAt: string;
+  /** The cluster's URL, where its workloads are reached. */
   domain?: string;
+  /** The cluster's Run:ai version, e.g. "2.22.0". */
   version?: string;
-  /** The sync status of the object in its clusters. */
+  /** The cluster's displayed status (null accepted: declared nullable, though its `allOf` refuses null). */
   status?: GetClusterStatusResult;
+  /** date-time. */
   updatedAt?: string;
+  /** date-time. */
   deletedAt?: string;
+  /** date-time of the cluster's last liveness report. */
   lastLiveness?: string;
+  /** date-time: when the cluster deletion request was received. */
   deleteRequestedAt?: string;
   /** The cluster's uuid, as every other API's `clusterId`. */
   id: string;
 }
 
 export interface GetClusterStatusResult {
+  /** The cluster's state. */
   state?: string;
+  /** The conditions the cluster reports, e.g. whether it is available. */
   conditions?: GetClusterStatusConditionsResult[];
+  /** The status of the managed operands, by name. */
   operands?: { [key: string]: GetClusterStatusOperandsResult };
+  /** The cluster's platform: its type and Kubernetes version. */
   platform?: GetClusterStatusPlatformResult;
+  /** `ClusterReportedConfig`: cluster configuration values. */
   config?: GetClusterStatusConfigResult;
+  /** `ClusterDependenciesStatus`. */
   dependencies?: GetClusterStatusDependenciesResult;
 }
 
 export interface GetClusterStatusConditionsResult {
+  /** date-time: the last time the condition transitioned from one status to another. */
   lastTransitionTime: string;
+  /** A human readable message indicating details about the transition (may be empty). */
   message: string;
+  /** The `.metadata.generation` the condition was set based upon (int64, ≥ 0). */
   observedGeneration?: number;
+  /** A programmatic identifier of the reason for the last transition (CamelCase). */
   reason: string;
+  /** True, False or Unknown. */
   status: string;
+  /** The type of condition, in CamelCase or in foo.example.com/CamelCase. */
   type: string;
 }
 
 export interface GetClusterStatusOperandsResult {
+  /** date-time: the last time the operand readiness changed. */
   lastTransitionTime?: string;
+  /** Whether the operand is ready. */
   ready: boolean;
+  /** Why the operand is not ready. */
   reasons?: string[];
+  /** Whether the operand has been unready for longer than the threshold. */
   unreadyThresholdCrossed?: boolean;
 }
 
 export interface GetClusterStatusPlatformResult {
+  /** The cluster platform type. */
   type?: string;
+  /** The cluster's Kubernetes version. */
   kubeVersion?: string;
 }
 
 export interface GetClusterStatusConfigResult {
+  /** Whether the cluster's workload ownership protection is enabled. */
   workloadOwnershipProtection?: boolean;
+  /** Whether the cluster's subdomain is enabled. */
   subdomainEnabled?: boolean;
 }
 
 export interface GetClusterStatusDependenciesResult {
+  /** The status of the dependencies Run:ai needs, by name. */
   required: { [key: string]: any };
+  /** The status of the optional dependencies, by name. */
   optional: { [key: string]: any };
 }
 
 /** What `getDepartment` answers. */
 export interface GetDepartmentResult {
+  /** The department's description (required in the response). */
   description: string;
+  /** Time limits of the unit's workloads. */
   schedulingRules?: GetDepartmentSchedulingRulesResult;
+  /** Default order of node pools (names) for workloads; enforced if no list is defined in the workload policy. */
   defaultNodePools?: string[];
+  /** Default node types configuration for workloads; enforced if no node type is configured in the workload policy. `nullable: true` sits beside a `$ref` (ignored by OpenAPI 3.0), but the referenced schema has no `type`, so null passes the contract anyway. */
   nodeTypes?: GetDepartmentNodeTypesResult;
+  /** Per-node-pool quotas. */
   resources: GetDepartmentResourcesResult[];
+  /** The department's name. */
   name: string;
+  /** The id of the cluster. */
   clusterId: string;
+  /** Usage metrics. */
   overtimeData?: GetDepartmentOvertimeDataResult;
+  /** The department id: a string (the contract's example is the number 50). */
   id: string;
+  /** date-time. */
   createdAt: string;
+  /** date-time. */
   updatedAt: string;
+  /** Who created the department. */
   createdBy?: string;
+  /** Who last changed the department. */
   updatedBy?: string;
+  /** The projects under the department. */
   children?: any[];
+  /** Sum of the quotas of the department's projects per node pool. */
   projectsAggregatedResources?: GetDepartmentProjectsAggregatedResourcesResult[];
-  /** The sync status of the object in its clusters. */
+  /** Quota statuses (a department has no phase). */
   status?: GetDepartmentStatusResult;
-  /** The quotas of the department or project summed over its node pools. */
+  /** Read-only sums of the quotas. */
   totalResources: GetDepartmentTotalResourcesResult;
 }
 
 export interface GetDepartmentSchedulingRulesResult {
+  /** Interactive job time limit in seconds. */
   interactiveJobTimeLimitSeconds?: number;
+  /** Interactive job max idle duration in seconds. */
   interactiveJobMaxIdleDurationSeconds?: number;
+  /** Interactive job preempt idle duration in seconds. */
   interactiveJobPreemptIdleDurationSeconds?: number;
+  /** Training job max idle duration in seconds. */
   trainingJobMaxIdleDurationSeconds?: number;
+  /** Training job time limit in seconds. */
   trainingJobTimeLimitSeconds?: number;
 }
 
 export interface GetDepartmentNodeTypesResult {
+  /** Ids of the node types for training workloads. */
   training?: string[];
+  /** Ids of the node types for workspace workloads. */
   workspace?: string[];
+  /** Mapping of ids to names. */
   names?: { [key: string]: string };
 }
 
@@ -1715,36 +1770,52 @@ export interface GetDepartmentResourcesResult {
   cpu?: GetDepartmentResourcesCpuResult;
   /** Priority of the unit in the node pool, e.g. "Normal" (see `/api/v1/org-unit/priorities`). */
   priority?: string;
+  /** The GPUs (devices) of the unit in the node pool. */
   gpu: GetDepartmentResourcesGpuResult;
+  /** The memory of the unit in the node pool, in the given `units`. */
   memory?: GetDepartmentResourcesMemoryResult;
 }
 
 export interface GetDepartmentOvertimeDataResult {
+  /** Usage over the last 24 hours. */
   range24hData?: GetDepartmentOvertimeDataRange24hDataResult;
+  /** Usage over the last 7 days. */
   range7dData?: GetDepartmentOvertimeDataRange7dDataResult;
+  /** Usage over the last 30 days. */
   range30dData?: GetDepartmentOvertimeDataRange30dDataResult;
 }
 
 export interface GetDepartmentProjectsAggregatedResourcesResult {
+  /** The node pool the resources refer to. */
   nodePool: GetDepartmentProjectsAggregatedResourcesNodePoolResult;
+  /** The GPUs (devices) the projects deserve in the node pool. */
   gpu?: GetDepartmentProjectsAggregatedResourcesGpuResult;
+  /** The CPU (millicores) the projects deserve in the node pool. */
   cpu?: GetDepartmentProjectsAggregatedResourcesCpuResult;
+  /** The memory the projects deserve in the node pool. */
   memory?: GetDepartmentProjectsAggregatedResourcesMemoryResult;
 }
 
 export interface GetDepartmentStatusResult {
+  /** Per-node-pool quota statuses. */
   nodePoolQuotaStatuses?: GetDepartmentStatusNodePoolQuotaStatusesResult[];
+  /** Sum of the quota statuses of all node pools. */
   quotaStatus?: GetDepartmentStatusQuotaStatusResult;
 }
 
 export interface GetDepartmentTotalResourcesResult {
+  /** Total GPU quota of the org unit. */
   gpuQuota?: number;
+  /** Total CPU quota of the org unit in millicores. */
   cpuQuota?: number;
+  /** Total memory quota of the org unit in MB. */
   memoryQuota?: number;
 }
 
 export interface GetDepartmentResourcesNodePoolResult {
+  /** Node pool id (a string; the contract's example is the number 22). From `/api/v1/node-pools`. */
   id: string;
+  /** Node pool name. */
   name?: string;
 }
 
@@ -1758,8 +1829,11 @@ export interface GetDepartmentResourcesCpuResult {
 }
 
 export interface GetDepartmentResourcesGpuResult {
+  /** The GPUs the unit deserves when the cluster has them (the guaranteed quota). */
   deserved: number;
+  /** Maximum amount of resources the unit can get. */
   limit?: number;
+  /** The priority the unit gets for over-quota resources. */
   overQuotaWeight?: number;
 }
 
@@ -1775,159 +1849,245 @@ export interface GetDepartmentResourcesMemoryResult {
 }
 
 export interface GetDepartmentOvertimeDataRange24hDataResult {
+  /** The average GPU devices allocation of the unit. */
   averageGpuAllocation?: number;
+  /** The average GPU utilization percentage of the unit. */
   averageGpuUtilization?: number;
+  /** The average GPU memory utilization percentage of the unit (cluster ≥ 2.22). */
   averageGpuMemoryUtilization?: number;
+  /** date-time. */
   updatedAt?: string;
 }
 
 export interface GetDepartmentOvertimeDataRange7dDataResult {
+  /** The average GPU devices allocation of the unit. */
   averageGpuAllocation?: number;
+  /** The average GPU utilization percentage of the unit. */
   averageGpuUtilization?: number;
+  /** The average GPU memory utilization percentage of the unit (cluster ≥ 2.22). */
   averageGpuMemoryUtilization?: number;
+  /** date-time. */
   updatedAt?: string;
 }
 
 export interface GetDepartmentOvertimeDataRange30dDataResult {
+  /** The average GPU devices allocation of the unit. */
   averageGpuAllocation?: number;
+  /** The average GPU utilization percentage of the unit. */
   averageGpuUtilization?: number;
+  /** The average GPU memory utilization percentage of the unit (cluster ≥ 2.22). */
   averageGpuMemoryUtilization?: number;
+  /** date-time. */
   updatedAt?: string;
 }
 
 export interface GetDepartmentProjectsAggregatedResourcesNodePoolResult {
+  /** The node pool's id. */
   id: string;
+  /** The node pool's name. */
   name: string;
 }
 
 export interface GetDepartmentProjectsAggregatedResourcesGpuResult {
+  /** The resource allocation the unit deserves when the cluster has those resources. */
   deserved?: number;
 }
 
 export interface GetDepartmentProjectsAggregatedResourcesCpuResult {
+  /** The resource allocation the unit deserves when the cluster has those resources. */
   deserved?: number;
 }
 
 export interface GetDepartmentProjectsAggregatedResourcesMemoryResult {
+  /** The resource allocation the unit deserves when the cluster has those resources. */
   deserved?: number;
+  /** The unit of `deserved`: "Mib", "MB" or "GB". */
   units: string;
 }
 
 export interface GetDepartmentStatusNodePoolQuotaStatusesResult {
+  /** What the unit's workloads are allocated. */
   allocated?: GetDepartmentStatusNodePoolQuotaStatusesAllocatedResult;
+  /** What the unit's non-preemptible workloads are allocated. */
   allocatedNonPreemptible?: GetDepartmentStatusNodePoolQuotaStatusesAllocatedNonPreemptibleResult;
+  /** What the unit's workloads request. */
   requested?: GetDepartmentStatusNodePoolQuotaStatusesRequestedResult;
+  /** The node pool name which the current quota status refers to. */
   nodePoolName: string;
+  /** The node pool id which the current quota status refers to. */
   nodePoolId: string;
 }
 
 export interface GetDepartmentStatusQuotaStatusResult {
+  /** What the unit's workloads are allocated. */
   allocated?: GetDepartmentStatusQuotaStatusAllocatedResult;
+  /** What the unit's non-preemptible workloads are allocated. */
   allocatedNonPreemptible?: GetDepartmentStatusQuotaStatusAllocatedNonPreemptibleResult;
+  /** What the unit's workloads request. */
   requested?: GetDepartmentStatusQuotaStatusRequestedResult;
 }
 
 export interface GetDepartmentStatusNodePoolQuotaStatusesAllocatedResult {
+  /** The number of GPUs (allocated/requested/...). */
   gpu?: number;
+  /** CPU in millicores (allocated/requested/...). */
   cpu?: number;
+  /** Memory in MB (allocated/requested/...). */
   memory?: number;
 }
 
 export interface GetDepartmentStatusNodePoolQuotaStatusesAllocatedNonPreemptibleResult {
+  /** The number of GPUs (allocated/requested/...). */
   gpu?: number;
+  /** CPU in millicores (allocated/requested/...). */
   cpu?: number;
+  /** Memory in MB (allocated/requested/...). */
   memory?: number;
 }
 
 export interface GetDepartmentStatusNodePoolQuotaStatusesRequestedResult {
+  /** The number of GPUs (allocated/requested/...). */
   gpu?: number;
+  /** CPU in millicores (allocated/requested/...). */
   cpu?: number;
+  /** Memory in MB (allocated/requested/...). */
   memory?: number;
 }
 
 export interface GetDepartmentStatusQuotaStatusAllocatedResult {
+  /** The number of GPUs (allocated/requested/...). */
   gpu?: number;
+  /** CPU in millicores (allocated/requested/...). */
   cpu?: number;
+  /** Memory in MB (allocated/requested/...). */
   memory?: number;
 }
 
 export interface GetDepartmentStatusQuotaStatusAllocatedNonPreemptibleResult {
+  /** The number of GPUs (allocated/requested/...). */
   gpu?: number;
+  /** CPU in millicores (allocated/requested/...). */
   cpu?: number;
+  /** Memory in MB (allocated/requested/...). */
   memory?: number;
 }
 
 export interface GetDepartmentStatusQuotaStatusRequestedResult {
+  /** The number of GPUs (allocated/requested/...). */
   gpu?: number;
+  /** CPU in millicores (allocated/requested/...). */
   cpu?: number;
+  /** Memory in MB (allocated/requested/...). */
   memory?: number;
 }
 
 /** What `getProject` answers. */
 export interface GetProjectResult {
+  /** The project's description (required in the response). */
   description: string;
+  /** Time limits of the unit's workloads. */
   schedulingRules?: GetProjectSchedulingRulesResult;
+  /** Default order of node pools (names) for workloads; enforced if no list is defined in the workload policy. */
   defaultNodePools?: string[];
+  /** Default node types configuration for workloads; enforced if no node type is configured in the workload policy. `nullable: true` sits beside a `$ref` (ignored by OpenAPI 3.0), but the referenced schema has no `type`, so null passes the contract anyway. */
   nodeTypes?: GetProjectNodeTypesResult;
+  /** The project id: a string (the contract's example is the number 33; assets refer to it as an int32). */
   id: string;
+  /** The project's name. */
   name: string;
+  /** The id of the cluster. */
   clusterId: string;
+  /** The parent department's id ("department parent uuid"). */
   parentId: string;
+  /** The project's namespace only if requested. */
   requestedNamespace?: string;
+  /** Whether all pods in the namespace are scheduled with runai-scheduler (cluster v2.21+). */
   enforceRunaiScheduler: boolean;
-  /** The sync status of the object in its clusters. */
+  /** Namespace creation status. */
   status: GetProjectStatusResult;
-  /** The quotas of the department or project summed over its node pools. */
+  /** Read-only sums of the quotas. */
   totalResources: GetProjectTotalResourcesResult;
+  /** date-time. */
   createdAt: string;
+  /** date-time. */
   updatedAt: string;
+  /** Who created the project. */
   createdBy?: string;
+  /** Who last changed the project. */
   updatedBy?: string;
+  /** The department above the project. */
   parent?: any;
+  /** The values in force. */
   effective: GetProjectEffectiveResult;
+  /** Usage metrics. */
   overtimeData?: GetProjectOvertimeDataResult;
+  /** Per-node-pool quotas. */
   resources: GetProjectResourcesResult[];
 }
 
 export interface GetProjectSchedulingRulesResult {
+  /** Interactive job time limit in seconds. */
   interactiveJobTimeLimitSeconds?: number;
+  /** Interactive job max idle duration in seconds. */
   interactiveJobMaxIdleDurationSeconds?: number;
+  /** Interactive job preempt idle duration in seconds. */
   interactiveJobPreemptIdleDurationSeconds?: number;
+  /** Training job max idle duration in seconds. */
   trainingJobMaxIdleDurationSeconds?: number;
+  /** Training job time limit in seconds. */
   trainingJobTimeLimitSeconds?: number;
 }
 
 export interface GetProjectNodeTypesResult {
+  /** Ids of the node types for training workloads. */
   training?: string[];
+  /** Ids of the node types for workspace workloads. */
   workspace?: string[];
+  /** Mapping of ids to names. */
   names?: { [key: string]: string };
 }
 
 export interface GetProjectStatusResult {
+  /** The project's namespace (the Kubernetes namespace actually used). */
   namespace?: string;
+  /** The project's phase. */
   phase?: string;
+  /** The project's phase message. */
   phaseMessage?: string;
+  /** date-time. */
   lastUpdatedTime?: string;
+  /** Per-node-pool quota statuses. */
   nodePoolQuotaStatuses?: GetProjectStatusNodePoolQuotaStatusesResult[];
+  /** Sum of the quota statuses of all node pools. */
   quotaStatus?: GetProjectStatusQuotaStatusResult;
+  /** Whatever else the cluster reports about the project. */
   additionalStatusData?: { [key: string]: any };
 }
 
 export interface GetProjectTotalResourcesResult {
+  /** Total GPU quota of the org unit. */
   gpuQuota?: number;
+  /** Total CPU quota of the org unit in millicores. */
   cpuQuota?: number;
+  /** Total memory quota of the org unit in MB. */
   memoryQuota?: number;
 }
 
 export interface GetProjectEffectiveResult {
+  /** Effective time limits of interactive and training workloads. */
   schedulingRules?: GetProjectEffectiveSchedulingRulesResult;
+  /** Effective default order of node pools for workloads. */
   defaultNodePools?: string[];
+  /** Effective default node types for workloads. */
   nodeTypes?: GetProjectEffectiveNodeTypesResult;
 }
 
 export interface GetProjectOvertimeDataResult {
+  /** Usage over the last 24 hours. */
   range24hData?: GetProjectOvertimeDataRange24hDataResult;
+  /** Usage over the last 7 days. */
   range7dData?: GetProjectOvertimeDataRange7dDataResult;
+  /** Usage over the last 30 days. */
   range30dData?: GetProjectOvertimeDataRange30dDataResult;
 }
 
@@ -1938,61 +2098,93 @@ export interface GetProjectResourcesResult {
   cpu?: GetProjectResourcesCpuResult;
   /** Priority of the unit in the node pool, e.g. "Normal" (see `/api/v1/org-unit/priorities`). */
   priority?: string;
+  /** The GPUs (devices) of the unit in the node pool. */
   gpu: GetProjectResourcesGpuResult;
+  /** The memory of the unit in the node pool, in the given `units`. */
   memory?: GetProjectResourcesMemoryResult;
 }
 
 export interface GetProjectStatusNodePoolQuotaStatusesResult {
+  /** What the unit's workloads are allocated. */
   allocated?: GetProjectStatusNodePoolQuotaStatusesAllocatedResult;
+  /** What the unit's non-preemptible workloads are allocated. */
   allocatedNonPreemptible?: GetProjectStatusNodePoolQuotaStatusesAllocatedNonPreemptibleResult;
+  /** What the unit's workloads request. */
   requested?: GetProjectStatusNodePoolQuotaStatusesRequestedResult;
+  /** The node pool name which the current quota status refers to. */
   nodePoolName: string;
+  /** The node pool id which the current quota status refers to. */
   nodePoolId: string;
 }
 
 export interface GetProjectStatusQuotaStatusResult {
+  /** What the unit's workloads are allocated. */
   allocated?: GetProjectStatusQuotaStatusAllocatedResult;
+  /** What the unit's non-preemptible workloads are allocated. */
   allocatedNonPreemptible?: GetProjectStatusQuotaStatusAllocatedNonPreemptibleResult;
+  /** What the unit's workloads request. */
   requested?: GetProjectStatusQuotaStatusRequestedResult;
 }
 
 export interface GetProjectEffectiveSchedulingRulesResult {
+  /** Interactive job time limit in seconds. */
   interactiveJobTimeLimitSeconds?: number;
+  /** Interactive job max idle duration in seconds. */
   interactiveJobMaxIdleDurationSeconds?: number;
+  /** Interactive job preempt idle duration in seconds. */
   interactiveJobPreemptIdleDurationSeconds?: number;
+  /** Training job max idle duration in seconds. */
   trainingJobMaxIdleDurationSeconds?: number;
+  /** Training job time limit in seconds. */
   trainingJobTimeLimitSeconds?: number;
 }
 
 export interface GetProjectEffectiveNodeTypesResult {
+  /** Ids of the node types for training workloads. */
   training?: string[];
+  /** Ids of the node types for workspace workloads. */
   workspace?: string[];
+  /** Mapping of ids to names. */
   names?: { [key: string]: string };
 }
 
 export interface GetProjectOvertimeDataRange24hDataResult {
+  /** The average GPU devices allocation of the unit. */
   averageGpuAllocation?: number;
+  /** The average GPU utilization percentage of the unit. */
   averageGpuUtilization?: number;
+  /** The average GPU memory utilization percentage of the unit (cluster ≥ 2.22). */
   averageGpuMemoryUtilization?: number;
+  /** date-time. */
   updatedAt?: string;
 }
 
 export interface GetProjectOvertimeDataRange7dDataResult {
+  /** The average GPU devices allocation of the unit. */
   averageGpuAllocation?: number;
+  /** The average GPU utilization percentage of the unit. */
   averageGpuUtilization?: number;
+  /** The average GPU memory utilization percentage of the unit (cluster ≥ 2.22). */
   averageGpuMemoryUtilization?: number;
+  /** date-time. */
   updatedAt?: string;
 }
 
 export interface GetProjectOvertimeDataRange30dDataResult {
+  /** The average GPU devices allocation of the unit. */
   averageGpuAllocation?: number;
+  /** The average GPU utilization percentage of the unit. */
   averageGpuUtilization?: number;
+  /** The average GPU memory utilization percentage of the unit (cluster ≥ 2.22). */
   averageGpuMemoryUtilization?: number;
+  /** date-time. */
   updatedAt?: string;
 }
 
 export interface GetProjectResourcesNodePoolResult {
+  /** Node pool id (a string; the contract's example is the number 22). From `/api/v1/node-pools`. */
   id: string;
+  /** Node pool name. */
   name?: string;
 }
 
@@ -2006,8 +2198,11 @@ export interface GetProjectResourcesCpuResult {
 }
 
 export interface GetProjectResourcesGpuResult {
+  /** The GPUs the unit deserves when the cluster has them (the guaranteed quota). */
   deserved: number;
+  /** Maximum amount of resources the unit can get. */
   limit?: number;
+  /** The priority the unit gets for over-quota resources. */
   overQuotaWeight?: number;
 }
 
@@ -2023,127 +2218,204 @@ export interface GetProjectResourcesMemoryResult {
 }
 
 export interface GetProjectStatusNodePoolQuotaStatusesAllocatedResult {
+  /** The number of GPUs (allocated/requested/...). */
   gpu?: number;
+  /** CPU in millicores (allocated/requested/...). */
   cpu?: number;
+  /** Memory in MB (allocated/requested/...). */
   memory?: number;
 }
 
 export interface GetProjectStatusNodePoolQuotaStatusesAllocatedNonPreemptibleResult {
+  /** The number of GPUs (allocated/requested/...). */
   gpu?: number;
+  /** CPU in millicores (allocated/requested/...). */
   cpu?: number;
+  /** Memory in MB (allocated/requested/...). */
   memory?: number;
 }
 
 export interface GetProjectStatusNodePoolQuotaStatusesRequestedResult {
+  /** The number of GPUs (allocated/requested/...). */
   gpu?: number;
+  /** CPU in millicores (allocated/requested/...). */
   cpu?: number;
+  /** Memory in MB (allocated/requested/...). */
   memory?: number;
 }
 
 export interface GetProjectStatusQuotaStatusAllocatedResult {
+  /** The number of GPUs (allocated/requested/...). */
   gpu?: number;
+  /** CPU in millicores (allocated/requested/...). */
   cpu?: number;
+  /** Memory in MB (allocated/requested/...). */
   memory?: number;
 }
 
 export interface GetProjectStatusQuotaStatusAllocatedNonPreemptibleResult {
+  /** The number of GPUs (allocated/requested/...). */
   gpu?: number;
+  /** CPU in millicores (allocated/requested/...). */
   cpu?: number;
+  /** Memory in MB (allocated/requested/...). */
   memory?: number;
 }
 
 export interface GetProjectStatusQuotaStatusRequestedResult {
+  /** The number of GPUs (allocated/requested/...). */
   gpu?: number;
+  /** CPU in millicores (allocated/requested/...). */
   cpu?: number;
+  /** Memory in MB (allocated/requested/...). */
   memory?: number;
 }
 
 /** What `getNodePool` answers. */
 export interface GetNodePoolResult {
+  /** Deprecated (1..5, default 1): replaced by gpuResourceOptimization.nodeLevelSchedulerEnabled. */
   overProvisioningRatio?: number;
+  /** Scheduling strategy per resource. */
   placementStrategy?: GetNodePoolPlacementStrategyResult;
+  /** Label key by which to determine GPUNetworkAccelerationDetection nodes. */
   gpuNetworkAccelerationLabelKey?: string;
+  /** The strategy for GPU network acceleration detection. */
   gpuNetworkAccelerationDetection?: string;
+  /** GPU memory swap and the node level scheduler. */
   gpuResourceOptimization?: GetNodePoolGpuResourceOptimizationResult;
+  /** The node pool's name (what a unit's `defaultNodePools` lists). */
   name: string;
+  /** Label key of the nodes associated to the node pool (with the value in labelValue). */
   labelKey: string;
+  /** Label value of the nodes associated to the node pool (with the key in labelKey). */
   labelValue: string;
+  /** The id of the cluster (`format: uuid`). */
   clusterId: string;
+  /** Phase of the node pool. */
   phase?: string;
+  /** Message for the status of the node pool. */
   phaseMessage?: string;
-  /** The sync status of the object in its clusters. */
+  /** What the cluster reports (`NodepoolSyncUpdateFields` + detection and nodes). */
   status?: GetNodePoolStatusResult;
+  /** The node pool id: a string (read-only; the contract's example is the number 5). Quotas refer to it. */
   id: string;
+  /** The id of the tenant (int32). */
   tenantId: number;
+  /** The name of the node pool's cluster. */
   clusterName: string;
+  /** Who created the node pool. */
   createdBy: string;
+  /** date-time. */
   createdAt: string;
+  /** Who last changed the node pool. */
   updatedBy: string;
+  /** date-time. */
   updatedAt: string;
+  /** Who deleted the node pool. */
   deletedBy?: string;
+  /** date-time. */
   deletedAt?: string;
+  /** Whether the node pool is the cluster's default (exists per cluster; never created or deleted). */
   isDefault: boolean;
 }
 
 export interface GetNodePoolPlacementStrategyResult {
+  /** How workloads are placed by their CPU: "spread" or "binpack". */
   cpu?: string;
+  /** How workloads are placed by their GPUs: "spread" or "binpack". */
   gpu?: string;
 }
 
 export interface GetNodePoolGpuResourceOptimizationResult {
+  /** Whether swap is enabled on the node pool (contract default false). */
   swapEnabled?: boolean;
+  /** Size of the swap CPU memory, only with swapEnabled (a quantity; contract default "100G"). */
   cpuSwapMemorySize?: string;
+  /** Reserved GPU memory for swap operations, only with swapEnabled (a quantity; contract default "2G"). */
   reservedGpuMemoryForSwapOperations?: string;
+  /** Whether the node level scheduler is enabled (replaces the deprecated overProvisioningRatio; default false). */
   nodeLevelSchedulerEnabled?: boolean;
 }
 
 export interface GetNodePoolStatusResult {
+  /** Deprecated (1..5, default 1): replaced by gpuResourceOptimization.nodeLevelSchedulerEnabled. */
   overProvisioningRatio?: number;
+  /** Scheduling strategy per resource. */
   placementStrategy?: GetNodePoolStatusPlacementStrategyResult;
+  /** Label key by which to determine GPUNetworkAccelerationDetection nodes. */
   gpuNetworkAccelerationLabelKey?: string;
+  /** The strategy for GPU network acceleration detection. */
   gpuNetworkAccelerationDetection?: string;
+  /** GPU memory swap and the node level scheduler. */
   gpuResourceOptimization?: GetNodePoolStatusGpuResourceOptimizationResult;
+  /** The label key of the node pool's nodes, as the cluster applies it. */
   labelKey?: string;
+  /** The label value of the node pool's nodes, as the cluster applies it. */
   labelValue?: string;
+  /** Whether GPU network acceleration was detected in some of the node pool's nodes. */
   gpuNetworkAccelerationDetected?: boolean;
+  /** The names of the node pool's nodes. */
   nodes?: string[];
 }
 
 export interface GetNodePoolStatusPlacementStrategyResult {
+  /** How workloads are placed by their CPU: "spread" or "binpack". */
   cpu?: string;
+  /** How workloads are placed by their GPUs: "spread" or "binpack". */
   gpu?: string;
 }
 
 export interface GetNodePoolStatusGpuResourceOptimizationResult {
+  /** Whether swap is enabled on the node pool (contract default false). */
   swapEnabled?: boolean;
+  /** Size of the swap CPU memory, only with swapEnabled (a quantity; contract default "100G"). */
   cpuSwapMemorySize?: string;
+  /** Reserved GPU memory for swap operations, only with swapEnabled (a quantity; contract default "2G"). */
   reservedGpuMemoryForSwapOperations?: string;
+  /** Whether the node level scheduler is enabled (replaces the deprecated overProvisioningRatio; default false). */
   nodeLevelSchedulerEnabled?: boolean;
 }
 
 /** What `getRole` answers. */
 export interface GetRoleResult {
+  /** The role's name, e.g. "L2 researcher" (match it exactly, case-sensitive). */
   name: string;
+  /** What the role is for. */
   description: string;
+  /** What the role allows, per resource type. */
   permissions: GetRolePermissionsResult[];
+  /** Contract default true. */
   enabled?: boolean;
+  /** What Kubernetes cluster permissions the role gets. */
   kubernetesPermissions?: GetRoleKubernetesPermissionsResult;
+  /** The role id (int32): an access rule's `roleId`. */
   id: number;
+  /** date-time. */
   createdAt: string;
+  /** date-time. */
   updatedAt: string;
+  /** date-time. */
   deletedAt?: string;
+  /** Who created the role. */
   createdBy: string;
+  /** Whether the role was created by the tenant (not predefined). */
   custom: boolean;
+  /** Contract default true. */
   effectiveEnabled: boolean;
 }
 
 export interface GetRolePermissionsResult {
+  /** The resource type the permission is for, e.g. "project". */
   resourceType: string;
+  /** e.g. "Projects". */
   displayName: string;
+  /** The group of resource types the resource type belongs to. */
   groupId: string;
+  /** What the role may do with the resource type, e.g. "create" or "read". */
   actions: string[];
 }
 
 export interface GetRoleKubernetesPermissionsResult {
+  /** An id of a predefined role to copy the cluster permissions from. */
   predefinedRole?: string;
 }

@@ -22,18 +22,14 @@ export type AccessRulePhase = (typeof ACCESS_RULE_PHASES)[number];
 
 function accessRuleFields(mode: SchemaMode) {
   return {
-    /** The unique identifier of the subject (e.g. user, group, or app), e.g. "user@run.ai". */
-    subjectId: z.string(),
-    /** The subject assigned to the access rule. Valid values: user, group, app. */
-    subjectType: mode.oneOf(SUBJECT_TYPES),
-    /** The numeric id of the assigned role (from `/api/v1/authorization/roles`). */
-    roleId: z.int32(),
-    /** The unique identifier of the scope: the id of the tenant, cluster, department or project. */
-    scopeId: z.string(),
-    /** The type of scope the access rule applies to. Valid values: system, tenant, cluster, department, project. */
-    scopeType: mode.oneOf(ACCESS_RULE_SCOPE_TYPES),
-    /** The id of the cluster. */
-    clusterId: (mode === REQUEST_MODE ? Uuid : z.string()).optional(),
+    subjectId: z.string().describe('The unique identifier of the subject (e.g. user, group, or app), e.g. "user@run.ai".'),
+    subjectType: mode.oneOf(SUBJECT_TYPES).describe("The subject assigned to the access rule. Valid values: user, group, app."),
+    roleId: z.int32().describe("The numeric id of the assigned role (from `/api/v1/authorization/roles`)."),
+    scopeId: z.string().describe("The unique identifier of the scope: the id of the tenant, cluster, department or project."),
+    scopeType: mode
+      .oneOf(ACCESS_RULE_SCOPE_TYPES)
+      .describe("The type of scope the access rule applies to. Valid values: system, tenant, cluster, department, project."),
+    clusterId: (mode === REQUEST_MODE ? Uuid : z.string()).optional().describe("The id of the cluster."),
   };
 }
 
@@ -47,12 +43,9 @@ export type AccessRuleCreationRequest = z.infer<typeof AccessRuleCreationRequest
 
 /** `AccessRuleStatusResponse`: status of the rule in the cluster (clusters ≥ 2.22.0 only). */
 export const AccessRuleStatus = lenientObject({
-  /** Phase of the access rule in the cluster. */
-  phase: lenientEnum(ACCESS_RULE_PHASES).optional(),
-  /** Message for the status of the access rule in the cluster. */
-  message: z.string().optional(),
-  /** Details for the status of the access rule in the clusters. */
-  details: z.string().optional(),
+  phase: lenientEnum(ACCESS_RULE_PHASES).optional().describe("Phase of the access rule in the cluster."),
+  message: z.string().optional().describe("Message for the status of the access rule in the cluster."),
+  details: z.string().optional().describe("Details for the status of the access rule in the clusters."),
 });
 export type AccessRuleStatus = z.infer<typeof AccessRuleStatus>;
 
@@ -63,41 +56,29 @@ export type AccessRuleStatus = z.infer<typeof AccessRuleStatus>;
 export const AccessRule = lenientObject({
   ...accessRuleFields(RESPONSE_MODE),
   // EnrichmentDataFields
-  /** The name of the assigned role (e.g. admin, viewer). */
-  roleName: z.string(),
-  /** Human-readable name of the scope (e.g. tenant-x). */
-  scopeName: z.string(),
+  roleName: z.string().describe("The name of the assigned role (e.g. admin, viewer)."),
+  scopeName: z.string().describe("Human-readable name of the scope (e.g. tenant-x)."),
   // AccessRuleMetadataFields
-  /** The id of the access rule entry (int32). */
-  id: z.int32(),
-  /** date-time: when the access rule was created. */
-  createdAt: z.string(),
-  /** date-time: the last time the access rule was updated. */
-  updatedAt: z.string(),
-  /** date-time: when the access rule was deleted (only with `includeDeleted=true`). */
-  deletedAt: z.string().nullish(),
-  /** The id of the tenant (required on `AccessRule`). */
-  tenantId: z.int32(),
-  /** Identifier of the user who created the access rule. */
-  createdBy: z.string(),
-  /** Status of the rule in the cluster (clusters ≥ 2.22.0 only): accept "Ready" or no status. */
-  status: AccessRuleStatus.optional(),
+  id: z.int32().describe("The id of the access rule entry (int32)."),
+  createdAt: z.string().describe("date-time: when the access rule was created."),
+  updatedAt: z.string().describe("date-time: the last time the access rule was updated."),
+  deletedAt: z.string().nullish().describe("date-time: when the access rule was deleted (only with `includeDeleted=true`)."),
+  tenantId: z.int32().describe("The id of the tenant (required on `AccessRule`)."),
+  createdBy: z.string().describe("Identifier of the user who created the access rule."),
+  status: AccessRuleStatus.optional().describe('Status of the rule in the cluster (clusters ≥ 2.22.0 only): accept "Ready" or no status.'),
 });
 export type AccessRule = z.infer<typeof AccessRule>;
 
 /** `AccessRuleById`: `GET /api/v1/authorization/access-rules/{accessRuleId}` adds `scopePath`. */
 export const AccessRuleById = AccessRule.extend({
-  /** The scope's path, e.g. "runai/production-cluster/dep-42/prj-73". */
-  scopePath: z.string().nullish(),
+  scopePath: z.string().nullish().describe('The scope\'s path, e.g. "runai/production-cluster/dep-42/prj-73".'),
 });
 export type AccessRuleById = z.infer<typeof AccessRuleById>;
 
 /** `GET /api/v1/authorization/access-rules` → 200 `{totalRecords, displayRecords, accessRules}`. */
 export const AccessRuleList = lenientObject({
-  /** The number of rules that match the filters (all pages). */
-  totalRecords: z.int(),
-  /** The number of rules in this page. */
-  displayRecords: z.int(),
+  totalRecords: z.int().describe("The number of rules that match the filters (all pages)."),
+  displayRecords: z.int().describe("The number of rules in this page."),
   accessRules: z.array(AccessRule),
 });
 export type AccessRuleList = z.infer<typeof AccessRuleList>;
@@ -156,42 +137,33 @@ export const RESOURCE_TYPES = [
 
 /** `Permission`: one resource type and the actions a role allows on it. */
 export const Permission = lenientObject({
-  resourceType: lenientEnum(RESOURCE_TYPES),
-  /** e.g. "Projects". */
-  displayName: z.string(),
-  groupId: lenientEnum(RESOURCE_TYPE_GROUP_IDS),
-  actions: z.array(lenientEnum(PERMISSION_ACTIONS)),
+  resourceType: lenientEnum(RESOURCE_TYPES).describe('The resource type the permission is for, e.g. "project".'),
+  displayName: z.string().describe('e.g. "Projects".'),
+  groupId: lenientEnum(RESOURCE_TYPE_GROUP_IDS).describe("The group of resource types the resource type belongs to."),
+  actions: z.array(lenientEnum(PERMISSION_ACTIONS)).describe('What the role may do with the resource type, e.g. "create" or "read".'),
 });
 export type Permission = z.infer<typeof Permission>;
 
 /** `Role1` = `RoleCreationFields` + `RoleCalculatedFields`: a role as get and list return it. */
 export const Role = lenientObject({
   // RoleCreationFields
-  /** The role's name, e.g. "L2 researcher" (match it exactly, case-sensitive). */
-  name: z.string(),
-  description: z.string(),
-  permissions: z.array(Permission),
-  /** Contract default true. */
-  enabled: z.boolean().nullish(),
-  /** What Kubernetes cluster permissions the role gets. */
+  name: z.string().describe('The role\'s name, e.g. "L2 researcher" (match it exactly, case-sensitive).'),
+  description: z.string().describe("What the role is for."),
+  permissions: z.array(Permission).describe("What the role allows, per resource type."),
+  enabled: z.boolean().nullish().describe("Contract default true."),
   kubernetesPermissions: lenientObject({
-    /** An id of a predefined role to copy the cluster permissions from. */
-    predefinedRole: z.string().nullish(),
-  }).optional(),
+    predefinedRole: z.string().nullish().describe("An id of a predefined role to copy the cluster permissions from."),
+  })
+    .optional()
+    .describe("What Kubernetes cluster permissions the role gets."),
   // RoleCalculatedFields
-  /** The role id (int32): an access rule's `roleId`. */
-  id: z.int32(),
-  /** date-time. */
-  createdAt: z.string(),
-  /** date-time. */
-  updatedAt: z.string(),
-  /** date-time. */
-  deletedAt: z.string().nullish(),
-  createdBy: z.string(),
-  /** Whether the role was created by the tenant (not predefined). */
-  custom: z.boolean(),
-  /** Contract default true. */
-  effectiveEnabled: z.boolean(),
+  id: z.int32().describe("The role id (int32): an access rule's `roleId`."),
+  createdAt: z.string().describe("date-time."),
+  updatedAt: z.string().describe("date-time."),
+  deletedAt: z.string().nullish().describe("date-time."),
+  createdBy: z.string().describe("Who created the role."),
+  custom: z.boolean().describe("Whether the role was created by the tenant (not predefined)."),
+  effectiveEnabled: z.boolean().describe("Contract default true."),
 });
 export type Role = z.infer<typeof Role>;
 

@@ -16,24 +16,23 @@ export const APPLICATION_NAME_RULE =
  * rule quotes the offending value: names are not secret, and the pattern alone is hard to read.
  */
 export const ApplicationInputs = z.strictObject({
-  /**
-   * Application name, unique in the organization; defaults to the Pulumi resource name. Must match
-   * `^[a-z][-_a-z0-9]*[a-z0-9]$`. A change replaces the application (the one with the new name is
-   * created first).
-   */
-  name: z.string().check((ctx) => {
-    if (!APPLICATION_NAME_PATTERN.test(ctx.value)) {
-      ctx.issues.push({ code: "custom", input: ctx.value, message: `${APPLICATION_NAME_RULE}, got ${JSON.stringify(ctx.value)}` });
-    }
-  }),
-  /** Whether the application may obtain tokens. Default true. Changes in place. */
-  enabled: z.boolean().optional(),
-  /**
-   * Any change to this map regenerates the secret in place: same application id, new secret, the
-   * old one revoked at once. E.g. `{ rotation: "2025-q3" }`. (Values are never quoted back in
-   * messages: they may be hashes of secrets.)
-   */
-  rotateWhenChanged: z.record(z.string(), z.string()).optional(),
+  name: z
+    .string()
+    .check((ctx) => {
+      if (!APPLICATION_NAME_PATTERN.test(ctx.value)) {
+        ctx.issues.push({ code: "custom", input: ctx.value, message: `${APPLICATION_NAME_RULE}, got ${JSON.stringify(ctx.value)}` });
+      }
+    })
+    .describe(
+      "Application name, unique in the organization; defaults to the Pulumi resource name. Must match `^[a-z][-_a-z0-9]*[a-z0-9]$`. A change replaces the application (the one with the new name is created first).",
+    ),
+  enabled: z.boolean().optional().describe("Whether the application may obtain tokens. Default true. Changes in place."),
+  rotateWhenChanged: z
+    .record(z.string(), z.string())
+    .optional()
+    .describe(
+      'Any change to this map regenerates the secret in place: same application id, new secret, the old one revoked at once. E.g. `{ rotation: "2025-q3" }`. (Values are never quoted back in messages: they may be hashes of secrets.)',
+    ),
 });
 export type ApplicationInputs = z.infer<typeof ApplicationInputs>;
 

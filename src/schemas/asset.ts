@@ -39,16 +39,14 @@ export type DistFramework = z.infer<typeof DistFramework>;
 
 function workloadSupportedTypes(mode: SchemaMode) {
   return mode.obj({
-    /** Usable by workspaces (interactive workloads). */
-    workspace: z.boolean().nullish(),
-    /** Usable by training workloads. */
-    training: z.boolean().nullish(),
-    /** Usable by inference workloads (which the contract restricts further, e.g. no tty or stdin). */
-    inference: z.boolean().nullish(),
-    /** Usable by distributed (multi-node) training workloads. */
-    distributed: z.boolean().nullish(),
-    /** The framework of distributed workloads the asset is for. */
-    distFramework: mode.optionalOneOf(DIST_FRAMEWORKS),
+    workspace: z.boolean().nullish().describe("Usable by workspaces (interactive workloads)."),
+    training: z.boolean().nullish().describe("Usable by training workloads."),
+    inference: z
+      .boolean()
+      .nullish()
+      .describe("Usable by inference workloads (which the contract restricts further, e.g. no tty or stdin)."),
+    distributed: z.boolean().nullish().describe("Usable by distributed (multi-node) training workloads."),
+    distFramework: mode.optionalOneOf(DIST_FRAMEWORKS).describe("The framework of distributed workloads the asset is for."),
   });
 }
 
@@ -135,46 +133,27 @@ export interface AssetUpdateRequest<TSpec> {
  */
 export const AssetMeta = lenientObject({
   // AssetUpdatableFields
-  /** The asset's name, unique among the assets of its kind in its scope. */
-  name: z.string().min(1),
-  /** The asset's description, as Run:ai holds it. */
-  description: z.string().nullish(),
+  name: z.string().min(1).describe("The asset's name, unique among the assets of its kind in its scope."),
+  description: z.string().nullish().describe("The asset's description, as Run:ai holds it."),
   // AssetCreationFields: these identify the asset (name + scope + scope id), so they are checked.
-  /** Where the asset lives: tenant, cluster, department or project ("system" is Run:ai's own). */
-  scope: AssetScope,
-  /** The cluster's uuid, for an asset of scope "cluster" (and whatever Run:ai fills in). */
-  clusterId: z.string().nullish(),
-  /** The department's id, for an asset of scope "department". */
-  departmentId: z.string().nullish(),
-  /** The project's id, for an asset of scope "project". */
-  projectId: z.int().nullish(),
-  /** Whether Run:ai deletes the asset with the workload that created it. */
-  autoDelete: z.boolean().nullish(),
-  /** The workload types the asset may be used with. */
-  workloadSupportedTypes: workloadSupportedTypes(RESPONSE_MODE).nullish(),
+  scope: AssetScope.describe('Where the asset lives: tenant, cluster, department or project ("system" is Run:ai\'s own).'),
+  clusterId: z.string().nullish().describe('The cluster\'s uuid, for an asset of scope "cluster" (and whatever Run:ai fills in).'),
+  departmentId: z.string().nullish().describe('The department\'s id, for an asset of scope "department".'),
+  projectId: z.int().nullish().describe('The project\'s id, for an asset of scope "project".'),
+  autoDelete: z.boolean().nullish().describe("Whether Run:ai deletes the asset with the workload that created it."),
+  workloadSupportedTypes: workloadSupportedTypes(RESPONSE_MODE).nullish().describe("The workload types the asset may be used with."),
   // AssetReadOnlyFields
-  /** The asset's uuid. */
-  id: z.string().min(1),
-  /** The asset's kind as Run:ai names it, e.g. "config-map". */
-  kind: lenientEnum(ASSET_KINDS),
-  /** The tenant's id. */
-  tenantId: z.int().nullish(),
-  /** Who created the asset. */
-  createdBy: z.string(),
-  /** When the asset was created. */
-  createdAt: z.string(),
-  /** Who last changed the asset. */
-  updatedBy: z.string(),
-  /** When the asset was last changed. */
-  updatedAt: z.string(),
-  /** When the asset was deleted (set only while a deletion is under way). */
-  deletedAt: z.string().nullish(),
-  /** Who deleted the asset. */
-  deletedBy: z.string().nullish(),
-  /** The name of the asset's project, for an asset of scope "project". */
-  projectName: z.string().nullish(),
-  /** How often the asset has been changed. */
-  updateCount: z.int().nullish(),
+  id: z.string().min(1).describe("The asset's uuid."),
+  kind: lenientEnum(ASSET_KINDS).describe('The asset\'s kind as Run:ai names it, e.g. "config-map".'),
+  tenantId: z.int().nullish().describe("The tenant's id."),
+  createdBy: z.string().describe("Who created the asset."),
+  createdAt: z.string().describe("When the asset was created."),
+  updatedBy: z.string().describe("Who last changed the asset."),
+  updatedAt: z.string().describe("When the asset was last changed."),
+  deletedAt: z.string().nullish().describe("When the asset was deleted (set only while a deletion is under way)."),
+  deletedBy: z.string().nullish().describe("Who deleted the asset."),
+  projectName: z.string().nullish().describe('The name of the asset\'s project, for an asset of scope "project".'),
+  updateCount: z.int().nullish().describe("How often the asset has been changed."),
 });
 export type AssetMeta = z.infer<typeof AssetMeta>;
 
@@ -196,12 +175,9 @@ export const ASSET_CLUSTER_STATUS_ISSUES = ["ReplicationError", "LostPhase", "No
 
 /** One entry of `AssetClusterStatusInfo.issues`. */
 export const AssetClusterStatusIssue = lenientObject({
-  /** The id of the scope (e.g. the cluster) the issue is in. */
-  scopeId: z.string(),
-  /** The type of that scope. */
-  scopeType: lenientEnum(ASSET_SCOPES),
-  /** What went wrong: ReplicationError, LostPhase or NotCreated. */
-  issue: lenientEnum(ASSET_CLUSTER_STATUS_ISSUES),
+  scopeId: z.string().describe("The id of the scope (e.g. the cluster) the issue is in."),
+  scopeType: lenientEnum(ASSET_SCOPES).describe("The type of that scope."),
+  issue: lenientEnum(ASSET_CLUSTER_STATUS_ISSUES).describe("What went wrong: ReplicationError, LostPhase or NotCreated."),
 });
 export type AssetClusterStatusIssue = z.infer<typeof AssetClusterStatusIssue>;
 
@@ -210,14 +186,10 @@ export type AssetClusterStatusIssue = z.infer<typeof AssetClusterStatusIssue>;
  * newer server invents must not make the asset unreadable (callers treat unknown values as settled).
  */
 export const AssetClusterStatusInfo = lenientObject({
-  /** The sync status, e.g. "Creating" or "No issues found" once synced. */
-  status: lenientEnum(ASSET_SYNC_STATUSES).optional(),
-  /** The problems Run:ai found in the asset's clusters. */
-  issues: z.array(AssetClusterStatusIssue).nullish(),
-  /** Run:ai's explanation of the status. */
-  message: z.string().nullish(),
-  /** A link Run:ai gives with the status. */
-  url: z.string().nullish(),
+  status: lenientEnum(ASSET_SYNC_STATUSES).optional().describe('The sync status, e.g. "Creating" or "No issues found" once synced.'),
+  issues: z.array(AssetClusterStatusIssue).nullish().describe("The problems Run:ai found in the asset's clusters."),
+  message: z.string().nullish().describe("Run:ai's explanation of the status."),
+  url: z.string().nullish().describe("A link Run:ai gives with the status."),
 });
 export type AssetClusterStatusInfo = z.infer<typeof AssetClusterStatusInfo>;
 

@@ -27,30 +27,20 @@ const optionalEnum = <const T extends readonly [string, ...string[]]>(values: T)
 
 /** One Kubernetes condition of the cluster. */
 export const ClusterCondition = lenientObject({
-  /** date-time: the last time the condition transitioned from one status to another. */
-  lastTransitionTime: z.string(),
-  /** A human readable message indicating details about the transition (may be empty). */
-  message: z.string(),
-  /** The `.metadata.generation` the condition was set based upon (int64, ≥ 0). */
-  observedGeneration: z.int().optional(),
-  /** A programmatic identifier of the reason for the last transition (CamelCase). */
-  reason: z.string(),
-  /** True, False or Unknown. */
-  status: lenientEnum(["True", "False", "Unknown"] as const),
-  /** The type of condition, in CamelCase or in foo.example.com/CamelCase. */
-  type: z.string(),
+  lastTransitionTime: z.string().describe("date-time: the last time the condition transitioned from one status to another."),
+  message: z.string().describe("A human readable message indicating details about the transition (may be empty)."),
+  observedGeneration: z.int().optional().describe("The `.metadata.generation` the condition was set based upon (int64, ≥ 0)."),
+  reason: z.string().describe("A programmatic identifier of the reason for the last transition (CamelCase)."),
+  status: lenientEnum(["True", "False", "Unknown"] as const).describe("True, False or Unknown."),
+  type: z.string().describe("The type of condition, in CamelCase or in foo.example.com/CamelCase."),
 });
 
 /** The status of one operand (a component managed by the cluster's operator). */
 export const ClusterOperandStatus = lenientObject({
-  /** date-time: the last time the operand readiness changed. */
-  lastTransitionTime: z.string().optional(),
-  /** Whether the operand is ready. */
-  ready: z.boolean(),
-  /** Why the operand is not ready. */
-  reasons: z.array(z.string()).optional(),
-  /** Whether the operand has been unready for longer than the threshold. */
-  unreadyThresholdCrossed: z.boolean().optional(),
+  lastTransitionTime: z.string().optional().describe("date-time: the last time the operand readiness changed."),
+  ready: z.boolean().describe("Whether the operand is ready."),
+  reasons: z.array(z.string()).optional().describe("Why the operand is not ready."),
+  unreadyThresholdCrossed: z.boolean().optional().describe("Whether the operand has been unready for longer than the threshold."),
 });
 
 /** `ClusterDependencyStatus` (recursive through `components`). */
@@ -71,55 +61,45 @@ export const ClusterDependencyStatus: z.ZodType<ClusterDependencyStatus> = lenie
 
 /** `ClusterDisplayedStatus` (nullable) = `ClusterReportedStatus` + `state`. */
 export const ClusterStatus = lenientObject({
-  /** The cluster's state. */
-  state: lenientEnum(CLUSTER_STATES).optional(),
-  conditions: z.array(ClusterCondition).optional(),
-  /** The status of the managed operands, by name. */
-  operands: z.record(z.string(), ClusterOperandStatus).optional(),
+  state: lenientEnum(CLUSTER_STATES).optional().describe("The cluster's state."),
+  conditions: z.array(ClusterCondition).optional().describe("The conditions the cluster reports, e.g. whether it is available."),
+  operands: z.record(z.string(), ClusterOperandStatus).optional().describe("The status of the managed operands, by name."),
   platform: lenientObject({
-    /** The cluster platform type. */
-    type: optionalEnum(CLUSTER_PLATFORM_TYPES),
-    /** The cluster's Kubernetes version. */
-    kubeVersion: z.string().nullish(),
-  }).nullish(),
-  /** `ClusterReportedConfig`: cluster configuration values. */
+    type: optionalEnum(CLUSTER_PLATFORM_TYPES).describe("The cluster platform type."),
+    kubeVersion: z.string().nullish().describe("The cluster's Kubernetes version."),
+  })
+    .nullish()
+    .describe("The cluster's platform: its type and Kubernetes version."),
   config: lenientObject({
-    /** Whether the cluster's workload ownership protection is enabled. */
-    workloadOwnershipProtection: z.boolean().nullish(),
-    /** Whether the cluster's subdomain is enabled. */
-    subdomainEnabled: z.boolean().nullish(),
-  }).nullish(),
-  /** `ClusterDependenciesStatus`. */
+    workloadOwnershipProtection: z.boolean().nullish().describe("Whether the cluster's workload ownership protection is enabled."),
+    subdomainEnabled: z.boolean().nullish().describe("Whether the cluster's subdomain is enabled."),
+  })
+    .nullish()
+    .describe("`ClusterReportedConfig`: cluster configuration values."),
   dependencies: lenientObject({
-    required: z.record(z.string(), ClusterDependencyStatus),
-    optional: z.record(z.string(), ClusterDependencyStatus),
-  }).optional(),
+    required: z.record(z.string(), ClusterDependencyStatus).describe("The status of the dependencies Run:ai needs, by name."),
+    optional: z.record(z.string(), ClusterDependencyStatus).describe("The status of the optional dependencies, by name."),
+  })
+    .optional()
+    .describe("`ClusterDependenciesStatus`."),
 });
 export type ClusterStatus = z.infer<typeof ClusterStatus>;
 
 /** `DisplayedCluster`: a cluster as get and list return it. Required: `uuid`, `tenantId`, `name`, `createdAt`. */
 export const Cluster = lenientObject({
-  /** The cluster's id (`format: uuid`): every other API's `clusterId`. */
-  uuid: z.string(),
-  /** The id of the tenant (int32). */
-  tenantId: z.int32(),
-  /** The cluster's name (unique per tenant is not declared: a look-up by name must check for one match). */
-  name: z.string(),
-  /** date-time. */
-  createdAt: z.string(),
-  domain: z.string().nullish(),
-  /** The cluster's Run:ai version, e.g. "2.22.0". */
-  version: z.string().nullish(),
-  /** The cluster's displayed status (null accepted: declared nullable, though its `allOf` refuses null). */
-  status: ClusterStatus.nullish(),
-  /** date-time. */
-  updatedAt: z.string().nullish(),
-  /** date-time. */
-  deletedAt: z.string().nullish(),
-  /** date-time of the cluster's last liveness report. */
-  lastLiveness: z.string().nullish(),
-  /** date-time: when the cluster deletion request was received. */
-  deleteRequestedAt: z.string().nullish(),
+  uuid: z.string().describe("The cluster's id (`format: uuid`): every other API's `clusterId`."),
+  tenantId: z.int32().describe("The id of the tenant (int32)."),
+  name: z.string().describe("The cluster's name (unique per tenant is not declared: a look-up by name must check for one match)."),
+  createdAt: z.string().describe("date-time."),
+  domain: z.string().nullish().describe("The cluster's URL, where its workloads are reached."),
+  version: z.string().nullish().describe('The cluster\'s Run:ai version, e.g. "2.22.0".'),
+  status: ClusterStatus.nullish().describe(
+    "The cluster's displayed status (null accepted: declared nullable, though its `allOf` refuses null).",
+  ),
+  updatedAt: z.string().nullish().describe("date-time."),
+  deletedAt: z.string().nullish().describe("date-time."),
+  lastLiveness: z.string().nullish().describe("date-time of the cluster's last liveness report."),
+  deleteRequestedAt: z.string().nullish().describe("date-time: when the cluster deletion request was received."),
 });
 export type Cluster = z.infer<typeof Cluster>;
 
@@ -140,78 +120,74 @@ export const GPU_NETWORK_ACCELERATION_DETECTIONS = ["Use", "DontUse", "Auto"] as
 
 /** Scheduling strategy per resource. */
 const PlacementStrategy = lenientObject({
-  cpu: optionalEnum(PLACEMENT_STRATEGIES),
-  gpu: optionalEnum(PLACEMENT_STRATEGIES),
+  cpu: optionalEnum(PLACEMENT_STRATEGIES).describe('How workloads are placed by their CPU: "spread" or "binpack".'),
+  gpu: optionalEnum(PLACEMENT_STRATEGIES).describe('How workloads are placed by their GPUs: "spread" or "binpack".'),
 });
 
 /** `GPUResourceOptimization` (nullable). */
 export const GpuResourceOptimization = lenientObject({
-  /** Whether swap is enabled on the node pool (contract default false). */
-  swapEnabled: z.boolean().nullish(),
-  /** Size of the swap CPU memory, only with swapEnabled (a quantity; contract default "100G"). */
-  cpuSwapMemorySize: z.string().nullish(),
-  /** Reserved GPU memory for swap operations, only with swapEnabled (a quantity; contract default "2G"). */
-  reservedGpuMemoryForSwapOperations: z.string().nullish(),
-  /** Whether the node level scheduler is enabled (replaces the deprecated overProvisioningRatio; default false). */
-  nodeLevelSchedulerEnabled: z.boolean().nullish(),
+  swapEnabled: z.boolean().nullish().describe("Whether swap is enabled on the node pool (contract default false)."),
+  cpuSwapMemorySize: z
+    .string()
+    .nullish()
+    .describe('Size of the swap CPU memory, only with swapEnabled (a quantity; contract default "100G").'),
+  reservedGpuMemoryForSwapOperations: z
+    .string()
+    .nullish()
+    .describe('Reserved GPU memory for swap operations, only with swapEnabled (a quantity; contract default "2G").'),
+  nodeLevelSchedulerEnabled: z
+    .boolean()
+    .nullish()
+    .describe("Whether the node level scheduler is enabled (replaces the deprecated overProvisioningRatio; default false)."),
 });
 
 const nodePoolSettings = {
-  /** Deprecated (1..5, default 1): replaced by gpuResourceOptimization.nodeLevelSchedulerEnabled. */
-  overProvisioningRatio: z.int().nullish(),
-  /** Scheduling strategy per resource. */
-  placementStrategy: PlacementStrategy.optional(),
-  /** Label key by which to determine GPUNetworkAccelerationDetection nodes. */
-  gpuNetworkAccelerationLabelKey: z.string().optional(),
-  /** The strategy for GPU network acceleration detection. */
-  gpuNetworkAccelerationDetection: optionalEnum(GPU_NETWORK_ACCELERATION_DETECTIONS),
-  gpuResourceOptimization: GpuResourceOptimization.nullish(),
+  overProvisioningRatio: z
+    .int()
+    .nullish()
+    .describe("Deprecated (1..5, default 1): replaced by gpuResourceOptimization.nodeLevelSchedulerEnabled."),
+  placementStrategy: PlacementStrategy.optional().describe("Scheduling strategy per resource."),
+  gpuNetworkAccelerationLabelKey: z.string().optional().describe("Label key by which to determine GPUNetworkAccelerationDetection nodes."),
+  gpuNetworkAccelerationDetection: optionalEnum(GPU_NETWORK_ACCELERATION_DETECTIONS).describe(
+    "The strategy for GPU network acceleration detection.",
+  ),
+  gpuResourceOptimization: GpuResourceOptimization.nullish().describe("GPU memory swap and the node level scheduler."),
 };
 
 /** `Nodepool` = `NodepoolCreateResponseFields` + `NodepoolSyncFields` + `NodepoolCalculatedFields`. */
 export const NodePool = lenientObject({
   ...nodePoolSettings,
   // NodepoolCreateResponseFields
-  /** The node pool's name (what a unit's `defaultNodePools` lists). */
-  name: z.string(),
-  /** Label key of the nodes associated to the node pool (with the value in labelValue). */
-  labelKey: z.string(),
-  /** Label value of the nodes associated to the node pool (with the key in labelKey). */
-  labelValue: z.string(),
-  /** The id of the cluster (`format: uuid`). */
-  clusterId: z.string(),
+  name: z.string().describe("The node pool's name (what a unit's `defaultNodePools` lists)."),
+  labelKey: z.string().describe("Label key of the nodes associated to the node pool (with the value in labelValue)."),
+  labelValue: z.string().describe("Label value of the nodes associated to the node pool (with the key in labelKey)."),
+  clusterId: z.string().describe("The id of the cluster (`format: uuid`)."),
   // NodepoolSyncFields
-  /** Phase of the node pool. */
-  phase: lenientEnum(NODE_POOL_PHASES).optional(),
-  /** Message for the status of the node pool. */
-  phaseMessage: z.string().optional(),
-  /** What the cluster reports (`NodepoolSyncUpdateFields` + detection and nodes). */
+  phase: lenientEnum(NODE_POOL_PHASES).optional().describe("Phase of the node pool."),
+  phaseMessage: z.string().optional().describe("Message for the status of the node pool."),
   status: lenientObject({
     ...nodePoolSettings,
-    labelKey: z.string().nullish(),
-    labelValue: z.string().nullish(),
-    /** Whether GPU network acceleration was detected in some of the node pool's nodes. */
-    gpuNetworkAccelerationDetected: z.boolean().optional(),
-    /** The names of the node pool's nodes. */
-    nodes: z.array(z.string()).optional(),
-  }).optional(),
+    labelKey: z.string().nullish().describe("The label key of the node pool's nodes, as the cluster applies it."),
+    labelValue: z.string().nullish().describe("The label value of the node pool's nodes, as the cluster applies it."),
+    gpuNetworkAccelerationDetected: z
+      .boolean()
+      .optional()
+      .describe("Whether GPU network acceleration was detected in some of the node pool's nodes."),
+    nodes: z.array(z.string()).optional().describe("The names of the node pool's nodes."),
+  })
+    .optional()
+    .describe("What the cluster reports (`NodepoolSyncUpdateFields` + detection and nodes)."),
   // NodepoolCalculatedFields
-  /** The node pool id: a string (read-only; the contract's example is the number 5). Quotas refer to it. */
-  id: z.string(),
-  /** The id of the tenant (int32). */
-  tenantId: z.int32(),
-  clusterName: z.string(),
-  createdBy: z.string(),
-  /** date-time. */
-  createdAt: z.string(),
-  updatedBy: z.string(),
-  /** date-time. */
-  updatedAt: z.string(),
-  deletedBy: z.string().optional(),
-  /** date-time. */
-  deletedAt: z.string().nullish(),
-  /** Whether the node pool is the cluster's default (exists per cluster; never created or deleted). */
-  isDefault: z.boolean(),
+  id: z.string().describe("The node pool id: a string (read-only; the contract's example is the number 5). Quotas refer to it."),
+  tenantId: z.int32().describe("The id of the tenant (int32)."),
+  clusterName: z.string().describe("The name of the node pool's cluster."),
+  createdBy: z.string().describe("Who created the node pool."),
+  createdAt: z.string().describe("date-time."),
+  updatedBy: z.string().describe("Who last changed the node pool."),
+  updatedAt: z.string().describe("date-time."),
+  deletedBy: z.string().optional().describe("Who deleted the node pool."),
+  deletedAt: z.string().nullish().describe("date-time."),
+  isDefault: z.boolean().describe("Whether the node pool is the cluster's default (exists per cluster; never created or deleted)."),
 });
 export type NodePool = z.infer<typeof NodePool>;
 

@@ -32,52 +32,65 @@ function computeSchemas(mode: SchemaMode) {
 
   /** `ExtendedResource`: the quantity of one extended resource. */
   const ExtendedResource = obj({
-    /** The name of the extended resource, e.g. "hardware-vendor.example/foo" (described as mandatory). */
-    resource: z.string().min(1).nullish(),
-    /** The requested quantity for the resource (a string; the contract's example, the number 2, is not). */
-    quantity: z.string().min(1).nullish(),
-    /** true excludes an extended resource that the policy's defaults would add. */
-    exclude: z.boolean().nullish(),
+    resource: z
+      .string()
+      .min(1)
+      .nullish()
+      .describe('The name of the extended resource, e.g. "hardware-vendor.example/foo" (described as mandatory).'),
+    quantity: z
+      .string()
+      .min(1)
+      .nullish()
+      .describe("The requested quantity for the resource (a string; the contract's example, the number 2, is not)."),
+    exclude: z.boolean().nullish().describe("true excludes an extended resource that the policy's defaults would add."),
   });
 
   const ComputeSpec = obj({
     // ComputeFlatFields
-    /**
-     * Requested number of GPU devices. With more than one device, gpuMemory*, gpuPortion* and
-     * migProfile cannot be given.
-     */
-    gpuDevicesRequest: z.int32().min(0).nullish(),
-    /**
-     * The unit of the other GPU request fields: portion, memory or migProfile (deprecated). With
-     * `gpuDevicesRequest > 1` only "portion" is supported.
-     */
-    gpuRequestType: optionalOneOf(GPU_REQUEST_TYPES),
-    /**
-     * Required if and only if gpuRequestType is "portion": the portion of each GPU device to allocate,
-     * between 0 and 1 (the range is stated in text; the contract only sets minimum 0).
-     */
-    gpuPortionRequest: z.number().min(0).nullish(),
-    /** Limit on the portion consumed per GPU device; no less than gpuPortionRequest. */
-    gpuPortionLimit: z.number().min(0).nullish(),
-    /** Required if and only if gpuRequestType is "memory": GPU memory per device, e.g. "10M". */
-    gpuMemoryRequest: z.string().regex(QUANTITY_PATTERN).nullish(),
-    /** Limit on the GPU memory consumed per device; no less than gpuMemoryRequest. */
-    gpuMemoryLimit: z.string().regex(QUANTITY_PATTERN).nullish(),
-    /** Required only if gpuRequestType is "migProfile": the NVIDIA MIG profile (deprecated). */
-    migProfile: optionalOneOf(MIG_PROFILES),
-    /** CPU units to allocate (0.5, 1, …); the workload gets at least this much. */
-    cpuCoreRequest: z.number().min(0).nullish(),
-    /** The most CPU units the workload may consume. */
-    cpuCoreLimit: z.number().min(0).nullish(),
-    /** CPU memory to allocate (1G, 20M, …); the workload gets at least this much. */
-    cpuMemoryRequest: z.string().regex(QUANTITY_PATTERN).nullish(),
-    /** The most CPU memory the workload may consume; allocating more is an error in the workload. */
-    cpuMemoryLimit: z.string().regex(QUANTITY_PATTERN).nullish(),
-    /** Mount a large /dev/shm (a RAM file system) into the container. */
-    largeShmRequest: z.boolean().nullish(),
+    gpuDevicesRequest: z
+      .int32()
+      .min(0)
+      .nullish()
+      .describe("Requested number of GPU devices. With more than one device, gpuMemory*, gpuPortion* and migProfile cannot be given."),
+    gpuRequestType: optionalOneOf(GPU_REQUEST_TYPES).describe(
+      'The unit of the other GPU request fields: portion, memory or migProfile (deprecated). With `gpuDevicesRequest > 1` only "portion" is supported.',
+    ),
+    gpuPortionRequest: z
+      .number()
+      .min(0)
+      .nullish()
+      .describe(
+        'Required if and only if gpuRequestType is "portion": the portion of each GPU device to allocate, between 0 and 1 (the range is stated in text; the contract only sets minimum 0).',
+      ),
+    gpuPortionLimit: z.number().min(0).nullish().describe("Limit on the portion consumed per GPU device; no less than gpuPortionRequest."),
+    gpuMemoryRequest: z
+      .string()
+      .regex(QUANTITY_PATTERN)
+      .nullish()
+      .describe('Required if and only if gpuRequestType is "memory": GPU memory per device, e.g. "10M".'),
+    gpuMemoryLimit: z
+      .string()
+      .regex(QUANTITY_PATTERN)
+      .nullish()
+      .describe("Limit on the GPU memory consumed per device; no less than gpuMemoryRequest."),
+    migProfile: optionalOneOf(MIG_PROFILES).describe(
+      'Required only if gpuRequestType is "migProfile": the NVIDIA MIG profile (deprecated).',
+    ),
+    cpuCoreRequest: z.number().min(0).nullish().describe("CPU units to allocate (0.5, 1, …); the workload gets at least this much."),
+    cpuCoreLimit: z.number().min(0).nullish().describe("The most CPU units the workload may consume."),
+    cpuMemoryRequest: z
+      .string()
+      .regex(QUANTITY_PATTERN)
+      .nullish()
+      .describe("CPU memory to allocate (1G, 20M, …); the workload gets at least this much."),
+    cpuMemoryLimit: z
+      .string()
+      .regex(QUANTITY_PATTERN)
+      .nullish()
+      .describe("The most CPU memory the workload may consume; allocating more is an error in the workload."),
+    largeShmRequest: z.boolean().nullish().describe("Mount a large /dev/shm (a RAM file system) into the container."),
     // ComputeItemizedFields (`ExtendedResources`: the array and its items are nullable in the contract)
-    /** Extended resources and their quantity. */
-    extendedResources: z.array(ExtendedResource.nullable()).nullish(),
+    extendedResources: z.array(ExtendedResource.nullable()).nullish().describe("Extended resources and their quantity."),
   });
 
   return { ExtendedResource, ComputeSpec };

@@ -5,12 +5,13 @@ import { REQUEST_MODE, RESPONSE_MODE, SchemaMode } from "./common";
 
 function configMapSpec(mode: SchemaMode) {
   return mode.obj({
-    /** Name of the Kubernetes ConfigMap (described as mandatory; it must exist in the cluster). */
-    configMap: z.string().min(1).nullish(),
-    /** Path inside the container the ConfigMap is mounted at (described as mandatory). */
-    mountPath: z.string().min(1).nullish(),
-    /** Path within the volume to mount instead of its root (2.21.1+). */
-    subPath: z.string().min(1).nullish(),
+    configMap: z
+      .string()
+      .min(1)
+      .nullish()
+      .describe("Name of the Kubernetes ConfigMap (described as mandatory; it must exist in the cluster)."),
+    mountPath: z.string().min(1).nullish().describe("Path inside the container the ConfigMap is mounted at (described as mandatory)."),
+    subPath: z.string().min(1).nullish().describe("Path within the volume to mount instead of its root (2.21.1+)."),
   });
 }
 

@@ -20,8 +20,7 @@ import { CREDENTIAL_SECRET_FIELDS } from "./secret-fields";
 
 /** `ClusterResourceInfo`: one Kubernetes object created for the asset (a Secret, a PVC). */
 export const ClusterResourceInfo = lenientObject({
-  /** The name of the resource created for the asset in the cluster, e.g. "password-credential-1". */
-  name: z.string().nullish(),
+  name: z.string().nullish().describe('The name of the resource created for the asset in the cluster, e.g. "password-credential-1".'),
 });
 export type ClusterResourceInfo = z.infer<typeof ClusterResourceInfo>;
 
@@ -54,63 +53,64 @@ function credentialSchemas(mode: SchemaMode, secret: () => z.ZodOptional<z.ZodNu
   const { obj } = mode;
   /** `EncryptionKeyId`, required in every response spec. */
   const keyId = {
-    /** Id of the encryption key which has been used to encrypt the asset's data. */
-    keyId: z.int32(),
+    keyId: z.int32().describe("Id of the encryption key which has been used to encrypt the asset's data."),
   };
 
   const AccessKeySpec = obj({
-    /**
-     * Name of an existing secret in the cluster to take the access key id and secret from. If omitted,
-     * accessKeyId and secretAccessKey must be given; they are encrypted into the control plane database
-     * and cloned to a Kubernetes secret in the cluster.
-     */
-    existingSecretName: z.string().min(1).nullish(),
-    /** The access key id of the S3-compatible bucket; required only without existingSecretName. */
-    accessKeyId: z.string().min(1).nullish(),
-    /** The secret access key of the S3-compatible bucket; required only without existingSecretName. Secret. */
-    secretAccessKey: secret(),
+    existingSecretName: z
+      .string()
+      .min(1)
+      .nullish()
+      .describe(
+        "Name of an existing secret in the cluster to take the access key id and secret from. If omitted, accessKeyId and secretAccessKey must be given; they are encrypted into the control plane database and cloned to a Kubernetes secret in the cluster.",
+      ),
+    accessKeyId: z
+      .string()
+      .min(1)
+      .nullish()
+      .describe("The access key id of the S3-compatible bucket; required only without existingSecretName."),
+    secretAccessKey: secret().describe(
+      "The secret access key of the S3-compatible bucket; required only without existingSecretName. Secret.",
+    ),
   });
 
   const PasswordSpec = obj({
-    /**
-     * Name of an existing secret in the cluster to take the user name and password from. If omitted,
-     * user and password must be given; they are encrypted into the control plane database and cloned to
-     * a Kubernetes secret in the cluster.
-     */
-    existingSecretName: z.string().min(1).nullish(),
-    /** The name of the user; required only without existingSecretName. */
-    user: z.string().min(1).nullish(),
-    /** The password; required only without existingSecretName. Secret. */
-    password: secret(),
+    existingSecretName: z
+      .string()
+      .min(1)
+      .nullish()
+      .describe(
+        "Name of an existing secret in the cluster to take the user name and password from. If omitted, user and password must be given; they are encrypted into the control plane database and cloned to a Kubernetes secret in the cluster.",
+      ),
+    user: z.string().min(1).nullish().describe("The name of the user; required only without existingSecretName."),
+    password: secret().describe("The password; required only without existingSecretName. Secret."),
   });
 
   const DockerRegistrySpec = obj({
-    /**
-     * Name of an existing secret in the cluster to take the registry details from. If omitted, user,
-     * password and url must be given; the credentials are encrypted into the control plane database and
-     * cloned to a Kubernetes secret in the cluster, along with the url.
-     */
-    existingSecretName: z.string().min(1).nullish(),
-    /** The name of the user; required only without existingSecretName. */
-    user: z.string().min(1).nullish(),
-    /** The password; required only without existingSecretName. Secret. */
-    password: secret(),
-    /** The registry url; required only without existingSecretName. */
-    url: z.string().min(1).nullish(),
+    existingSecretName: z
+      .string()
+      .min(1)
+      .nullish()
+      .describe(
+        "Name of an existing secret in the cluster to take the registry details from. If omitted, user, password and url must be given; the credentials are encrypted into the control plane database and cloned to a Kubernetes secret in the cluster, along with the url.",
+      ),
+    user: z.string().min(1).nullish().describe("The name of the user; required only without existingSecretName."),
+    password: secret().describe("The password; required only without existingSecretName. Secret."),
+    url: z.string().min(1).nullish().describe("The registry url; required only without existingSecretName."),
   });
 
   /** `KeyValuePair`: one entry of a generic secret. */
   const KeyValuePair = obj({
-    // Described here rather than in doc comments: other objects have the same two keys.
     key: z.string().min(1).nullish().describe("The key of the secret."),
     value: z.string().nullish().describe("The value of the secret. Secret."),
   });
 
   const GenericSecretSpec = obj({
-    /** Name of an existing secret in the cluster to take the key-value pairs from. */
-    existingSecretName: z.string().min(1).nullish(),
-    /** Key-value pairs to store in the new credential (`GenericSecretKeyValuePairs`; array and items nullable). */
-    keyValuePairs: z.array(KeyValuePair.nullable()).nullish(),
+    existingSecretName: z.string().min(1).nullish().describe("Name of an existing secret in the cluster to take the key-value pairs from."),
+    keyValuePairs: z
+      .array(KeyValuePair.nullable())
+      .nullish()
+      .describe("Key-value pairs to store in the new credential (`GenericSecretKeyValuePairs`; array and items nullable)."),
   });
 
   return {
@@ -168,8 +168,7 @@ export type GenericSecretSpecResponse = z.infer<typeof GenericSecretSpecResponse
  * PUT. Only the description: a credential's name cannot be changed.
  */
 export const CredentialUpdateMeta = z.strictObject({
-  /** The description of the asset, 1..250 characters, nullable. */
-  description: AssetDescription.optional(),
+  description: AssetDescription.optional().describe("The description of the asset, 1..250 characters, nullable."),
 });
 export type CredentialUpdateMeta = z.infer<typeof CredentialUpdateMeta>;
 

@@ -31,170 +31,126 @@ function environmentSchemas(mode: SchemaMode) {
   const { obj, oneOf, optionalOneOf } = mode;
 
   const EnvironmentVariableCredential = obj({
-    /** Id of a credential asset (uuid). Described as mandatory. */
-    assetId: Uuid.nullish(),
-    /** Key within the credential's secret. Described as mandatory. */
-    key: z.string().min(1).nullish(),
+    assetId: Uuid.nullish().describe("Id of a credential asset (uuid). Described as mandatory."),
+    key: z.string().min(1).nullish().describe("Key within the credential's secret. Described as mandatory."),
   });
   const EnvironmentVariableConfigMap = obj({
-    /** Name of the Kubernetes ConfigMap. */
-    name: z.string().min(1).nullish(),
-    /** Key within the ConfigMap. */
-    key: z.string().min(1).nullish(),
+    name: z.string().min(1).nullish().describe("Name of the Kubernetes ConfigMap."),
+    key: z.string().min(1).nullish().describe("Key within the ConfigMap."),
   });
   const EnvironmentVariablePodFieldRef = obj({
     path: z.string().min(1).nullish().describe('A pod field path, e.g. "metadata.name".'),
   });
   const EnvironmentVariable = obj({
-    /** Variable name (described as mandatory). */
-    name: z.string().min(1).nullish(),
-    /** A literal value; mutually exclusive with credential, configMap and podFieldRef. */
-    value: z.string().nullish(),
-    /** The value of a key of a credential asset. */
-    credential: EnvironmentVariableCredential.nullish(),
-    /** The value of a key of a Kubernetes ConfigMap. */
-    configMap: EnvironmentVariableConfigMap.nullish(),
-    /** The value of a field of the pod. */
-    podFieldRef: EnvironmentVariablePodFieldRef.nullish(),
-    /** true drops a variable that the policy's defaults would add. */
-    exclude: z.boolean().nullish(),
-    /** Free text about the variable. */
-    description: z.string().nullish(),
+    name: z.string().min(1).nullish().describe("Variable name (described as mandatory)."),
+    value: z.string().nullish().describe("A literal value; mutually exclusive with credential, configMap and podFieldRef."),
+    credential: EnvironmentVariableCredential.nullish().describe("The value of a key of a credential asset."),
+    configMap: EnvironmentVariableConfigMap.nullish().describe("The value of a key of a Kubernetes ConfigMap."),
+    podFieldRef: EnvironmentVariablePodFieldRef.nullish().describe("The value of a field of the pod."),
+    exclude: z.boolean().nullish().describe("true drops a variable that the policy's defaults would add."),
+    description: z.string().nullish().describe("Free text about the variable."),
   });
 
   const NodePortInfo = obj({
-    /** false: the node port is generated per workload; true: set per workload by the user. */
-    isCustomPort: z.boolean().optional(),
+    isCustomPort: z.boolean().optional().describe("false: the node port is generated per workload; true: set per workload by the user."),
   });
   const ExternalUrlInfo = obj({
-    /** false: the URL is generated per workload; true: set per workload by the user. */
-    isCustomUrl: z.boolean().optional(),
-    /** The default external URL. */
-    externalUrl: z.string().min(1).nullish(),
+    isCustomUrl: z.boolean().optional().describe("false: the URL is generated per workload; true: set per workload by the user."),
+    externalUrl: z.string().min(1).nullish().describe("The default external URL."),
   });
   const ServingPortInfo = obj({
-    /** The protocol the serving port speaks: "grpc" or "http". */
-    protocol: optionalOneOf(SERVING_PORT_PROTOCOLS),
+    protocol: optionalOneOf(SERVING_PORT_PROTOCOLS).describe('The protocol the serving port speaks: "grpc" or "http".'),
   });
   const InternalToolInfo = obj({
-    /** The tool that runs inside the container, e.g. "jupyter-notebook". */
-    toolType: oneOf(INTERNAL_TOOL_TYPES),
-    /** How the tool is reached: LoadBalancer, NodePort, ExternalUrl or ServingPort. */
-    connectionType: oneOf(INTERNAL_CONNECTION_TYPES),
-    /** The port the tool listens on in the container (1..65535). */
-    containerPort: port(),
-    /** For a NodePort connection: how the node port is chosen. */
-    nodePortInfo: NodePortInfo.nullish(),
-    /** For an ExternalUrl connection: how the URL is chosen. */
-    externalUrlInfo: ExternalUrlInfo.nullish(),
-    /** For a ServingPort connection (inference): its protocol. */
-    servingPortInfo: ServingPortInfo.nullish(),
+    toolType: oneOf(INTERNAL_TOOL_TYPES).describe('The tool that runs inside the container, e.g. "jupyter-notebook".'),
+    connectionType: oneOf(INTERNAL_CONNECTION_TYPES).describe(
+      "How the tool is reached: LoadBalancer, NodePort, ExternalUrl or ServingPort.",
+    ),
+    containerPort: port().describe("The port the tool listens on in the container (1..65535)."),
+    nodePortInfo: NodePortInfo.nullish().describe("For a NodePort connection: how the node port is chosen."),
+    externalUrlInfo: ExternalUrlInfo.nullish().describe("For an ExternalUrl connection: how the URL is chosen."),
+    servingPortInfo: ServingPortInfo.nullish().describe("For a ServingPort connection (inference): its protocol."),
   });
   const ExternalToolInfo = obj({
-    /** The external tool: "wandb" or "comet". */
-    toolType: oneOf(EXTERNAL_TOOL_TYPES),
-    /** May contain `${VAR}` placeholders, resolved when a workspace is created. */
-    externalUrl: z.string().min(1),
+    toolType: oneOf(EXTERNAL_TOOL_TYPES).describe('The external tool: "wandb" or "comet".'),
+    externalUrl: z.string().min(1).describe("May contain `${VAR}` placeholders, resolved when a workspace is created."),
   });
   const Connection = obj({
-    /** Unique within the environment; workloads refer to it by this name. */
-    name: z.string().min(1),
-    /** Server default false: a tool inside the container. */
-    isExternal: z.boolean().optional(),
-    /** The tool inside the container and how it is reached (when isExternal is false). */
-    internalToolInfo: InternalToolInfo.nullish(),
-    /** The external tool (when isExternal is true). */
-    externalToolInfo: ExternalToolInfo.nullish(),
+    name: z.string().min(1).describe("Unique within the environment; workloads refer to it by this name."),
+    isExternal: z.boolean().optional().describe("Server default false: a tool inside the container."),
+    internalToolInfo: InternalToolInfo.nullish().describe(
+      "The tool inside the container and how it is reached (when isExternal is false).",
+    ),
+    externalToolInfo: ExternalToolInfo.nullish().describe("The external tool (when isExternal is true)."),
   });
 
   const HttpGetAction = obj({
-    /** Defaults to "/" on the server. */
-    path: z.string().regex(PROBE_PATH_PATTERN).nullish(),
-    /** The port to probe (1..65535). */
-    port: port().nullish(),
-    /** Defaults to the pod IP. */
-    host: z.string().regex(HOSTNAME_PATTERN).nullish(),
-    /** Defaults to HTTP. */
-    scheme: optionalOneOf(PROBE_SCHEMES),
+    path: z.string().regex(PROBE_PATH_PATTERN).nullish().describe('Defaults to "/" on the server.'),
+    port: port().nullish().describe("The port to probe (1..65535)."),
+    host: z.string().regex(HOSTNAME_PATTERN).nullish().describe("Defaults to the pod IP."),
+    scheme: optionalOneOf(PROBE_SCHEMES).describe("Defaults to HTTP."),
   });
   const ProbeHandler = obj({
-    /** An HTTP GET request that succeeds with a 2xx or 3xx answer. */
-    httpGet: HttpGetAction.optional(),
+    httpGet: HttpGetAction.optional().describe("An HTTP GET request that succeeds with a 2xx or 3xx answer."),
   });
   const Probe = obj({
-    /** Seconds after the container starts before the first probe (at least 0). */
-    initialDelaySeconds: z.int32().min(0).nullish(),
-    /** Seconds between probes (at least 1). */
-    periodSeconds: z.int32().min(1).nullish(),
-    /** Seconds after which a probe counts as failed (at least 1). */
-    timeoutSeconds: z.int32().min(1).nullish(),
-    /** Consecutive successes after a failure for the container to count as ready again (at least 1). */
-    successThreshold: z.int32().min(1).nullish(),
-    /** Consecutive failures for the container to count as not ready (at least 1). */
-    failureThreshold: z.int32().min(1).nullish(),
-    /** Described as mandatory. */
-    handler: ProbeHandler.nullish(),
+    initialDelaySeconds: z.int32().min(0).nullish().describe("Seconds after the container starts before the first probe (at least 0)."),
+    periodSeconds: z.int32().min(1).nullish().describe("Seconds between probes (at least 1)."),
+    timeoutSeconds: z.int32().min(1).nullish().describe("Seconds after which a probe counts as failed (at least 1)."),
+    successThreshold: z
+      .int32()
+      .min(1)
+      .nullish()
+      .describe("Consecutive successes after a failure for the container to count as ready again (at least 1)."),
+    failureThreshold: z.int32().min(1).nullish().describe("Consecutive failures for the container to count as not ready (at least 1)."),
+    handler: ProbeHandler.nullish().describe("Described as mandatory."),
   });
   const Probes = obj({
-    /** When the container is ready to take requests. */
-    readiness: Probe.nullish(),
+    readiness: Probe.nullish().describe("When the container is ready to take requests."),
   });
 
   const EnvironmentSpec = obj({
     // ContainerOverridable (a workload may override these)
-    /** The container entry point, one string (not an array). */
-    command: z.string().min(1).nullish(),
-    /** Arguments, one string. */
-    args: z.string().min(1).nullish(),
+    command: z.string().min(1).nullish().describe("The container entry point, one string (not an array)."),
+    args: z.string().min(1).nullish().describe("Arguments, one string."),
     // CommonSecurityOverridable
-    /** The uid the container runs as (with a uidGidSource other than "fromTheImage"). */
-    runAsUid: z.int().nullish(),
-    /** The gid the container runs as (with a uidGidSource other than "fromTheImage"). */
-    runAsGid: z.int().nullish(),
-    /** Comma-separated gids, e.g. "2,3,5,8"; "" reverts to the image's groups. */
-    supplementalGroups: z.string().nullish(),
+    runAsUid: z.int().nullish().describe('The uid the container runs as (with a uidGidSource other than "fromTheImage").'),
+    runAsGid: z.int().nullish().describe('The gid the container runs as (with a uidGidSource other than "fromTheImage").'),
+    supplementalGroups: z.string().nullish().describe('Comma-separated gids, e.g. "2,3,5,8"; "" reverts to the image\'s groups.'),
     // EnvironmentVariablesAssetField (the array's items are nullable in the contract)
-    /** The container's environment variables, each from a value, a credential, a ConfigMap or a pod field. */
-    environmentVariables: z.array(EnvironmentVariable.nullable()).nullish(),
+    environmentVariables: z
+      .array(EnvironmentVariable.nullable())
+      .nullish()
+      .describe("The container's environment variables, each from a value, a credential, a ConfigMap or a pod field."),
     // ContainerNonOverridable
-    /** Needed to submit a workload; optional for the asset itself. */
-    image: z.string().min(1).nullish(),
-    /** When the image is pulled: Always, Never or IfNotPresent. */
-    imagePullPolicy: optionalOneOf(IMAGE_PULL_POLICIES),
-    /** The container's working directory. */
-    workingDir: z.string().min(1).nullish(),
-    /** Create a home directory for the user the container runs as. */
-    createHomeDir: z.boolean().nullish(),
-    /** The container's probes (readiness). */
-    probes: Probes.nullish(),
+    image: z.string().min(1).nullish().describe("Needed to submit a workload; optional for the asset itself."),
+    imagePullPolicy: optionalOneOf(IMAGE_PULL_POLICIES).describe("When the image is pulled: Always, Never or IfNotPresent."),
+    workingDir: z.string().min(1).nullish().describe("The container's working directory."),
+    createHomeDir: z.boolean().nullish().describe("Create a home directory for the user the container runs as."),
+    probes: Probes.nullish().describe("The container's probes (readiness)."),
     // CommonSecurityNonOverridable
-    /** Where the uid and gid come from: "fromTheImage" (the default), "fromIdpToken" or "custom". */
-    uidGidSource: optionalOneOf(UID_GID_SOURCES),
-    /** Linux capabilities added to the container, e.g. "NET_ADMIN". */
-    capabilities: z.array(oneOf(CAPABILITIES)).nullish(),
-    /** The seccomp profile: RuntimeDefault or Unconfined (Run:ai does not support Localhost). */
-    seccompProfileType: optionalOneOf(SECCOMP_PROFILE_TYPES),
-    /** Refuse to start the container as root. */
-    runAsNonRoot: z.boolean().nullish(),
-    /** Mount the container's root filesystem read-only. */
-    readOnlyRootFilesystem: z.boolean().nullish(),
+    uidGidSource: optionalOneOf(UID_GID_SOURCES).describe(
+      'Where the uid and gid come from: "fromTheImage" (the default), "fromIdpToken" or "custom".',
+    ),
+    capabilities: z.array(oneOf(CAPABILITIES)).nullish().describe('Linux capabilities added to the container, e.g. "NET_ADMIN".'),
+    seccompProfileType: optionalOneOf(SECCOMP_PROFILE_TYPES).describe(
+      "The seccomp profile: RuntimeDefault or Unconfined (Run:ai does not support Localhost).",
+    ),
+    runAsNonRoot: z.boolean().nullish().describe("Refuse to start the container as root."),
+    readOnlyRootFilesystem: z.boolean().nullish().describe("Mount the container's root filesystem read-only."),
     // ContainerNonInferenceNonOverridable (not allowed for inference)
-    /** Allocate a terminal (needs stdin; not for inference). */
-    tty: z.boolean().nullish(),
-    /** Keep the container's standard input open (not for inference). */
-    stdin: z.boolean().nullish(),
+    tty: z.boolean().nullish().describe("Allocate a terminal (needs stdin; not for inference)."),
+    stdin: z.boolean().nullish().describe("Keep the container's standard input open (not for inference)."),
     // NonInferenceSecurityNonOverridable (not allowed for inference)
-    /** Let a process gain more privileges than its parent (not for inference). */
-    allowPrivilegeEscalation: z.boolean().nullish(),
-    /** Use the node's IPC namespace (not for inference). */
-    hostIpc: z.boolean().nullish(),
-    /** Use the node's network namespace (not for inference). */
-    hostNetwork: z.boolean().nullish(),
+    allowPrivilegeEscalation: z.boolean().nullish().describe("Let a process gain more privileges than its parent (not for inference)."),
+    hostIpc: z.boolean().nullish().describe("Use the node's IPC namespace (not for inference)."),
+    hostNetwork: z.boolean().nullish().describe("Use the node's network namespace (not for inference)."),
     // NonOverridableSpecFields' own properties
-    /** Not nullable in the contract (unlike every other field). */
-    connections: z.array(Connection).optional(),
-    /** Server default false. Lets a workspace set uid/gid; relevant when uidGidSource is "custom". */
-    overrideUidGidInWorkspace: z.boolean().optional(),
+    connections: z.array(Connection).optional().describe("Not nullable in the contract (unlike every other field)."),
+    overrideUidGidInWorkspace: z
+      .boolean()
+      .optional()
+      .describe('Server default false. Lets a workspace set uid/gid; relevant when uidGidSource is "custom".'),
   });
 
   return {

@@ -8,17 +8,16 @@ import { REQUEST_MODE, RESPONSE_MODE, SchemaMode, Uuid } from "./common";
 function gitSpec(mode: SchemaMode) {
   return mode.obj({
     // GitCommon
-    /** URL of a remote Git repository, mapped into the workload's container (described as mandatory). */
-    repository: z.string().min(1).nullish(),
-    /** Branch to synchronise the repository from. */
-    branch: z.string().min(1).nullish(),
-    /** Revision to synchronise the repository from. */
-    revision: z.string().min(1).nullish(),
-    /** Path within the workload the repository is mapped to (described as mandatory). */
-    path: z.string().min(1).nullish(),
+    repository: z
+      .string()
+      .min(1)
+      .nullish()
+      .describe("URL of a remote Git repository, mapped into the workload's container (described as mandatory)."),
+    branch: z.string().min(1).nullish().describe("Branch to synchronise the repository from."),
+    revision: z.string().min(1).nullish().describe("Revision to synchronise the repository from."),
+    path: z.string().min(1).nullish().describe("Path within the workload the repository is mapped to (described as mandatory)."),
     // GitPasswordAsset
-    /** Id of a password credential asset, for a repository that requires authentication. */
-    passwordAssetId: Uuid.nullish(),
+    passwordAssetId: Uuid.nullish().describe("Id of a password credential asset, for a repository that requires authentication."),
   });
 }
 

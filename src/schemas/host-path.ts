@@ -10,14 +10,15 @@ export const HOST_PATH_MOUNT_PROPAGATIONS = ["None", "HostToContainer"] as const
 
 function hostPathSpec(mode: SchemaMode) {
   return mode.obj({
-    /** Path on the node (described as mandatory). */
-    path: z.string().min(1).nullish(),
-    /** Path the volume is mounted at inside the container (described as mandatory). */
-    mountPath: z.string().min(1).nullish(),
-    /** Mount read-only. The schema's default is true (its description says false; the schema wins). */
-    readOnly: z.boolean().nullish(),
-    /** "HostToContainer" passes later mounts under the path into the container. */
-    mountPropagation: mode.optionalOneOf(HOST_PATH_MOUNT_PROPAGATIONS),
+    path: z.string().min(1).nullish().describe("Path on the node (described as mandatory)."),
+    mountPath: z.string().min(1).nullish().describe("Path the volume is mounted at inside the container (described as mandatory)."),
+    readOnly: z
+      .boolean()
+      .nullish()
+      .describe("Mount read-only. The schema's default is true (its description says false; the schema wins)."),
+    mountPropagation: mode
+      .optionalOneOf(HOST_PATH_MOUNT_PROPAGATIONS)
+      .describe('"HostToContainer" passes later mounts under the path into the container.'),
   });
 }
 

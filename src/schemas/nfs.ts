@@ -6,14 +6,10 @@ import { REQUEST_MODE, RESPONSE_MODE, SchemaMode } from "./common";
 
 function nfsSpec(mode: SchemaMode) {
   return mode.obj({
-    /** Hostname or IP address of the NFS server (described as mandatory). */
-    server: z.string().min(1).nullish(),
-    /** Path exported by the NFS server (described as mandatory). */
-    path: z.string().min(1).nullish(),
-    /** Path the volume is mounted at inside the container (described as mandatory). */
-    mountPath: z.string().min(1).nullish(),
-    /** Mount the export read-only. Default true. */
-    readOnly: z.boolean().nullish(),
+    server: z.string().min(1).nullish().describe("Hostname or IP address of the NFS server (described as mandatory)."),
+    path: z.string().min(1).nullish().describe("Path exported by the NFS server (described as mandatory)."),
+    mountPath: z.string().min(1).nullish().describe("Path the volume is mounted at inside the container (described as mandatory)."),
+    readOnly: z.boolean().nullish().describe("Mount the export read-only. Default true."),
   });
 }
 

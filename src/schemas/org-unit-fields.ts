@@ -24,23 +24,18 @@ function quotaSchemas(mode: SchemaMode) {
 
   /** The node pool a quota entry refers to (`nodePool`, nullable). */
   const QuotaNodePool = obj({
-    /** Node pool id (a string; the contract's example is the number 22). From `/api/v1/node-pools`. */
-    id: z.string(),
-    /** Node pool name. */
-    name: z.string().optional(),
+    id: z.string().describe("Node pool id (a string; the contract's example is the number 22). From `/api/v1/node-pools`."),
+    name: z.string().optional().describe("Node pool name."),
   });
 
   /** `NonNullResource`: the GPU quota (not nullable). */
   const NonNullResource = obj({
-    // Described with zod: the CPU and memory quotas have the same keys (and say other things).
     deserved: z
       .number()
       .optional()
       .describe("The GPUs the unit deserves when the cluster has them (the guaranteed quota). Contract default 0."),
-    /** Maximum amount of resources the unit can get. */
-    limit: z.number().nullish(),
-    /** The priority the unit gets for over-quota resources. */
-    overQuotaWeight: z.number().nullish(),
+    limit: z.number().nullish().describe("Maximum amount of resources the unit can get."),
+    overQuotaWeight: z.number().nullish().describe("The priority the unit gets for over-quota resources."),
   });
 
   /** `Resource`: a CPU or memory quota (every field nullable). */
@@ -58,7 +53,6 @@ function quotaSchemas(mode: SchemaMode) {
   });
 
   const itemFields = {
-    // Described with zod: these fields are spread into the request's and the response's entries.
     nodePool: QuotaNodePool.nullish().describe("The node pool the resources refer to, by name or id."),
     cpu: Resource.nullish().describe("CPU in millicores to the unit in the node pool."),
     priority: z.string().nullish().describe('Priority of the unit in the node pool, e.g. "Normal" (see `/api/v1/org-unit/priorities`).'),
@@ -89,23 +83,21 @@ export type QuotaNodePool = z.infer<typeof QuotaNodePool>;
  */
 export const QuotaResource = REQUEST_MODE.obj({
   ...quotaRequest.itemFields,
-  /** GPU number to the unit in the node pool. Default will be set to 0. */
-  gpu: GpuQuota.optional(),
-  /**
-   * Memory to the unit in the node pool. Declared `nullable`, but its `allOf` member `{type: object}`
-   * is not, so the contract (ajv) refuses null: omit the field instead.
-   */
-  memory: MemoryQuota.optional(),
+  gpu: GpuQuota.optional().describe("The GPUs (devices) of the unit in the node pool; the server assumes 0 deserved."),
+  // Declared `nullable`, but its `allOf` member `{type: object}` is not, so the contract (ajv)
+  // refuses null: omit the field instead.
+  memory: MemoryQuota.optional().describe("The memory of the unit in the node pool, in the given `units`."),
 });
 export type QuotaResource = z.infer<typeof QuotaResource>;
 
 /** `Resources`: a quota entry as the server returns it: `gpu` and `gpu.deserved` are required. */
 export const QuotaResourceResponse = RESPONSE_MODE.obj({
   ...quotaResponse.itemFields,
-  /** GPU number to the unit in the node pool. */
-  gpu: quotaResponse.NonNullResource.extend({ deserved: z.number() }),
-  /** Memory to the unit in the node pool (null accepted: the contract means it, though its `allOf` refuses it). */
-  memory: quotaResponse.MemoryResource.nullish(),
+  gpu: quotaResponse.NonNullResource.extend({
+    deserved: z.number().describe("The GPUs the unit deserves when the cluster has them (the guaranteed quota)."),
+  }).describe("The GPUs (devices) of the unit in the node pool."),
+  // Null accepted: the contract means it, though its `allOf` refuses it.
+  memory: quotaResponse.MemoryResource.nullish().describe("The memory of the unit in the node pool, in the given `units`."),
 });
 export type QuotaResourceResponse = z.infer<typeof QuotaResourceResponse>;
 
@@ -118,54 +110,42 @@ function unitFieldSchemas(mode: SchemaMode) {
 
   /** `SchedulingRules` (nullable): time limits of the unit's workloads. */
   const SchedulingRules = obj({
-    /** Interactive job time limit in seconds. */
-    interactiveJobTimeLimitSeconds: seconds(),
-    /** Interactive job max idle duration in seconds. */
-    interactiveJobMaxIdleDurationSeconds: seconds(),
-    /** Interactive job preempt idle duration in seconds. */
-    interactiveJobPreemptIdleDurationSeconds: seconds(),
-    /** Training job max idle duration in seconds. */
-    trainingJobMaxIdleDurationSeconds: seconds(),
-    /** Training job time limit in seconds. */
-    trainingJobTimeLimitSeconds: seconds(),
+    interactiveJobTimeLimitSeconds: seconds().describe("Interactive job time limit in seconds."),
+    interactiveJobMaxIdleDurationSeconds: seconds().describe("Interactive job max idle duration in seconds."),
+    interactiveJobPreemptIdleDurationSeconds: seconds().describe("Interactive job preempt idle duration in seconds."),
+    trainingJobMaxIdleDurationSeconds: seconds().describe("Training job max idle duration in seconds."),
+    trainingJobTimeLimitSeconds: seconds().describe("Training job time limit in seconds."),
   });
 
   /** `NodeTypesPerWorkload`: node-type ids per workload type. */
   const NodeTypesPerWorkload = obj({
-    /** Ids of the node types for training workloads. */
-    training: z.array(z.string()).optional(),
-    /** Ids of the node types for workspace workloads. */
-    workspace: z.array(z.string()).optional(),
-    /** Mapping of ids to names. */
-    names: z.record(z.string(), z.string()).nullish(),
+    training: z.array(z.string()).optional().describe("Ids of the node types for training workloads."),
+    workspace: z.array(z.string()).optional().describe("Ids of the node types for workspace workloads."),
+    names: z.record(z.string(), z.string()).nullish().describe("Mapping of ids to names."),
   });
 
   /** `DataUpdatableFields` / `DataUpdatableDepartmentFields` without `resources` (typed per schema). */
   const updatableFields = {
-    /** The unit's description. */
-    description: z.string().optional(),
-    /** Time limits of the unit's workloads. */
-    schedulingRules: SchedulingRules.nullish(),
-    /** Default order of node pools (names) for workloads; enforced if no list is defined in the workload policy. */
-    defaultNodePools: z.array(z.string()).nullish(),
-    /**
-     * Default node types configuration for workloads; enforced if no node type is configured in the
-     * workload policy. `nullable: true` sits beside a `$ref` (ignored by OpenAPI 3.0), but the referenced
-     * schema has no `type`, so null passes the contract anyway.
-     */
-    nodeTypes: NodeTypesPerWorkload.nullish(),
+    description: z.string().optional().describe("The unit's description."),
+    schedulingRules: SchedulingRules.nullish().describe("Time limits of the unit's workloads."),
+    defaultNodePools: z
+      .array(z.string())
+      .nullish()
+      .describe("Default order of node pools (names) for workloads; enforced if no list is defined in the workload policy."),
+    nodeTypes: NodeTypesPerWorkload.nullish().describe(
+      "Default node types configuration for workloads; enforced if no node type is configured in the workload policy. `nullable: true` sits beside a `$ref` (ignored by OpenAPI 3.0), but the referenced schema has no `type`, so null passes the contract anyway.",
+    ),
   };
 
   /** `OvertimeRangeData`: averages over a time range (or the unit's lifetime if shorter). */
   const OvertimeRangeData = obj({
-    /** The average GPU devices allocation of the unit. */
-    averageGpuAllocation: z.number().optional(),
-    /** The average GPU utilization percentage of the unit. */
-    averageGpuUtilization: z.number().optional(),
-    /** The average GPU memory utilization percentage of the unit (cluster ≥ 2.22). */
-    averageGpuMemoryUtilization: z.number().nullish(),
-    /** date-time. */
-    updatedAt: dateTimeIn(mode).optional(),
+    averageGpuAllocation: z.number().optional().describe("The average GPU devices allocation of the unit."),
+    averageGpuUtilization: z.number().optional().describe("The average GPU utilization percentage of the unit."),
+    averageGpuMemoryUtilization: z
+      .number()
+      .nullish()
+      .describe("The average GPU memory utilization percentage of the unit (cluster ≥ 2.22)."),
+    updatedAt: dateTimeIn(mode).optional().describe("date-time."),
   });
   /**
    * A range's data: declared nullable, but its `allOf` member has `type: object`, so the contract
@@ -174,9 +154,9 @@ function unitFieldSchemas(mode: SchemaMode) {
   const rangeData = () => (mode === REQUEST_MODE ? OvertimeRangeData.optional() : OvertimeRangeData.nullish());
   /** `OvertimeData`: usage metrics (read-only in effect). */
   const OvertimeData = obj({
-    range24hData: rangeData(),
-    range7dData: rangeData(),
-    range30dData: rangeData(),
+    range24hData: rangeData().describe("Usage over the last 24 hours."),
+    range7dData: rangeData().describe("Usage over the last 7 days."),
+    range30dData: rangeData().describe("Usage over the last 30 days."),
   });
 
   return { SchedulingRules, NodeTypesPerWorkload, updatableFields, OvertimeRangeData, OvertimeData };
@@ -209,28 +189,22 @@ export const OvertimeRangeDataResponse = unitResponse.OvertimeRangeData;
 
 /** `TotalResources`: read-only sums of the unit's quotas. Never diff them. */
 export const TotalResources = lenientObject({
-  /** Total GPU quota of the org unit. */
-  gpuQuota: z.number().nullish(),
-  /** Total CPU quota of the org unit in millicores. */
-  cpuQuota: z.number().nullish(),
-  /** Total memory quota of the org unit in MB. */
-  memoryQuota: z.number().nullish(),
+  gpuQuota: z.number().nullish().describe("Total GPU quota of the org unit."),
+  cpuQuota: z.number().nullish().describe("Total CPU quota of the org unit in millicores."),
+  memoryQuota: z.number().nullish().describe("Total memory quota of the org unit in MB."),
 });
 export type TotalResources = z.infer<typeof TotalResources>;
 
 /** `QuotaStatusResource`. */
 export const QuotaStatusResource = lenientObject({
-  /** The number of GPUs (allocated/requested/...). */
-  gpu: z.number().optional(),
-  /** CPU in millicores (allocated/requested/...). */
-  cpu: z.number().optional(),
-  /** Memory in MB (allocated/requested/...). */
-  memory: z.number().optional(),
+  gpu: z.number().optional().describe("The number of GPUs (allocated/requested/...)."),
+  cpu: z.number().optional().describe("CPU in millicores (allocated/requested/...)."),
+  memory: z.number().optional().describe("Memory in MB (allocated/requested/...)."),
 });
 const quotaStatusFields = {
-  allocated: QuotaStatusResource.optional(),
-  allocatedNonPreemptible: QuotaStatusResource.optional(),
-  requested: QuotaStatusResource.optional(),
+  allocated: QuotaStatusResource.optional().describe("What the unit's workloads are allocated."),
+  allocatedNonPreemptible: QuotaStatusResource.optional().describe("What the unit's non-preemptible workloads are allocated."),
+  requested: QuotaStatusResource.optional().describe("What the unit's workloads request."),
 };
 /** `QuotaStatus`: sum of all quota statuses of all the node pools. */
 export const QuotaStatus = lenientObject(quotaStatusFields);
@@ -238,25 +212,26 @@ export type QuotaStatus = z.infer<typeof QuotaStatus>;
 /** `QuotaStatusNodePool`: the quota status of one node pool. */
 export const QuotaStatusNodePool = lenientObject({
   ...quotaStatusFields,
-  /** The node pool name which the current quota status refers to. */
-  nodePoolName: z.string(),
-  /** The node pool id which the current quota status refers to. */
-  nodePoolId: z.string(),
+  nodePoolName: z.string().describe("The node pool name which the current quota status refers to."),
+  nodePoolId: z.string().describe("The node pool id which the current quota status refers to."),
 });
 export type QuotaStatusNodePool = z.infer<typeof QuotaStatusNodePool>;
 
 /** `DeservedResource`. */
 const DeservedResource = lenientObject({
-  /** The resource allocation the unit deserves when the cluster has those resources. */
-  deserved: z.number().nullish(),
+  deserved: z.number().nullish().describe("The resource allocation the unit deserves when the cluster has those resources."),
 });
 /** `AggregatedResources`: sum of the quotas of a department's projects in one node pool. */
 export const AggregatedResources = lenientObject({
-  /** The node pool the resources refer to. */
-  nodePool: lenientObject({ id: z.string(), name: z.string() }),
-  gpu: DeservedResource.optional(),
-  cpu: DeservedResource.optional(),
-  memory: DeservedResource.extend({ units: lenientEnum(MEMORY_UNITS) }).optional(),
+  nodePool: lenientObject({
+    id: z.string().describe("The node pool's id."),
+    name: z.string().describe("The node pool's name."),
+  }).describe("The node pool the resources refer to."),
+  gpu: DeservedResource.optional().describe("The GPUs (devices) the projects deserve in the node pool."),
+  cpu: DeservedResource.optional().describe("The CPU (millicores) the projects deserve in the node pool."),
+  memory: DeservedResource.extend({ units: lenientEnum(MEMORY_UNITS).describe('The unit of `deserved`: "Mib", "MB" or "GB".') })
+    .optional()
+    .describe("The memory the projects deserve in the node pool."),
 });
 export type AggregatedResources = z.infer<typeof AggregatedResources>;
 

@@ -31,8 +31,7 @@ export * from "./org-unit-fields";
 
 const departmentRequestFields = {
   ...unitRequest.updatableFields,
-  /** Per-node-pool quotas (required). PUT replaces the whole list: send the full desired state. */
-  resources: z.array(QuotaResource),
+  resources: z.array(QuotaResource).describe("Per-node-pool quotas (required). PUT replaces the whole list: send the full desired state."),
 };
 
 /**
@@ -42,12 +41,9 @@ const departmentRequestFields = {
  */
 export const DepartmentCreationRequest = z.strictObject({
   ...departmentRequestFields,
-  /** The department's name (no constraints in 2.22). */
-  name: z.string(),
-  /** The id of the cluster. */
-  clusterId: Uuid,
-  /** Usage metrics: declared in the request, read-only in effect. Do not send it. */
-  overtimeData: OvertimeData.optional(),
+  name: z.string().describe("The department's name (no constraints in 2.22)."),
+  clusterId: Uuid.describe("The id of the cluster."),
+  overtimeData: OvertimeData.optional().describe("Usage metrics: declared in the request, read-only in effect. Do not send it."),
 });
 export type DepartmentCreationRequest = z.infer<typeof DepartmentCreationRequest>;
 
@@ -57,40 +53,33 @@ export type DepartmentUpdateRequest = z.infer<typeof DepartmentUpdateRequest>;
 
 const departmentResponseFields = {
   ...unitResponse.updatableFields,
-  /** Per-node-pool quotas. */
-  resources: z.array(QuotaResourceResponse),
-  /** The department's name. */
-  name: z.string(),
-  /** The id of the cluster. */
-  clusterId: z.string(),
-  /** Usage metrics. */
-  overtimeData: OvertimeDataResponse.optional(),
-  /** The department id: a string (the contract's example is the number 50). */
-  id: z.string(),
-  /** date-time. */
-  createdAt: z.string(),
-  /** date-time. */
-  updatedAt: z.string(),
-  createdBy: z.string().optional(),
-  updatedBy: z.string().optional(),
-  /** The projects under the department. */
-  children: z.array(DepartmentProjectChild).nullish(),
+  resources: z.array(QuotaResourceResponse).describe("Per-node-pool quotas."),
+  name: z.string().describe("The department's name."),
+  clusterId: z.string().describe("The id of the cluster."),
+  overtimeData: OvertimeDataResponse.optional().describe("Usage metrics."),
+  id: z.string().describe("The department id: a string (the contract's example is the number 50)."),
+  createdAt: z.string().describe("date-time."),
+  updatedAt: z.string().describe("date-time."),
+  createdBy: z.string().optional().describe("Who created the department."),
+  updatedBy: z.string().optional().describe("Who last changed the department."),
+  children: z.array(DepartmentProjectChild).nullish().describe("The projects under the department."),
 };
 
 /** `Department`: a department as get, create and update return it. */
 export const Department = lenientObject({
   ...departmentResponseFields,
-  /** The department's description (required in the response). */
-  description: z.string(),
-  /** Sum of the quotas of the department's projects per node pool. */
-  projectsAggregatedResources: z.array(AggregatedResources).nullish(),
-  /** Quota statuses (a department has no phase). */
+  description: z.string().describe("The department's description (required in the response)."),
+  projectsAggregatedResources: z
+    .array(AggregatedResources)
+    .nullish()
+    .describe("Sum of the quotas of the department's projects per node pool."),
   status: lenientObject({
-    nodePoolQuotaStatuses: z.array(QuotaStatusNodePool).optional(),
-    quotaStatus: QuotaStatus.optional(),
-  }).optional(),
-  /** Read-only sums of the quotas. */
-  totalResources: TotalResources,
+    nodePoolQuotaStatuses: z.array(QuotaStatusNodePool).optional().describe("Per-node-pool quota statuses."),
+    quotaStatus: QuotaStatus.optional().describe("Sum of the quota statuses of all node pools."),
+  })
+    .optional()
+    .describe("Quota statuses (a department has no phase)."),
+  totalResources: TotalResources.describe("Read-only sums of the quotas."),
 });
 export type Department = z.infer<typeof Department>;
 
@@ -98,8 +87,7 @@ export type Department = z.infer<typeof Department>;
 export const DepartmentForList = lenientObject({
   ...departmentResponseFields,
   status: lenientObject({ quotaStatus: QuotaStatus.optional() }).nullish(),
-  /** Read-only sums of the quotas (nullable in the list). */
-  totalResources: TotalResources.nullable(),
+  totalResources: TotalResources.nullable().describe("Read-only sums of the quotas (nullable in the list)."),
 });
 export type DepartmentForList = z.infer<typeof DepartmentForList>;
 
@@ -122,97 +110,71 @@ export type ProjectPhase = (typeof PROJECT_PHASES)[number];
  */
 export const ProjectCreationRequest = z.strictObject({
   ...unitRequest.updatableFields,
-  /** The project's name (no constraints in 2.22; later docs: unique within the cluster, a Kubernetes name). */
-  name: z.string(),
-  /** The id of the cluster. */
-  clusterId: Uuid,
-  /** The project's requested namespace (later docs: default `runai-<name>`). */
-  requestedNamespace: z.string().optional(),
-  /**
-   * Enforce that all pods in the project's namespace are scheduled with runai-scheduler (cluster
-   * v2.21+). Contract default true.
-   */
-  enforceRunaiScheduler: z.boolean().nullish(),
-  /** The parent department's id ("department parent uuid"; ids look numeric: treat as opaque). */
-  parentId: z.string().nullish(),
-  /** Per-node-pool quotas (required). */
-  resources: z.array(QuotaResource),
+  name: z.string().describe("The project's name (no constraints in 2.22; later docs: unique within the cluster, a Kubernetes name)."),
+  clusterId: Uuid.describe("The id of the cluster."),
+  requestedNamespace: z.string().optional().describe("The project's requested namespace (later docs: default `runai-<name>`)."),
+  enforceRunaiScheduler: z
+    .boolean()
+    .nullish()
+    .describe(
+      "Enforce that all pods in the project's namespace are scheduled with runai-scheduler (cluster v2.21+). Contract default true.",
+    ),
+  parentId: z.string().nullish().describe('The parent department\'s id ("department parent uuid"; ids look numeric: treat as opaque).'),
+  resources: z.array(QuotaResource).describe("Per-node-pool quotas (required)."),
 });
 export type ProjectCreationRequest = z.infer<typeof ProjectCreationRequest>;
 
 /** `ProjectUpdateRequest` (PUT, 200 `Project`): the updatable fields; `resources` required (the full list). */
 export const ProjectUpdateRequest = z.strictObject({
   ...unitRequest.updatableFields,
-  /** Enforce runai-scheduler for the namespace's pods (cluster v2.21+). No default on update. */
-  enforceRunaiScheduler: z.boolean().nullish(),
-  /** Per-node-pool quotas (required): PUT replaces the whole list. */
-  resources: z.array(QuotaResource),
+  enforceRunaiScheduler: z
+    .boolean()
+    .nullish()
+    .describe("Enforce runai-scheduler for the namespace's pods (cluster v2.21+). No default on update."),
+  resources: z.array(QuotaResource).describe("Per-node-pool quotas (required): PUT replaces the whole list."),
 });
 export type ProjectUpdateRequest = z.infer<typeof ProjectUpdateRequest>;
 
 /** `ProjectStatus`: read-only. Poll until `phase` is "Ready" after a create. */
 export const ProjectStatus = lenientObject({
-  /** The project's namespace (the Kubernetes namespace actually used). */
-  namespace: z.string().nullish(),
-  /** The project's phase. */
-  phase: lenientEnum(PROJECT_PHASES).optional(),
-  /** The project's phase message. */
-  phaseMessage: z.string().nullish(),
-  /** date-time. */
-  lastUpdatedTime: z.string().nullish(),
-  /** Per-node-pool quota statuses. */
-  nodePoolQuotaStatuses: z.array(QuotaStatusNodePool).optional(),
-  /** Sum of the quota statuses of all node pools. */
-  quotaStatus: QuotaStatus.optional(),
-  additionalStatusData: z.record(z.string(), z.unknown()).nullish(),
+  namespace: z.string().nullish().describe("The project's namespace (the Kubernetes namespace actually used)."),
+  phase: lenientEnum(PROJECT_PHASES).optional().describe("The project's phase."),
+  phaseMessage: z.string().nullish().describe("The project's phase message."),
+  lastUpdatedTime: z.string().nullish().describe("date-time."),
+  nodePoolQuotaStatuses: z.array(QuotaStatusNodePool).optional().describe("Per-node-pool quota statuses."),
+  quotaStatus: QuotaStatus.optional().describe("Sum of the quota statuses of all node pools."),
+  additionalStatusData: z.record(z.string(), z.unknown()).nullish().describe("Whatever else the cluster reports about the project."),
 });
 export type ProjectStatus = z.infer<typeof ProjectStatus>;
 
 /** `ProjectEffective`: the values in force (inherited from the department where the project sets none). Read-only. */
 export const ProjectEffective = lenientObject({
-  schedulingRules: SchedulingRulesResponse.nullish(),
-  /** Effective default order of node pools for workloads. */
-  defaultNodePools: z.array(z.string()).nullish(),
-  /** Effective default node types for workloads. */
-  nodeTypes: NodeTypesPerWorkloadResponse.nullish(),
+  schedulingRules: SchedulingRulesResponse.nullish().describe("Effective time limits of interactive and training workloads."),
+  defaultNodePools: z.array(z.string()).nullish().describe("Effective default order of node pools for workloads."),
+  nodeTypes: NodeTypesPerWorkloadResponse.nullish().describe("Effective default node types for workloads."),
 });
 export type ProjectEffective = z.infer<typeof ProjectEffective>;
 
 /** `Project`: a project as get, list, create and update return it. */
 export const Project = lenientObject({
   ...unitResponse.updatableFields,
-  /** The project id: a string (the contract's example is the number 33; assets refer to it as an int32). */
-  id: z.string(),
-  /** The project's name. */
-  name: z.string(),
-  /** The id of the cluster. */
-  clusterId: z.string(),
-  /** The parent department's id ("department parent uuid"). */
-  parentId: z.string(),
-  /** The project's description (required in the response). */
-  description: z.string(),
-  /** The project's namespace only if requested. */
-  requestedNamespace: z.string().nullish(),
-  /** Whether all pods in the namespace are scheduled with runai-scheduler (cluster v2.21+). */
-  enforceRunaiScheduler: z.boolean(),
-  /** Namespace creation status. */
-  status: ProjectStatus,
-  /** Read-only sums of the quotas. */
-  totalResources: TotalResources,
-  /** date-time. */
-  createdAt: z.string(),
-  /** date-time. */
-  updatedAt: z.string(),
-  createdBy: z.string().optional(),
-  updatedBy: z.string().optional(),
-  /** The department above the project. */
-  parent: DepartmentProjectParent.nullish(),
-  /** The values in force. */
-  effective: ProjectEffective,
-  /** Usage metrics. */
-  overtimeData: OvertimeDataResponse.optional(),
-  /** Per-node-pool quotas. */
-  resources: z.array(QuotaResourceResponse),
+  id: z.string().describe("The project id: a string (the contract's example is the number 33; assets refer to it as an int32)."),
+  name: z.string().describe("The project's name."),
+  clusterId: z.string().describe("The id of the cluster."),
+  parentId: z.string().describe('The parent department\'s id ("department parent uuid").'),
+  description: z.string().describe("The project's description (required in the response)."),
+  requestedNamespace: z.string().nullish().describe("The project's namespace only if requested."),
+  enforceRunaiScheduler: z.boolean().describe("Whether all pods in the namespace are scheduled with runai-scheduler (cluster v2.21+)."),
+  status: ProjectStatus.describe("Namespace creation status."),
+  totalResources: TotalResources.describe("Read-only sums of the quotas."),
+  createdAt: z.string().describe("date-time."),
+  updatedAt: z.string().describe("date-time."),
+  createdBy: z.string().optional().describe("Who created the project."),
+  updatedBy: z.string().optional().describe("Who last changed the project."),
+  parent: DepartmentProjectParent.nullish().describe("The department above the project."),
+  effective: ProjectEffective.describe("The values in force."),
+  overtimeData: OvertimeDataResponse.optional().describe("Usage metrics."),
+  resources: z.array(QuotaResourceResponse).describe("Per-node-pool quotas."),
 });
 export type Project = z.infer<typeof Project>;
 

@@ -21,12 +21,9 @@ function pvcSchemas(mode: SchemaMode) {
 
   /** `PvcAccessModes`: the access mode(s) requested for a newly created PVC. */
   const PvcAccessModes = obj({
-    /** Read/write by exactly one host. The default access mode (schema default true). */
-    readWriteOnce: z.boolean().nullish(),
-    /** Read-only by many hosts. Default false. */
-    readOnlyMany: z.boolean().nullish(),
-    /** Read/write by many hosts. Default false. */
-    readWriteMany: z.boolean().nullish(),
+    readWriteOnce: z.boolean().nullish().describe("Read/write by exactly one host. The default access mode (schema default true)."),
+    readOnlyMany: z.boolean().nullish().describe("Read-only by many hosts. Default false."),
+    readWriteMany: z.boolean().nullish().describe("Read/write by many hosts. Default false."),
   });
 
   /** `PvcAddedAttrValue`: one annotation written on the created PVC. */
@@ -43,44 +40,54 @@ function pvcSchemas(mode: SchemaMode) {
 
   /** `ClaimInfo`: the claim of a newly created PVC; not for an existing PVC (text). */
   const ClaimInfo = obj({
-    /** `PvcClaimSize`: requested size, e.g. "1G". Mandatory when existingPvc is false (text). */
-    size: z.string().regex(QUANTITY_PATTERN).nullish(),
-    /** Storage class of the PVC; may be omitted with a single or a default storage class. */
-    storageClass: z.string().min(1).nullish(),
-    /** The access modes of the new claim (at least one). */
-    accessModes: PvcAccessModes.nullish(),
-    /** The volume mode of the claim: Filesystem (default) or Block. */
-    volumeMode: optionalOneOf(PVC_VOLUME_MODES),
-    /**
-     * `PvcAddedAttrValues` (2.22): key-value pairs written as annotations on the created PVC; the
-     * storage class configuration decides which are allowed. Neither the array nor its items are nullable.
-     */
-    addedAttrValues: z.array(PvcAddedAttrValue).optional(),
+    size: z
+      .string()
+      .regex(QUANTITY_PATTERN)
+      .nullish()
+      .describe('`PvcClaimSize`: requested size, e.g. "1G". Mandatory when existingPvc is false (text).'),
+    storageClass: z
+      .string()
+      .min(1)
+      .nullish()
+      .describe("Storage class of the PVC; may be omitted with a single or a default storage class."),
+    accessModes: PvcAccessModes.nullish().describe("The access modes of the new claim (at least one)."),
+    volumeMode: optionalOneOf(PVC_VOLUME_MODES).describe("The volume mode of the claim: Filesystem (default) or Block."),
+    addedAttrValues: z
+      .array(PvcAddedAttrValue)
+      .optional()
+      .describe(
+        "`PvcAddedAttrValues` (2.22): key-value pairs written as annotations on the created PVC; the storage class configuration decides which are allowed. Neither the array nor its items are nullable.",
+      ),
   });
 
   /** `PvcFieldsUpdatable`: the only spec field a PUT may change. */
   const updatable = {
-    /** Path within the workload the PVC is mounted at (described as mandatory). */
-    path: z.string().min(1).nullish(),
+    path: z.string().min(1).nullish().describe("Path within the workload the PVC is mounted at (described as mandatory)."),
   };
   const PvcUpdateSpec = obj(updatable);
 
   const PvcSpec = obj({
-    /** Path within the workload the PVC is mounted at (described as mandatory). The only spec field that changes in place. */
-    path: updatable.path,
+    path: updatable.path.describe(
+      "Path within the workload the PVC is mounted at (described as mandatory). The only spec field that changes in place.",
+    ),
     // PvcFieldsNonUpdatable (creation-only)
-    /** true: the PVC is assumed to exist; false: it is created if it does not exist. Default false. */
-    existingPvc: z.boolean().nullish(),
-    /** Name of the PVC, to reference it across workloads; generated from the asset's name and scope if omitted. */
-    claimName: z.string().min(1).max(63).nullish(),
-    /** Permit only read access to the PVC. Default false. */
-    readOnly: z.boolean().nullish(),
-    /** true deletes the PVC when the workload stops. Not supported for inference. Default false. */
-    ephemeral: z.boolean().nullish(),
-    /** Claim information for a newly created PVC. */
-    claimInfo: ClaimInfo.nullish(),
-    /** true shares the PVC's data with all projects under the asset's scope (2.22). Default false. */
-    dataSharing: z.boolean().nullish(),
+    existingPvc: z
+      .boolean()
+      .nullish()
+      .describe("true: the PVC is assumed to exist; false: it is created if it does not exist. Default false."),
+    claimName: z
+      .string()
+      .min(1)
+      .max(63)
+      .nullish()
+      .describe("Name of the PVC, to reference it across workloads; generated from the asset's name and scope if omitted."),
+    readOnly: z.boolean().nullish().describe("Permit only read access to the PVC. Default false."),
+    ephemeral: z.boolean().nullish().describe("true deletes the PVC when the workload stops. Not supported for inference. Default false."),
+    claimInfo: ClaimInfo.nullish().describe("Claim information for a newly created PVC."),
+    dataSharing: z
+      .boolean()
+      .nullish()
+      .describe("true shares the PVC's data with all projects under the asset's scope (2.22). Default false."),
   });
 
   return { PvcAccessModes, PvcAddedAttrValue, ClaimInfo, PvcUpdateSpec, PvcSpec };

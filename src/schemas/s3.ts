@@ -8,15 +8,11 @@ import { REQUEST_MODE, RESPONSE_MODE, SchemaMode, Uuid } from "./common";
 function s3Spec(mode: SchemaMode) {
   return mode.obj({
     // S3Common
-    /** The name of the bucket (described as mandatory). */
-    bucket: z.string().min(1).nullish(),
-    /** Path within the workload the bucket is mapped to (described as mandatory). */
-    path: z.string().min(1).nullish(),
-    /** The url of the S3 service provider. The default is Amazon AWS S3's. */
-    url: z.string().min(1).nullish(),
+    bucket: z.string().min(1).nullish().describe("The name of the bucket (described as mandatory)."),
+    path: z.string().min(1).nullish().describe("Path within the workload the bucket is mapped to (described as mandatory)."),
+    url: z.string().min(1).nullish().describe("The url of the S3 service provider. The default is Amazon AWS S3's."),
     // S3AccessKeyAsset
-    /** Id of an access-key credential asset, for private buckets. */
-    accessKeyAssetId: Uuid.nullish(),
+    accessKeyAssetId: Uuid.nullish().describe("Id of an access-key credential asset, for private buckets."),
   });
 }
 

@@ -8,10 +8,8 @@ import { REQUEST_MODE, RESPONSE_MODE, SchemaMode, Uuid } from "./common";
 function secretVolumeSpec(mode: SchemaMode) {
   return mode.obj({
     // CredentialAsset
-    /** Id of the credential asset to mount (described as mandatory). */
-    credentialAssetId: Uuid.nullish(),
-    /** Path within the workload the Secret is mapped to (described as mandatory). */
-    mountPath: z.string().min(1).nullish(),
+    credentialAssetId: Uuid.nullish().describe("Id of the credential asset to mount (described as mandatory)."),
+    mountPath: z.string().min(1).nullish().describe("Path within the workload the Secret is mapped to (described as mandatory)."),
   });
 }
 

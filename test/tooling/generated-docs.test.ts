@@ -4,8 +4,10 @@
 // TypeScript and YAML examples, and every field a page lists must say what it is.
 import * as fs from "node:fs";
 import * as path from "node:path";
+import { z } from "zod";
 import { checkedInDocs, DOCS_DIR, EXAMPLE_FILES, EXAMPLES_DIR, generatedDocs, NOTES_DIR } from "../../scripts/gen-docs";
-import { RESOURCE_TYPES } from "../../src/provider/registry";
+import { LOOKUP_RESULTS } from "../../scripts/gen-types";
+import { allKinds, RESOURCE_TYPES } from "../../src/provider/registry";
 
 const { files, undescribed } = generatedDocs();
 
@@ -45,8 +47,36 @@ it("has a page, a note and a TypeScript and a YAML example for every kind of the
   ).toEqual(RESOURCE_TYPES.map((type) => `${type}.md`).sort());
 });
 
-it("describes every input, output and nested field of every kind", () => {
+it("describes every input, output and nested field of every kind, and every field of the look-ups' answers", () => {
   expect(undescribed).toEqual([]);
+});
+
+type Json = { description?: string; properties?: Record<string, Json>; items?: Json; anyOf?: Json[]; additionalProperties?: unknown };
+
+/** The dotted paths of the properties of a JSON Schema (zod's) that carry no description, on them or on what they wrap. */
+function undescribedIn(schema: Json, path: string): string[] {
+  const branches = (schema.anyOf ?? []).filter((branch) => (branch as { type?: string }).type !== "null");
+  const inner = branches.length === 1 ? branches[0] : schema;
+  const nested = [
+    ...Object.entries(inner.properties ?? {}).flatMap(([key, field]) => [
+      ...(field.description || (field.anyOf ?? []).some((branch) => branch.description) ? [] : [`${path}${key}`]),
+      ...undescribedIn(field, `${path}${key}.`),
+    ]),
+    ...(inner.items ? undescribedIn(inner.items, path.replace(/\.$/, "[].")) : []),
+  ];
+  return nested;
+}
+
+it("has that description on the zod schema itself: every field of every kind's input schema and of the look-ups' answers", () => {
+  const missing = [
+    ...allKinds().flatMap((kind) =>
+      undescribedIn(z.toJSONSchema(kind.inputSchema, { io: "input", unrepresentable: "any" }) as Json, `${kind.type}.`),
+    ),
+    ...LOOKUP_RESULTS.flatMap(([name, result]) =>
+      undescribedIn(z.toJSONSchema(result, { io: "output", unrepresentable: "any" }) as Json, `${name}.`),
+    ),
+  ];
+  expect(missing).toEqual([]);
 });
 
 it("shows each kind's examples verbatim, and the settings with their environment variables and defaults", () => {

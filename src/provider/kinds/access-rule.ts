@@ -21,20 +21,13 @@ const RULE_SCOPES = ["tenant", "cluster", "department", "project"] as const;
 const ID_SCOPES: readonly ScopeType[] = ["cluster", "department", "project"];
 
 const AccessRuleInputs = z.strictObject({
-  /** "user", "group" or "app" (an Application). */
-  subjectType: z.enum(SUBJECT_TYPES),
-  /** A user's or group's id, or an application's name (e.g. `app.name`). */
-  subjectId: z.string().min(1),
-  /** The role by name, e.g. "ML engineer" (checked at preview); or give `roleId`. */
-  role: z.string().min(1).optional(),
-  /** The role by id, instead of `role`. */
-  roleId: z.int32().min(0).optional(),
-  /** "tenant", "cluster", "department" or "project". */
-  scopeType: z.enum(RULE_SCOPES),
-  /** The id of that tenant, cluster, department or project (e.g. `project.id`). */
-  scopeId: z.string().min(1),
-  /** The cluster of a department or project scope; Run:ai fills it in when left out. */
-  clusterId: Uuid.optional(),
+  subjectType: z.enum(SUBJECT_TYPES).describe('"user", "group" or "app" (an Application).'),
+  subjectId: z.string().min(1).describe("A user's or group's id, or an application's name (e.g. `app.name`)."),
+  role: z.string().min(1).optional().describe('The role by name, e.g. "ML engineer" (checked at preview); or give `roleId`.'),
+  roleId: z.int32().min(0).optional().describe("The role by id, instead of `role`."),
+  scopeType: z.enum(RULE_SCOPES).describe('"tenant", "cluster", "department" or "project".'),
+  scopeId: z.string().min(1).describe("The id of that tenant, cluster, department or project (e.g. `project.id`)."),
+  clusterId: Uuid.optional().describe("The cluster of a department or project scope; Run:ai fills it in when left out."),
 });
 
 type AccessRuleInputs = z.infer<typeof AccessRuleInputs>;

@@ -76,24 +76,19 @@ type AnyAsset = Asset<Json>;
 
 /**
  * Meta as a program writes it. `autoDelete` is for assets a workload creates; a managed asset lives
- * until the stack deletes it. (The doc comments describe the fields in the package schema and the
- * TypeScript argument types.)
+ * until the stack deletes it. (The fields' descriptions are those of the package schema, the
+ * TypeScript argument types and the docs.)
  */
 const InputMeta = AssetCreationMeta.omit({ autoDelete: true }).extend({
-  /** Asset name; defaults to the Pulumi resource name. Updatable in place. */
-  name: AssetCreationMeta.shape.name,
-  /** 1–250 characters. Updatable in place; removing it unsets it. */
-  description: AssetCreationMeta.shape.description,
-  /** Where the asset lives. Creation-only: a change replaces the asset. */
-  scope: AssetCreationMeta.shape.scope,
-  /** Required for scope "cluster". Creation-only. */
-  clusterId: AssetCreationMeta.shape.clusterId,
-  /** Required for scope "department". Creation-only. */
-  departmentId: AssetCreationMeta.shape.departmentId,
-  /** Required for scope "project". Creation-only. */
-  projectId: AssetCreationMeta.shape.projectId,
-  /** The workload types the asset may be used with. Creation-only. */
-  workloadSupportedTypes: AssetCreationMeta.shape.workloadSupportedTypes,
+  name: AssetCreationMeta.shape.name.describe("Asset name; defaults to the Pulumi resource name. Updatable in place."),
+  description: AssetCreationMeta.shape.description.describe("1–250 characters. Updatable in place; removing it unsets it."),
+  scope: AssetCreationMeta.shape.scope.describe("Where the asset lives. Creation-only: a change replaces the asset."),
+  clusterId: AssetCreationMeta.shape.clusterId.describe('Required for scope "cluster". Creation-only.'),
+  departmentId: AssetCreationMeta.shape.departmentId.describe('Required for scope "department". Creation-only.'),
+  projectId: AssetCreationMeta.shape.projectId.describe('Required for scope "project". Creation-only.'),
+  workloadSupportedTypes: AssetCreationMeta.shape.workloadSupportedTypes.describe(
+    "The workload types the asset may be used with. Creation-only.",
+  ),
 });
 
 /** The id field each scope needs (tenant and system have none). */
@@ -133,10 +128,8 @@ export function assetKind(row: AssetKindRow): ResourceKind<AnyAsset, AssetInputs
     type: row.type,
     label: row.label,
     inputSchema: z.strictObject({
-      /** Name (defaults to the resource name), description, and the creation-only scope fields. */
-      meta: InputMeta,
-      /** The kind's spec, updated in place as a whole. */
-      spec: row.contract.spec,
+      meta: InputMeta.describe("Name (defaults to the resource name), description, and the creation-only scope fields."),
+      spec: row.contract.spec.describe("The kind's spec, updated in place as a whole."),
     }),
     requiredInputs: (row.mandatorySpecFields ?? []).map((field) => `spec.${field}`),
     validate(failures, inputs) {

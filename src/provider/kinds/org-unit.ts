@@ -16,25 +16,27 @@ import { isKnown, isObject, isSet } from "../validation";
  * named by id or by name (the name is resolved to the id at check time).
  */
 export const QuotaInput = QuotaResourceSchema.extend({
-  nodePool: z.strictObject({ id: z.string().min(1).optional(), name: z.string().min(1).optional() }),
+  nodePool: z
+    .strictObject({
+      id: z.string().min(1).optional().describe("The node pool's id (a string), from `getNodePool` or `/api/v1/node-pools`."),
+      name: z.string().min(1).optional().describe('The node pool\'s name, e.g. "default"; looked up at preview time.'),
+    })
+    .describe("The node pool the entry is for, by id or by name."),
 });
 
 /** What departments and projects both write beyond their contract's request, as programs see it. */
 export const ORG_UNIT_INPUT_FIELDS = {
-  /** Fixed at creation; unique in the cluster. Defaults to the resource name. */
-  name: z.string().min(1),
-  /** The cluster (its uuid, e.g. from `getCluster`). Fixed at creation. */
-  clusterId: Uuid,
-  /** Free text. Updatable in place; removing it unsets it. */
-  description: DepartmentUpdateRequest.shape.description,
-  /** Time limits of interactive and training workloads (seconds, each ≥ 1). */
-  schedulingRules: DepartmentUpdateRequest.shape.schedulingRules,
-  /** Node pool names in the order workloads try them. */
-  defaultNodePools: DepartmentUpdateRequest.shape.defaultNodePools,
-  /** Default node types of the unit's workloads (used where a workload policy sets none). */
-  nodeTypes: DepartmentUpdateRequest.shape.nodeTypes,
-  /** One entry per node pool the program manages; pools it leaves out keep their quota. */
-  resources: z.array(QuotaInput).optional(),
+  name: z.string().min(1).describe("Fixed at creation; unique in the cluster. Defaults to the resource name."),
+  clusterId: Uuid.describe("The cluster (its uuid, e.g. from `getCluster`). Fixed at creation."),
+  description: DepartmentUpdateRequest.shape.description.describe("Free text. Updatable in place; removing it unsets it."),
+  schedulingRules: DepartmentUpdateRequest.shape.schedulingRules.describe(
+    "Time limits of interactive and training workloads (seconds, each ≥ 1).",
+  ),
+  defaultNodePools: DepartmentUpdateRequest.shape.defaultNodePools.describe("Node pool names in the order workloads try them."),
+  nodeTypes: DepartmentUpdateRequest.shape.nodeTypes.describe(
+    "Default node types of the unit's workloads (used where a workload policy sets none).",
+  ),
+  resources: z.array(QuotaInput).optional().describe("One entry per node pool the program manages; pools it leaves out keep their quota."),
 };
 
 /** Each entry is compared by its node pool; a server default (GPU deserved 0) equals an absent value. */
