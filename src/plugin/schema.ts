@@ -9,6 +9,8 @@ import { allKinds } from "../provider/registry";
 import { SETTINGS } from "../provider/settings";
 import type { Setting } from "../provider/settings";
 import { AccessRuleStatus, AssetClusterStatusInfo, AssetMeta, ClusterInfo, TotalResources } from "../schemas";
+import { functionSpecs } from "./schema-functions";
+import type { FunctionSpec } from "./schema-functions";
 import { ANY, Converter, token } from "./schema-types";
 import type { JsonSchema, ObjectTypeSpec, PropertyDocs, PropertySpec, TypeSpec } from "./schema-types";
 import { PACKAGE } from "./provider";
@@ -32,6 +34,7 @@ export interface PackageSchema {
   config: { variables: Record<string, PropertySpec> };
   provider: ResourceSpec;
   resources: Record<string, ResourceSpec>;
+  functions: Record<string, FunctionSpec>;
   types: Record<string, TypeSpec>;
 }
 
@@ -77,6 +80,7 @@ export function buildSchema(version: string, docs: PropertyDocs = () => undefine
   const types: Record<string, TypeSpec> = {};
   const resources: Record<string, ResourceSpec> = {};
   for (const kind of allKinds()) resources[token(kind.type)] = resourceSpec(kind, types, docs);
+  const functions = functionSpecs(types, docs);
   const providerInputs = Object.fromEntries(Object.entries(CONFIG_VARIABLES).map(([key, spec]) => [key, { ...spec }]));
   return {
     name: PACKAGE,
@@ -93,6 +97,7 @@ export function buildSchema(version: string, docs: PropertyDocs = () => undefine
       properties: {},
     },
     resources,
+    functions,
     types,
   };
 }

@@ -1615,54 +1615,81 @@ export interface ProviderArgs {
 
 /** What `getCluster` answers. */
 export interface GetClusterResult {
+  /** The cluster's id (`format: uuid`): every other API's `clusterId`. */
   uuid: string;
+  /** The id of the tenant (int32). */
   tenantId: number;
+  /** The cluster's name (unique per tenant is not declared: a look-up by name must check for one match). */
   name: string;
+  /** date-time. */
   createdAt: string;
   domain?: string;
+  /** The cluster's Run:ai version, e.g. "2.22.0". */
   version?: string;
-  /** The sync status of the object in its clusters. */
+  /** The cluster's displayed status (null accepted: declared nullable, though its `allOf` refuses null). */
   status?: GetClusterStatusResult;
+  /** date-time. */
   updatedAt?: string;
+  /** date-time. */
   deletedAt?: string;
+  /** date-time of the cluster's last liveness report. */
   lastLiveness?: string;
+  /** date-time: when the cluster deletion request was received. */
   deleteRequestedAt?: string;
   /** The cluster's uuid, as every other API's `clusterId`. */
   id: string;
 }
 
 export interface GetClusterStatusResult {
+  /** The cluster's state. */
   state?: string;
   conditions?: GetClusterStatusConditionsResult[];
+  /** The status of the managed operands, by name. */
   operands?: { [key: string]: GetClusterStatusOperandsResult };
   platform?: GetClusterStatusPlatformResult;
+  /** `ClusterReportedConfig`: cluster configuration values. */
   config?: GetClusterStatusConfigResult;
+  /** `ClusterDependenciesStatus`. */
   dependencies?: GetClusterStatusDependenciesResult;
 }
 
 export interface GetClusterStatusConditionsResult {
+  /** date-time: the last time the condition transitioned from one status to another. */
   lastTransitionTime: string;
+  /** A human readable message indicating details about the transition (may be empty). */
   message: string;
+  /** The `.metadata.generation` the condition was set based upon (int64, ≥ 0). */
   observedGeneration?: number;
+  /** A programmatic identifier of the reason for the last transition (CamelCase). */
   reason: string;
+  /** True, False or Unknown. */
   status: string;
+  /** The type of condition, in CamelCase or in foo.example.com/CamelCase. */
   type: string;
 }
 
 export interface GetClusterStatusOperandsResult {
+  /** date-time: the last time the operand readiness changed. */
   lastTransitionTime?: string;
+  /** Whether the operand is ready. */
   ready: boolean;
+  /** Why the operand is not ready. */
   reasons?: string[];
+  /** Whether the operand has been unready for longer than the threshold. */
   unreadyThresholdCrossed?: boolean;
 }
 
 export interface GetClusterStatusPlatformResult {
+  /** The cluster platform type. */
   type?: string;
+  /** The cluster's Kubernetes version. */
   kubeVersion?: string;
 }
 
 export interface GetClusterStatusConfigResult {
+  /** Whether the cluster's workload ownership protection is enabled. */
   workloadOwnershipProtection?: boolean;
+  /** Whether the cluster's subdomain is enabled. */
   subdomainEnabled?: boolean;
 }
 
@@ -1673,38 +1700,55 @@ export interface GetClusterStatusDependenciesResult {
 
 /** What `getDepartment` answers. */
 export interface GetDepartmentResult {
+  /** The project's description (required in the response). */
   description: string;
   schedulingRules?: GetDepartmentSchedulingRulesResult;
   defaultNodePools?: string[];
   nodeTypes?: GetDepartmentNodeTypesResult;
+  /** Per-node-pool quotas. */
   resources: GetDepartmentResourcesResult[];
+  /** The department's name. */
   name: string;
+  /** The id of the cluster. */
   clusterId: string;
+  /** Usage metrics. */
   overtimeData?: GetDepartmentOvertimeDataResult;
+  /** The department id: a string (the contract's example is the number 50). */
   id: string;
+  /** date-time. */
   createdAt: string;
+  /** date-time. */
   updatedAt: string;
   createdBy?: string;
   updatedBy?: string;
+  /** The projects under the department. */
   children?: any[];
   projectsAggregatedResources?: GetDepartmentProjectsAggregatedResourcesResult[];
-  /** The sync status of the object in its clusters. */
+  /** Namespace creation status. */
   status?: GetDepartmentStatusResult;
-  /** The quotas of the department or project summed over its node pools. */
+  /** Read-only sums of the quotas. */
   totalResources: GetDepartmentTotalResourcesResult;
 }
 
 export interface GetDepartmentSchedulingRulesResult {
+  /** Interactive job time limit in seconds. */
   interactiveJobTimeLimitSeconds?: number;
+  /** Interactive job max idle duration in seconds. */
   interactiveJobMaxIdleDurationSeconds?: number;
+  /** Interactive job preempt idle duration in seconds. */
   interactiveJobPreemptIdleDurationSeconds?: number;
+  /** Training job max idle duration in seconds. */
   trainingJobMaxIdleDurationSeconds?: number;
+  /** Training job time limit in seconds. */
   trainingJobTimeLimitSeconds?: number;
 }
 
 export interface GetDepartmentNodeTypesResult {
+  /** Ids of the node types for training workloads. */
   training?: string[];
+  /** Ids of the node types for workspace workloads. */
   workspace?: string[];
+  /** Mapping of ids to names. */
   names?: { [key: string]: string };
 }
 
@@ -1715,7 +1759,9 @@ export interface GetDepartmentResourcesResult {
   cpu?: GetDepartmentResourcesCpuResult;
   /** Priority of the unit in the node pool, e.g. "Normal" (see `/api/v1/org-unit/priorities`). */
   priority?: string;
+  /** The number of GPUs (allocated/requested/...). */
   gpu: GetDepartmentResourcesGpuResult;
+  /** Memory in MB (allocated/requested/...). */
   memory?: GetDepartmentResourcesMemoryResult;
 }
 
@@ -1726,9 +1772,13 @@ export interface GetDepartmentOvertimeDataResult {
 }
 
 export interface GetDepartmentProjectsAggregatedResourcesResult {
+  /** The node pool the resources refer to. */
   nodePool: GetDepartmentProjectsAggregatedResourcesNodePoolResult;
+  /** The number of GPUs (allocated/requested/...). */
   gpu?: GetDepartmentProjectsAggregatedResourcesGpuResult;
+  /** CPU in millicores (allocated/requested/...). */
   cpu?: GetDepartmentProjectsAggregatedResourcesCpuResult;
+  /** Memory in MB (allocated/requested/...). */
   memory?: GetDepartmentProjectsAggregatedResourcesMemoryResult;
 }
 
@@ -1738,13 +1788,18 @@ export interface GetDepartmentStatusResult {
 }
 
 export interface GetDepartmentTotalResourcesResult {
+  /** Total GPU quota of the org unit. */
   gpuQuota?: number;
+  /** Total CPU quota of the org unit in millicores. */
   cpuQuota?: number;
+  /** Total memory quota of the org unit in MB. */
   memoryQuota?: number;
 }
 
 export interface GetDepartmentResourcesNodePoolResult {
+  /** Node pool id (a string; the contract's example is the number 22). From `/api/v1/node-pools`. */
   id: string;
+  /** Node pool name. */
   name?: string;
 }
 
@@ -1759,7 +1814,9 @@ export interface GetDepartmentResourcesCpuResult {
 
 export interface GetDepartmentResourcesGpuResult {
   deserved: number;
+  /** Maximum amount of resources the unit can get. */
   limit?: number;
+  /** The priority the unit gets for over-quota resources. */
   overQuotaWeight?: number;
 }
 
@@ -1775,40 +1832,57 @@ export interface GetDepartmentResourcesMemoryResult {
 }
 
 export interface GetDepartmentOvertimeDataRange24hDataResult {
+  /** The average GPU devices allocation of the unit. */
   averageGpuAllocation?: number;
+  /** The average GPU utilization percentage of the unit. */
   averageGpuUtilization?: number;
+  /** The average GPU memory utilization percentage of the unit (cluster ≥ 2.22). */
   averageGpuMemoryUtilization?: number;
+  /** date-time. */
   updatedAt?: string;
 }
 
 export interface GetDepartmentOvertimeDataRange7dDataResult {
+  /** The average GPU devices allocation of the unit. */
   averageGpuAllocation?: number;
+  /** The average GPU utilization percentage of the unit. */
   averageGpuUtilization?: number;
+  /** The average GPU memory utilization percentage of the unit (cluster ≥ 2.22). */
   averageGpuMemoryUtilization?: number;
+  /** date-time. */
   updatedAt?: string;
 }
 
 export interface GetDepartmentOvertimeDataRange30dDataResult {
+  /** The average GPU devices allocation of the unit. */
   averageGpuAllocation?: number;
+  /** The average GPU utilization percentage of the unit. */
   averageGpuUtilization?: number;
+  /** The average GPU memory utilization percentage of the unit (cluster ≥ 2.22). */
   averageGpuMemoryUtilization?: number;
+  /** date-time. */
   updatedAt?: string;
 }
 
 export interface GetDepartmentProjectsAggregatedResourcesNodePoolResult {
+  /** Node pool id (a string; the contract's example is the number 22). From `/api/v1/node-pools`. */
   id: string;
+  /** Node pool name. */
   name: string;
 }
 
 export interface GetDepartmentProjectsAggregatedResourcesGpuResult {
+  /** The resource allocation the unit deserves when the cluster has those resources. */
   deserved?: number;
 }
 
 export interface GetDepartmentProjectsAggregatedResourcesCpuResult {
+  /** The resource allocation the unit deserves when the cluster has those resources. */
   deserved?: number;
 }
 
 export interface GetDepartmentProjectsAggregatedResourcesMemoryResult {
+  /** The resource allocation the unit deserves when the cluster has those resources. */
   deserved?: number;
   units: string;
 }
@@ -1828,100 +1902,151 @@ export interface GetDepartmentStatusQuotaStatusResult {
 }
 
 export interface GetDepartmentStatusNodePoolQuotaStatusesAllocatedResult {
+  /** The number of GPUs (allocated/requested/...). */
   gpu?: number;
+  /** CPU in millicores (allocated/requested/...). */
   cpu?: number;
+  /** Memory in MB (allocated/requested/...). */
   memory?: number;
 }
 
 export interface GetDepartmentStatusNodePoolQuotaStatusesAllocatedNonPreemptibleResult {
+  /** The number of GPUs (allocated/requested/...). */
   gpu?: number;
+  /** CPU in millicores (allocated/requested/...). */
   cpu?: number;
+  /** Memory in MB (allocated/requested/...). */
   memory?: number;
 }
 
 export interface GetDepartmentStatusNodePoolQuotaStatusesRequestedResult {
+  /** The number of GPUs (allocated/requested/...). */
   gpu?: number;
+  /** CPU in millicores (allocated/requested/...). */
   cpu?: number;
+  /** Memory in MB (allocated/requested/...). */
   memory?: number;
 }
 
 export interface GetDepartmentStatusQuotaStatusAllocatedResult {
+  /** The number of GPUs (allocated/requested/...). */
   gpu?: number;
+  /** CPU in millicores (allocated/requested/...). */
   cpu?: number;
+  /** Memory in MB (allocated/requested/...). */
   memory?: number;
 }
 
 export interface GetDepartmentStatusQuotaStatusAllocatedNonPreemptibleResult {
+  /** The number of GPUs (allocated/requested/...). */
   gpu?: number;
+  /** CPU in millicores (allocated/requested/...). */
   cpu?: number;
+  /** Memory in MB (allocated/requested/...). */
   memory?: number;
 }
 
 export interface GetDepartmentStatusQuotaStatusRequestedResult {
+  /** The number of GPUs (allocated/requested/...). */
   gpu?: number;
+  /** CPU in millicores (allocated/requested/...). */
   cpu?: number;
+  /** Memory in MB (allocated/requested/...). */
   memory?: number;
 }
 
 /** What `getProject` answers. */
 export interface GetProjectResult {
+  /** The project's description (required in the response). */
   description: string;
   schedulingRules?: GetProjectSchedulingRulesResult;
   defaultNodePools?: string[];
   nodeTypes?: GetProjectNodeTypesResult;
+  /** The project id: a string (the contract's example is the number 33; assets refer to it as an int32). */
   id: string;
+  /** The project's name. */
   name: string;
+  /** The id of the cluster. */
   clusterId: string;
+  /** The parent department's id ("department parent uuid"). */
   parentId: string;
+  /** The project's namespace only if requested. */
   requestedNamespace?: string;
+  /** Whether all pods in the namespace are scheduled with runai-scheduler (cluster v2.21+). */
   enforceRunaiScheduler: boolean;
-  /** The sync status of the object in its clusters. */
+  /** Namespace creation status. */
   status: GetProjectStatusResult;
-  /** The quotas of the department or project summed over its node pools. */
+  /** Read-only sums of the quotas. */
   totalResources: GetProjectTotalResourcesResult;
+  /** date-time. */
   createdAt: string;
+  /** date-time. */
   updatedAt: string;
   createdBy?: string;
   updatedBy?: string;
+  /** The department above the project. */
   parent?: any;
+  /** The values in force. */
   effective: GetProjectEffectiveResult;
+  /** Usage metrics. */
   overtimeData?: GetProjectOvertimeDataResult;
+  /** Per-node-pool quotas. */
   resources: GetProjectResourcesResult[];
 }
 
 export interface GetProjectSchedulingRulesResult {
+  /** Interactive job time limit in seconds. */
   interactiveJobTimeLimitSeconds?: number;
+  /** Interactive job max idle duration in seconds. */
   interactiveJobMaxIdleDurationSeconds?: number;
+  /** Interactive job preempt idle duration in seconds. */
   interactiveJobPreemptIdleDurationSeconds?: number;
+  /** Training job max idle duration in seconds. */
   trainingJobMaxIdleDurationSeconds?: number;
+  /** Training job time limit in seconds. */
   trainingJobTimeLimitSeconds?: number;
 }
 
 export interface GetProjectNodeTypesResult {
+  /** Ids of the node types for training workloads. */
   training?: string[];
+  /** Ids of the node types for workspace workloads. */
   workspace?: string[];
+  /** Mapping of ids to names. */
   names?: { [key: string]: string };
 }
 
 export interface GetProjectStatusResult {
+  /** The project's namespace (the Kubernetes namespace actually used). */
   namespace?: string;
+  /** The project's phase. */
   phase?: string;
+  /** The project's phase message. */
   phaseMessage?: string;
+  /** date-time. */
   lastUpdatedTime?: string;
+  /** Per-node-pool quota statuses. */
   nodePoolQuotaStatuses?: GetProjectStatusNodePoolQuotaStatusesResult[];
+  /** Sum of the quota statuses of all node pools. */
   quotaStatus?: GetProjectStatusQuotaStatusResult;
   additionalStatusData?: { [key: string]: any };
 }
 
 export interface GetProjectTotalResourcesResult {
+  /** Total GPU quota of the org unit. */
   gpuQuota?: number;
+  /** Total CPU quota of the org unit in millicores. */
   cpuQuota?: number;
+  /** Total memory quota of the org unit in MB. */
   memoryQuota?: number;
 }
 
 export interface GetProjectEffectiveResult {
+  /** Time limits of the unit's workloads. */
   schedulingRules?: GetProjectEffectiveSchedulingRulesResult;
+  /** Effective default order of node pools for workloads. */
   defaultNodePools?: string[];
+  /** Effective default node types for workloads. */
   nodeTypes?: GetProjectEffectiveNodeTypesResult;
 }
 
@@ -1938,7 +2063,9 @@ export interface GetProjectResourcesResult {
   cpu?: GetProjectResourcesCpuResult;
   /** Priority of the unit in the node pool, e.g. "Normal" (see `/api/v1/org-unit/priorities`). */
   priority?: string;
+  /** The number of GPUs (allocated/requested/...). */
   gpu: GetProjectResourcesGpuResult;
+  /** Memory in MB (allocated/requested/...). */
   memory?: GetProjectResourcesMemoryResult;
 }
 
@@ -1957,42 +2084,64 @@ export interface GetProjectStatusQuotaStatusResult {
 }
 
 export interface GetProjectEffectiveSchedulingRulesResult {
+  /** Interactive job time limit in seconds. */
   interactiveJobTimeLimitSeconds?: number;
+  /** Interactive job max idle duration in seconds. */
   interactiveJobMaxIdleDurationSeconds?: number;
+  /** Interactive job preempt idle duration in seconds. */
   interactiveJobPreemptIdleDurationSeconds?: number;
+  /** Training job max idle duration in seconds. */
   trainingJobMaxIdleDurationSeconds?: number;
+  /** Training job time limit in seconds. */
   trainingJobTimeLimitSeconds?: number;
 }
 
 export interface GetProjectEffectiveNodeTypesResult {
+  /** Ids of the node types for training workloads. */
   training?: string[];
+  /** Ids of the node types for workspace workloads. */
   workspace?: string[];
+  /** Mapping of ids to names. */
   names?: { [key: string]: string };
 }
 
 export interface GetProjectOvertimeDataRange24hDataResult {
+  /** The average GPU devices allocation of the unit. */
   averageGpuAllocation?: number;
+  /** The average GPU utilization percentage of the unit. */
   averageGpuUtilization?: number;
+  /** The average GPU memory utilization percentage of the unit (cluster ≥ 2.22). */
   averageGpuMemoryUtilization?: number;
+  /** date-time. */
   updatedAt?: string;
 }
 
 export interface GetProjectOvertimeDataRange7dDataResult {
+  /** The average GPU devices allocation of the unit. */
   averageGpuAllocation?: number;
+  /** The average GPU utilization percentage of the unit. */
   averageGpuUtilization?: number;
+  /** The average GPU memory utilization percentage of the unit (cluster ≥ 2.22). */
   averageGpuMemoryUtilization?: number;
+  /** date-time. */
   updatedAt?: string;
 }
 
 export interface GetProjectOvertimeDataRange30dDataResult {
+  /** The average GPU devices allocation of the unit. */
   averageGpuAllocation?: number;
+  /** The average GPU utilization percentage of the unit. */
   averageGpuUtilization?: number;
+  /** The average GPU memory utilization percentage of the unit (cluster ≥ 2.22). */
   averageGpuMemoryUtilization?: number;
+  /** date-time. */
   updatedAt?: string;
 }
 
 export interface GetProjectResourcesNodePoolResult {
+  /** Node pool id (a string; the contract's example is the number 22). From `/api/v1/node-pools`. */
   id: string;
+  /** Node pool name. */
   name?: string;
 }
 
@@ -2007,7 +2156,9 @@ export interface GetProjectResourcesCpuResult {
 
 export interface GetProjectResourcesGpuResult {
   deserved: number;
+  /** Maximum amount of resources the unit can get. */
   limit?: number;
+  /** The priority the unit gets for over-quota resources. */
   overQuotaWeight?: number;
 }
 
@@ -2023,38 +2174,56 @@ export interface GetProjectResourcesMemoryResult {
 }
 
 export interface GetProjectStatusNodePoolQuotaStatusesAllocatedResult {
+  /** The number of GPUs (allocated/requested/...). */
   gpu?: number;
+  /** CPU in millicores (allocated/requested/...). */
   cpu?: number;
+  /** Memory in MB (allocated/requested/...). */
   memory?: number;
 }
 
 export interface GetProjectStatusNodePoolQuotaStatusesAllocatedNonPreemptibleResult {
+  /** The number of GPUs (allocated/requested/...). */
   gpu?: number;
+  /** CPU in millicores (allocated/requested/...). */
   cpu?: number;
+  /** Memory in MB (allocated/requested/...). */
   memory?: number;
 }
 
 export interface GetProjectStatusNodePoolQuotaStatusesRequestedResult {
+  /** The number of GPUs (allocated/requested/...). */
   gpu?: number;
+  /** CPU in millicores (allocated/requested/...). */
   cpu?: number;
+  /** Memory in MB (allocated/requested/...). */
   memory?: number;
 }
 
 export interface GetProjectStatusQuotaStatusAllocatedResult {
+  /** The number of GPUs (allocated/requested/...). */
   gpu?: number;
+  /** CPU in millicores (allocated/requested/...). */
   cpu?: number;
+  /** Memory in MB (allocated/requested/...). */
   memory?: number;
 }
 
 export interface GetProjectStatusQuotaStatusAllocatedNonPreemptibleResult {
+  /** The number of GPUs (allocated/requested/...). */
   gpu?: number;
+  /** CPU in millicores (allocated/requested/...). */
   cpu?: number;
+  /** Memory in MB (allocated/requested/...). */
   memory?: number;
 }
 
 export interface GetProjectStatusQuotaStatusRequestedResult {
+  /** The number of GPUs (allocated/requested/...). */
   gpu?: number;
+  /** CPU in millicores (allocated/requested/...). */
   cpu?: number;
+  /** Memory in MB (allocated/requested/...). */
   memory?: number;
 }
 
@@ -2065,42 +2234,64 @@ export interface GetNodePoolResult {
   gpuNetworkAccelerationLabelKey?: string;
   gpuNetworkAccelerationDetection?: string;
   gpuResourceOptimization?: GetNodePoolGpuResourceOptimizationResult;
+  /** The node pool's name (what a unit's `defaultNodePools` lists). */
   name: string;
+  /** Label key of the nodes associated to the node pool (with the value in labelValue). */
   labelKey: string;
+  /** Label value of the nodes associated to the node pool (with the key in labelKey). */
   labelValue: string;
+  /** The id of the cluster (`format: uuid`). */
   clusterId: string;
+  /** Phase of the node pool. */
   phase?: string;
+  /** Message for the status of the node pool. */
   phaseMessage?: string;
-  /** The sync status of the object in its clusters. */
+  /** What the cluster reports (`NodepoolSyncUpdateFields` + detection and nodes). */
   status?: GetNodePoolStatusResult;
+  /** The node pool id: a string (read-only; the contract's example is the number 5). Quotas refer to it. */
   id: string;
+  /** The id of the tenant (int32). */
   tenantId: number;
   clusterName: string;
   createdBy: string;
+  /** date-time. */
   createdAt: string;
   updatedBy: string;
+  /** date-time. */
   updatedAt: string;
   deletedBy?: string;
+  /** date-time. */
   deletedAt?: string;
+  /** Whether the node pool is the cluster's default (exists per cluster; never created or deleted). */
   isDefault: boolean;
 }
 
 export interface GetNodePoolPlacementStrategyResult {
+  /** CPU in millicores (allocated/requested/...). */
   cpu?: string;
+  /** The number of GPUs (allocated/requested/...). */
   gpu?: string;
 }
 
 export interface GetNodePoolGpuResourceOptimizationResult {
+  /** Whether swap is enabled on the node pool (contract default false). */
   swapEnabled?: boolean;
+  /** Size of the swap CPU memory, only with swapEnabled (a quantity; contract default "100G"). */
   cpuSwapMemorySize?: string;
+  /** Reserved GPU memory for swap operations, only with swapEnabled (a quantity; contract default "2G"). */
   reservedGpuMemoryForSwapOperations?: string;
+  /** Whether the node level scheduler is enabled (replaces the deprecated overProvisioningRatio; default false). */
   nodeLevelSchedulerEnabled?: boolean;
 }
 
 export interface GetNodePoolStatusResult {
+  /** Deprecated (1..5, default 1): replaced by gpuResourceOptimization.nodeLevelSchedulerEnabled. */
   overProvisioningRatio?: number;
+  /** Scheduling strategy per resource. */
   placementStrategy?: GetNodePoolStatusPlacementStrategyResult;
+  /** Label key by which to determine GPUNetworkAccelerationDetection nodes. */
   gpuNetworkAccelerationLabelKey?: string;
+  /** The strategy for GPU network acceleration detection. */
   gpuNetworkAccelerationDetection?: string;
   gpuResourceOptimization?: GetNodePoolStatusGpuResourceOptimizationResult;
   labelKey?: string;
@@ -2110,40 +2301,57 @@ export interface GetNodePoolStatusResult {
 }
 
 export interface GetNodePoolStatusPlacementStrategyResult {
+  /** CPU in millicores (allocated/requested/...). */
   cpu?: string;
+  /** The number of GPUs (allocated/requested/...). */
   gpu?: string;
 }
 
 export interface GetNodePoolStatusGpuResourceOptimizationResult {
+  /** Whether swap is enabled on the node pool (contract default false). */
   swapEnabled?: boolean;
+  /** Size of the swap CPU memory, only with swapEnabled (a quantity; contract default "100G"). */
   cpuSwapMemorySize?: string;
+  /** Reserved GPU memory for swap operations, only with swapEnabled (a quantity; contract default "2G"). */
   reservedGpuMemoryForSwapOperations?: string;
+  /** Whether the node level scheduler is enabled (replaces the deprecated overProvisioningRatio; default false). */
   nodeLevelSchedulerEnabled?: boolean;
 }
 
 /** What `getRole` answers. */
 export interface GetRoleResult {
+  /** The role's name, e.g. "L2 researcher" (match it exactly, case-sensitive). */
   name: string;
   description: string;
   permissions: GetRolePermissionsResult[];
+  /** Contract default true. */
   enabled?: boolean;
+  /** What Kubernetes cluster permissions the role gets. */
   kubernetesPermissions?: GetRoleKubernetesPermissionsResult;
+  /** The role id (int32): an access rule's `roleId`. */
   id: number;
+  /** date-time. */
   createdAt: string;
+  /** date-time. */
   updatedAt: string;
+  /** date-time. */
   deletedAt?: string;
   createdBy: string;
+  /** Whether the role was created by the tenant (not predefined). */
   custom: boolean;
+  /** Contract default true. */
   effectiveEnabled: boolean;
 }
 
 export interface GetRolePermissionsResult {
   resourceType: string;
+  /** e.g. "Projects". */
   displayName: string;
   groupId: string;
   actions: string[];
 }
 
 export interface GetRoleKubernetesPermissionsResult {
+  /** An id of a predefined role to copy the cluster permissions from. */
   predefinedRole?: string;
 }
