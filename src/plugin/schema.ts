@@ -31,6 +31,8 @@ export interface PackageSchema {
   license: string;
   repository?: string;
   keywords: string[];
+  meta: { moduleFormat: string; supportPack: boolean };
+  language: typeof LANGUAGE;
   config: { variables: Record<string, PropertySpec> };
   provider: ResourceSpec;
   resources: Record<string, ResourceSpec>;
@@ -55,6 +57,24 @@ export const CONFIG_VARIABLES: Record<string, PropertySpec> = Object.fromEntries
     },
   ]),
 );
+
+/**
+ * Where each language's generated SDK lives and what it is called (`pulumi package gen-sdk`). No
+ * `pluginDownloadURL`: the plugin is not published for download; it ships in the npm package and
+ * as a tarball for `pulumi plugin install --file` (docs/guides/other-languages.md).
+ */
+export const LANGUAGE = {
+  nodejs: { packageName: "@pulumi-runai/runai", respectSchemaVersion: true },
+  go: {
+    importBasePath: "github.com/pulumi-runai/pulumi-runai/sdk/go/runai",
+    modulePath: "github.com/pulumi-runai/pulumi-runai/sdk/go/runai",
+    generateResourceContainerTypes: true,
+    respectSchemaVersion: true,
+  },
+  python: { packageName: "pulumi_runai", respectSchemaVersion: true, pyproject: { enabled: true } },
+  csharp: { rootNamespace: "PulumiRunai", packageReferences: { Pulumi: "3.*" }, respectSchemaVersion: true },
+  java: { basePackage: "com.pulumirunai", buildFiles: "gradle", dependencies: { "com.pulumi:pulumi": "1.+" } },
+} as const;
 
 /** Outputs that are not inputs of the kind, and not asset fields: their types and meaning. */
 const OUTPUT_ONLY: Record<string, { schema?: z.ZodType; spec?: PropertySpec }> = {
@@ -89,6 +109,10 @@ export function buildSchema(version: string, docs: PropertyDocs = () => undefine
     description: "NVIDIA Run:ai control-plane objects: assets, credentials, applications, departments, projects and access rules.",
     license: "Apache-2.0",
     keywords: ["pulumi", "runai", "nvidia", "category/cloud", "kind/native"],
+    // supportPack: the SDKs carry the schema's version (a Go go.mod, Python's VERSION), so the
+    // engine finds the plugin installed at that version.
+    meta: { moduleFormat: "(.*)", supportPack: true },
+    language: LANGUAGE,
     config: { variables: CONFIG_VARIABLES },
     provider: {
       type: "object",
