@@ -67,7 +67,7 @@ export const LANGUAGE = {
   nodejs: { packageName: "@pulumi-runai/runai", respectSchemaVersion: true },
   go: {
     importBasePath: "github.com/pulumi-runai/pulumi-runai/sdk/go/runai",
-    modulePath: "github.com/pulumi-runai/pulumi-runai/sdk/go/runai",
+    modulePath: "github.com/pulumi-runai/pulumi-runai/sdk/go",
     generateResourceContainerTypes: true,
     respectSchemaVersion: true,
   },

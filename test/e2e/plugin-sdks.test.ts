@@ -46,3 +46,47 @@ it("passes pulumi schema check without a warning", async () => {
   const result = await shell(`pulumi schema check ${path.join(repoRoot, "dist/plugin/schema.json")} 2>&1`);
   expect(result.stdout).toBe("");
 });
+
+describe("pulumi package gen-sdk with the CLI this repository builds", () => {
+  const plugin = "node_modules/pulumi-runai/bin/pulumi-resource-runai";
+  const genSdk = (language: string) => shell(`pulumi package gen-sdk ${plugin} --language ${language} --out sdk 2>&1`);
+  const sdk = (...parts: string[]) => path.join(stack.workDir, "sdk", ...parts);
+
+  it("go: the module github.com/pulumi-runai/pulumi-runai/sdk/go at the package's version, with the look-ups, that go vet accepts", async () => {
+    expect((await genSdk("go")).stdout).toContain("SDK has been written to sdk/go");
+    expect(fs.readFileSync(sdk("go/go.mod"), "utf8")).toMatch(/^module github\.com\/pulumi-runai\/pulumi-runai\/sdk\/go\n/);
+    expect(JSON.parse(fs.readFileSync(sdk("go/runai/pulumi-plugin.json"), "utf8"))).toEqual({ resource: true, name: "runai", version });
+    expect(fs.readFileSync(sdk("go/runai/getProject.go"), "utf8")).toContain('ctx.Invoke("runai:index:getProject"');
+    // Against the Pulumi Go SDK the CLI is built from (its modules are in the module cache, outside
+    // the repository), pinned by that module's go.sum: as `go get` + `go mod tidy` would.
+    const cli = path.join(repoRoot, "tools/pulumi-cli");
+    const sdkVersion = /github\.com\/pulumi\/pulumi\/sdk\/v3 (v\S+)/.exec(fs.readFileSync(path.join(cli, "go.mod"), "utf8"))![1];
+    fs.copyFileSync(path.join(cli, "go.sum"), sdk("go/go.sum"));
+    const go = (args: string[]) =>
+      run("go", args, { cwd: sdk("go"), env: { ...stack.env, GOFLAGS: "-mod=mod", GOSUMDB: "off", GOTOOLCHAIN: "local" } });
+    await go(["mod", "edit", `-require=github.com/pulumi/pulumi/sdk/v3@${sdkVersion}`]);
+    const vet = await go(["vet", "./..."]);
+    expect(vet.stdout + vet.stderr).toBe("");
+  }, 900_000);
+
+  it("python: the package pulumi_runai at the package's version, byte-compiled, its modules importing one another", async () => {
+    expect((await genSdk("python")).stdout).toContain("SDK has been written to sdk/python");
+    expect(fs.readFileSync(sdk("python/pyproject.toml"), "utf8")).toContain(`name = "pulumi_runai"`);
+    expect(fs.readFileSync(sdk("python/pyproject.toml"), "utf8")).toContain(`version = "${version}"`);
+    expect(fs.readFileSync(sdk("python/pulumi_runai/get_project.py"), "utf8")).toContain("'runai:index:getProject'");
+    await run("python3", ["-m", "compileall", "-q", sdk("python")]);
+    // `import pulumi_runai` needs the pulumi package from PyPI; what the SDK imports of itself is checked.
+    const imports = await run("python3", [path.join(repoRoot, "test/support/python-imports.py"), sdk("python/pulumi_runai")]);
+    expect(imports.stdout).toMatch(/^\d+ relative imports checked, 0 broken\n$/);
+  });
+
+  it("nodejs, dotnet, java: say which language host is missing", async () => {
+    // Our Node.js host runs programs but has no code generation; .NET and Java have no host here.
+    expect((await genSdk("nodejs").catch((err: { stdout: string }) => err)).stdout).toBe("error: method GeneratePackage not implemented\n");
+    for (const language of ["dotnet", "java"]) {
+      expect((await genSdk(language).catch((err: { stdout: string }) => err)).stdout).toBe(
+        `error: no language plugin 'pulumi-language-${language}' found in the workspace\n`,
+      );
+    }
+  });
+});
