@@ -80,9 +80,18 @@ describe("pulumi package gen-sdk with the CLI this repository builds", () => {
     expect(imports.stdout).toMatch(/^\d+ relative imports checked, 0 broken\n$/);
   });
 
-  it("nodejs, dotnet, java: say which language host is missing", async () => {
-    // Our Node.js host runs programs but has no code generation; .NET and Java have no host here.
-    expect((await genSdk("nodejs").catch((err: { stdout: string }) => err)).stdout).toBe("error: method GeneratePackage not implemented\n");
+  it("nodejs: the package @pulumi-runai/runai at the package's version, which type-checks against @pulumi/pulumi", async () => {
+    expect((await genSdk("nodejs")).stdout).toContain("SDK has been written to sdk/nodejs");
+    const manifest = JSON.parse(fs.readFileSync(sdk("nodejs/package.json"), "utf8")) as { name: string; version: string };
+    expect({ name: manifest.name, version: manifest.version }).toEqual({ name: "@pulumi-runai/runai", version });
+    expect(fs.readFileSync(sdk("nodejs/getProject.ts"), "utf8")).toContain('pulumi.runtime.invoke("runai:index:getProject"');
+    // This repository's TypeScript, @types/node and @pulumi/pulumi stand in for the SDK's dependencies.
+    fs.symlinkSync(path.join(repoRoot, "node_modules"), sdk("nodejs/node_modules"));
+    const tsc = await run(path.join(repoRoot, "node_modules/.bin/tsc"), ["-p", sdk("nodejs"), "--noEmit"]);
+    expect(tsc.stdout + tsc.stderr).toBe("");
+  });
+
+  it("dotnet, java: say that this CLI has no host for them", async () => {
     for (const language of ["dotnet", "java"]) {
       expect((await genSdk(language).catch((err: { stdout: string }) => err)).stdout).toBe(
         `error: no language plugin 'pulumi-language-${language}' found in the workspace\n`,

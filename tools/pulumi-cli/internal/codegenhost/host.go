@@ -58,9 +58,14 @@ func (h *host) GetPluginInfo(context.Context, *pbempty.Empty) (*pulumirpc.Plugin
 	return &pulumirpc.PluginInfo{Version: version.Version}, nil
 }
 
+func (h *host) GeneratePackage(_ context.Context, req *pulumirpc.GeneratePackageRequest,
+) (*pulumirpc.GeneratePackageResponse, error) {
+	return GeneratePackage(h.name, req, h.generate)
+}
+
 // GeneratePackage binds the schema as the official hosts do (references to other packages through
 // the engine's loader) and writes the generator's files under the requested directory.
-func (h *host) GeneratePackage(_ context.Context, req *pulumirpc.GeneratePackageRequest,
+func GeneratePackage(name string, req *pulumirpc.GeneratePackageRequest, generate Generate,
 ) (*pulumirpc.GeneratePackageResponse, error) {
 	client, err := schema.NewLoaderClient(req.LoaderTarget)
 	if err != nil {
@@ -69,7 +74,7 @@ func (h *host) GeneratePackage(_ context.Context, req *pulumirpc.GeneratePackage
 	loader := schema.NewCachedLoader(client)
 	var spec schema.PackageSpec
 	if err := json.Unmarshal([]byte(req.Schema), &spec); err != nil {
-		return nil, fmt.Errorf("%s: the schema is not valid JSON: %w", h.name, err)
+		return nil, fmt.Errorf("%s: the schema is not valid JSON: %w", name, err)
 	}
 	pkg, diags, err := schema.BindSpec(spec, loader, schema.ValidationOptions{AllowDanglingReferences: true})
 	if err != nil {
@@ -79,12 +84,12 @@ func (h *host) GeneratePackage(_ context.Context, req *pulumirpc.GeneratePackage
 	if diags.HasErrors() {
 		return &pulumirpc.GeneratePackageResponse{Diagnostics: diagnostics}, nil
 	}
-	files, err := h.generate(pkg, req, loader)
+	files, err := generate(pkg, req, loader)
 	if err != nil {
 		return nil, err
 	}
-	for name, data := range files {
-		path := filepath.Join(req.Directory, name)
+	for file, data := range files {
+		path := filepath.Join(req.Directory, file)
 		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 			return nil, err
 		}
