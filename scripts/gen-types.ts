@@ -14,7 +14,7 @@ import { execFileSync } from "node:child_process";
 import { z } from "zod";
 import { buildSchema } from "../src/plugin/schema";
 import type { PackageSchema, PropertySpec, ResourceSpec, TypeSpec } from "../src/plugin/schema";
-import { resultTypeName } from "../src/plugin/schema-functions";
+import { lookupResult, resultTypeName } from "../src/plugin/schema-functions";
 import { LOOKUPS } from "../src/provider/lookups";
 import { allKinds } from "../src/provider/registry";
 
@@ -56,7 +56,7 @@ const SHARED_NAMES: [RegExp, string][] = [
 ];
 
 /** The look-ups' answers by their type name, e.g. ["GetProject", Project] (the table in src/provider/lookups.ts). */
-export const LOOKUP_RESULTS: [string, z.ZodType][] = LOOKUPS.map((lookup) => [resultTypeName(lookup), lookup.result]);
+export const LOOKUP_RESULTS: [string, z.ZodType][] = LOOKUPS.map((lookup) => [resultTypeName(lookup), lookupResult(lookup)]);
 
 /** Args: every field a `pulumi.Input`; Outputs: plain values; Result: plain values, the type's own name. */
 export type Side = "Args" | "Outputs" | "Result";

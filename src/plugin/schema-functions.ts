@@ -4,6 +4,7 @@
 // answer itself stays inline, so no type collides with the result type an SDK generates per function.
 import { z } from "zod";
 import { LOOKUPS } from "../provider/lookups";
+import * as schemas from "../schemas";
 import type { Lookup } from "../provider/lookups";
 import { Converter, token } from "./schema-types";
 import type { JsonSchema, PropertyDocs, PropertySpec, TypeSpec } from "./schema-types";
@@ -18,6 +19,11 @@ export function functionSpecs(types: Record<string, TypeSpec>, docs: PropertyDoc
   return Object.fromEntries(LOOKUPS.map((lookup) => [token(lookup.name), functionSpec(lookup, types, docs)]));
 }
 
+/** The zod schema of a look-up's answer. */
+export function lookupResult(lookup: Lookup): z.ZodType {
+  return lookup.result(schemas, z);
+}
+
 /** The type name of a look-up's answer, e.g. "GetProject" (its nested types are "GetProject<Path>Result"). */
 export function resultTypeName(lookup: Lookup): string {
   return lookup.name.charAt(0).toUpperCase() + lookup.name.slice(1);
@@ -28,7 +34,7 @@ function functionSpec(lookup: Lookup, types: Record<string, TypeSpec>, docs: Pro
     name: { type: "string", description: "The exact name to look for." },
   };
   if (lookup.inCluster) properties.clusterId = { type: "string", description: "The cluster's uuid: the `id` that `getCluster` answers." };
-  const json = z.toJSONSchema(lookup.result, { io: "output", unrepresentable: "any" }) as JsonSchema;
+  const json = z.toJSONSchema(lookupResult(lookup), { io: "output", unrepresentable: "any" }) as JsonSchema;
   const converter = new Converter(resultTypeName(lookup), types, { secrets: new Set(), docs });
   const answer = converter.property(json, [], "Result").$ref!.replace("#/types/", "");
   const answerType = types[answer];

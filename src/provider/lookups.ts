@@ -4,9 +4,10 @@
 // (src/resources/lookups.ts), the plugin's invokes (`runai:index:getProject`, src/plugin/invoke.ts)
 // and the package schema's `functions` (src/plugin/schema.ts) all come from that table, so a new
 // look-up is one row.
-import { z } from "zod";
+import type { z } from "zod";
 import type { RunaiClient } from "../client";
-import { Cluster, Department, NodePool, Project, Role } from "../schemas";
+import type * as Schemas from "../schemas";
+import type { Cluster, Department, NodePool, Project, Role } from "../schemas";
 import { LookupError } from "./errors";
 import { stripNulls } from "./normalize";
 
@@ -17,8 +18,11 @@ export interface Lookup {
   description: string;
   /** Whether it is asked for a cluster's uuid too (what lives in a cluster). */
   inCluster: boolean;
-  /** The answer's shape, as Run:ai returns it (the schema's outputs and the TypeScript result type). */
-  result: z.ZodType;
+  /**
+   * The answer's shape, as Run:ai returns it (the schema's outputs and the TypeScript result type),
+   * from the schema modules and zod it is given: a provider that loads this table builds no schema.
+   */
+  result(schemas: typeof Schemas, zod: typeof z): z.ZodType;
   find(client: RunaiClient, args: LookupArgs): Promise<object>;
 }
 
@@ -33,25 +37,38 @@ export const LOOKUPS: readonly Lookup[] = [
     name: "getCluster",
     description: "The cluster with this name; `id` is its uuid, the `clusterId` of every other look-up and resource.",
     inCluster: false,
-    result: Cluster.extend({ id: z.string().describe("The cluster's uuid, as every other API's `clusterId`.") }),
+    result: (schemas, zod) =>
+      schemas.Cluster.extend({ id: zod.string().describe("The cluster's uuid, as every other API's `clusterId`.") }),
     find: findCluster,
   },
   {
     name: "getDepartment",
     description: "The department with this name in the cluster.",
     inCluster: true,
-    result: Department,
+    result: (schemas) => schemas.Department,
     find: findDepartment,
   },
-  { name: "getProject", description: "The project with this name in the cluster.", inCluster: true, result: Project, find: findProject },
+  {
+    name: "getProject",
+    description: "The project with this name in the cluster.",
+    inCluster: true,
+    result: (schemas) => schemas.Project,
+    find: findProject,
+  },
   {
     name: "getNodePool",
     description: 'The node pool with this name in the cluster ("default" exists in every cluster).',
     inCluster: true,
-    result: NodePool,
+    result: (schemas) => schemas.NodePool,
     find: findNodePool,
   },
-  { name: "getRole", description: 'The role with this exact name, e.g. "ML engineer".', inCluster: false, result: Role, find: findRole },
+  {
+    name: "getRole",
+    description: 'The role with this exact name, e.g. "ML engineer".',
+    inCluster: false,
+    result: (schemas) => schemas.Role,
+    find: findRole,
+  },
 ];
 
 /** The look-up of this function name, if there is one. */
