@@ -5,9 +5,10 @@
 # 2. Otherwise pulumi is built from the Go module proxy through the wrapper module in
 #    tools/pulumi-cli, at the version its go.mod requires (the one place the pinned version is
 #    written; a plain `go install …@v3.x.y` fails on pulumi's replace directives),
-#    together with this project's small Node.js language host, and cached per user outside the
-#    repository: `pulumi` keyed by version, go.mod, go.sum and tools.go, the host by version,
-#    go.mod, go.sum and its own source (a host edit rebuilds only the host, in seconds).
+#    together with this project's small Node.js language host and the Go and Python SDK generators
+#    (`pulumi package gen-sdk`; tools/pulumi-cli/internal/codegenhost), and cached per user outside
+#    the repository: `pulumi` keyed by version, go.mod, go.sum and tools.go, the hosts by version,
+#    go.mod, go.sum and their own source (a host edit rebuilds only the hosts, in seconds).
 # 3. Pulumi YAML's language host (`pulumi-language-yaml`, for the runai plugin's YAML programs) is
 #    built the same way through the wrapper module in tools/pulumi-yaml (the proxy refuses a plain
 #    `go install` of it), cached under its own key, and linked beside `pulumi`. An existing `pulumi`
@@ -64,7 +65,10 @@ cache_root="${PULUMI_RUNAI_CACHE_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/pulumi-run
 # rebuilds only the host (seconds), never `pulumi` (minutes). tools.go builds nothing but pins
 # what `go mod tidy` keeps in go.mod. The directory printed holds hard links to both.
 cli_key="$(cat "$wrapper/go.mod" "$wrapper/go.sum" "$wrapper/tools.go" | sha256sum | cut -c1-12)"
-host_key="$(cat "$wrapper/go.mod" "$wrapper/go.sum" "$wrapper"/cmd/pulumi-language-nodejs/*.go | sha256sum | cut -c1-12)"
+# The language hosts: ours for Node.js, and SDK generators only for Go and Python (see
+# tools/pulumi-cli/internal/codegenhost), so `pulumi package gen-sdk` works for those languages.
+hosts=(pulumi-language-nodejs pulumi-language-go pulumi-language-python)
+host_key="$(cat "$wrapper/go.mod" "$wrapper/go.sum" "$wrapper"/cmd/pulumi-language-*/*.go "$wrapper"/internal/*/*.go | sha256sum | cut -c1-12)"
 yaml_key="$(cat "$yaml_wrapper/go.mod" "$yaml_wrapper/go.sum" "$yaml_wrapper/tools.go" | sha256sum | cut -c1-12)"
 cli_dir="$cache_root/pulumi/$PULUMI_VERSION-$cli_key"
 host_dir="$cache_root/language-host/$PULUMI_VERSION-$host_key"
@@ -113,6 +117,13 @@ go_build() {
 cli_version_var="github.com/pulumi/pulumi/sdk/v3/go/common/version.Version=$PULUMI_VERSION"
 yaml_version_var="github.com/pulumi/pulumi-yaml/pkg/version.Version=$YAML_VERSION"
 
+# all_built DIR FILE...: every FILE is an executable in DIR.
+all_built() {
+  local dir="$1" file
+  shift
+  for file in "$@"; do [ -x "$dir/$file" ] || return 1; done
+}
+
 # link FROM TO: a hard link (the cache is one file system), else a copy.
 link() { ln -f "$1" "$2" 2>/dev/null || cp -f "$1" "$2"; }
 
@@ -125,12 +136,12 @@ if [ ! -x "$cli_dir/pulumi" ]; then
   publish "$cli_dir" pulumi
 fi
 
-if [ ! -x "$host_dir/pulumi-language-nodejs" ]; then
+if ! all_built "$host_dir" "${hosts[@]}"; then
   new_staging "$host_dir"
   started=$SECONDS
-  go_build "$wrapper" "$cli_version_var" "$staging" ./cmd/pulumi-language-nodejs
-  log "built the language host in $((SECONDS - started))s"
-  publish "$host_dir" pulumi-language-nodejs
+  go_build "$wrapper" "$cli_version_var" "$staging" "${hosts[@]/#/./cmd/}"
+  log "built the language hosts in $((SECONDS - started))s"
+  publish "$host_dir" "${hosts[@]}"
 fi
 
 if [ ! -x "$yaml_dir/pulumi-language-yaml" ]; then
@@ -142,12 +153,12 @@ if [ ! -x "$yaml_dir/pulumi-language-yaml" ]; then
   publish "$yaml_dir" pulumi-language-yaml
 fi
 
-if [ ! -x "$bin_dir/pulumi" ] || [ ! -x "$bin_dir/pulumi-language-nodejs" ] || [ ! -x "$bin_dir/pulumi-language-yaml" ]; then
+if ! all_built "$bin_dir" pulumi "${hosts[@]}" pulumi-language-yaml; then
   new_staging "$bin_dir"
   link "$cli_dir/pulumi" "$staging/pulumi"
-  link "$host_dir/pulumi-language-nodejs" "$staging/pulumi-language-nodejs"
+  for host in "${hosts[@]}"; do link "$host_dir/$host" "$staging/$host"; done
   link "$yaml_dir/pulumi-language-yaml" "$staging/pulumi-language-yaml"
-  publish "$bin_dir" pulumi pulumi-language-nodejs pulumi-language-yaml
+  publish "$bin_dir" pulumi "${hosts[@]}" pulumi-language-yaml
 fi
 trap - EXIT
 

@@ -14,10 +14,9 @@ import { execFileSync } from "node:child_process";
 import { z } from "zod";
 import { buildSchema } from "../src/plugin/schema";
 import type { PackageSchema, PropertySpec, ResourceSpec, TypeSpec } from "../src/plugin/schema";
-import { Converter } from "../src/plugin/schema-types";
-import type { JsonSchema } from "../src/plugin/schema-types";
+import { lookupResult, resultTypeName } from "../src/plugin/schema-functions";
+import { LOOKUPS } from "../src/provider/lookups";
 import { allKinds } from "../src/provider/registry";
-import { Cluster, Department, NodePool, Project, Role } from "../src/schemas";
 
 const root = path.resolve(__dirname, "..");
 export const GENERATED_TYPES = path.join(root, "src/resources/generated-types.ts");
@@ -49,17 +48,8 @@ const SHARED_NAMES: [RegExp, string][] = [
   [/^GenericSecretCredentialSpecKeyValuePairs$/, "KeyValuePair"],
 ];
 
-/**
- * The look-ups' answers (src/resources/lookups.ts): what Run:ai returns for the object, without
- * its null fields. (The look-ups become functions of the package schema with the multi-language SDKs.)
- */
-export const LOOKUP_RESULTS: [string, z.ZodType][] = [
-  ["GetCluster", Cluster.extend({ id: z.string().describe("The cluster's uuid, as every other API's `clusterId`.") })],
-  ["GetDepartment", Department],
-  ["GetProject", Project],
-  ["GetNodePool", NodePool],
-  ["GetRole", Role],
-];
+/** The look-ups' answers by their type name, e.g. ["GetProject", Project] (the table in src/provider/lookups.ts). */
+export const LOOKUP_RESULTS: [string, z.ZodType][] = LOOKUPS.map((lookup) => [resultTypeName(lookup), lookupResult(lookup)]);
 
 /** Args: every field a `pulumi.Input`; Outputs: plain values; Result: plain values, the type's own name. */
 export type Side = "Args" | "Outputs" | "Result";
@@ -203,24 +193,14 @@ export function generatedTypes(): Map<string, string> {
       "Args",
     ),
   );
-  for (const [name, result] of LOOKUP_RESULTS) {
-    const json = z.toJSONSchema(result, { io: "output", unrepresentable: "any" }) as JsonSchema;
-    const types = schema.types;
-    const converter = new Converter(name, types, { secrets: new Set() });
-    const { $ref } = converter.property(json, [], "Result");
-    const token = $ref!.replace("#/types/", "");
-    const type = types[token];
-    if (type.type !== "object") throw new Error(`${name}: the answer is no object`);
+  // The answers: the outputs of the schema's functions, without their null fields.
+  for (const lookup of LOOKUPS) {
+    const name = resultTypeName(lookup);
+    const { outputs } = schema.functions[`runai:index:${lookup.name}`];
     emitter.add(
       `${name}Result`,
       name,
-      emitter.interface(
-        `${name}Result`,
-        `What \`${name.charAt(0).toLowerCase()}${name.slice(1)}\` answers.`,
-        type.properties,
-        type.required ?? [],
-        "Result",
-      ),
+      emitter.interface(`${name}Result`, `What \`${lookup.name}\` answers.`, outputs.properties, outputs.required ?? [], "Result"),
     );
     emitter.drain();
   }

@@ -4,13 +4,15 @@
 //  - secrets arrive wrapped and must be wrapped again on the way out (./secrets.ts);
 //  - the provider's settings come from the Configure call (./configuration.ts);
 //  - a read with only an id is an import: the object's inputs are returned as well;
-//  - a name left out defaults to the resource's name, as the resource classes do it.
+//  - a name left out defaults to the resource's name, as the resource classes do it;
+//  - the look-ups are functions, `runai:index:getProject` (./invoke.ts).
 // The registry (zod, the client) is loaded at the first call, not at start-up: the engine starts a
 // plugin process only to read its schema, too.
 import type * as pulumiProvider from "@pulumi/pulumi/provider";
 import type { DynamicProvider } from "../provider/adapter";
 import type { AnyResourceKind, Json } from "../provider/kind";
 import type { PluginConfig } from "./configuration";
+import { LookupInvoker } from "./invoke";
 import { parseSecretPath, unwrapSecrets, withSecrets } from "./secrets";
 import type { SecretPath } from "./secrets";
 
@@ -32,6 +34,7 @@ type Importer = typeof import("../provider/import");
 export class RunaiPluginProvider implements pulumiProvider.Provider {
   private registry?: Promise<Registry>;
   private readonly configured = new Set<string>();
+  private readonly lookups: LookupInvoker;
 
   /**
    * @param version this package's version (GetPluginInfo).
@@ -44,10 +47,17 @@ export class RunaiPluginProvider implements pulumiProvider.Provider {
     private readonly loadSchema: () => Promise<string>,
     /** Where the provider's lines for the user go (see engine-log.ts); stderr when absent. */
     private readonly userLog?: () => (line: string) => void,
-  ) {}
+  ) {
+    this.lookups = new LookupInvoker(`${PACKAGE}:${MODULE}:`, config);
+  }
 
   getSchema(): Promise<string> {
     return this.loadSchema();
+  }
+
+  /** A look-up (`runai:index:getProject`), as the TypeScript one. */
+  invoke(token: string, inputs: Json): Promise<pulumiProvider.InvokeResult> {
+    return this.lookups.invoke(token, inputs);
   }
 
   async check(urn: string, olds: Json, news: Json): Promise<pulumiProvider.CheckResult> {

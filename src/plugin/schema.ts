@@ -9,6 +9,8 @@ import { allKinds, kindDescription } from "../provider/registry";
 import { SETTINGS } from "../provider/settings";
 import type { Setting } from "../provider/settings";
 import { AccessRuleStatus, AssetClusterStatusInfo, AssetMeta, ClusterInfo, TotalResources } from "../schemas";
+import { functionSpecs } from "./schema-functions";
+import type { FunctionSpec } from "./schema-functions";
 import { ANY, Converter, token } from "./schema-types";
 import type { JsonSchema, ObjectTypeSpec, PropertySpec, TypeSpec } from "./schema-types";
 import { PACKAGE } from "./provider";
@@ -29,9 +31,12 @@ export interface PackageSchema {
   license: string;
   repository?: string;
   keywords: string[];
+  meta: { moduleFormat: string; supportPack: boolean };
+  language: typeof LANGUAGE;
   config: { variables: Record<string, PropertySpec> };
   provider: ResourceSpec;
   resources: Record<string, ResourceSpec>;
+  functions: Record<string, FunctionSpec>;
   types: Record<string, TypeSpec>;
 }
 
@@ -52,6 +57,24 @@ export const CONFIG_VARIABLES: Record<string, PropertySpec> = Object.fromEntries
     },
   ]),
 );
+
+/**
+ * Where each language's generated SDK lives and what it is called (`pulumi package gen-sdk`). No
+ * `pluginDownloadURL`: the plugin is not published for download; it ships in the npm package and
+ * as a tarball for `pulumi plugin install --file` (docs/guides/other-languages.md).
+ */
+export const LANGUAGE = {
+  nodejs: { packageName: "@pulumi-runai/runai", respectSchemaVersion: true },
+  go: {
+    importBasePath: "github.com/pulumi-runai/pulumi-runai/sdk/go/runai",
+    modulePath: "github.com/pulumi-runai/pulumi-runai/sdk/go",
+    generateResourceContainerTypes: true,
+    respectSchemaVersion: true,
+  },
+  python: { packageName: "pulumi_runai", respectSchemaVersion: true, pyproject: { enabled: true } },
+  csharp: { rootNamespace: "PulumiRunai", packageReferences: { Pulumi: "3.*" }, respectSchemaVersion: true },
+  java: { basePackage: "com.pulumirunai", buildFiles: "gradle", dependencies: { "com.pulumi:pulumi": "1.+" } },
+} as const;
 
 /**
  * Outputs that are not inputs of the kind, and not asset fields: their types and meaning (zod
@@ -94,6 +117,7 @@ export function buildSchema(version: string): PackageSchema {
   const types: Record<string, TypeSpec> = {};
   const resources: Record<string, ResourceSpec> = {};
   for (const kind of allKinds()) resources[token(kind.type)] = resourceSpec(kind, types);
+  const functions = functionSpecs(types);
   const providerInputs = Object.fromEntries(Object.entries(CONFIG_VARIABLES).map(([key, spec]) => [key, { ...spec }]));
   return {
     name: PACKAGE,
@@ -102,6 +126,10 @@ export function buildSchema(version: string): PackageSchema {
     description: "NVIDIA Run:ai control-plane objects: assets, credentials, applications, departments, projects and access rules.",
     license: "Apache-2.0",
     keywords: ["pulumi", "runai", "nvidia", "category/cloud", "kind/native"],
+    // supportPack: the SDKs carry the schema's version (a Go go.mod, Python's VERSION), so the
+    // engine finds the plugin installed at that version.
+    meta: { moduleFormat: "(.*)", supportPack: true },
+    language: LANGUAGE,
     config: { variables: CONFIG_VARIABLES },
     provider: {
       type: "object",
@@ -110,6 +138,7 @@ export function buildSchema(version: string): PackageSchema {
       properties: {},
     },
     resources,
+    functions,
     types,
   };
 }

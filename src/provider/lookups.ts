@@ -1,10 +1,88 @@
 // Look-ups by name: the cluster, department, project, node pool or role a program refers to, so it
 // never hard-codes an id. Exactly one match, or an error naming what was searched and what exists.
-// Plain functions of a client: the program-side wrappers (src/resources/lookups.ts) and any other
-// host call them with the client their configuration gives.
+// Plain functions of a client, listed once in LOOKUPS: the program-side wrappers
+// (src/resources/lookups.ts), the plugin's invokes (`runai:index:getProject`, src/plugin/invoke.ts)
+// and the package schema's `functions` (src/plugin/schema.ts) all come from that table, so a new
+// look-up is one row.
+import type { z } from "zod";
 import type { RunaiClient } from "../client";
+import type * as Schemas from "../schemas";
 import type { Cluster, Department, NodePool, Project, Role } from "../schemas";
 import { LookupError } from "./errors";
+import { stripNulls } from "./normalize";
+
+/** A look-up: its function name, what it is asked by, what it answers, and how it finds it. */
+export interface Lookup {
+  /** The function's name: `getProject`, token `runai:index:getProject`. */
+  name: string;
+  description: string;
+  /** Whether it is asked for a cluster's uuid too (what lives in a cluster). */
+  inCluster: boolean;
+  /**
+   * The answer's shape, as Run:ai returns it (the schema's outputs and the TypeScript result type),
+   * from the schema modules and zod it is given: a provider that loads this table builds no schema.
+   */
+  result(schemas: typeof Schemas, zod: typeof z): z.ZodType;
+  find(client: RunaiClient, args: LookupArgs): Promise<object>;
+}
+
+export interface LookupArgs {
+  name: string;
+  clusterId: string;
+}
+
+/** Every look-up, in the order the schema and the docs list them. */
+export const LOOKUPS: readonly Lookup[] = [
+  {
+    name: "getCluster",
+    description: "The cluster with this name; `id` is its uuid, the `clusterId` of every other look-up and resource.",
+    inCluster: false,
+    result: (schemas, zod) =>
+      schemas.Cluster.extend({ id: zod.string().describe("The cluster's uuid, as every other API's `clusterId`.") }),
+    find: findCluster,
+  },
+  {
+    name: "getDepartment",
+    description: "The department with this name in the cluster.",
+    inCluster: true,
+    result: (schemas) => schemas.Department,
+    find: findDepartment,
+  },
+  {
+    name: "getProject",
+    description: "The project with this name in the cluster.",
+    inCluster: true,
+    result: (schemas) => schemas.Project,
+    find: findProject,
+  },
+  {
+    name: "getNodePool",
+    description: 'The node pool with this name in the cluster ("default" exists in every cluster).',
+    inCluster: true,
+    result: (schemas) => schemas.NodePool,
+    find: findNodePool,
+  },
+  {
+    name: "getRole",
+    description: 'The role with this exact name, e.g. "ML engineer".',
+    inCluster: false,
+    result: (schemas) => schemas.Role,
+    find: findRole,
+  },
+];
+
+/** The look-up of this function name, if there is one. */
+export function lookupNamed(name: string): Lookup | undefined {
+  return LOOKUPS.find((lookup) => lookup.name === name);
+}
+
+/**
+ * Runs a look-up: the object as Run:ai returns it, without its null fields (the answer types have
+ * optional fields where Run:ai may answer null, and the engine takes no null or undefined values).
+ */
+export async function runLookup(lookup: Lookup, client: RunaiClient, args: LookupArgs): Promise<Record<string, unknown>> {
+  return stripNulls(await lookup.find(client, args)) as Record<string, unknown>;
+}
 
 /** A cluster by name; `id` is its uuid (every other API's `clusterId`). */
 export async function findCluster(client: RunaiClient, args: { name: string }): Promise<Cluster & { id: string }> {

@@ -9,7 +9,6 @@ import type { RunaiClient } from "../client";
 import { RunaiError } from "../client/errors";
 import { RunaiProviderError } from "../provider/errors";
 import type * as Lookups from "../provider/lookups";
-import { stripNulls } from "../provider/normalize";
 import type { GetClusterResult, GetDepartmentResult, GetNodePoolResult, GetProjectResult, GetRoleResult } from "./generated-types";
 import { warnAboutPlaintextSecrets } from "./plaintext-secrets";
 
@@ -24,15 +23,14 @@ function programClient(): Promise<RunaiClient> {
 }
 
 /**
- * Runs a look-up. What a user can cause (no such name, a bad setting, Run:ai's refusal) fails as a
- * `pulumi.RunError`, which the CLI prints as its message alone; any other error keeps its stack.
+ * Runs a look-up of the table (src/provider/lookups.ts). What a user can cause (no such name, a bad
+ * setting, Run:ai's refusal) fails as a `pulumi.RunError`, which the CLI prints as its message
+ * alone; any other error keeps its stack.
  */
-async function lookUp<Result>(find: (lookups: typeof Lookups, client: RunaiClient) => Promise<object>): Promise<Result> {
+async function lookUp<Result>(name: string, args: object): Promise<Result> {
   try {
     const lookups = await import("../provider/lookups");
-    // The object as Run:ai returns it, without its null fields: the answer types, generated from
-    // the contract, have optional fields where Run:ai may answer null.
-    return stripNulls(await find(lookups, await programClient())) as Result;
+    return (await lookups.runLookup(lookups.lookupNamed(name)!, await programClient(), args as Lookups.LookupArgs)) as Result;
   } catch (caught) {
     // A runai:url that cannot be reached or refused credentials name the settings to fix, as in the provider.
     const { explainSettingsFailure } = await import("../provider/credential-check");
@@ -43,15 +41,15 @@ async function lookUp<Result>(find: (lookups: typeof Lookups, client: RunaiClien
 }
 
 /** The cluster named `name`; `id` is its uuid. */
-export const getCluster = (args: GetClusterArgs): Promise<GetClusterResult> => lookUp((l, c) => l.findCluster(c, args));
+export const getCluster = (args: GetClusterArgs): Promise<GetClusterResult> => lookUp("getCluster", args);
 /** The department named `name` in the cluster. */
-export const getDepartment = (args: GetDepartmentArgs): Promise<GetDepartmentResult> => lookUp((l, c) => l.findDepartment(c, args));
+export const getDepartment = (args: GetDepartmentArgs): Promise<GetDepartmentResult> => lookUp("getDepartment", args);
 /** The project named `name` in the cluster. */
-export const getProject = (args: GetProjectArgs): Promise<GetProjectResult> => lookUp((l, c) => l.findProject(c, args));
+export const getProject = (args: GetProjectArgs): Promise<GetProjectResult> => lookUp("getProject", args);
 /** The node pool named `name` in the cluster ("default" exists in every cluster). */
-export const getNodePool = (args: GetNodePoolArgs): Promise<GetNodePoolResult> => lookUp((l, c) => l.findNodePool(c, args));
+export const getNodePool = (args: GetNodePoolArgs): Promise<GetNodePoolResult> => lookUp("getNodePool", args);
 /** The role named `name`, e.g. "ML engineer". */
-export const getRole = (args: GetRoleArgs): Promise<GetRoleResult> => lookUp((l, c) => l.findRole(c, args));
+export const getRole = (args: GetRoleArgs): Promise<GetRoleResult> => lookUp("getRole", args);
 
 /** What a look-up is asked by: a name, and the cluster it is in for what lives in a cluster. */
 export interface GetClusterArgs {

@@ -149,3 +149,23 @@ it("describes properties with the descriptions of their zod schemas, each field 
     'Take over an existing Access rule with the same inputs instead of failing with "already exists".',
   );
 });
+
+it("declares every look-up as a function runai:index:get<Kind>, asked by name (and cluster), answering Run:ai's fields", () => {
+  expect(Object.keys(schema.functions)).toEqual([
+    "runai:index:getCluster",
+    "runai:index:getDepartment",
+    "runai:index:getProject",
+    "runai:index:getNodePool",
+    "runai:index:getRole",
+  ]);
+  expect(schema.functions["runai:index:getCluster"].inputs.required).toEqual(["name"]);
+  expect(schema.functions["runai:index:getProject"].inputs.required).toEqual(["name", "clusterId"]);
+  expect(schema.functions["runai:index:getCluster"].outputs.properties.id).toMatchObject({ type: "string" });
+  expect(schema.functions["runai:index:getProject"].outputs.required).toEqual(expect.arrayContaining(["id", "name"]));
+  for (const [token, fn] of Object.entries(schema.functions)) {
+    expect({ token, described: fn.description.length > 0 }).toEqual({ token, described: true });
+  }
+  // The answer itself is inline: an SDK generates its own Get<Kind>Result per function.
+  const answers = ["GetCluster", "GetDepartment", "GetProject", "GetNodePool", "GetRole"].map((name) => `runai:index:${name}Result`);
+  expect(answers.filter((name) => name in schema.types)).toEqual([]);
+});
