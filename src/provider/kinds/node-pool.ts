@@ -6,7 +6,7 @@
 // Every cluster has a `default` node pool Run:ai makes itself: a program takes it over only with
 // adoptExisting, and deleting that resource leaves the node pool in place.
 import type { NodePool } from "../../schemas/cluster";
-import { NODE_POOL_OUTPUTS, NodePoolInputs } from "../../schemas/node-pool";
+import { NODE_POOL_OUTPUTS, NodePoolInputs } from "../../schemas/cluster-inputs";
 import type { Json, ResourceKind } from "../kind";
 import { stripNulls } from "../normalize";
 import { isSet } from "../validation";

@@ -3,14 +3,15 @@ import { Cluster, Department, NodePool, Project } from "pulumi-runai";
 
 const config = new pulumi.Config();
 
+// A cluster's id is its uuid.
 const cluster = new Cluster("gpu-east", {
   name: config.get("clusterName") ?? "gpu-east",
   domain: "gpu-east.example.com",
   version: "2.22",
 });
-const a100 = new NodePool("a100", { clusterId: cluster.uuid, labelKey: "node-type", labelValue: "a100" });
+const a100 = new NodePool("a100", { clusterId: cluster.id, labelKey: "node-type", labelValue: "a100" });
 const h100 = new NodePool("h100", {
-  clusterId: cluster.uuid,
+  clusterId: cluster.id,
   labelKey: "node-type",
   labelValue: config.get("h100Label") ?? "h100",
 });
@@ -18,8 +19,8 @@ const quotas = (gpus: number) => [
   { nodePool: { name: a100.name }, gpu: { deserved: gpus } },
   { nodePool: { name: h100.name }, gpu: { deserved: gpus } },
 ];
-const department = new Department("east-research", { clusterId: cluster.uuid, resources: quotas(4) });
-new Project("east-team", { clusterId: cluster.uuid, departmentId: department.id, resources: quotas(2) });
+const department = new Department("east-research", { clusterId: cluster.id, resources: quotas(4) });
+new Project("east-team", { clusterId: cluster.id, departmentId: department.id, resources: quotas(2) });
 
 export const clusterUuid = cluster.uuid;
 export const helmValues = cluster.helmValues;
