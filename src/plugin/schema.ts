@@ -166,7 +166,11 @@ function resourceSpec(kind: AnyResourceKind, types: Record<string, TypeSpec>): R
     const assetOutput = isAsset ? ASSET_OUTPUTS[key] : undefined;
     if (assetOutput) properties[key] = converter.property(responseSchema(assetOutput.schema), [key], assetOutput.suffix);
     else if (properties[key]) continue;
-    else properties[key] = OUTPUT_ONLY[key] ? converter.property(responseSchema(OUTPUT_ONLY[key]), [key]) : { ...ANY };
+    else {
+      const schema = kind.outputTypes?.[key] ?? OUTPUT_ONLY[key];
+      const spec = schema ? converter.property(responseSchema(schema), [key]) : { ...ANY };
+      properties[key] = secrets.has(key) ? { ...spec, secret: true } : spec;
+    }
   }
   return {
     type: "object",

@@ -53,8 +53,12 @@ export interface KindOperations<T, I extends object = Json> {
    * of the updatable fields that differ.
    */
   update(ctx: ProviderContext, id: string, olds: Json, news: I, changed: ReadonlySet<string>): Promise<T>;
-  /** Deletes the object; throws RunaiNotFoundError when it is already gone. */
-  delete(ctx: ProviderContext, id: string): Promise<void>;
+  /**
+   * Deletes the object; throws RunaiNotFoundError when it is already gone. `values` are its outputs,
+   * for a kind whose inputs choose how (a cluster's `forceDelete`). "kept": the object stays, by
+   * design (a cluster's default node pool), so there is no deletion to wait for.
+   */
+  delete(ctx: ProviderContext, id: string, values: I): Promise<void | "kept">;
 }
 
 /** How a kind that applies writes asynchronously reports progress (e.g. an asset's sync status). */
@@ -179,6 +183,11 @@ export interface ResourceKind<T = unknown, I extends object = Json> {
   /** Fields fixed at creation: a change replaces the object (its top-level input is reported). */
   creationOnly: readonly FieldRule[];
   identity: Identity<T, I>;
+  /**
+   * The outputs that are not inputs, with their types and descriptions (`.describe()`), for the
+   * package schema and the docs; keys absent here fall back to the shared table (plugin/schema.ts).
+   */
+  outputTypes?: Readonly<Record<string, z.ZodType>>;
   /** The server's view in the input shape, plus read-only fields; may hold undefined (the adapter strips it). */
   toOutputs(object: T): Json;
   operations: KindOperations<T, I>;

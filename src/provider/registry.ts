@@ -231,6 +231,18 @@ const ROWS: readonly KindRow[] = [
       "An access rule (`/api/v1/authorization/access-rules`) gives a subject (a user, a group, or an `Application`, named by its name) a role in a scope (the tenant, a cluster, a department or a project).",
     define: () => (require("./kinds/access-rule") as typeof import("./kinds/access-rule")).accessRuleKind,
   },
+  {
+    type: "Cluster",
+    description:
+      "A cluster (`/api/v1/clusters`) registers a Kubernetes cluster with the control plane and gives what its `runai-cluster` Helm chart needs to connect: the install information for the cluster's `version` (`chartRepoUrl`, `repositoryName`, `installCommand`, `clientSecret`) and `helmValues`, the chart's values ready to pass to a Helm release unchanged: `{ controlPlane: { url, clientSecret }, cluster: { uid, url } }` (`controlPlane.url` is the tenant URL the provider talks to; `cluster.url` is `https://<domain>`, present when `domain` is set). `clientSecret`, `installCommand` (it holds the secret) and `helmValues` are Pulumi secrets: encrypted in state, `[secret]` in every CLI output. Without a `version` Run:ai gives no install information, and those outputs are absent.",
+    define: () => (require("./kinds/cluster") as typeof import("./kinds/cluster")).clusterKind,
+  },
+  {
+    type: "NodePool",
+    description:
+      "A node pool (`/api/v1/node-pools`) is the set of a cluster's nodes that carry one label (`labelKey=labelValue`), with its own scheduling settings; departments' and projects' quotas are given per node pool. A department or project of the same program names it with `nodePool: { name: pool.name }`: check resolves the name to the node pool's id once it exists.",
+    define: () => (require("./kinds/node-pool") as typeof import("./kinds/node-pool")).nodePoolKind,
+  },
 ];
 
 /** The resource types this version serves, e.g. "ConfigMapAsset". */

@@ -13,6 +13,10 @@ import type {
   ProjectOutputs,
   AccessRuleArgs,
   AccessRuleOutputs,
+  ClusterArgs,
+  ClusterOutputs,
+  NodePoolArgs,
+  NodePoolOutputs,
 } from "./generated-types";
 
 /**
@@ -104,3 +108,41 @@ export class AccessRule extends pulumi.dynamic.Resource {
 // The outputs as properties of the class (declaration merging: types only, nothing at run time).
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type
 export interface AccessRule extends OutputProperties<AccessRuleOutputs> {}
+
+/**
+ * A cluster (`/api/v1/clusters`) registers a Kubernetes cluster with the control plane and gives what
+ * its `runai-cluster` Helm chart needs to connect: the install information for the cluster's `version`
+ * (`chartRepoUrl`, `repositoryName`, `installCommand`, `clientSecret`) and `helmValues`, the chart's
+ * values ready to pass to a Helm release unchanged: `{ controlPlane: { url, clientSecret }, cluster: {
+ * uid, url } }` (`controlPlane.url` is the tenant URL the provider talks to; `cluster.url` is
+ * `https://<domain>`, present when `domain` is set). `clientSecret`, `installCommand` (it holds the
+ * secret) and `helmValues` are Pulumi secrets: encrypted in state, `[secret]` in every CLI output.
+ * Without a `version` Run:ai gives no install information, and those outputs are absent.
+ *
+ * Arguments: `ClusterArgs`; outputs: `ClusterOutputs`; reference: docs/resources/Cluster.md.
+ */
+export class Cluster extends pulumi.dynamic.Resource {
+  constructor(name: string, args: ClusterArgs = {}, opts?: pulumi.CustomResourceOptions) {
+    super(providerShim("Cluster"), name, classInputs("Cluster", name, args), classOptions("Cluster", opts), TYPE_MODULE, "Cluster");
+  }
+}
+// The outputs as properties of the class (declaration merging: types only, nothing at run time).
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface Cluster extends OutputProperties<ClusterOutputs> {}
+
+/**
+ * A node pool (`/api/v1/node-pools`) is the set of a cluster's nodes that carry one label
+ * (`labelKey=labelValue`), with its own scheduling settings; departments' and projects' quotas are
+ * given per node pool. A department or project of the same program names it with `nodePool: { name:
+ * pool.name }`: check resolves the name to the node pool's id once it exists.
+ *
+ * Arguments: `NodePoolArgs`; outputs: `NodePoolOutputs`; reference: docs/resources/NodePool.md.
+ */
+export class NodePool extends pulumi.dynamic.Resource {
+  constructor(name: string, args: NodePoolArgs, opts?: pulumi.CustomResourceOptions) {
+    super(providerShim("NodePool"), name, classInputs("NodePool", name, args), classOptions("NodePool", opts), TYPE_MODULE, "NodePool");
+  }
+}
+// The outputs as properties of the class (declaration merging: types only, nothing at run time).
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface NodePool extends OutputProperties<NodePoolOutputs> {}

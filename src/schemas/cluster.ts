@@ -1,7 +1,7 @@
-// Clusters `/api/v1/clusters` (look-up only) and node pools `/api/v1/node-pools`
-// (REFERENCE-org-and-assets.md §7, §8, Run:ai 2.22). Both are read here, never written, so only the
-// response shapes are modelled: lenient (unknown keys kept, enums any string, formats and the
-// Kubernetes condition patterns not checked); required fields and JSON types are the contract's.
+// Clusters `/api/v1/clusters` and node pools `/api/v1/node-pools` (REFERENCE-org-and-assets.md §7,
+// §8, Run:ai 2.22). The response shapes are lenient (unknown keys kept, enums any string, formats
+// and the Kubernetes condition patterns not checked); required fields and JSON types are the
+// contract's. A cluster's install information is at the end; the inputs are in cluster-inputs.ts.
 import { z } from "zod";
 import { lenientEnum, lenientObject } from "./common";
 
@@ -196,3 +196,14 @@ export const NodePoolList = lenientObject({
   nodepools: z.array(NodePool).optional(),
 });
 export type NodePoolList = z.infer<typeof NodePoolList>;
+
+// ---- install information ------------------------------------------------------------------------
+
+/** `ClusterInstallationInfoResponse`: how to install the cluster's chart for one version. */
+export const ClusterInstallInfo = lenientObject({
+  installationStr: z.string(),
+  repositoryName: z.string(),
+  chartRepoURL: z.string(),
+  clientSecret: z.string(),
+});
+export type ClusterInstallInfo = z.infer<typeof ClusterInstallInfo>;
