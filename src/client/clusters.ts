@@ -1,6 +1,7 @@
-// Typed endpoints for the look-ups of clusters (`/api/v1/clusters`) and node pools
-// (`/api/v1/node-pools`): quotas and access rules refer to them by id.
-import { Cluster, ClusterList, NodePool, NodePoolList } from "../schemas/cluster";
+// Typed endpoints for clusters (`/api/v1/clusters`) and node pools (`/api/v1/node-pools`): quotas
+// and access rules refer to them by id.
+import { Cluster, ClusterInstallInfo, ClusterList, NodePool, NodePoolList } from "../schemas/cluster";
+import { createWithRecovery } from "./create-recovery";
 import type { HttpTransport } from "./http";
 import { CLUSTERS_PATH, filterBy, NODE_POOLS_PATH, readAllPages } from "./org";
 
@@ -14,7 +15,58 @@ export class ClustersEndpoint {
 
   /** `GET /api/v1/clusters/{clusterUuid}`. A missing cluster throws RunaiNotFoundError. */
   async get(uuid: string): Promise<Cluster> {
-    return this.transport.request({ method: "GET", path: `${CLUSTERS_PATH}/${encodeURIComponent(uuid)}`, schema: Cluster });
+    return this.transport.request({ method: "GET", path: this.itemPath(uuid), schema: Cluster });
+  }
+
+  /**
+   * `POST /api/v1/clusters` (201 DisplayedCluster). The contract declares no 409, so after an
+   * uncertain outcome the cluster is looked up by exact name before the POST is re-sent.
+   */
+  async create(request: { name: string; domain?: string; version?: string }): Promise<Cluster> {
+    return createWithRecovery<Cluster>({
+      transport: this.transport,
+      method: "POST",
+      path: CLUSTERS_PATH,
+      post: () => this.transport.request({ method: "POST", path: CLUSTERS_PATH, body: request, schema: Cluster, retry: false }),
+      lookup: () => this.findByName(request.name),
+    });
+  }
+
+  /** The cluster named exactly `name`, or undefined. */
+  async findByName(name: string): Promise<Cluster | undefined> {
+    return (await this.list()).find((cluster) => cluster.name === name);
+  }
+
+  /** `PUT /api/v1/clusters/{clusterUuid}` `{name}` (204): the name is all a cluster's PUT changes. */
+  async rename(uuid: string, name: string): Promise<void> {
+    await this.transport.request({ method: "PUT", path: this.itemPath(uuid), body: { name } });
+  }
+
+  /**
+   * `DELETE /api/v1/clusters/{clusterUuid}?force=…`: 202 starts the graceful deletion (the cluster
+   * is gone once its agent has cleaned up), 204 when forced.
+   */
+  async delete(uuid: string, force: boolean): Promise<void> {
+    await this.transport.request({ method: "DELETE", path: this.itemPath(uuid), query: { force } });
+  }
+
+  /**
+   * `GET /api/v1/clusters/{clusterUuid}/cluster-install-info?version=…[&remoteClusterUrl=…]`: the
+   * chart repository, install command and client secret (which joins the redacted values).
+   */
+  async installInfo(uuid: string, version: string, remoteClusterUrl?: string): Promise<ClusterInstallInfo> {
+    const info = await this.transport.request({
+      method: "GET",
+      path: `${this.itemPath(uuid)}/cluster-install-info`,
+      query: { version, remoteClusterUrl },
+      schema: ClusterInstallInfo,
+    });
+    this.transport.redactor.add(info.clientSecret);
+    return info;
+  }
+
+  private itemPath(uuid: string): string {
+    return `${CLUSTERS_PATH}/${encodeURIComponent(uuid)}`;
   }
 }
 

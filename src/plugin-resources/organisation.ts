@@ -1,5 +1,5 @@
 /* eslint-disable @typescript-eslint/no-unsafe-declaration-merging -- each class is merged with an interface of its outputs: Pulumi sets them as properties of the object, and the interface types them without emitting fields that would hide them. */
-// The plugin-backed Application, Department, Project and AccessRule: the dynamic classes' arguments,
+// The plugin-backed Application, Cluster, Department, Project and AccessRule: the dynamic classes' arguments,
 // inputs and outputs (src/resources), served by the provider plugin.
 import type * as pulumi from "@pulumi/pulumi";
 import {
@@ -7,6 +7,8 @@ import {
   applicationCredentials,
   applicationInputs,
   applicationOptions,
+  clusterInputs,
+  clusterOptions,
   departmentInputs,
   projectInputs,
 } from "../resources/class-inputs";
@@ -16,6 +18,8 @@ import type {
   AccessRuleArgs,
   AccessRuleOutputs,
   ApplicationArgs,
+  ClusterArgs,
+  ClusterOutputs,
   DepartmentArgs,
   DepartmentOutputs,
   ProjectArgs,
@@ -73,3 +77,12 @@ export class AccessRule extends PluginResource {
 }
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type
 export interface AccessRule extends OutputProperties<AccessRuleOutputs> {}
+
+/** A Run:ai cluster (`runai:index:Cluster`); `clientSecret`, `installCommand` and `helmValues` are Pulumi secrets. */
+export class Cluster extends PluginResource {
+  constructor(name: string, args: ClusterArgs = {}, opts?: pulumi.CustomResourceOptions) {
+    super("Cluster", name, clusterInputs(name, args), clusterOptions(opts));
+  }
+}
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface Cluster extends OutputProperties<ClusterOutputs> {}

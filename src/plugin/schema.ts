@@ -124,7 +124,10 @@ function resourceSpec(kind: AnyResourceKind, types: Record<string, TypeSpec>, do
     else if (isAsset && key === "status") properties.status = converter.property(responseSchema(AssetClusterStatusInfo), ["status"]);
     else if (isAsset && key === "clusterInfo") properties.clusterInfo = converter.property(responseSchema(ClusterInfo), ["clusterInfo"]);
     else if (properties[key]) continue;
-    else {
+    else if (kind.outputTypes?.[key]) {
+      const spec = converter.property(responseSchema(kind.outputTypes[key]), [key]);
+      properties[key] = secrets.has(key) ? { ...spec, secret: true } : spec;
+    } else {
       const known = OUTPUT_ONLY[key];
       properties[key] = known?.spec
         ? { ...known.spec, ...(secrets.has(key) ? { secret: true } : {}) }

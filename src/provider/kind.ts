@@ -53,8 +53,11 @@ export interface KindOperations<T, I extends object = Json> {
    * of the updatable fields that differ.
    */
   update(ctx: ProviderContext, id: string, olds: Json, news: I, changed: ReadonlySet<string>): Promise<T>;
-  /** Deletes the object; throws RunaiNotFoundError when it is already gone. */
-  delete(ctx: ProviderContext, id: string): Promise<void>;
+  /**
+   * Deletes the object; throws RunaiNotFoundError when it is already gone. `values` are its outputs,
+   * for a kind whose inputs choose how (a cluster's `forceDelete`).
+   */
+  delete(ctx: ProviderContext, id: string, values: I): Promise<void>;
 }
 
 /** How a kind that applies writes asynchronously reports progress (e.g. an asset's sync status). */
@@ -179,6 +182,11 @@ export interface ResourceKind<T = unknown, I extends object = Json> {
   /** Fields fixed at creation: a change replaces the object (its top-level input is reported). */
   creationOnly: readonly FieldRule[];
   identity: Identity<T, I>;
+  /**
+   * The outputs that are not inputs, with their types and descriptions (`.describe()`), for the
+   * package schema and the docs; keys absent here fall back to the shared table (plugin/schema.ts).
+   */
+  outputTypes?: Readonly<Record<string, z.ZodType>>;
   /** The server's view in the input shape, plus read-only fields; may hold undefined (the adapter strips it). */
   toOutputs(object: T): Json;
   operations: KindOperations<T, I>;

@@ -183,6 +183,7 @@ const ROWS: readonly KindRow[] = [
   { type: "Department", define: () => (require("./kinds/department") as typeof import("./kinds/department")).departmentKind },
   { type: "Project", define: () => (require("./kinds/project") as typeof import("./kinds/project")).projectKind },
   { type: "AccessRule", define: () => (require("./kinds/access-rule") as typeof import("./kinds/access-rule")).accessRuleKind },
+  { type: "Cluster", define: () => (require("./kinds/cluster") as typeof import("./kinds/cluster")).clusterKind },
 ];
 
 /** The resource types this version serves, e.g. "ConfigMapAsset". */

@@ -66,6 +66,6 @@ export async function removeUnconfirmed<T, I extends object>(
   const createdAt = Date.parse(String(kind.identity.createdOf?.(existing).at ?? ""));
   if (!(createdAt >= startedAt - OWN_OBJECT_WINDOW_MS.before && createdAt <= startedAt + OWN_OBJECT_WINDOW_MS.after)) return;
   const id = kind.identity.idOf(existing);
-  await kind.operations.delete(ctx, id);
+  await kind.operations.delete(ctx, id, inputs);
   if (kind.sync && ctx.waitForSync) await waitForDeletion(kind, kind.sync, ctx, id, name);
 }

@@ -4,7 +4,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { ApplicationCredentials } from "./application";
 import { OUTPUT_NAMES } from "./generated-output-names";
-import type { AccessRuleArgs, ApplicationArgs, DepartmentArgs, ProjectArgs } from "./generated-types";
+import type { AccessRuleArgs, ApplicationArgs, ClusterArgs, DepartmentArgs, ProjectArgs } from "./generated-types";
 
 /** An application's resource inputs. */
 export function applicationInputs(name: string, args: ApplicationArgs) {
@@ -49,4 +49,19 @@ function orgUnitInputs(name: string, args: DepartmentArgs | ProjectArgs, outputs
 
 function outputKeys(names: readonly string[]): Record<string, undefined> {
   return Object.fromEntries(names.map((key) => [key, undefined]));
+}
+
+/** A cluster's inputs: every output named, the name defaulted to the resource name. */
+export const clusterInputs = (name: string, args: ClusterArgs) => ({
+  ...outputKeys(OUTPUT_NAMES.Cluster),
+  ...args,
+  name: args.name ?? name,
+});
+
+/** The options with the client secret, the install command and the chart values marked secret: the only thing that encrypts them in state. */
+export function clusterOptions<T extends pulumi.CustomResourceOptions>(opts: T | undefined): T {
+  return {
+    ...opts,
+    additionalSecretOutputs: ["clientSecret", "installCommand", "helmValues", ...(opts?.additionalSecretOutputs ?? [])],
+  } as T;
 }

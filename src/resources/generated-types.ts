@@ -1587,6 +1587,78 @@ export interface AccessRuleStatusOutputs {
   details?: string;
 }
 
+/** The arguments of a Cluster. */
+export interface ClusterArgs {
+  /** The cluster's name in Run:ai; defaults to the resource name and changes in place. */
+  name?: pulumi.Input<string>;
+  /** The domain the cluster is reached at, e.g. "gpu.example.com" (its URL is https://<domain>); a change replaces the cluster. */
+  domain?: pulumi.Input<string>;
+  /** The Run:ai version the cluster installs, which the install information is for; a change replaces the cluster. */
+  version?: pulumi.Input<string>;
+  /** Delete at once (force) instead of the graceful deletion Run:ai performs with the cluster; default false. */
+  forceDelete?: pulumi.Input<boolean>;
+  /** Take over an existing Cluster with the same name instead of failing with "already exists". */
+  adoptExisting?: pulumi.Input<boolean>;
+}
+
+/** What a Cluster holds once Run:ai has answered. */
+export interface ClusterOutputs {
+  /** The cluster's name in Run:ai; defaults to the resource name and changes in place. */
+  name: string;
+  /** The domain the cluster is reached at, e.g. "gpu.example.com" (its URL is https://<domain>); a change replaces the cluster. */
+  domain?: string;
+  /** The Run:ai version the cluster installs, which the install information is for; a change replaces the cluster. */
+  version?: string;
+  /** Delete at once (force) instead of the graceful deletion Run:ai performs with the cluster; default false. */
+  forceDelete?: boolean;
+  /** Take over an existing Cluster with the same name instead of failing with "already exists". */
+  adoptExisting?: boolean;
+  /** The cluster's id (a UUID): every other kind's clusterId. */
+  uuid?: string;
+  /** The cluster's state and conditions as Run:ai reports them (absent before it ever connected). */
+  status?: ClusterStatusOutputs;
+  /** When the cluster was registered. */
+  createdAt?: string;
+  /** The Helm chart repository of the cluster chart, for the version. */
+  chartRepoUrl?: string;
+  /** The name the install command gives that repository. */
+  repositoryName?: string;
+  /** The install command Run:ai gives for the version: a Pulumi secret, since it holds the client secret. */
+  installCommand?: string;
+  /** The secret the cluster authenticates with: a Pulumi secret. */
+  clientSecret?: string;
+  /** The runai-cluster chart's values (control-plane URL and client secret, cluster uid and URL), ready for a Helm release: a Pulumi secret. */
+  helmValues?: ClusterHelmValuesOutputs;
+}
+
+export interface ClusterStatusOutputs {
+  /** The cluster's state as Run:ai reports it, e.g. WaitingToConnect or Connected. */
+  state?: string;
+  /** The cluster's Kubernetes conditions as Run:ai reports them. */
+  conditions?: { [key: string]: any }[];
+}
+
+export interface ClusterHelmValuesOutputs {
+  /** Where the cluster's agent connects and with which secret. */
+  controlPlane: ClusterHelmValuesControlPlaneOutputs;
+  /** Which cluster this is and where it is reached. */
+  cluster: ClusterHelmValuesClusterOutputs;
+}
+
+export interface ClusterHelmValuesControlPlaneOutputs {
+  /** The tenant URL the provider talks to, which the cluster connects to. */
+  url: string;
+  /** The cluster's client secret. */
+  clientSecret: string;
+}
+
+export interface ClusterHelmValuesClusterOutputs {
+  /** The cluster's uuid. */
+  uid: string;
+  /** https://<domain>, when the cluster has a domain. */
+  url?: string;
+}
+
 /** The arguments of an explicit `runai` provider (`Provider` of `pulumi-runai/plugin`): the `runai:*` settings. What is left out falls back to the RUNAI_* environment variables of the provider process. */
 export interface ProviderArgs {
   /** Control-plane URL, e.g. `https://acme.run.ai`. `http://` is refused for non-loopback hosts unless `runai:allowInsecureHttp` is true. */

@@ -1,13 +1,22 @@
 /* eslint-disable @typescript-eslint/no-unsafe-declaration-merging -- each class is merged with an interface of its outputs: Pulumi sets them as properties of the object, and the interface types them without emitting fields that would hide them. */
-// The organisation: departments and projects with their per-node-pool quotas, and access rules that
+// The organisation: clusters, departments and projects with their per-node-pool quotas, and access rules that
 // give a user, group or application a role in a scope. Thin classes: the logic is the provider's
 // (src/provider/kinds/{department,project,access-rule}.ts); the argument and output types are
 // derived (generated-types.ts), and each class has a property per output the provider returns.
 import * as pulumi from "@pulumi/pulumi";
-import { accessRuleInputs, departmentInputs, projectInputs } from "./class-inputs";
+import { accessRuleInputs, clusterInputs, clusterOptions, departmentInputs, projectInputs } from "./class-inputs";
 import { providerShim, TYPE_MODULE } from "./common";
 import type { OutputProperties } from "./common";
-import type { AccessRuleArgs, AccessRuleOutputs, DepartmentArgs, DepartmentOutputs, ProjectArgs, ProjectOutputs } from "./generated-types";
+import type {
+  AccessRuleArgs,
+  AccessRuleOutputs,
+  ClusterArgs,
+  ClusterOutputs,
+  DepartmentArgs,
+  DepartmentOutputs,
+  ProjectArgs,
+  ProjectOutputs,
+} from "./generated-types";
 
 /**
  * A Run:ai department (`/api/v1/org-unit/departments`). Quotas are one entry per node pool:
@@ -48,3 +57,16 @@ export class AccessRule extends pulumi.dynamic.Resource {
 }
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type
 export interface AccessRule extends OutputProperties<AccessRuleOutputs> {}
+
+/**
+ * A Run:ai cluster (`/api/v1/clusters`): registers a Kubernetes cluster with the control plane.
+ * `helmValues` (a secret) is what the `runai-cluster` chart needs to connect, ready for a Helm
+ * release; `clientSecret` and `installCommand` are secrets too. Deletion is graceful unless `forceDelete`.
+ */
+export class Cluster extends pulumi.dynamic.Resource {
+  constructor(name: string, args: ClusterArgs = {}, opts?: pulumi.CustomResourceOptions) {
+    super(providerShim("Cluster"), name, clusterInputs(name, args), clusterOptions(opts), TYPE_MODULE, "Cluster");
+  }
+}
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface Cluster extends OutputProperties<ClusterOutputs> {}

@@ -77,6 +77,8 @@ describe("the banner", () => {
       "DELETE /__emulator/assets/{AssetId}/status",
       "PUT /__emulator/projects/{projectId}/phase",
       "DELETE /__emulator/projects/{projectId}/phase",
+      "PUT /__emulator/clusters/{clusterUuid}/state",
+      "POST /__emulator/clusters/{clusterUuid}/client-secret",
     ]);
     for (const { route } of index.routes) {
       const [method, template] = route.split(" ");

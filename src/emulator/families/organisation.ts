@@ -2,7 +2,7 @@
 // store (seeded ones and those created through /api/v1/org-unit). Asset scope checks, list filters,
 // access rules and the access control all look units up here, so a project created by the API is
 // usable at once and a deleted one is gone for all of them.
-import { SEED_CLUSTER, SEED_ORGANISATION, TENANT_NAME } from "../state/seed";
+import { SEED_ORGANISATION, TENANT_NAME } from "../state/seed";
 import type { Store } from "../state/store";
 import type { DepartmentRecord, Organisation, ProjectRecord } from "../types";
 
@@ -27,8 +27,9 @@ export class LiveOrganisation {
     return this.store.orgUnits.department(id);
   }
 
+  /** A registered cluster, one being deleted gracefully included. */
   hasCluster(id: string): boolean {
-    return id === this.clusterId;
+    return this.store.clusters.get(id) !== undefined;
   }
 
   /** The brief shape of `Emulator.organisation` and the state dump (project ids are integers, as assets use them). */
@@ -70,7 +71,7 @@ export class LiveOrganisation {
       case "tenant":
         return TENANT_NAME;
       case "cluster":
-        return this.hasCluster(scope.id) ? SEED_CLUSTER.name : undefined;
+        return this.store.clusters.get(scope.id)?.name;
       case "department":
         return this.department(scope.id)?.name;
       case "project":

@@ -1,5 +1,5 @@
 // The out-of-band admin API under /__emulator/ for tests and benchmarks: counters, fault rules,
-// reset, forced sync statuses of assets, forced phases of projects and a state dump. No authentication, but loopback callers only.
+// reset, forced sync statuses of assets, forced phases of projects, cluster states and a state dump. No authentication, but loopback callers only.
 // These requests are never counted and never subject to fault rules.
 import { publicApp } from "../families/apps";
 import type { EmulatorContext } from "../context";
@@ -9,6 +9,7 @@ import type { ApiResponse } from "./http";
 import { assetKind } from "../families/kinds";
 import { projectPhase } from "../families/projects";
 import { reportedStatus } from "../state/asset-table";
+import { CLUSTER_STATE_NAMES, newClientSecret, type ClusterStateName } from "../state/cluster-table";
 import type { ForcedPhase, ProjectPhase, StatusInfo } from "../types";
 import { contractValidator } from "./validation";
 
@@ -30,10 +31,19 @@ export const ADMIN_ROUTES: readonly { route: string; does: string }[] = Object.f
   { route: "DELETE /__emulator/assets/{AssetId}/status", does: "clears a forced sync status" },
   { route: "PUT /__emulator/projects/{projectId}/phase", does: "forces a project's phase ({phase, message?})" },
   { route: "DELETE /__emulator/projects/{projectId}/phase", does: "clears a forced phase" },
+  {
+    route: "PUT /__emulator/clusters/{clusterUuid}/state",
+    does: "what the cluster's agent reports ({state}: a state, or null for never connected)",
+  },
+  {
+    route: "POST /__emulator/clusters/{clusterUuid}/client-secret",
+    does: "gives the cluster a new client secret (as a rotation elsewhere would)",
+  },
 ]);
 
 const FORCED_STATUS_PATH = /^\/__emulator\/assets\/([^/]+)\/status$/;
 const FORCED_PHASE_PATH = /^\/__emulator\/projects\/([^/]+)\/phase$/;
+const CLUSTER_PATH = /^\/__emulator\/clusters\/([^/]+)\/(state|client-secret)$/;
 
 export function isLoopback(address: string | undefined): boolean {
   if (!address) return false;
@@ -102,6 +112,17 @@ export async function handleAdmin(
     return ok({ id, forcedPhase: project.forcedPhase });
   }
 
+  const cluster = CLUSTER_PATH.exec(path);
+  if (cluster && ((cluster[2] === "state" && method === "PUT") || (cluster[2] === "client-secret" && method === "POST"))) {
+    const uuid = decodeURIComponent(cluster[1]);
+    const record = ctx.store.clusters.get(uuid);
+    if (!record) throw notFound(`cluster "${uuid}" not found`);
+    if (cluster[2] === "state") record.state = parseClusterState(body);
+    else record.clientSecret = newClientSecret();
+    await ctx.commit();
+    return ok({ uuid, state: record.state });
+  }
+
   throw notFound(`no emulator admin route ${method} ${path}`);
 }
 
@@ -133,10 +154,23 @@ function parseForcedPhase(body: unknown): ForcedPhase {
   return { phase: phase as ProjectPhase, ...(message !== undefined ? { message } : {}) };
 }
 
+/** {state}: a ClusterDisplayedStatus state of the contract, or null (the cluster never reported). */
+function parseClusterState(body: unknown): ClusterStateName | null {
+  if (body === null || typeof body !== "object" || Array.isArray(body)) throw badRequest("request body: must be object");
+  const { state } = body as { state?: unknown };
+  if (state === undefined) throw badRequest("state: is required");
+  if (state === null) return null;
+  if (typeof state !== "string" || !CLUSTER_STATE_NAMES.includes(state as ClusterStateName)) {
+    throw badRequest(`state: must be one of ${CLUSTER_STATE_NAMES.join(", ")} or null`);
+  }
+  return state as ClusterStateName;
+}
+
 function stateDump(ctx: EmulatorContext): unknown {
   const now = Date.now();
   return {
     organisation: ctx.organisation.snapshot(),
+    clusters: ctx.store.clusters.all().map(({ clientSecret: _secret, ...cluster }) => cluster),
     departments: ctx.store.orgUnits.allDepartments(),
     projects: ctx.store.orgUnits.allProjects().map((p) => ({ ...p, phase: projectPhase(p, now).phase })),
     accessRules: ctx.store.accessRules.all(true),

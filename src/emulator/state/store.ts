@@ -1,4 +1,4 @@
-// In-memory state of one emulator: the tables of assets, applications, org units and access rules,
+// In-memory state of one emulator: the tables of assets, applications, clusters, org units and access rules,
 // the id counters and the token-signing key, and the whole state as the state file holds it.
 // Business rules live in the handlers (families/).
 import { randomBytes } from "node:crypto";
@@ -6,6 +6,7 @@ import { assetKind } from "../families/kinds";
 import { AccessRuleTable } from "./access-rule-table";
 import { AppTable } from "./app-table";
 import { AssetTable } from "./asset-table";
+import { ClusterTable, type ClusterRecord } from "./cluster-table";
 import { OrgUnitTable } from "./org-unit-table";
 import { FIRST_NEW_IDS } from "./seed";
 import type { AccessRuleRecord, AppRecord, AssetRecord, DepartmentRecord, ProjectRecord } from "../types";
@@ -29,11 +30,14 @@ export interface PersistedState {
   projects?: ProjectRecord[];
   accessRules?: AccessRuleRecord[];
   nextIds?: NextIds;
+  /** Absent before clusters could be registered: the seeded cluster then. */
+  clusters?: ClusterRecord[];
 }
 
 export class Store {
   readonly assets: AssetTable;
   readonly apps = new AppTable();
+  readonly clusters: ClusterTable;
   readonly orgUnits: OrgUnitTable;
   /** Reading rules first drops the projects that finished deleting, which ends the rules on them. */
   readonly accessRules: AccessRuleTable;
@@ -42,6 +46,8 @@ export class Store {
 
   constructor(clock: () => number = Date.now) {
     this.assets = new AssetTable(clock);
+    this.clusters = new ClusterTable(clock);
+    this.clusters.replace();
     this.orgUnits = new OrgUnitTable(clock, (type, id) => this.accessRules.deleteOnScope(type, id));
     this.accessRules = new AccessRuleTable(clock, () => this.orgUnits.purgeDeletedProjects());
     this.orgUnits.replace();
@@ -60,6 +66,7 @@ export class Store {
     this.assets.clear();
     this.apps.clear();
     this.orgUnits.replace();
+    this.clusters.replace();
     this.accessRules.clear();
     this.nextIds = { ...FIRST_NEW_IDS };
   }
@@ -74,6 +81,7 @@ export class Store {
       projects: this.orgUnits.allProjects(),
       accessRules: this.accessRules.all(true),
       nextIds: { ...this.nextIds },
+      clusters: this.clusters.all(),
     };
   }
 
@@ -91,6 +99,7 @@ export class Store {
     if (state.departments && state.projects) this.orgUnits.replace(state.departments, state.projects);
     for (const rule of state.accessRules ?? []) this.accessRules.insert(rule);
     if (state.nextIds) this.nextIds = { ...state.nextIds };
+    if (state.clusters) this.clusters.replace(state.clusters);
     this.assets.purgeDeleted();
     this.orgUnits.purgeDeletedProjects();
   }
