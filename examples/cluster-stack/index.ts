@@ -37,10 +37,12 @@ const kubernetes = new k8s.Provider(
 // repository Run:ai gives for the cluster's version ("runai-cluster", from cluster.chartRepoUrl).
 const chart = config.get("chart") ?? "./chart";
 const local = chart.startsWith(".") || chart.startsWith("/");
+// Run:ai gives the repository with the install information, which exists for a cluster with a version.
+const chartRepository = cluster.chartRepoUrl.apply((url) => url ?? "");
 new k8s.helm.v3.Chart(
   "runai-cluster",
   {
-    ...(local ? { path: chart } : { chart, version: config.get("chartVersion"), fetchOpts: { repo: cluster.chartRepoUrl } }),
+    ...(local ? { path: chart } : { chart, version: config.get("chartVersion"), fetchOpts: { repo: chartRepository } }),
     namespace: "runai",
     // Exactly the chart's values, a Pulumi secret: the client secret never reaches state or output in clear.
     values: cluster.helmValues,
