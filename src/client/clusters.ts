@@ -105,6 +105,30 @@ export class NodePoolsEndpoint {
     return this.transport.request({ method: "GET", path: `${NODE_POOLS_PATH}/${encodeURIComponent(id)}`, schema: NodePool });
   }
 
+  /**
+   * `POST /api/v1/node-pools` (201 Nodepool). The contract declares no 409, so after an uncertain
+   * outcome the node pool is looked up by exact name in its cluster before the POST is re-sent.
+   */
+  async create(request: { name: string; clusterId: string } & Record<string, unknown>): Promise<NodePool> {
+    return createWithRecovery<NodePool>({
+      transport: this.transport,
+      method: "POST",
+      path: NODE_POOLS_PATH,
+      post: () => this.transport.request({ method: "POST", path: NODE_POOLS_PATH, body: request, schema: NodePool, retry: false }),
+      lookup: () => this.findByName(request.name, request.clusterId),
+    });
+  }
+
+  /** `PUT /api/v1/node-pools/{nodepoolId}` (200 Nodepool): every updatable field, absent ones back to their defaults. */
+  async update(id: string, body: Record<string, unknown>): Promise<NodePool> {
+    return this.transport.request({ method: "PUT", path: `${NODE_POOLS_PATH}/${encodeURIComponent(id)}`, body, schema: NodePool });
+  }
+
+  /** `DELETE /api/v1/node-pools/{nodepoolId}` (202 or 204). */
+  async delete(id: string): Promise<void> {
+    await this.transport.request({ method: "DELETE", path: `${NODE_POOLS_PATH}/${encodeURIComponent(id)}` });
+  }
+
   /** The node pool named exactly `name` in the cluster, or undefined. */
   async findByName(name: string, clusterId: string): Promise<NodePool | undefined> {
     const pools = await this.list({ name, clusterId });

@@ -1,5 +1,5 @@
 /* eslint-disable @typescript-eslint/no-unsafe-declaration-merging -- each class is merged with an interface of its outputs: Pulumi sets them as properties of the object, and the interface types them without emitting fields that would hide them. */
-// The plugin-backed Application, Cluster, Department, Project and AccessRule: the dynamic classes' arguments,
+// The plugin-backed Application, Cluster, NodePool, Department, Project and AccessRule: the dynamic classes' arguments,
 // inputs and outputs (src/resources), served by the provider plugin.
 import type * as pulumi from "@pulumi/pulumi";
 import {
@@ -10,6 +10,7 @@ import {
   clusterInputs,
   clusterOptions,
   departmentInputs,
+  nodePoolInputs,
   projectInputs,
 } from "../resources/class-inputs";
 import type { ApplicationCredentials } from "../resources/application";
@@ -22,6 +23,8 @@ import type {
   ClusterOutputs,
   DepartmentArgs,
   DepartmentOutputs,
+  NodePoolArgs,
+  NodePoolOutputs,
   ProjectArgs,
   ProjectOutputs,
 } from "../resources/generated-types";
@@ -86,3 +89,12 @@ export class Cluster extends PluginResource {
 }
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type
 export interface Cluster extends OutputProperties<ClusterOutputs> {}
+
+/** A Run:ai node pool (`runai:index:NodePool`); `pulumi up` waits for its phase to settle. */
+export class NodePool extends PluginResource {
+  constructor(name: string, args: NodePoolArgs, opts?: pulumi.CustomResourceOptions) {
+    super("NodePool", name, nodePoolInputs(name, args), opts);
+  }
+}
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface NodePool extends OutputProperties<NodePoolOutputs> {}

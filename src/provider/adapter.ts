@@ -138,7 +138,7 @@ export function dynamicProvider<T, I extends object>(kind: ResourceKind<T, I>): 
       const values = asKindInputs(kind, props);
       if (isPlaceholderId(id)) return removeUnconfirmed(kind, ctx, values, props, nameIn(kind, values));
       try {
-        await ops.delete(ctx, id, values);
+        if ((await ops.delete(ctx, id, values)) === "kept") return;
       } catch (err) {
         if (err instanceof RunaiNotFoundError) return; // already gone is what we wanted
         throw err;

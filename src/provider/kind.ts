@@ -55,9 +55,10 @@ export interface KindOperations<T, I extends object = Json> {
   update(ctx: ProviderContext, id: string, olds: Json, news: I, changed: ReadonlySet<string>): Promise<T>;
   /**
    * Deletes the object; throws RunaiNotFoundError when it is already gone. `values` are its outputs,
-   * for a kind whose inputs choose how (a cluster's `forceDelete`).
+   * for a kind whose inputs choose how (a cluster's `forceDelete`). "kept": the object stays, by
+   * design (a cluster's default node pool), so there is no deletion to wait for.
    */
-  delete(ctx: ProviderContext, id: string, values: I): Promise<void>;
+  delete(ctx: ProviderContext, id: string, values: I): Promise<void | "kept">;
 }
 
 /** How a kind that applies writes asynchronously reports progress (e.g. an asset's sync status). */

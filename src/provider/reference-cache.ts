@@ -23,8 +23,11 @@ function once<T>(client: RunaiClient, key: string, read: () => Promise<T>): Prom
 
 export const rolesOf = (client: RunaiClient): Promise<Role[]> => once(client, "roles", () => client.roles.list());
 
-export const nodePoolsOf = (client: RunaiClient, clusterId: string): Promise<NodePool[]> =>
-  once(client, `node-pools ${clusterId}`, () => client.nodePools.list({ clusterId }));
+/** A cluster's node pools; `fresh` reads them again (a node pool this run created since). */
+export function nodePoolsOf(client: RunaiClient, clusterId: string, fresh = false): Promise<NodePool[]> {
+  if (fresh) caches.get(client)?.delete(`node-pools ${clusterId}`);
+  return once(client, `node-pools ${clusterId}`, () => client.nodePools.list({ clusterId }));
+}
 
 /** The kinds of scope an object can name by id (the tenant has no id to check). */
 export type ScopeType = "project" | "department" | "cluster";

@@ -184,6 +184,7 @@ const ROWS: readonly KindRow[] = [
   { type: "Project", define: () => (require("./kinds/project") as typeof import("./kinds/project")).projectKind },
   { type: "AccessRule", define: () => (require("./kinds/access-rule") as typeof import("./kinds/access-rule")).accessRuleKind },
   { type: "Cluster", define: () => (require("./kinds/cluster") as typeof import("./kinds/cluster")).clusterKind },
+  { type: "NodePool", define: () => (require("./kinds/node-pool") as typeof import("./kinds/node-pool")).nodePoolKind },
 ];
 
 /** The resource types this version serves, e.g. "ConfigMapAsset". */

@@ -4,7 +4,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { ApplicationCredentials } from "./application";
 import { OUTPUT_NAMES } from "./generated-output-names";
-import type { AccessRuleArgs, ApplicationArgs, ClusterArgs, DepartmentArgs, ProjectArgs } from "./generated-types";
+import type { AccessRuleArgs, ApplicationArgs, ClusterArgs, DepartmentArgs, NodePoolArgs, ProjectArgs } from "./generated-types";
 
 /** An application's resource inputs. */
 export function applicationInputs(name: string, args: ApplicationArgs) {
@@ -64,4 +64,10 @@ export function clusterOptions<T extends pulumi.CustomResourceOptions>(opts: T |
     ...opts,
     additionalSecretOutputs: ["clientSecret", "installCommand", "helmValues", ...(opts?.additionalSecretOutputs ?? [])],
   } as T;
+}
+
+/** A node pool's inputs: every output named, the name defaulted to the resource name. */
+export function nodePoolInputs(name: string, args: NodePoolArgs) {
+  if (!args) throw new Error(`${name}: arguments are required (at least clusterId)`);
+  return { ...outputKeys(OUTPUT_NAMES.NodePool), ...args, name: args.name ?? name };
 }

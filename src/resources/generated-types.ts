@@ -1659,6 +1659,104 @@ export interface ClusterHelmValuesClusterOutputs {
   url?: string;
 }
 
+/** The arguments of a NodePool. */
+export interface NodePoolArgs {
+  /** The node pool's name, unique in its cluster; defaults to the resource name; a change replaces it. */
+  name?: pulumi.Input<string>;
+  /** The cluster's uuid (a Cluster's uuid, or getCluster's); a change replaces the node pool. */
+  clusterId: pulumi.Input<string>;
+  /** The key of the node label that puts nodes in the pool (with labelValue). */
+  labelKey?: pulumi.Input<string>;
+  /** The value of that node label (with labelKey). */
+  labelValue?: pulumi.Input<string>;
+  /** The scheduling strategy per resource. */
+  placementStrategy?: pulumi.Input<NodePoolPlacementStrategyArgs>;
+  /** GPU over-provisioning ratio, 1 to 5 (default 1); deprecated by Run:ai for gpuResourceOptimization.nodeLevelSchedulerEnabled. */
+  overProvisioningRatio?: pulumi.Input<number>;
+  /** The node label key by which GPU network acceleration is detected. */
+  gpuNetworkAccelerationLabelKey?: pulumi.Input<string>;
+  /** GPU network acceleration detection: "Use", "DontUse" or "Auto" (default). */
+  gpuNetworkAccelerationDetection?: pulumi.Input<"Use" | "DontUse" | "Auto">;
+  /** GPU resource optimization settings. */
+  gpuResourceOptimization?: pulumi.Input<NodePoolGpuResourceOptimizationArgs>;
+  /** Take over an existing Node pool with the same name instead of failing with "already exists". */
+  adoptExisting?: pulumi.Input<boolean>;
+}
+
+/** What a NodePool holds once Run:ai has answered. */
+export interface NodePoolOutputs {
+  /** The node pool's name, unique in its cluster; defaults to the resource name; a change replaces it. */
+  name: string;
+  /** The cluster's uuid (a Cluster's uuid, or getCluster's); a change replaces the node pool. */
+  clusterId: string;
+  /** The key of the node label that puts nodes in the pool (with labelValue). */
+  labelKey?: string;
+  /** The value of that node label (with labelKey). */
+  labelValue?: string;
+  /** The scheduling strategy per resource. */
+  placementStrategy?: NodePoolPlacementStrategyOutputs;
+  /** GPU over-provisioning ratio, 1 to 5 (default 1); deprecated by Run:ai for gpuResourceOptimization.nodeLevelSchedulerEnabled. */
+  overProvisioningRatio?: number;
+  /** The node label key by which GPU network acceleration is detected. */
+  gpuNetworkAccelerationLabelKey?: string;
+  /** GPU network acceleration detection: "Use", "DontUse" or "Auto" (default). */
+  gpuNetworkAccelerationDetection?: "Use" | "DontUse" | "Auto";
+  /** GPU resource optimization settings. */
+  gpuResourceOptimization?: NodePoolGpuResourceOptimizationOutputs;
+  /** Take over an existing Node pool with the same name instead of failing with "already exists". */
+  adoptExisting?: boolean;
+  /** Whether this is the cluster's default node pool (Run:ai makes it; deleting the resource leaves it). */
+  isDefault?: boolean;
+  /** The node pool's phase as Run:ai reports it, e.g. Ready or Empty (no nodes). */
+  phase?: string;
+  /** Run:ai's message about the phase. */
+  phaseMessage?: string;
+  /** The names of the node pool's nodes. */
+  nodes?: string[];
+  /** The name of the node pool's cluster. */
+  clusterName?: string;
+  /** When the node pool was created. */
+  createdAt?: string;
+  /** Who created the node pool. */
+  createdBy?: string;
+}
+
+export interface NodePoolPlacementStrategyArgs {
+  /** How CPU workloads are placed: "binpack" (default) or "spread". */
+  cpu?: pulumi.Input<"spread" | "binpack">;
+  /** How GPU workloads are placed: "binpack" (default) or "spread". */
+  gpu?: pulumi.Input<"spread" | "binpack">;
+}
+
+export interface NodePoolGpuResourceOptimizationArgs {
+  /** Whether GPU memory swap is enabled (default false). */
+  swapEnabled?: pulumi.Input<boolean>;
+  /** The CPU memory for swap, with swapEnabled (a quantity, e.g. "100G"). */
+  cpuSwapMemorySize?: pulumi.Input<string>;
+  /** The GPU memory reserved for swap operations, with swapEnabled (a quantity, e.g. "2G"). */
+  reservedGpuMemoryForSwapOperations?: pulumi.Input<string>;
+  /** Whether the node level scheduler is enabled (default false). */
+  nodeLevelSchedulerEnabled?: pulumi.Input<boolean>;
+}
+
+export interface NodePoolPlacementStrategyOutputs {
+  /** How CPU workloads are placed: "binpack" (default) or "spread". */
+  cpu?: "spread" | "binpack";
+  /** How GPU workloads are placed: "binpack" (default) or "spread". */
+  gpu?: "spread" | "binpack";
+}
+
+export interface NodePoolGpuResourceOptimizationOutputs {
+  /** Whether GPU memory swap is enabled (default false). */
+  swapEnabled?: boolean;
+  /** The CPU memory for swap, with swapEnabled (a quantity, e.g. "100G"). */
+  cpuSwapMemorySize?: string;
+  /** The GPU memory reserved for swap operations, with swapEnabled (a quantity, e.g. "2G"). */
+  reservedGpuMemoryForSwapOperations?: string;
+  /** Whether the node level scheduler is enabled (default false). */
+  nodeLevelSchedulerEnabled?: boolean;
+}
+
 /** The arguments of an explicit `runai` provider (`Provider` of `pulumi-runai/plugin`): the `runai:*` settings. What is left out falls back to the RUNAI_* environment variables of the provider process. */
 export interface ProviderArgs {
   /** Control-plane URL, e.g. `https://acme.run.ai`. `http://` is refused for non-loopback hosts unless `runai:allowInsecureHttp` is true. */

@@ -1,10 +1,10 @@
 /* eslint-disable @typescript-eslint/no-unsafe-declaration-merging -- each class is merged with an interface of its outputs: Pulumi sets them as properties of the object, and the interface types them without emitting fields that would hide them. */
-// The organisation: clusters, departments and projects with their per-node-pool quotas, and access rules that
+// The organisation: clusters and their node pools, departments and projects with their per-node-pool quotas, and access rules that
 // give a user, group or application a role in a scope. Thin classes: the logic is the provider's
 // (src/provider/kinds/{department,project,access-rule}.ts); the argument and output types are
 // derived (generated-types.ts), and each class has a property per output the provider returns.
 import * as pulumi from "@pulumi/pulumi";
-import { accessRuleInputs, clusterInputs, clusterOptions, departmentInputs, projectInputs } from "./class-inputs";
+import { accessRuleInputs, clusterInputs, clusterOptions, departmentInputs, nodePoolInputs, projectInputs } from "./class-inputs";
 import { providerShim, TYPE_MODULE } from "./common";
 import type { OutputProperties } from "./common";
 import type {
@@ -14,6 +14,8 @@ import type {
   ClusterOutputs,
   DepartmentArgs,
   DepartmentOutputs,
+  NodePoolArgs,
+  NodePoolOutputs,
   ProjectArgs,
   ProjectOutputs,
 } from "./generated-types";
@@ -70,3 +72,16 @@ export class Cluster extends pulumi.dynamic.Resource {
 }
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type
 export interface Cluster extends OutputProperties<ClusterOutputs> {}
+
+/**
+ * A Run:ai node pool (`/api/v1/node-pools`): the nodes of a cluster with one label. `pulumi up`
+ * waits for its phase to settle. A cluster's `default` node pool is taken over only with
+ * `adoptExisting`, and deleting that resource leaves it in place.
+ */
+export class NodePool extends pulumi.dynamic.Resource {
+  constructor(name: string, args: NodePoolArgs, opts?: pulumi.CustomResourceOptions) {
+    super(providerShim("NodePool"), name, nodePoolInputs(name, args), opts, TYPE_MODULE, "NodePool");
+  }
+}
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface NodePool extends OutputProperties<NodePoolOutputs> {}

@@ -1,9 +1,9 @@
 // Clusters `/api/v1/clusters` and node pools `/api/v1/node-pools` (REFERENCE-org-and-assets.md §7,
 // §8, Run:ai 2.22). The response shapes are lenient (unknown keys kept, enums any string, formats
 // and the Kubernetes condition patterns not checked); required fields and JSON types are the
-// contract's. A cluster's inputs and install information are at the end.
+// contract's. A cluster's install information is at the end; the inputs are in cluster-inputs.ts.
 import { z } from "zod";
-import { HOSTNAME_PATTERN, lenientEnum, lenientObject } from "./common";
+import { lenientEnum, lenientObject } from "./common";
 
 // ---- clusters ----------------------------------------------------------------------------------------
 
@@ -221,42 +221,7 @@ export const NodePoolList = lenientObject({
 });
 export type NodePoolList = z.infer<typeof NodePoolList>;
 
-// ---- a cluster as a program registers it ---------------------------------------------------------
-
-/**
- * The contract declares no pattern for a cluster name (`ClusterCreationRequest.name` is a string):
- * UNCONFIRMED, a Kubernetes-style name, as the Run:ai UI asks for.
- */
-export const CLUSTER_NAME_PATTERN = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
-const CLUSTER_NAME_RULE = "must be 1 to 63 lowercase letters, digits or '-', starting and ending with a letter or digit";
-/** A Run:ai version: "2.22" or "2.22.0" (the contract's examples). */
-export const CLUSTER_VERSION_PATTERN = /^\d+\.\d+(\.\d+)?$/;
-/** A domain, optionally with a port: the cluster URL is "https://" + domain. */
-const DOMAIN_PATTERN = new RegExp(`^(?:${HOSTNAME_PATTERN.source.slice(1, -1)})(?::\\d{1,5})?$`, "i");
-
-const matching = (pattern: RegExp, rule: string) =>
-  z.string().check((ctx) => {
-    if (!pattern.test(ctx.value))
-      ctx.issues.push({ code: "custom", input: ctx.value, message: `${rule}, got ${JSON.stringify(ctx.value)}` });
-  });
-
-/** `ClusterCreationRequest` plus the deletion mode, as a program writes it. */
-export const ClusterInputs = z.strictObject({
-  name: matching(CLUSTER_NAME_PATTERN, CLUSTER_NAME_RULE).describe(
-    "The cluster's name in Run:ai; defaults to the resource name and changes in place.",
-  ),
-  domain: matching(DOMAIN_PATTERN, "must be a host name (optionally with :port), without scheme or path")
-    .optional()
-    .describe('The domain the cluster is reached at, e.g. "gpu.example.com" (its URL is https://<domain>); a change replaces the cluster.'),
-  version: matching(CLUSTER_VERSION_PATTERN, 'must be a Run:ai version such as "2.22" or "2.22.0"')
-    .optional()
-    .describe("The Run:ai version the cluster installs, which the install information is for; a change replaces the cluster."),
-  forceDelete: z
-    .boolean()
-    .optional()
-    .describe("Delete at once (force) instead of the graceful deletion Run:ai performs with the cluster; default false."),
-});
-export type ClusterInputs = z.infer<typeof ClusterInputs>;
+// ---- install information ------------------------------------------------------------------------
 
 /** `ClusterInstallationInfoResponse`: how to install the cluster's chart for one version. */
 export const ClusterInstallInfo = lenientObject({
@@ -266,42 +231,3 @@ export const ClusterInstallInfo = lenientObject({
   clientSecret: z.string(),
 });
 export type ClusterInstallInfo = z.infer<typeof ClusterInstallInfo>;
-
-/** The outputs of a Cluster beyond its inputs, with their meaning. */
-export const CLUSTER_OUTPUTS = {
-  uuid: z.string().describe("The cluster's id (a UUID): every other kind's clusterId."),
-  status: z
-    .object({
-      state: z.string().optional().describe("The cluster's state as Run:ai reports it, e.g. WaitingToConnect or Connected."),
-      conditions: z
-        .array(z.record(z.string(), z.unknown()))
-        .optional()
-        .describe("The cluster's Kubernetes conditions as Run:ai reports them."),
-    })
-    .describe("The cluster's state and conditions as Run:ai reports them (absent before it ever connected)."),
-  createdAt: z.string().describe("When the cluster was registered."),
-  chartRepoUrl: z.string().describe("The Helm chart repository of the cluster chart, for the version."),
-  repositoryName: z.string().describe("The name the install command gives that repository."),
-  installCommand: z
-    .string()
-    .describe("The install command Run:ai gives for the version: a Pulumi secret, since it holds the client secret."),
-  clientSecret: z.string().describe("The secret the cluster authenticates with: a Pulumi secret."),
-  helmValues: z
-    .object({
-      controlPlane: z
-        .object({
-          url: z.string().describe("The tenant URL the provider talks to, which the cluster connects to."),
-          clientSecret: z.string().describe("The cluster's client secret."),
-        })
-        .describe("Where the cluster's agent connects and with which secret."),
-      cluster: z
-        .object({
-          uid: z.string().describe("The cluster's uuid."),
-          url: z.string().optional().describe("https://<domain>, when the cluster has a domain."),
-        })
-        .describe("Which cluster this is and where it is reached."),
-    })
-    .describe(
-      "The runai-cluster chart's values (control-plane URL and client secret, cluster uid and URL), ready for a Helm release: a Pulumi secret.",
-    ),
-};

@@ -115,8 +115,8 @@ it("fails the import of an unknown id with the type and the id, and reads a dele
 });
 
 it("refuses a type it does not serve, naming the ones it does", async () => {
-  const error = await caught(provider.create!("urn:pulumi:test::project::runai:index:Cluster::c", {}));
+  const error = await caught(provider.create!("urn:pulumi:test::project::runai:index:Workload::w", {}));
   expect(error.message).toMatch(
-    /^unknown resource type runai:index:Cluster: this runai plugin \(v9\.9\.9\) serves runai:index:ConfigMapAsset, /,
+    /^unknown resource type runai:index:Workload: this runai plugin \(v9\.9\.9\) serves runai:index:ConfigMapAsset, /,
   );
 });

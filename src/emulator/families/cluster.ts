@@ -1,23 +1,13 @@
-// Clusters (/api/v1/clusters): registered, renamed and deleted (gracefully or by force), with a
-// client secret and install information per version; the seeded one stays. Its node pools
-// (/api/v1/node-pools) are read-only: creating, changing or deleting one answers 403.
+// Clusters (/api/v1/clusters): registered (with their default node pool), renamed and deleted
+// (gracefully or by force), with a client secret and install information per version; the seeded
+// one stays. Node pools are in node-pools.ts.
 import { randomUUID } from "node:crypto";
 import type { EmulatorContext } from "../context";
-import { badRequest, conflict, forbidden, notFound } from "../http/errors";
-import { filterByPredicate, page, sortItems, type Fields } from "../http/filter-by";
+import { badRequest, conflict, notFound } from "../http/errors";
 import type { ApiRequest, ApiResponse } from "../http/http";
 import { defineFamily } from "../http/operations";
 import { newClientSecret, type ClusterRecord } from "../state/cluster-table";
-import { SEED_AUTHOR, SEED_CLUSTER, SEED_NODE_POOLS, SEED_TIME, type NodePoolSeed } from "../state/seed";
-
-/** A node pool of the cluster by id (or by name). */
-export function nodePool(key: string, by: "id" | "name" = "id"): NodePoolSeed | undefined {
-  return SEED_NODE_POOLS.find((p) => p[by] === key);
-}
-
-export function defaultNodePool(): NodePoolSeed {
-  return SEED_NODE_POOLS.find((p) => p.isDefault)!;
-}
+import { defaultNodePoolOf } from "./node-pools";
 
 /** DisplayedCluster; `verbosity=metadata` keeps the required fields only. */
 function clusterToWire(cluster: ClusterRecord, tenantId: number, verbosity: unknown): Record<string, unknown> {
@@ -58,54 +48,10 @@ function installInfo(cluster: ClusterRecord, version: string, remoteClusterUrl: 
 
 const CHART_REPO_URL = "https://runai.jfrog.io/artifactory/cp-charts-prod";
 
-function nodePoolToWire(pool: NodePoolSeed): Record<string, unknown> {
-  const placementStrategy = { cpu: "binpack", gpu: "binpack" };
-  return {
-    id: pool.id,
-    name: pool.name,
-    labelKey: pool.labelKey,
-    labelValue: pool.labelValue,
-    clusterId: SEED_CLUSTER.uuid,
-    overProvisioningRatio: 1,
-    placementStrategy,
-    gpuNetworkAccelerationDetection: "Auto",
-    gpuResourceOptimization: { swapEnabled: false, nodeLevelSchedulerEnabled: false },
-    phase: "Ready",
-    status: {
-      labelKey: pool.labelKey,
-      labelValue: pool.labelValue,
-      placementStrategy,
-      gpuNetworkAccelerationDetected: false,
-      nodes: pool.nodes,
-    },
-    tenantId: SEED_CLUSTER.tenantId,
-    clusterName: SEED_CLUSTER.name,
-    createdBy: SEED_AUTHOR,
-    createdAt: SEED_TIME,
-    updatedBy: SEED_AUTHOR,
-    updatedAt: SEED_TIME,
-    deletedAt: null,
-    isDefault: pool.isDefault,
-  };
-}
-
-const NODE_POOL_FIELDS: Fields<NodePoolSeed> = {
-  name: (p) => p.name,
-  clusterId: () => SEED_CLUSTER.uuid,
-  phase: () => "Ready",
-  createdAt: () => SEED_TIME,
-  updatedAt: () => SEED_TIME,
-  gpuNetworkAccelerationDetection: () => "Auto",
-  gpuNetworkAccelerationDetected: () => false,
-  swapEnabled: () => false,
-  nodeLevelSchedulerEnabled: () => false,
-};
-
 type Handler = (req: ApiRequest) => ApiResponse;
 type AsyncHandler = (req: ApiRequest) => Promise<ApiResponse>;
 
 const CLUSTERS_PATH = "/api/v1/clusters";
-const NODE_POOLS_PATH = "/api/v1/node-pools";
 
 export const CLUSTERS_FAMILY = defineFamily({
   name: "clusters",
@@ -125,19 +71,6 @@ export const CLUSTERS_FAMILY = defineFamily({
   handlers: clusterHandlers,
 });
 
-export const NODE_POOLS_FAMILY = defineFamily({
-  name: "node pools",
-  rows: [
-    { method: "GET", template: NODE_POOLS_PATH, operationId: "get_nodepools", handler: "listNodePools" },
-    { method: "POST", template: NODE_POOLS_PATH, operationId: "create_nodepool", handler: "nodePoolReadOnly" },
-    { method: "GET", template: `${NODE_POOLS_PATH}/{nodepoolId}`, operationId: "get_nodepool", handler: "getNodePool" },
-    { method: "PUT", template: `${NODE_POOLS_PATH}/{nodepoolId}`, operationId: "update_nodepool", handler: "nodePoolReadOnly" },
-    { method: "PATCH", template: `${NODE_POOLS_PATH}/{nodepoolId}`, operationId: "patch_nodepool", handler: "nodePoolReadOnly" },
-    { method: "DELETE", template: `${NODE_POOLS_PATH}/{nodepoolId}`, operationId: "delete_nodepool", handler: "nodePoolReadOnly" },
-  ],
-  handlers: clusterHandlers,
-});
-
 export interface ClusterHandlers {
   listClusters: Handler;
   createCluster: Handler | AsyncHandler;
@@ -145,9 +78,6 @@ export interface ClusterHandlers {
   renameCluster: Handler | AsyncHandler;
   deleteCluster: Handler | AsyncHandler;
   clusterInstallInfo: Handler;
-  listNodePools: Handler;
-  getNodePool: Handler;
-  nodePoolReadOnly: Handler;
 }
 
 export function clusterHandlers(ctx: EmulatorContext): ClusterHandlers {
@@ -180,6 +110,7 @@ export function clusterHandlers(ctx: EmulatorContext): ClusterHandlers {
         deleteAt: null,
       };
       ctx.store.clusters.insert(cluster);
+      ctx.store.nodePools.insert(defaultNodePoolOf(cluster.uuid, String(ctx.store.takeId("nodePool")), req.callerId));
       await ctx.commit();
       return { status: 201, body: clusterToWire(cluster, tenantId, undefined) };
     },
@@ -214,6 +145,8 @@ export function clusterHandlers(ctx: EmulatorContext): ClusterHandlers {
       } else {
         ctx.store.clusters.remove(cluster.uuid);
       }
+      // Its node pools go with it (at once: nothing can use them without projects).
+      for (const pool of ctx.store.nodePools.inCluster(cluster.uuid)) ctx.store.nodePools.remove(pool.id);
       await ctx.commit();
       return force ? { status: 204 } : { status: 202, body: { code: 202, message: "Request has been accepted." } };
     },
@@ -222,24 +155,6 @@ export function clusterHandlers(ctx: EmulatorContext): ClusterHandlers {
       const version = String(req.query.version);
       if (!/^\d+\.\d+(\.\d+)?$/.test(version)) throw badRequest(`version: "${version}" is not a Run:ai version`);
       return { status: 200, body: installInfo(cluster, version, req.query.remoteClusterUrl) };
-    },
-    listNodePools(req) {
-      const matches = filterByPredicate(req.query.filterBy, NODE_POOL_FIELDS);
-      const sorted = sortItems(
-        SEED_NODE_POOLS.filter((p) => matches(p)),
-        req.query.sortBy,
-        req.query.sortOrder,
-        NODE_POOL_FIELDS,
-      );
-      return { status: 200, body: { nodepools: page(sorted, req.query).items.map(nodePoolToWire) } };
-    },
-    getNodePool(req) {
-      const pool = nodePool(req.params.nodepoolId);
-      if (!pool) throw notFound(`node pool "${req.params.nodepoolId}" not found`);
-      return { status: 200, body: nodePoolToWire(pool) };
-    },
-    nodePoolReadOnly() {
-      throw forbidden("the emulator's node pools are fixed: they cannot be created, changed or deleted");
     },
   };
 }

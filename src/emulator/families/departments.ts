@@ -72,7 +72,7 @@ export function departmentHandlers(ctx: EmulatorContext): Record<"list" | "creat
       rejectIf(problems, "department rejected");
       access.require(req.callerId, "department", "create", { type: "cluster", id: clusterId });
       checkName(name, problems);
-      const fields = updatableFields(body, problems);
+      const fields = updatableFields(body, problems, store.nodePools.inCluster(clusterId));
       rejectIf(problems, "department rejected");
       if (store.orgUnits.departmentByName(clusterId, name))
         throw conflict(`department named "${name}" already exists in cluster ${clusterId}`);
@@ -91,7 +91,7 @@ export function departmentHandlers(ctx: EmulatorContext): Record<"list" | "creat
       const record = existing(req, "update");
       const problems: string[] = [];
       // DepartmentUpdateRequest has no name or clusterId: sent anyway, they are ignored.
-      const fields = updatableFields(req.body as JsonObject, problems);
+      const fields = updatableFields(req.body as JsonObject, problems, store.nodePools.inCluster(record.clusterId));
       rejectIf(problems, "department update rejected");
       applyUpdatable(record, fields, req.callerId);
       await ctx.commit();

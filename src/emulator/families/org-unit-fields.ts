@@ -4,6 +4,7 @@
 import { badRequest } from "../http/errors";
 import type { LiveOrganisation } from "./organisation";
 import { checkDefaultNodePools, normalizeResources, totalResources } from "./quotas";
+import type { NodePoolRecord } from "../state/cluster-table";
 import type { JsonObject, OrgUnitFields } from "../types";
 
 export const isSet = (value: unknown): boolean => value !== undefined && value !== null;
@@ -11,15 +12,15 @@ export const isSet = (value: unknown): boolean => value !== undefined && value !
 export type UpdatableFields = Pick<OrgUnitFields, "schedulingRules" | "defaultNodePools" | "resources"> &
   Partial<Pick<OrgUnitFields, "description" | "nodeTypes">>;
 
-/** The updatable fields of a request body, as stored; absent ones are unset (PUT replaces). */
-export function updatableFields(body: JsonObject, problems: string[]): UpdatableFields {
-  checkDefaultNodePools(body.defaultNodePools, problems);
+/** The updatable fields of a request body, as stored; absent ones are unset (PUT replaces). `pools`: the cluster's. */
+export function updatableFields(body: JsonObject, problems: string[], pools: readonly NodePoolRecord[]): UpdatableFields {
+  checkDefaultNodePools(body.defaultNodePools, problems, pools);
   return {
     ...(isSet(body.description) ? { description: body.description as string } : {}),
     schedulingRules: (body.schedulingRules as JsonObject | null | undefined) ?? null,
     defaultNodePools: (body.defaultNodePools as string[] | null | undefined) ?? null,
     ...(isSet(body.nodeTypes) ? { nodeTypes: body.nodeTypes as JsonObject } : {}),
-    resources: normalizeResources(body.resources, problems),
+    resources: normalizeResources(body.resources, problems, pools),
   };
 }
 

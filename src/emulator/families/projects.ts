@@ -134,7 +134,7 @@ export function projectHandlers(ctx: EmulatorContext): Record<"list" | "create" 
       rejectIf(problems, "project rejected");
       access.require(req.callerId, "project", "create", { type: "department", id: parentId });
       checkName(name, problems);
-      const fields = updatableFields(body, problems);
+      const fields = updatableFields(body, problems, store.nodePools.inCluster(clusterId));
       rejectIf(problems, "project rejected");
       if (store.orgUnits.projectByName(clusterId, name)) throw conflict(`project named "${name}" already exists in cluster ${clusterId}`);
 
@@ -169,7 +169,7 @@ export function projectHandlers(ctx: EmulatorContext): Record<"list" | "create" 
       const body = req.body as JsonObject;
       const problems: string[] = [];
       // Creation-only fields (name, clusterId, parentId, requestedNamespace) in the body are ignored.
-      const fields = updatableFields(body, problems);
+      const fields = updatableFields(body, problems, store.nodePools.inCluster(record.clusterId));
       rejectIf(problems, "project update rejected");
       if (record.deleteAt !== null) throw notFound(`project "${record.id}" is being deleted`);
       applyUpdatable(record, fields, req.callerId);

@@ -2,20 +2,20 @@
 // Resources in responses) and the read-only sums derived from them: totalResources, the quota
 // statuses (nothing runs on the emulator, so allocated and requested are 0) and a department's
 // projectsAggregatedResources.
-import { nodePool, defaultNodePool } from "./cluster";
+import type { NodePoolRecord } from "../state/cluster-table";
 import type { JsonObject, ResourcesEntry } from "../types";
 
 /** The request's quotas as stored: node pool named (name filled in), `gpu.deserved` 0 when no gpu is sent. */
-export function normalizeResources(items: unknown, problems: string[]): ResourcesEntry[] {
+export function normalizeResources(items: unknown, problems: string[], pools: readonly NodePoolRecord[]): ResourcesEntry[] {
   const seen = new Set<string>();
   const entries: ResourcesEntry[] = [];
   (Array.isArray(items) ? (items as JsonObject[]) : []).forEach((item, i) => {
     const field = `resources[${i}].nodePool`;
     const ref = item.nodePool as { id: string; name?: string } | null | undefined;
     // No node pool: the cluster's default one (UNCONFIRMED).
-    const pool = ref ? nodePool(ref.id) : defaultNodePool();
+    const pool = ref ? pools.find((p) => p.id === ref.id) : pools.find((p) => p.isDefault);
     if (!pool) {
-      problems.push(`${field}.id: node pool "${ref!.id}" does not exist`);
+      problems.push(`${field}.id: node pool "${ref?.id ?? "default"}" does not exist`);
       return;
     }
     if (ref?.name !== undefined && ref.name !== pool.name) {
@@ -31,10 +31,10 @@ export function normalizeResources(items: unknown, problems: string[]): Resource
 }
 
 /** `defaultNodePools` items are node pool names (UNCONFIRMED): each must be one of the cluster's. */
-export function checkDefaultNodePools(names: unknown, problems: string[]): void {
+export function checkDefaultNodePools(names: unknown, problems: string[], pools: readonly NodePoolRecord[]): void {
   if (!Array.isArray(names)) return;
   (names as string[]).forEach((name, i) => {
-    if (!nodePool(name, "name")) problems.push(`defaultNodePools[${i}]: node pool "${name}" does not exist`);
+    if (!pools.some((p) => p.name === name)) problems.push(`defaultNodePools[${i}]: node pool "${name}" does not exist`);
   });
 }
 

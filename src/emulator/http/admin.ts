@@ -171,6 +171,7 @@ function stateDump(ctx: EmulatorContext): unknown {
   return {
     organisation: ctx.organisation.snapshot(),
     clusters: ctx.store.clusters.all().map(({ clientSecret: _secret, ...cluster }) => cluster),
+    nodePools: ctx.store.nodePools.all(),
     departments: ctx.store.orgUnits.allDepartments(),
     projects: ctx.store.orgUnits.allProjects().map((p) => ({ ...p, phase: projectPhase(p, now).phase })),
     accessRules: ctx.store.accessRules.all(true),

@@ -1,8 +1,8 @@
-// The clusters: the seeded one and those registered through POST /api/v1/clusters. A cluster's
+// The clusters and their node pools: the seeded ones and those made through the API. A cluster's
 // client secret is generated at registration; its state is what its agent would report (set through
 // the admin API), and a graceful deletion of a connected cluster ends after the sync delay.
 import { randomBytes } from "node:crypto";
-import { SEED_CLUSTER, SEED_TIME } from "./seed";
+import { SEED_AUTHOR, SEED_CLUSTER, SEED_NODE_POOLS, SEED_TIME } from "./seed";
 
 /** `ClusterDisplayedStatus.state`, or null for a cluster that never reported (no status at all). */
 export const CLUSTER_STATE_NAMES = [
@@ -75,5 +75,89 @@ export class ClusterTable {
   private purgeDeleted(): void {
     const now = this.clock();
     for (const [uuid, record] of this.byId) if (record.deleteAt !== null && record.deleteAt <= now) this.byId.delete(uuid);
+  }
+}
+
+/** A node pool: the seeded ones, each cluster's `default`, and those created through the API. */
+export interface NodePoolRecord {
+  id: string;
+  name: string;
+  clusterId: string;
+  isDefault: boolean;
+  labelKey: string;
+  labelValue: string;
+  /** The settable fields beyond the labels, as last written (contract defaults filled in). */
+  settings: Record<string, unknown>;
+  nodes: string[];
+  createdAt: string;
+  createdBy: string;
+  updatedAt: string;
+  updatedBy: string;
+  /** "Creating" or "Updating" until `pendingUntil` (epoch ms). */
+  pendingPhase: "Creating" | "Updating" | null;
+  pendingUntil: number;
+  /** Set by a DELETE: "Deleting" until then, gone after. */
+  deleteAt: number | null;
+}
+
+/** The contract's defaults of a node pool's settings. */
+export const NODE_POOL_DEFAULTS = Object.freeze({
+  overProvisioningRatio: 1,
+  placementStrategy: { cpu: "binpack", gpu: "binpack" },
+  gpuNetworkAccelerationDetection: "Auto",
+  gpuResourceOptimization: { swapEnabled: false, nodeLevelSchedulerEnabled: false },
+});
+
+export function seedNodePools(): NodePoolRecord[] {
+  return SEED_NODE_POOLS.map((pool) => ({
+    ...pool,
+    nodes: [...pool.nodes],
+    clusterId: SEED_CLUSTER.uuid,
+    settings: JSON.parse(JSON.stringify(NODE_POOL_DEFAULTS)) as Record<string, unknown>,
+    createdAt: SEED_TIME,
+    createdBy: SEED_AUTHOR,
+    updatedAt: SEED_TIME,
+    updatedBy: SEED_AUTHOR,
+    pendingPhase: null,
+    pendingUntil: 0,
+    deleteAt: null,
+  }));
+}
+
+export class NodePoolTable {
+  private readonly byId = new Map<string, NodePoolRecord>();
+
+  constructor(private readonly clock: () => number) {}
+
+  get(id: string): NodePoolRecord | undefined {
+    this.purgeDeleted();
+    return this.byId.get(id);
+  }
+
+  all(): NodePoolRecord[] {
+    this.purgeDeleted();
+    return [...this.byId.values()];
+  }
+
+  inCluster(clusterId: string): NodePoolRecord[] {
+    return this.all().filter((pool) => pool.clusterId === clusterId);
+  }
+
+  insert(record: NodePoolRecord): void {
+    this.byId.set(record.id, record);
+  }
+
+  remove(id: string): void {
+    this.byId.delete(id);
+  }
+
+  replace(records: NodePoolRecord[] = seedNodePools()): void {
+    this.byId.clear();
+    for (const record of records) this.insert(record);
+  }
+
+  private purgeDeleted(): void {
+    const now = this.clock();
+    for (const [id, record] of this.byId) if (record.deleteAt !== null && record.deleteAt <= now) this.byId.delete(id);
   }
 }

@@ -52,8 +52,8 @@ export const SEED_NODE_POOLS: readonly NodePoolSeed[] = Object.freeze([
   { id: "2", name: "a100", isDefault: false, labelKey: "run.ai/node-pool", labelValue: "a100", nodes: ["node-a100-1"] },
 ]);
 
-/** The first ids handed out to new departments, projects and access rules (then +1 each, never reused until reset). */
-export const FIRST_NEW_IDS = Object.freeze({ department: 103, project: 1004, accessRule: 1 });
+/** The first ids handed out to new departments, projects, access rules and node pools (then +1 each, never reused until reset). */
+export const FIRST_NEW_IDS = Object.freeze({ department: 103, project: 1004, accessRule: 1, nodePool: 3 });
 
 /** Deep copy, so callers can never mutate the seed. */
 export function copyOrganisation(org: Organisation = SEED_ORGANISATION): Organisation {

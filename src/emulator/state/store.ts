@@ -6,7 +6,7 @@ import { assetKind } from "../families/kinds";
 import { AccessRuleTable } from "./access-rule-table";
 import { AppTable } from "./app-table";
 import { AssetTable } from "./asset-table";
-import { ClusterTable, type ClusterRecord } from "./cluster-table";
+import { ClusterTable, NodePoolTable, type ClusterRecord, type NodePoolRecord } from "./cluster-table";
 import { OrgUnitTable } from "./org-unit-table";
 import { FIRST_NEW_IDS } from "./seed";
 import type { AccessRuleRecord, AppRecord, AssetRecord, DepartmentRecord, ProjectRecord } from "../types";
@@ -18,6 +18,7 @@ export interface NextIds {
   department: number;
   project: number;
   accessRule: number;
+  nodePool?: number;
 }
 
 export interface PersistedState {
@@ -32,12 +33,14 @@ export interface PersistedState {
   nextIds?: NextIds;
   /** Absent before clusters could be registered: the seeded cluster then. */
   clusters?: ClusterRecord[];
+  nodePools?: NodePoolRecord[];
 }
 
 export class Store {
   readonly assets: AssetTable;
   readonly apps = new AppTable();
   readonly clusters: ClusterTable;
+  readonly nodePools: NodePoolTable;
   readonly orgUnits: OrgUnitTable;
   /** Reading rules first drops the projects that finished deleting, which ends the rules on them. */
   readonly accessRules: AccessRuleTable;
@@ -48,6 +51,8 @@ export class Store {
     this.assets = new AssetTable(clock);
     this.clusters = new ClusterTable(clock);
     this.clusters.replace();
+    this.nodePools = new NodePoolTable(clock);
+    this.nodePools.replace();
     this.orgUnits = new OrgUnitTable(clock, (type, id) => this.accessRules.deleteOnScope(type, id));
     this.accessRules = new AccessRuleTable(clock, () => this.orgUnits.purgeDeletedProjects());
     this.orgUnits.replace();
@@ -55,7 +60,9 @@ export class Store {
 
   /** The next id of a new department, project or access rule; ids are never handed out twice (until reset). */
   takeId(kind: keyof NextIds): number {
-    return this.nextIds[kind]++;
+    const id = this.nextIds[kind] ?? FIRST_NEW_IDS[kind];
+    this.nextIds[kind] = id + 1;
+    return id;
   }
 
   /**
@@ -67,6 +74,7 @@ export class Store {
     this.apps.clear();
     this.orgUnits.replace();
     this.clusters.replace();
+    this.nodePools.replace();
     this.accessRules.clear();
     this.nextIds = { ...FIRST_NEW_IDS };
   }
@@ -82,6 +90,7 @@ export class Store {
       accessRules: this.accessRules.all(true),
       nextIds: { ...this.nextIds },
       clusters: this.clusters.all(),
+      nodePools: this.nodePools.all(),
     };
   }
 
@@ -100,6 +109,7 @@ export class Store {
     for (const rule of state.accessRules ?? []) this.accessRules.insert(rule);
     if (state.nextIds) this.nextIds = { ...state.nextIds };
     if (state.clusters) this.clusters.replace(state.clusters);
+    if (state.nodePools) this.nodePools.replace(state.nodePools);
     this.assets.purgeDeleted();
     this.orgUnits.purgeDeletedProjects();
   }

@@ -7,7 +7,7 @@
 // The client secret, the install command (which holds it) and the chart values are secret outputs (see application.ts for how secrets
 // reach state encrypted).
 import type { Cluster, ClusterInstallInfo } from "../../schemas/cluster";
-import { CLUSTER_OUTPUTS, ClusterInputs } from "../../schemas/cluster";
+import { CLUSTER_OUTPUTS, ClusterInputs } from "../../schemas/cluster-inputs";
 import type { ProviderContext } from "../context";
 import type { ResourceKind } from "../kind";
 

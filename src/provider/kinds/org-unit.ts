@@ -92,7 +92,10 @@ export async function resolveNodePools(client: RunaiClient, inputs: Json, failur
   const defaults = Array.isArray(inputs.defaultNodePools) ? (inputs.defaultNodePools as unknown[]) : [];
   const clusterId = inputs.clusterId;
   if ((resources.length === 0 && defaults.length === 0) || typeof clusterId !== "string" || !isKnown(clusterId)) return inputs;
-  const pools = await nodePoolsOf(client, clusterId);
+  let pools = await nodePoolsOf(client, clusterId);
+  // A name the list lacks may be a node pool this run created after the list was read.
+  const names = [...resources.map((entry) => entry.nodePool?.name), ...defaults].filter((n): n is string => typeof n === "string");
+  if (names.some((name) => isKnown(name) && !pools.some((pool) => pool.name === name))) pools = await nodePoolsOf(client, clusterId, true);
   const known = pools.map((pool) => `"${pool.name}"`).join(", ") || "none";
   const where = `in cluster ${clusterId} (node pools there: ${known})`;
 
