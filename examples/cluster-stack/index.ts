@@ -19,7 +19,7 @@ const nodePools = Object.entries(nodeGroups).map(
   ([name, instanceType]) =>
     new runai.NodePool(name, {
       name,
-      clusterId: cluster.uuid,
+      clusterId: cluster.id, // a cluster's id is its uuid
       labelKey: "node.kubernetes.io/instance-type",
       labelValue: instanceType,
     }),
@@ -50,7 +50,7 @@ new k8s.helm.v3.Chart(
   { provider: kubernetes, dependsOn: nodePools },
 );
 
-export const clusterId = cluster.uuid;
+export const clusterId = cluster.id;
 export const clusterState = cluster.status.apply((status) => status?.state);
 export const nodePoolNames = nodePools.map((pool) => pool.name);
 export const installCommand = cluster.installCommand;

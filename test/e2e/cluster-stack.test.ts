@@ -86,10 +86,11 @@ describe("examples/cluster-stack: the cluster, its node pools and its chart in o
     expect(clusterId).toMatch(/^[0-9a-f-]{36}$/);
     expect(outputs.nodePoolNames).toEqual(["a100", "h100"]);
 
-    // What Run:ai holds: the cluster by its name, its two pools, and the secret it issued.
+    // What Run:ai holds: the cluster by its name, its two pools (beside the default one Run:ai creates
+    // with every cluster), and the secret it issued.
     const registered = await packed.emulator.api("GET", `${CLUSTERS}/${clusterId}`);
     expect({ status: registered.status, name: registered.body.name }).toEqual({ status: 200, name: CLUSTER_NAME });
-    expect((await poolsOf(clusterId)).map((pool) => pool.name).sort()).toEqual(["a100", "h100"]);
+    expect((await poolsOf(clusterId)).map((pool) => pool.name).sort()).toEqual(["a100", "default", "h100"]);
     const info = await packed.emulator.api("GET", `${CLUSTERS}/${clusterId}/cluster-install-info?version=2.22`);
     expect(info.status).toBe(200);
     clientSecret = info.body.clientSecret;
