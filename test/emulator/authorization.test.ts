@@ -33,7 +33,7 @@ const ruleBody = (extra: Record<string, unknown> = {}) => ({
 });
 
 describe("clusters", () => {
-  test("the list is the one seeded cluster; get by uuid; unknown 404; writes 403", async () => {
+  test("the list is the one seeded cluster; get by uuid; unknown 404; deleting it is refused while it has projects", async () => {
     const list = await t.call("GET", CLUSTERS);
     expect(list.status).toBe(200);
     expect(list.body).toEqual([
@@ -57,17 +57,16 @@ describe("clusters", () => {
     ]);
     const unknown = await t.call("GET", `${CLUSTERS}/00000000-0000-4000-8000-000000000000`);
     expect(unknown.body).toEqual({ code: 404, message: 'cluster "00000000-0000-4000-8000-000000000000" not found' });
-    const created = await t.call("POST", CLUSTERS, { body: { name: "other" } });
-    expect(created.body).toEqual({
-      code: 403,
-      message: "the emulator serves one fixed cluster: clusters cannot be created, changed or deleted",
+    // The seeded cluster stays: its projects keep it.
+    expect((await t.call("DELETE", `${CLUSTERS}/${CLUSTER}`)).body).toEqual({
+      code: 409,
+      message: 'cluster "research-cluster" still has projects ("team-a", "team-b", "team-c"): delete them first',
     });
-    expect((await t.call("DELETE", `${CLUSTERS}/${CLUSTER}`)).status).toBe(403);
   });
 });
 
 describe("node pools", () => {
-  test("default (1) and a100 (2); filterBy clusterId and name; get; writes 403", async () => {
+  test("default (1) and a100 (2); filterBy clusterId and name; get; a new one created and deleted; the default kept", async () => {
     const list = await t.call("GET", NODE_POOLS);
     expect(list.status).toBe(200);
     expect(list.body.nodepools.map((p: any) => [p.id, p.name, p.isDefault, p.phase, p.clusterId, p.clusterName])).toEqual([
@@ -81,8 +80,12 @@ describe("node pools", () => {
     expect((await t.call("GET", `${NODE_POOLS}/2`)).body).toMatchObject({ id: "2", name: "a100", isDefault: false });
     expect((await t.call("GET", `${NODE_POOLS}/9`)).body).toEqual({ code: 404, message: 'node pool "9" not found' });
     const created = await t.call("POST", NODE_POOLS, { body: { name: "h100", labelKey: "k", labelValue: "v", clusterId: CLUSTER } });
-    expect(created.body).toEqual({ code: 403, message: "the emulator's node pools are fixed: they cannot be created, changed or deleted" });
-    expect((await t.call("DELETE", `${NODE_POOLS}/2`)).status).toBe(403);
+    expect(created).toMatchObject({ status: 201, body: { id: "3", name: "h100", isDefault: false } });
+    expect((await t.call("DELETE", `${NODE_POOLS}/3`)).status).toBe(202);
+    expect((await t.call("DELETE", `${NODE_POOLS}/1`)).body).toEqual({
+      code: 400,
+      message: 'node pool "default" is its cluster\'s default: it cannot be deleted',
+    });
   });
 });
 

@@ -13,6 +13,7 @@ const ORG_ROUTES = [
   "/api/v1/org-unit/projects/{projectId}",
   "/api/v1/clusters",
   "/api/v1/clusters/{clusterUuid}",
+  "/api/v1/clusters/{clusterUuid}/cluster-install-info",
   "/api/v1/node-pools",
   "/api/v1/node-pools/{nodepoolId}",
   "/api/v1/authorization/roles",
