@@ -4,8 +4,8 @@ import { ConfigMapAsset, EnvironmentAsset } from "pulumi-runai";
 const config = new pulumi.Config();
 const team = config.get("team") ?? "vision";
 
-// The stack that created the cluster and installed Run:ai (../cluster-stack), by its fully qualified
-// name "<organization>/<project>/<stack>". By default the same-named stack of the "runai-cluster"
+// The stack that created the cluster and installed Run:ai (../cluster-exports stands in for it),
+// by its fully qualified name "<organization>/<project>/<stack>". By default the same-named stack of the "runai-cluster"
 // project in this stack's organization (with a self-managed backend such as file:// or s3:// the
 // organization is always "organization").
 const clusterStack = config.get("clusterStack") ?? `${pulumi.getOrganization()}/runai-cluster/${pulumi.getStack()}`;

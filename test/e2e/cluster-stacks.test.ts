@@ -1,4 +1,4 @@
-// examples/cluster-stack and examples/team-assets through the real pulumi CLI: two stacks of two
+// examples/cluster-exports and examples/team-assets through the real pulumi CLI: two stacks of two
 // projects in one file:// backend, against one emulator. The team stack reads the cluster stack's
 // exports through pulumi.StackReference; a changed export reaches the team's assets on its next `up`.
 import * as path from "node:path";
@@ -15,7 +15,7 @@ let team: TestStack;
 beforeAll(async () => {
   emulator = await EmulatorHarness.start();
   cluster = await TestStack.create({
-    program: path.join(repoRoot, "examples/cluster-stack"),
+    program: path.join(repoRoot, "examples/cluster-exports"),
     stackName: CLUSTER_STACK,
     config: { projectIds: JSON.stringify({ vision: 1001, language: 1003 }) },
   });

@@ -5,45 +5,15 @@
 //    with type checking on (as Pulumi runs a program: no transpile-only), then destroy.
 // 2. Every example copied out of the repository: its own package.json names the published package
 //    and everything it needs, and `pulumi preview` passes against the emulator with zero writes.
-import { execFile } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { promisify } from "node:util";
 import { Slots } from "../support/async";
 import { packedPackage } from "../support/packed";
-import { pulumiBinDir, repoRoot } from "../support/pulumi-stack";
-
-const run = promisify(execFile);
+import { repoRoot } from "../support/pulumi-stack";
+import { shell, userEnv } from "../support/user-shell";
 const version: string = JSON.parse(fs.readFileSync(path.join(repoRoot, "package.json"), "utf8")).version;
 
 const packed = packedPackage("pulumi-runai-first-hour-");
-
-/** The environment of a user's shell: the CLI on PATH, a state backend and PULUMI_HOME of their own; no npm_* of `npm test`. */
-function userEnv(home: string): NodeJS.ProcessEnv {
-  const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^(npm_|RUNAI_|PULUMI_)/i.test(key)));
-  fs.mkdirSync(path.join(home, "backend"), { recursive: true });
-  return {
-    ...env,
-    PATH: `${pulumiBinDir()}${path.delimiter}${process.env.PATH ?? ""}`,
-    PULUMI_HOME: path.join(home, "pulumi-home"),
-    PULUMI_BACKEND_URL: `file://${path.join(home, "backend")}`,
-    PULUMI_CONFIG_PASSPHRASE: "first hour",
-    PULUMI_SKIP_UPDATE_CHECK: "true",
-    PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION: "true",
-    NO_COLOR: "1",
-  };
-}
-
-/** Runs a shell script as a user would type it; the output of a failure is in the error. */
-async function shell(script: string, cwd: string, env: NodeJS.ProcessEnv): Promise<string> {
-  try {
-    const { stdout, stderr } = await run("bash", ["-euo", "pipefail", "-c", script], { cwd, env, timeout: 600_000, maxBuffer: 64 << 20 });
-    return stdout + stderr;
-  } catch (err) {
-    const { stdout, stderr } = err as { stdout?: string; stderr?: string };
-    throw new Error(`${script}\n--- failed:\n${stdout ?? ""}\n${stderr ?? ""}`);
-  }
-}
 
 /** The fenced code blocks of a language in a markdown text, in order. */
 function codeBlocks(markdown: string, language: string): string[] {
@@ -94,11 +64,13 @@ interface Example {
   ownInstall?: boolean;
 }
 
+// examples/cluster-stack is not among them: it needs the Kubernetes provider plugin and writes at
+// `up`, and test/e2e/cluster-stack.test.ts runs it the same way (copied out, the packed tarball).
 const EXAMPLES: Example[] = [
   { dir: "quickstart" },
-  { dir: "cluster-stack" },
-  // Reads the cluster stack's outputs: previewed after cluster-stack is up in the same backend.
-  { dir: "team-assets", config: { clusterStack: "organization/runai-cluster/dev" }, after: "cluster-stack" },
+  { dir: "cluster-exports" },
+  // Reads the cluster stack's outputs: previewed after cluster-exports is up in the same backend.
+  { dir: "team-assets", config: { clusterStack: "organization/runai-cluster/dev" }, after: "cluster-exports" },
   { dir: "team-onboarding" },
   {
     dir: "data-pipeline",
@@ -171,7 +143,7 @@ describe("every example, copied out of the repository", () => {
     const manifest = JSON.parse(fs.readFileSync(path.join(repoRoot, "examples", dir, "package.json"), "utf8"));
     const all = { ...manifest.dependencies, ...manifest.devDependencies };
     expect(all["@pulumi/pulumi"]).toBeDefined();
-    if (dir !== "cluster-stack") expect(all["pulumi-runai"]).toBe(`^${version}`);
+    if (dir !== "cluster-exports") expect(all["pulumi-runai"]).toBe(`^${version}`);
     if (dir !== "yaml-quickstart")
       expect({ typescript: all.typescript, node: all["@types/node"] }).toEqual({ typescript: "~5.9", node: "^20" });
   });
@@ -180,7 +152,7 @@ describe("every example, copied out of the repository", () => {
     "examples/%s: pulumi preview passes with its own package.json, and writes nothing",
     async (dir) => {
       expect(await previews.get(dir)).toMatch(/Resources:\n\s+\+ \d+ to create/);
-      // Previews write nothing (and neither does cluster-stack's `up`, which creates no Run:ai object).
+      // Previews write nothing (and neither does cluster-exports' `up`, which creates no Run:ai object).
       expect(await packed.emulator.writeCount()).toBe(writesBefore);
     },
     600_000,
