@@ -91,6 +91,11 @@ const OUTPUT_ONLY: Record<string, z.ZodType> = {
   phase: z.string().describe("The project's phase in its cluster."),
   scopeName: z.string().describe("The name of the rule's scope."),
   totalResources: TotalResources.describe("The quotas of the department or project summed over its node pools."),
+  managedNodePoolIds: z
+    .array(z.string())
+    .describe(
+      "The node pools whose quotas the program listed at its last write: a pool dropped from `resources` loses its quota entry at the next update; pools never listed keep theirs.",
+    ),
   status: AccessRuleStatus.describe("The status of the rule in its cluster."),
 };
 
@@ -197,7 +202,9 @@ function outputKeys(kind: AnyResourceKind): string[] {
     get: (_target, key) => (key === Symbol.toPrimitive ? () => "" : standIn),
     apply: () => standIn,
   });
-  return [...Object.keys(kind.toOutputs(standIn)), ...(kind.secrets?.inputOnly ?? []).map((path) => path.split(".")[0])].filter(
-    (key, index, all) => all.indexOf(key) === index,
-  );
+  return [
+    ...Object.keys(kind.toOutputs(standIn)),
+    ...(kind.secrets?.inputOnly ?? []).map((path) => path.split(".")[0]),
+    ...(kind.programRecord?.keys ?? []),
+  ].filter((key, index, all) => all.indexOf(key) === index);
 }

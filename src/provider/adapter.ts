@@ -34,7 +34,7 @@ export function dynamicProvider<T, I extends object>(kind: ResourceKind<T, I>): 
   // Engines without configure() never call it: the environment alone configures the provider then.
   let context = lazyContext(undefined);
   const ops = kind.operations;
-  const outputs = (object: T, inputs: Json, previous?: Json) => plainOutputs(kind, object, inputs, previous);
+  const outputs = (object: T, inputs: Json, previous?: Json) => plainOutputs(kind, object, inputs, previous, true);
 
   return withExplainedRefusals({
     async configure(req) {
@@ -108,7 +108,7 @@ export function dynamicProvider<T, I extends object>(kind: ResourceKind<T, I>): 
         throw err;
       }
       // No `inputs`: drift must stay a difference between these outputs and the program's inputs.
-      const outs = outputs(object, props, props);
+      const outs = plainOutputs(kind, object, props, props, false);
       // An object left in a scope deleted elsewhere: marked, so refresh reports it and up replaces it.
       const gone = await missingScope(context(), kind, outs);
       if (!gone) return { id, props: outs };
@@ -222,11 +222,21 @@ async function createOrAdopt<T, I extends object>(
 
 /**
  * The outputs: the server's view in the input shape, the secrets the server never returns again
- * (from the previous outputs), the inputs that are not server state, and `adoptExisting`. Plain JSON:
- * the engine refuses `undefined`.
+ * (from the previous outputs), the inputs that are not server state, the kind's record of what the
+ * program wrote (from the inputs when `written`, else as previously recorded), and `adoptExisting`.
+ * Plain JSON: the engine refuses `undefined`.
  */
-function plainOutputs<T, I extends object>(kind: ResourceKind<T, I>, object: T, inputs: Json, previous: Json | undefined): Json {
+function plainOutputs<T, I extends object>(
+  kind: ResourceKind<T, I>,
+  object: T,
+  inputs: Json,
+  previous: Json | undefined,
+  written: boolean,
+): Json {
   const outs = kind.toOutputs(object);
+  const record = kind.programRecord;
+  if (record && written) Object.assign(outs, record.of(asKindInputs(kind, inputs)));
+  else if (record) for (const key of record.keys) outs[key] = previous?.[key];
   for (const key of kind.secrets?.outputs ?? []) {
     if (outs[key] === undefined && typeof previous?.[key] === "string") outs[key] = previous[key];
   }

@@ -34,7 +34,9 @@ function differs(rule: FieldRule, olds: Json, news: Json): boolean {
   if (isUnknownAt(news, rule.path.split("."))) return true;
   if (rule.onlyWhenSet && (wanted === undefined || wanted === null)) return false;
   const held = at(olds, rule.path);
-  if (rule.keyedBy && Array.isArray(wanted)) return keyedListDiffers(held, wanted, rule.keyedBy, rule.defaults);
+  if (rule.keyedBy && Array.isArray(wanted)) {
+    return keyedListDiffers(held, wanted, rule.keyedBy, rule.defaults) || droppedKey(olds, rule, wanted, rule.keyedBy);
+  }
   return !deepEqual(canonical(held, rule.defaults), canonical(wanted, rule.defaults));
 }
 
@@ -46,6 +48,14 @@ function keyedListDiffers(held: unknown, wanted: unknown[], keyPath: string, def
     const previous = heldByKey.get(keyOf(element));
     return previous === undefined || !deepEqual(canonical(previous, defaults), canonical(element, defaults));
   });
+}
+
+/** Whether the program listed, at its last write, a key it no longer lists (see FieldRule.listedKeysIn). */
+function droppedKey(olds: Json, rule: FieldRule, wanted: unknown[], keyPath: string): boolean {
+  const listed = rule.listedKeysIn ? olds[rule.listedKeysIn] : undefined;
+  if (!Array.isArray(listed)) return false;
+  const keys = new Set(wanted.map((element) => valueAt(element, keyPath.split("."))));
+  return listed.some((key) => !keys.has(key));
 }
 
 /**

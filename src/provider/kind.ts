@@ -25,6 +25,11 @@ export interface FieldRule {
   keyedBy?: string;
   /** Compared only when the program sets it; otherwise the server fills it in (an access rule's clusterId). */
   onlyWhenSet?: boolean;
+  /**
+   * With `keyedBy`: the output (see ResourceKind.programRecord) holding the keys the program listed at
+   * its last write. A key listed then and no longer listed is a change: the update drops its element.
+   */
+  listedKeysIn?: string;
 }
 
 /**
@@ -196,6 +201,13 @@ export interface ResourceKind<T = unknown, I extends object = Json> {
   /** Present when writes are applied asynchronously and can be waited for. */
   sync?: SyncRules<T>;
   references?: References;
+  /**
+   * Outputs that record what the program wrote rather than what the server holds (the node pools a
+   * department's quotas listed), so that a later update knows what the program managed before: the
+   * engine hands update the old outputs, not the old inputs. Written from the checked inputs at create
+   * and update; carried over unchanged by read (refresh, import starts without them).
+   */
+  programRecord?: { keys: readonly string[]; of(inputs: I): Json };
 }
 
 /**

@@ -1313,6 +1313,8 @@ export interface DepartmentOutputs {
   createdBy?: string;
   /** When the object was last changed. */
   updatedAt?: string;
+  /** The node pools whose quotas the program listed at its last write: a pool dropped from `resources` loses its quota entry at the next update; pools never listed keep theirs. */
+  managedNodePoolIds?: string[];
 }
 
 export interface SchedulingRulesArgs {
@@ -1528,6 +1530,8 @@ export interface ProjectOutputs {
   createdBy?: string;
   /** When the object was last changed. */
   updatedAt?: string;
+  /** The node pools whose quotas the program listed at its last write: a pool dropped from `resources` loses its quota entry at the next update; pools never listed keep theirs. */
+  managedNodePoolIds?: string[];
 }
 
 /** The arguments of a AccessRule. */

@@ -100,6 +100,54 @@ describe("NodePool CRUD against the emulator", () => {
     await provider.delete(pool.id, pool.outs);
   });
 
+  it("moves a department's quota to a replacement node pool: the old pool's entry is dropped, then the old pool can be deleted", async () => {
+    const make = async (name: string) =>
+      provider.create(await checked(provider, { name, clusterId: CLUSTER_ID, labelKey: "gpu", labelValue: name }));
+    const [old, replacement] = [await make("old-pool"), await make("new-pool")];
+    const unit = await departments.create(
+      await checked(departments, {
+        name: "movers",
+        clusterId: CLUSTER_ID,
+        resources: [{ nodePool: { name: "old-pool" }, gpu: { deserved: 2 } }],
+      }),
+    );
+    expect(unit.outs.managedNodePoolIds).toEqual([old.id]);
+    // A quota someone else gave the default node pool: the program never listed it, so it stays.
+    const held = (await admin.api("GET", `/api/v1/org-unit/departments/${unit.id}`)).body;
+    const others = [{ nodePool: { id: "1" }, gpu: { deserved: 1 } }, ...held.resources];
+    expect((await admin.api("PUT", `/api/v1/org-unit/departments/${unit.id}`, { ...held, resources: others })).status).toBe(200);
+    const refreshed = await departments.read(unit.id, unit.outs);
+    expect(refreshed.props?.managedNodePoolIds).toEqual([old.id]);
+
+    const moved = await checked(departments, {
+      name: "movers",
+      clusterId: CLUSTER_ID,
+      resources: [{ nodePool: { name: "new-pool" }, gpu: { deserved: 2 } }],
+    });
+    await expect(departments.diff(unit.id, refreshed.props!, moved)).resolves.toMatchObject({ changes: true, replaces: [] });
+    const { outs } = await departments.update(unit.id, refreshed.props!, moved);
+    expect(outs?.managedNodePoolIds).toEqual([replacement.id]);
+    const pools = (await admin.api("GET", `/api/v1/org-unit/departments/${unit.id}`)).body.resources.map(
+      (r: { nodePool: { id: string } }) => r.nodePool.id,
+    );
+    expect(pools.sort()).toEqual(["1", replacement.id].sort());
+    await provider.delete(old.id, old.outs);
+    expect((await admin.api("GET", `/api/v1/node-pools/${old.id}`)).status).toBe(404);
+
+    // Dropping a listed pool alone is a change too: its entry goes, the default pool's stays.
+    const none = await checked(departments, { name: "movers", clusterId: CLUSTER_ID, resources: [] });
+    expect(await departments.diff(unit.id, outs!, none)).toMatchObject({ changes: true });
+    const emptied = await departments.update(unit.id, outs!, none);
+    expect(emptied.outs?.managedNodePoolIds).toEqual([]);
+    expect(
+      (await admin.api("GET", `/api/v1/org-unit/departments/${unit.id}`)).body.resources.map(
+        (r: { nodePool: { id: string } }) => r.nodePool.id,
+      ),
+    ).toEqual(["1"]);
+    await departments.delete(unit.id, emptied.outs!);
+    await provider.delete(replacement.id, replacement.outs);
+  });
+
   it("takes the default node pool over only with adoptExisting, and leaves it in place when the resource is deleted", async () => {
     const inputs = await checked(provider, { name: "default", clusterId: CLUSTER_ID, placementStrategy: { gpu: "spread" } });
     await expect(provider.create(inputs)).rejects.toThrow(`Node pool "default" already exists in cluster ${CLUSTER_ID} (id 1,`);

@@ -5,7 +5,16 @@ import { DepartmentUpdateRequest } from "../../schemas/org-unit";
 import type { z } from "zod";
 import type { ResourceKind } from "../kind";
 import { stripNulls } from "../normalize";
-import { ORG_UNIT_INPUT_FIELDS, ORG_UNIT_UPDATABLE, quotasToSend, resolveNodePools, updatableFields, validateQuotas } from "./org-unit";
+import {
+  ORG_UNIT_INPUT_FIELDS,
+  ORG_UNIT_UPDATABLE,
+  MANAGED_NODE_POOLS,
+  QUOTA_RECORD,
+  quotasToSend,
+  resolveNodePools,
+  updatableFields,
+  validateQuotas,
+} from "./org-unit";
 
 /** A department as a program writes it: the contract's request, quotas with node pools by name or id. */
 const DepartmentInputs = DepartmentUpdateRequest.extend(ORG_UNIT_INPUT_FIELDS);
@@ -38,6 +47,7 @@ export const departmentKind: ResourceKind<Department, DepartmentInputs> = {
     createdBy: department.createdBy,
     updatedAt: department.updatedAt,
   }),
+  programRecord: QUOTA_RECORD,
   operations: {
     create: (ctx, inputs) =>
       ctx.client.departments.create(
@@ -52,11 +62,12 @@ export const departmentKind: ResourceKind<Department, DepartmentInputs> = {
       ctx.client.departments.findByName(inputs.name, inputs.clusterId).then((found) => found && ctx.client.departments.get(found.id)),
     adopt: (ctx, existing, inputs) => ctx.client.departments.update(existing.id, updateBody(inputs, existing.resources)),
     read: (ctx, id) => ctx.client.departments.get(id),
-    update: (ctx, id, olds, news) => ctx.client.departments.update(id, updateBody(news, olds.resources)),
+    update: (ctx, id, olds, news) => ctx.client.departments.update(id, updateBody(news, olds.resources, olds[MANAGED_NODE_POOLS])),
     delete: (ctx, id) => ctx.client.departments.delete(id),
   },
 };
 
-function updateBody(inputs: DepartmentInputs, held: unknown) {
-  return stripNulls({ ...updatableFields(inputs), resources: quotasToSend(inputs.resources, held) });
+/** The PUT body; `listedBefore`: the node pools the program's quotas listed at its last write. */
+function updateBody(inputs: DepartmentInputs, held: unknown, listedBefore?: unknown) {
+  return stripNulls({ ...updatableFields(inputs), resources: quotasToSend(inputs.resources, held, listedBefore) });
 }

@@ -39,8 +39,31 @@ export const ORG_UNIT_INPUT_FIELDS = {
   resources: z.array(QuotaInput).optional().describe("One entry per node pool the program manages; pools it leaves out keep their quota."),
 };
 
-/** Each entry is compared by its node pool; a server default (GPU deserved 0) equals an absent value. */
-export const QUOTA_RULE: FieldRule = { path: "resources", keyedBy: "nodePool.id", defaults: { gpu: { deserved: 0 } } };
+/**
+ * The output recording the node pools whose quotas the program listed at its last write: a pool it
+ * listed then and no longer lists loses its quota entry at the next update (pools it never listed
+ * keep theirs), so a node pool the program replaces is free to be deleted.
+ */
+export const MANAGED_NODE_POOLS = "managedNodePoolIds";
+
+/**
+ * Each entry is compared by its node pool; a server default (GPU deserved 0) equals an absent value;
+ * a node pool dropped from the list is a change.
+ */
+export const QUOTA_RULE: FieldRule = {
+  path: "resources",
+  keyedBy: "nodePool.id",
+  defaults: { gpu: { deserved: 0 } },
+  listedKeysIn: MANAGED_NODE_POOLS,
+};
+
+/** What departments and projects record of their inputs (see ResourceKind.programRecord). */
+export const QUOTA_RECORD = {
+  keys: [MANAGED_NODE_POOLS],
+  of: (inputs: { resources?: readonly { nodePool?: { id?: string } }[] }): Json => ({
+    [MANAGED_NODE_POOLS]: (inputs.resources ?? []).map((entry) => entry.nodePool?.id).filter((id): id is string => typeof id === "string"),
+  }),
+};
 
 /** Fields both org units update in place. `description` reads "" when unset. */
 export const ORG_UNIT_UPDATABLE: readonly FieldRule[] = [
@@ -128,11 +151,12 @@ export async function resolveNodePools(client: RunaiClient, inputs: Json, failur
 
 /**
  * The quotas to PUT: the program's entries, plus the entries of node pools it leaves alone as the
- * server last held them (a PUT replaces the whole list; a missing pool would lose its quota).
+ * server last held them (a PUT replaces the whole list; a missing pool would lose its quota). Pools in
+ * `dropped` (listed by the program before, see MANAGED_NODE_POOLS) are not kept.
  */
-export function quotasToSend(program: unknown, held: unknown): QuotaResource[] {
+export function quotasToSend(program: unknown, held: unknown, dropped: unknown = []): QuotaResource[] {
   const wanted = (Array.isArray(program) ? program : []) as QuotaResource[];
-  const ids = new Set(wanted.map((entry) => entry.nodePool?.id));
+  const ids = new Set([...wanted.map((entry) => entry.nodePool?.id), ...(Array.isArray(dropped) ? dropped : [])]);
   const kept = (Array.isArray(held) ? held : []).filter((entry: QuotaResource) => !ids.has(entry.nodePool?.id));
   return [...kept, ...wanted] as QuotaResource[];
 }

@@ -9,7 +9,16 @@ import { stripNulls } from "../normalize";
 import type { ProviderContext } from "../context";
 import type { Failures } from "../validation";
 import { isKnown } from "../validation";
-import { ORG_UNIT_INPUT_FIELDS, ORG_UNIT_UPDATABLE, quotasToSend, resolveNodePools, updatableFields, validateQuotas } from "./org-unit";
+import {
+  ORG_UNIT_INPUT_FIELDS,
+  ORG_UNIT_UPDATABLE,
+  MANAGED_NODE_POOLS,
+  QUOTA_RECORD,
+  quotasToSend,
+  resolveNodePools,
+  updatableFields,
+  validateQuotas,
+} from "./org-unit";
 import { scopeOf, UNREADABLE } from "../reference-cache";
 import { warnAboutQuotaAboveDepartment } from "./quota-fit";
 
@@ -81,6 +90,7 @@ export const projectKind: ResourceKind<Project, ProjectInputs> = {
     updatedAt: project.updatedAt,
   }),
   sync: PROJECT_SYNC,
+  programRecord: QUOTA_RECORD,
   operations: {
     create: (ctx, inputs) =>
       ctx.client.projects.create(
@@ -97,7 +107,7 @@ export const projectKind: ResourceKind<Project, ProjectInputs> = {
     findExisting: (ctx, inputs) => ctx.client.projects.findByName(inputs.name, inputs.clusterId),
     adopt: (ctx, existing, inputs) => ctx.client.projects.update(existing.id, updateBody(inputs, existing.resources)),
     read: (ctx, id) => ctx.client.projects.get(id),
-    update: (ctx, id, olds, news) => ctx.client.projects.update(id, updateBody(news, olds.resources)),
+    update: (ctx, id, olds, news) => ctx.client.projects.update(id, updateBody(news, olds.resources, olds[MANAGED_NODE_POOLS])),
     delete: (ctx, id) => ctx.client.projects.delete(id),
   },
 };
@@ -142,10 +152,11 @@ function validateProject(failures: Failures, inputs: Json): void {
   validateQuotas(failures, inputs.resources);
 }
 
-function updateBody(inputs: ProjectInputs, held: unknown) {
+/** The PUT body; `listedBefore`: the node pools the program's quotas listed at its last write. */
+function updateBody(inputs: ProjectInputs, held: unknown, listedBefore?: unknown) {
   return stripNulls({
     ...updatableFields(inputs),
     enforceRunaiScheduler: inputs.enforceRunaiScheduler,
-    resources: quotasToSend(inputs.resources, held),
+    resources: quotasToSend(inputs.resources, held, listedBefore),
   });
 }
