@@ -1,6 +1,7 @@
 // A cluster registered as code, with its node pools and the organisation on them, through the real
 // CLI: the install information's secret reaches state only as ciphertext and is never printed; the
-// cluster is renamed and a node pool's label changed in place; destroy goes in dependency order
+// cluster is renamed and a node pool's label changed in place; a node pool replaced under a new name
+// takes the quotas with it and the old one is deleted; destroy goes in dependency order
 // (projects, department, node pools, cluster) and leaves the emulator as seeded.
 import * as path from "node:path";
 import { DEPARTMENTS, EmulatorHarness, PROJECTS } from "../support/emulator";
@@ -75,6 +76,27 @@ it("renames the cluster and changes a node pool's label in place, keeping their 
   expect(after).toMatchObject({ clusterUuid: outputs.clusterUuid, h100Id: outputs.h100Id });
   expect((await emulator.api("GET", `/api/v1/clusters/${outputs.clusterUuid}`)).body.name).toBe("gpu-east-2");
   expect((await emulator.api("GET", `/api/v1/node-pools/${outputs.h100Id}`)).body.labelValue).toBe("h100-sxm");
+  await stack.preview({ expectNoChanges: true, refresh: true });
+});
+
+it("replaces a node pool with a new name while the quotas move to it: the old pool goes, the quotas name only the new one", async () => {
+  await stack.setConfig("h100Name", "h200");
+  expect(await run(stack.up())).toContain("+-1 replaced");
+  const after = await stack.outputs({ showSecrets: true });
+  expect(after.h100Id).not.toBe(outputs.h100Id);
+  expect((await emulator.api("GET", `/api/v1/node-pools/${outputs.h100Id}`)).status).toBe(404);
+  expect((await emulator.api("GET", `/api/v1/node-pools/${after.h100Id}`)).body.name).toBe("h200");
+  for (const [listPath, name] of [
+    [DEPARTMENTS, "east-research"],
+    [PROJECTS, "east-team"],
+  ]) {
+    const listed = (await emulator.api("GET", `${listPath}?filterBy=name==${name}`)).body;
+    const unit = (listed.departments ?? listed.projects)[0];
+    expect({ name, pools: unit.resources.map((r: Json) => r.nodePool.id).sort() }).toEqual({
+      name,
+      pools: [after.a100Id, after.h100Id].sort(),
+    });
+  }
   await stack.preview({ expectNoChanges: true, refresh: true });
 });
 

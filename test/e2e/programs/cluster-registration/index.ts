@@ -10,7 +10,9 @@ const cluster = new Cluster("gpu-east", {
   version: "2.22",
 });
 const a100 = new NodePool("a100", { clusterId: cluster.id, labelKey: "node-type", labelValue: "a100" });
+// Renamed by config: a replacement, created first, that the quotas below move to.
 const h100 = new NodePool("h100", {
+  name: config.get("h100Name") ?? "h100",
   clusterId: cluster.id,
   labelKey: "node-type",
   labelValue: config.get("h100Label") ?? "h100",
