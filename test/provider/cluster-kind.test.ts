@@ -64,11 +64,7 @@ describe("Cluster CRUD against the emulator", () => {
 
   beforeAll(async () => {
     admin = await EmulatorHarness.start({ checkContract: true });
-    const config: Record<string, string> = {
-      "runai:url": admin.url,
-      "runai:clientId": admin.emulator.adminClientId,
-      "runai:clientSecret": admin.emulator.adminClientSecret,
-    };
+    const config = admin.adminSettings();
     await provider.configure({ config: { get: (key: string) => config[key] } } as never);
   });
   afterAll(async () => {

@@ -47,11 +47,7 @@ describe("NodePool CRUD against the emulator", () => {
 
   beforeAll(async () => {
     admin = await EmulatorHarness.start({ checkContract: true });
-    const config: Record<string, string> = {
-      "runai:url": admin.url,
-      "runai:clientId": admin.emulator.adminClientId,
-      "runai:clientSecret": admin.emulator.adminClientSecret,
-    };
+    const config = admin.adminSettings();
     for (const p of [provider, departments]) await p.configure({ config: { get: (key: string) => config[key] } } as never);
   });
   afterAll(async () => {
