@@ -10,16 +10,14 @@ repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 module="$repo_root/test/e2e/programs/go-automation"
 log() { echo "ensure-go-program: $*" >&2; }
 
-cache_root="${PULUMI_RUNAI_CACHE_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/pulumi-runai}"
+source "$repo_root/scripts/lib/build-cache.sh"
 key="$(cat "$module/go.mod" "$module/go.sum" "$module"/*.go | sha256sum | cut -c1-12)"
 dir="$cache_root/go-automation/$key"
 binary="$dir/go-automation"
 
 # One build at a time per machine: a second caller (the e2e test, after the global setup started
 # the build in the background) waits for the first and then finds the binary.
-mkdir -p "$cache_root/go-automation"
-exec 9>"$cache_root/go-automation/.lock"
-flock 9
+lock_build_folder "$cache_root/go-automation"
 
 if [ ! -x "$binary" ]; then
   command -v go >/dev/null 2>&1 || { log "no Go toolchain: install Go >= 1.25 to run the Go e2e tests"; exit 1; }

@@ -30,15 +30,13 @@ else
   VERSION="$(node -p 'require(process.argv[1]).version' "$sdk_package")"
 fi
 
-cache_root="${PULUMI_RUNAI_CACHE_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/pulumi-runai}"
+source "$repo_root/scripts/lib/build-cache.sh"
 key="$(cat "$wrapper/go.mod" "$wrapper/go.sum" "$wrapper/tools.go" "$wrapper"/cmd/pulumi-resource-kubernetes/*.go | sha256sum | cut -c1-12)"
 dir="$cache_root/kubernetes/$VERSION-$key"
 binary="$dir/pulumi-resource-kubernetes"
 
 # One build at a time per machine: a second caller waits for the first and then finds the binary.
-mkdir -p "$cache_root/kubernetes"
-exec 9>"$cache_root/kubernetes/.lock"
-flock 9
+lock_build_folder "$cache_root/kubernetes"
 
 if [ ! -x "$binary" ]; then
   command -v go >/dev/null 2>&1 || { log "no Go toolchain to build pulumi-resource-kubernetes $VERSION: install Go >= 1.25"; exit 1; }

@@ -60,7 +60,7 @@ if [ -z "${PULUMI_RUNAI_BUILD_CLI:-}" ] && existing="$(command -v pulumi 2>/dev/
 fi
 
 wrapper="$repo_root/tools/pulumi-cli"
-cache_root="${PULUMI_RUNAI_CACHE_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/pulumi-runai}"
+source "$repo_root/scripts/lib/build-cache.sh"
 # Each binary is cached under a key of exactly what builds it, so editing the language host
 # rebuilds only the host (seconds), never `pulumi` (minutes). tools.go builds nothing but pins
 # what `go mod tidy` keeps in go.mod. The directory printed holds hard links to both.
