@@ -5,7 +5,16 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { prepareFixtures } from "../fixtures/kinds";
-import { declare, expectServerEqualsState, lifecycleProgram as program, serverObjects, untilServerHolds } from "../support/declared-assets";
+import {
+  declare,
+  expectOrganisationEqualsState,
+  expectServerEqualsState,
+  lifecycleProgram as program,
+  serverObjects,
+  serverOrganisationIds,
+  untilServerHolds,
+} from "../support/declared-assets";
+import type { FaultRule } from "../../src/emulator";
 import { EmulatorHarness } from "../support/emulator";
 import { TestStack } from "../support/pulumi-stack";
 
@@ -64,6 +73,52 @@ describe("100 assets of eight kinds under injected faults", () => {
       "429": true,
       "400": 0,
     });
+  });
+});
+
+describe("departments, projects, applications, clusters and node pools under injected faults", () => {
+  const KINDS = ["Department", "Project", "Application", "Cluster", "NodePool"];
+  const COUNT = 10;
+  const FAULTS: FaultRule[] = [
+    { errorRate: 0.1, errorStatus: 503 },
+    { errorRate: 0.05 / 0.9, errorStatus: 429, retryAfterSeconds: 1 },
+    { dropAfterCommitRate: 0.02 },
+    { latencyMs: 2, jitterMs: 30 },
+  ];
+  let emulator: EmulatorHarness;
+  let stack: TestStack;
+  beforeAll(async () => {
+    emulator = await EmulatorHarness.start();
+    await prepareFixtures(emulator);
+    stack = await TestStack.create({
+      program,
+      config: { ...emulator.stackConfig(), "lifecycle:resources": declare("org", COUNT, KINDS) },
+    });
+    await emulator.setFaults(FAULTS);
+  });
+  afterAll(async () => {
+    await emulator?.clearFaults();
+    await stack?.cleanup();
+    await emulator?.stop();
+  });
+
+  it("creates them all: one object per resource on the server, each the one the state holds", async () => {
+    await stack.up();
+    await expectOrganisationEqualsState(emulator, stack, "org", COUNT);
+  });
+
+  it("updates them all in place (a cluster renamed, a node pool relabelled, quotas changed): still one object per resource", async () => {
+    await stack.setConfig("lifecycle:resources", declare("org", COUNT, KINDS, "inPlace"));
+    await stack.up();
+    await expectOrganisationEqualsState(emulator, stack, "org", COUNT);
+    await emulator.clearFaults();
+    await stack.preview({ expectNoChanges: true, refresh: true });
+  });
+
+  it("destroys them all: nothing of theirs is left on the server", async () => {
+    await emulator.setFaults(FAULTS.filter((fault) => !("retryAfterSeconds" in fault)));
+    await stack.destroy();
+    expect(await serverOrganisationIds(emulator, "org")).toEqual([]);
   });
 });
 

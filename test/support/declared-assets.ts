@@ -62,3 +62,27 @@ export async function expectServerEqualsState(emulator: EmulatorHarness, stack: 
 export async function untilServerHolds(emulator: EmulatorHarness, prefix: string, count: number): Promise<void> {
   while (Object.keys(await serverObjects(emulator, prefix)).length < count) await new Promise((resolve) => setTimeout(resolve, 50));
 }
+
+/** The organisation's families in the emulator's state dump, and the id each record goes by. */
+const ORGANISATION_FAMILIES: [family: string, id: string][] = [
+  ["departments", "id"],
+  ["projects", "id"],
+  ["apps", "id"],
+  ["clusters", "uuid"],
+  ["nodePools", "id"],
+];
+
+/** The ids of the organisation objects (departments, projects, applications, clusters, node pools) whose name starts with `prefix`. */
+export async function serverOrganisationIds(emulator: EmulatorHarness, prefix: string): Promise<string[]> {
+  const state = (await emulator.api("GET", "/__emulator/state")).body as Record<string, Record<string, unknown>[]>;
+  return ORGANISATION_FAMILIES.flatMap(([family, id]) =>
+    state[family].filter((record) => String(record.name).startsWith(`${prefix}-`)).map((record) => String(record[id])),
+  ).sort();
+}
+
+/** One organisation object per declared resource on the server, and each is the one the stack's state holds (names may change in place). */
+export async function expectOrganisationEqualsState(emulator: EmulatorHarness, stack: TestStack, prefix: string, count: number) {
+  const ids = Object.values((await stack.outputs()).ids as Record<string, string>).map(String);
+  expect(ids).toHaveLength(count);
+  expect(await serverOrganisationIds(emulator, prefix)).toEqual(ids.sort());
+}
