@@ -12,6 +12,7 @@ import { RunaiHttpError, RunaiUnauthorizedError } from "./errors";
 import type { ClustersEndpoint, NodePoolsEndpoint } from "./clusters";
 import { HttpTransport, RetryEvent } from "./http";
 import type { DepartmentsEndpoint, ProjectsEndpoint } from "./org-units";
+import type { PoliciesEndpoint } from "./policies";
 import { Redactor } from "./redact";
 import { RetryOptions, retryPolicy } from "./retry";
 import type { RolesEndpoint } from "./roles";
@@ -133,6 +134,11 @@ export class RunaiClient {
   /** Node pools (look-up), `/api/v1/node-pools`. */
   get nodePools(): NodePoolsEndpoint {
     return this.endpoint("nodePools", () => new (require("./clusters") as typeof import("./clusters")).NodePoolsEndpoint(this.transport));
+  }
+
+  /** Workload policies, `/api/v2/policy/<type>`. */
+  get policies(): PoliciesEndpoint {
+    return this.endpoint("policies", () => new (require("./policies") as typeof import("./policies")).PoliciesEndpoint(this.transport));
   }
 
   /**

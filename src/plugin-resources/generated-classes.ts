@@ -17,6 +17,8 @@ import type {
   ClusterOutputs,
   NodePoolArgs,
   NodePoolOutputs,
+  WorkloadPolicyArgs,
+  WorkloadPolicyOutputs,
 } from "../resources/generated-types";
 import { PluginResource } from "./common";
 
@@ -126,3 +128,23 @@ export class NodePool extends PluginResource {
 // The outputs as properties of the class (declaration merging: types only, nothing at run time).
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type
 export interface NodePool extends OutputProperties<NodePoolOutputs> {}
+
+/**
+ * A workload policy (`/api/v2/policy/<type>`) gives the workloads of one type (`workspaces`,
+ * `trainings`, `distributed`, `inferences`) in one scope (the tenant, a cluster, a department or a
+ * project) their `defaults` and `rules` (e.g. a GPU limit, the images they may use) and
+ * `imposedAssets`; a narrower scope's policy refines those above it, and `effective` holds the merge.
+ * Preview asks Run:ai to validate the policy (`validateOnly`) once its scope id is known; the import
+ * id is `<type>/<scope>/<scopeId>` (`<type>/tenant` for the tenant).
+ *
+ * Arguments: `WorkloadPolicyArgs`; outputs: `WorkloadPolicyOutputs`; reference:
+ * docs/resources/WorkloadPolicy.md.
+ */
+export class WorkloadPolicy extends PluginResource {
+  constructor(name: string, args: WorkloadPolicyArgs, opts?: pulumi.CustomResourceOptions) {
+    super("WorkloadPolicy", name, classInputs("WorkloadPolicy", name, args), classOptions("WorkloadPolicy", opts));
+  }
+}
+// The outputs as properties of the class (declaration merging: types only, nothing at run time).
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface WorkloadPolicy extends OutputProperties<WorkloadPolicyOutputs> {}

@@ -243,6 +243,12 @@ const ROWS: readonly KindRow[] = [
       "A node pool (`/api/v1/node-pools`) is the set of a cluster's nodes that carry one label (`labelKey=labelValue`), with its own scheduling settings; departments' and projects' quotas are given per node pool. A department or project of the same program names it with `nodePool: { name: pool.name }`: check resolves the name to the node pool's id once it exists.",
     define: () => (require("./kinds/node-pool") as typeof import("./kinds/node-pool")).nodePoolKind,
   },
+  {
+    type: "WorkloadPolicy",
+    description:
+      "A workload policy (`/api/v2/policy/<type>`) gives the workloads of one type (`workspaces`, `trainings`, `distributed`, `inferences`) in one scope (the tenant, a cluster, a department or a project) their `defaults` and `rules` (e.g. a GPU limit, the images they may use) and `imposedAssets`; a narrower scope's policy refines those above it, and `effective` holds the merge. Preview asks Run:ai to validate the policy (`validateOnly`) once its scope id is known; the import id is `<type>/<scope>/<scopeId>` (`<type>/tenant` for the tenant).",
+    define: () => (require("./kinds/workload-policy") as typeof import("./kinds/workload-policy")).workloadPolicyKind,
+  },
 ];
 
 /** The resource types this version serves, e.g. "ConfigMapAsset". */

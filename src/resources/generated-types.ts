@@ -1761,6 +1761,60 @@ export interface NodePoolGpuResourceOptimizationOutputs {
   nodeLevelSchedulerEnabled?: boolean;
 }
 
+/** The arguments of a WorkloadPolicy. */
+export interface WorkloadPolicyArgs {
+  /** The workloads the policy applies to: "workspaces", "trainings", "distributed" or "inferences"; a change replaces it. */
+  type: pulumi.Input<"workspaces" | "trainings" | "distributed" | "inferences">;
+  /** Where the policy applies: "tenant", "cluster", "department" or "project"; a change replaces it. */
+  scope: pulumi.Input<"tenant" | "cluster" | "department" | "project">;
+  /** The id of the cluster (its uuid), department or project; not set for the tenant; a change replaces the policy. */
+  scopeId?: pulumi.Input<string>;
+  /** The policy's name (default "<type>-<scope>[-<scopeId>]"). */
+  name?: pulumi.Input<string>;
+  /** The values a workload gets for the fields it leaves out, in the shape of the contract's <Type>PolicyDefaultsAndRulesV2.defaults (e.g. {compute: {gpuDevicesRequest: 1}, image: "nvcr.io/nvidia/pytorch:24.01-py3"}). */
+  defaults?: pulumi.Input<{ [key: string]: any }>;
+  /** What a workload may set, per field, in the shape of <Type>PolicyDefaultsAndRulesV2.rules (e.g. {compute: {gpuDevicesRequest: {max: 4}}, image: {options: [{value: "nvcr.io/nvidia/pytorch:24.01-py3"}]}}). */
+  rules?: pulumi.Input<{ [key: string]: any }>;
+  /** The ids of datasource assets every workload in the scope includes. */
+  imposedAssets?: pulumi.Input<pulumi.Input<string>[]>;
+  /** Take over an existing Workload policy with the same inputs instead of failing with "already exists". */
+  adoptExisting?: pulumi.Input<boolean>;
+}
+
+/** What a WorkloadPolicy holds once Run:ai has answered. */
+export interface WorkloadPolicyOutputs {
+  /** The workloads the policy applies to: "workspaces", "trainings", "distributed" or "inferences"; a change replaces it. */
+  type: "workspaces" | "trainings" | "distributed" | "inferences";
+  /** Where the policy applies: "tenant", "cluster", "department" or "project"; a change replaces it. */
+  scope: "tenant" | "cluster" | "department" | "project";
+  /** The id of the cluster (its uuid), department or project; not set for the tenant; a change replaces the policy. */
+  scopeId?: string;
+  /** The policy's name (default "<type>-<scope>[-<scopeId>]"). */
+  name?: string;
+  /** The values a workload gets for the fields it leaves out, in the shape of the contract's <Type>PolicyDefaultsAndRulesV2.defaults (e.g. {compute: {gpuDevicesRequest: 1}, image: "nvcr.io/nvidia/pytorch:24.01-py3"}). */
+  defaults?: { [key: string]: any };
+  /** What a workload may set, per field, in the shape of <Type>PolicyDefaultsAndRulesV2.rules (e.g. {compute: {gpuDevicesRequest: {max: 4}}, image: {options: [{value: "nvcr.io/nvidia/pytorch:24.01-py3"}]}}). */
+  rules?: { [key: string]: any };
+  /** The ids of datasource assets every workload in the scope includes. */
+  imposedAssets?: string[];
+  /** Take over an existing Workload policy with the same inputs instead of failing with "already exists". */
+  adoptExisting?: boolean;
+  /** The policy's id in Run:ai. */
+  policyId?: string;
+  /** The effective policy in the scope ({defaults, rules, imposedAssets}): this policy merged with those of the scopes above it. */
+  effective?: { [key: string]: any };
+  /** When the effective policy last changed. */
+  effectiveUpdatedAt?: string;
+  /** When the policy was created. */
+  createdAt?: string;
+  /** Who created the policy. */
+  createdBy?: string;
+  /** When the policy was last changed. */
+  updatedAt?: string;
+  /** Who last changed the policy. */
+  updatedBy?: string;
+}
+
 /** The arguments of an explicit `runai` provider (`Provider` of `pulumi-runai/plugin`): the `runai:*` settings. What is left out falls back to the RUNAI_* environment variables of the provider process. */
 export interface ProviderArgs {
   /** Control-plane URL, e.g. `https://acme.run.ai`. `http://` is refused for non-loopback hosts unless `runai:allowInsecureHttp` is true. */

@@ -20,6 +20,11 @@ const ORG_ROUTES = [
   "/api/v1/authorization/roles/{roleIdPath}",
   "/api/v1/authorization/access-rules",
   "/api/v1/authorization/access-rules/{accessRuleId}",
+  "/api/v2/policy",
+  "/api/v2/policy/trainings",
+  "/api/v2/policy/workspaces",
+  "/api/v2/policy/distributed",
+  "/api/v2/policy/inferences",
 ]
   .map((template) => `"${template}"`)
   .join(", ");

@@ -8,6 +8,7 @@ import { CLUSTERS_FAMILY } from "./cluster";
 import { DEPARTMENTS_FAMILY } from "./departments";
 import { NODE_POOLS_FAMILY } from "./node-pools";
 import { ASSET_KINDS } from "./kinds";
+import { POLICIES_FAMILY } from "./policies";
 import { PROJECTS_FAMILY } from "./projects";
 import { ROLES_FAMILY } from "./roles";
 
@@ -21,4 +22,5 @@ export const FAMILIES: readonly Family[] = [
   NODE_POOLS_FAMILY,
   ROLES_FAMILY,
   ACCESS_RULES_FAMILY,
+  POLICIES_FAMILY,
 ];

@@ -1,6 +1,9 @@
 // Request counters per "<METHOD> <route template>" and status code, for tests and benchmarks that
 // need to know how many calls a client really made (retries, duplicate creates...).
 
+/** Appended to the key of a request with `validateOnly=true`, which changes nothing. */
+export const VALIDATE_ONLY_SUFFIX = " (validateOnly)";
+
 export type CounterSnapshot = Record<string, Record<string, number>>;
 
 export class RequestCounters {

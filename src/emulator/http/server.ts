@@ -5,6 +5,7 @@
 import * as http from "node:http";
 import type { EmulatorContext } from "../context";
 import { ADMIN_PREFIX, handleAdmin } from "./admin";
+import { VALIDATE_ONLY_SUFFIX } from "./counters";
 import { ApiError, notFound } from "./errors";
 import { injectedErrorToApiError } from "./faults";
 import { readJsonBody, sendJson, type ApiResponse } from "./http";
@@ -78,7 +79,10 @@ export function createEmulatorServer(ctx: EmulatorContext, log: LogLine | null):
       response = errorResponse(err, log);
     }
 
-    ctx.counters.record(match ? match.route.counterKey : `${method} ${UNMATCHED_ROUTE}`, response.status);
+    // A validateOnly PUT (workload policies) writes nothing: counted apart, so counts of writes leave it out.
+    const validateOnly = queryStart !== -1 && new URLSearchParams(url.slice(queryStart + 1)).get("validateOnly") === "true";
+    const counterKey = match ? `${match.route.counterKey}${validateOnly ? VALIDATE_ONLY_SUFFIX : ""}` : `${method} ${UNMATCHED_ROUTE}`;
+    ctx.counters.record(counterKey, response.status);
     if (drop) {
       req.socket.destroy();
     } else {

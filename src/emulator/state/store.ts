@@ -1,4 +1,4 @@
-// In-memory state of one emulator: the tables of assets, applications, clusters, org units and access rules,
+// In-memory state of one emulator: the tables of assets, applications, clusters, org units, access rules and policies,
 // the id counters and the token-signing key, and the whole state as the state file holds it.
 // Business rules live in the handlers (families/).
 import { randomBytes } from "node:crypto";
@@ -8,6 +8,7 @@ import { AppTable } from "./app-table";
 import { AssetTable } from "./asset-table";
 import { ClusterTable, NodePoolTable, type ClusterRecord, type NodePoolRecord } from "./cluster-table";
 import { OrgUnitTable } from "./org-unit-table";
+import { PolicyTable, type PolicyRecord } from "./policy-table";
 import { FIRST_NEW_IDS } from "./seed";
 import type { AccessRuleRecord, AppRecord, AssetRecord, DepartmentRecord, ProjectRecord } from "../types";
 
@@ -34,6 +35,8 @@ export interface PersistedState {
   /** Absent before clusters could be registered: the seeded cluster then. */
   clusters?: ClusterRecord[];
   nodePools?: NodePoolRecord[];
+  /** Absent before workload policies were served: none then. */
+  policies?: PolicyRecord[];
 }
 
 export class Store {
@@ -44,6 +47,7 @@ export class Store {
   readonly orgUnits: OrgUnitTable;
   /** Reading rules first drops the projects that finished deleting, which ends the rules on them. */
   readonly accessRules: AccessRuleTable;
+  readonly policies = new PolicyTable();
   private nextIds: NextIds = { ...FIRST_NEW_IDS };
   jwtKey: Buffer = randomBytes(32);
 
@@ -76,6 +80,7 @@ export class Store {
     this.clusters.replace();
     this.nodePools.replace();
     this.accessRules.clear();
+    this.policies.clear();
     this.nextIds = { ...FIRST_NEW_IDS };
   }
 
@@ -91,6 +96,7 @@ export class Store {
       nextIds: { ...this.nextIds },
       clusters: this.clusters.all(),
       nodePools: this.nodePools.all(),
+      policies: this.policies.all(),
     };
   }
 
@@ -110,6 +116,7 @@ export class Store {
     if (state.nextIds) this.nextIds = { ...state.nextIds };
     if (state.clusters) this.clusters.replace(state.clusters);
     if (state.nodePools) this.nodePools.replace(state.nodePools);
+    for (const policy of state.policies ?? []) this.policies.put(policy);
     this.assets.purgeDeleted();
     this.orgUnits.purgeDeletedProjects();
   }
