@@ -130,7 +130,8 @@ describe("every kind through a Pulumi YAML program and the runai plugin", () => 
     await stack?.cleanup();
   });
 
-  const status = async (fixture: KindFixture, id: string) => (await emulator.api("GET", fixture.itemPath(id))).status;
+  const status = async (fixture: KindFixture, id: string) =>
+    fixture.statusOf ? fixture.statusOf(emulator, id) : (await emulator.api("GET", fixture.itemPath(id))).status;
 
   const lifecycle = describeLifecycle(host, {
     afterCreate() {

@@ -66,7 +66,8 @@ export function describeLifecycle(host: LifecycleHost, hostSteps: HostSteps = {}
   const { kinds } = host;
   const N = kinds.length;
   const state: LifecycleState = { ids: {}, byHand: {} };
-  const status = async (fixture: KindFixture, id: string) => (await host.emulator().api("GET", fixture.itemPath(id))).status;
+  const status = async (fixture: KindFixture, id: string) =>
+    fixture.statusOf ? fixture.statusOf(host.emulator(), id) : (await host.emulator().api("GET", fixture.itemPath(id))).status;
   const declareKinds = (argsOf: (fixture: KindFixture, name: string) => Json, extra: Declaration = {}) =>
     host.declare({
       ...Object.fromEntries(kinds.map(({ type, name, fixture }) => [name, { type, args: argsOf(fixture, name) }])),

@@ -10,7 +10,7 @@
 import { RunaiNotFoundError } from "../../client/errors";
 import type { PolicyOverwrite, PolicyTarget } from "../../client/policies";
 import { POLICY_PATH } from "../../client/policies";
-import { WORKLOAD_POLICY_OUTPUTS, WorkloadPolicyInputs } from "../../schemas/workload-policy";
+import { POLICY_TYPES, WORKLOAD_POLICY_OUTPUTS, WorkloadPolicyInputs } from "../../schemas/workload-policy";
 import type { PolicyScope, PolicyType, WorkloadPolicy } from "../../schemas/workload-policy";
 import type { ProviderContext } from "../context";
 import type { ResourceKind } from "../kind";
@@ -18,17 +18,7 @@ import { policySchemas, validateOnServer } from "./policy-validation";
 import { containsUnknown, isObject, isSet, isUnknown } from "../validation";
 
 /** The API's answer about one policy, with the place it was asked about (the answer does not name its type). */
-export interface HeldPolicy {
-  target: PolicyTarget;
-  answer: WorkloadPolicy;
-}
-
-const SINGULAR: Record<PolicyType, string> = {
-  workspaces: "workspace",
-  trainings: "training",
-  distributed: "distributed",
-  inferences: "inference",
-};
+export type HeldPolicy = WorkloadPolicy & { target: PolicyTarget };
 
 export const workloadPolicyKind: ResourceKind<HeldPolicy, WorkloadPolicyInputs> = {
   type: "WorkloadPolicy",
@@ -53,8 +43,9 @@ export const workloadPolicyKind: ResourceKind<HeldPolicy, WorkloadPolicyInputs> 
   updatable: [{ path: "name", onlyWhenSet: true }, { path: "defaults" }, { path: "rules" }, { path: "imposedAssets" }],
   identity: {
     idOf: (held) => policyId(held.target),
-    createdOf: (held) => ({ by: held.answer.meta?.createdBy, at: held.answer.meta?.createdAt }),
-    describe: (values) => `the ${SINGULAR[values.type] ?? String(values.type)} policy of ${placeOf(values.scope, values.scopeId)}`,
+    createdOf: (held) => ({ by: held.meta?.createdBy, at: held.meta?.createdAt }),
+    // With the label and location: `Workload policy "trainings" … in department 101`.
+    describe: (values) => String(values.type),
     location: (values) => placeOf(values.scope, values.scopeId),
   },
   // A PUT never refuses a policy that exists (it overwrites it): create looks first.
@@ -74,7 +65,7 @@ export const workloadPolicyKind: ResourceKind<HeldPolicy, WorkloadPolicyInputs> 
       return inputs;
     },
   },
-  toOutputs: ({ target, answer }) => ({
+  toOutputs: ({ target, ...answer }) => ({
     type: target.type,
     scope: target.scope,
     scopeId: target.scopeId,
@@ -97,7 +88,7 @@ export const workloadPolicyKind: ResourceKind<HeldPolicy, WorkloadPolicyInputs> 
     async findExisting(ctx, inputs) {
       const target = targetOf(inputs);
       const answer = await ctx.client.policies.get(target);
-      return answer.meta ? { target, answer } : undefined;
+      return answer.meta ? { ...answer, target } : undefined;
     },
     adopt: (ctx, _existing, inputs) => overwrite(ctx, inputs),
     read: (ctx, id) => readPolicy(ctx, parsePolicyId(id)),
@@ -119,7 +110,7 @@ export function overwriteBody(inputs: WorkloadPolicyInputs): PolicyOverwrite {
 
 async function overwrite(ctx: ProviderContext, inputs: WorkloadPolicyInputs): Promise<HeldPolicy> {
   const target = targetOf(inputs);
-  return { target, answer: await ctx.client.policies.overwrite(target, overwriteBody(inputs)) };
+  return { ...(await ctx.client.policies.overwrite(target, overwriteBody(inputs))), target };
 }
 
 /** The scope's own policy; a scope without one (its policy deleted elsewhere) reads as gone. */
@@ -134,7 +125,7 @@ async function readPolicy(ctx: ProviderContext, target: PolicyTarget): Promise<H
       serverMessage: `${placeOf(target.scope, target.scopeId)} has no policy of its own`,
     });
   }
-  return { target, answer };
+  return { ...answer, target };
 }
 
 export function targetOf(inputs: Pick<WorkloadPolicyInputs, "type" | "scope" | "scopeId">): PolicyTarget {
@@ -146,7 +137,7 @@ export function policyId(target: PolicyTarget): string {
   return [target.type, target.scope, ...(target.scopeId ? [target.scopeId] : [])].join("/");
 }
 
-const TYPES: readonly string[] = Object.keys(SINGULAR);
+const TYPES: readonly string[] = POLICY_TYPES;
 const SCOPES: readonly string[] = ["tenant", "cluster", "department", "project"];
 
 /** The place an id names; an id that names none (a mistyped `pulumi import` id) is refused with the format. */
