@@ -1,5 +1,6 @@
-// Command pulumi-language-go generates Go SDKs for `pulumi package gen-sdk --language go` through
-// Pulumi's Go code generator (pkg/codegen/go), as the official host does. It does not run Go
+// Command pulumi-language-go generates Go code through Pulumi's Go code generator
+// (pkg/codegen/go), as the official host does: SDKs (`pulumi package gen-sdk --language go`),
+// programs (`pulumi import`) and projects (`pulumi convert --language go`). It does not run Go
 // programs: see internal/codegenhost for why it exists.
 package main
 
@@ -15,5 +16,7 @@ func main() {
 	codegenhost.Serve("pulumi-language-go",
 		func(pkg *schema.Package, req *pulumirpc.GeneratePackageRequest, _ schema.ReferenceLoader) (map[string][]byte, error) {
 			return gogen.GeneratePackage("pulumi-language-go", pkg, req.LocalDependencies)
-		})
+		},
+		codegenhost.WithProgram(gogen.GenerateProgram),
+		codegenhost.WithProject(gogen.GenerateProject))
 }
