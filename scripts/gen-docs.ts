@@ -58,6 +58,30 @@ function fill(text: string, parts: Record<string, string>): string {
   return text.replace(/^<!-- ([a-z-]+) -->$/gm, (line, marker: string) => parts[marker] ?? line).trim() + "\n";
 }
 
+/**
+ * Where an example's programs come from, and the four of them (examples/<folder>/) as the page's
+ * language sections; `toDocs` is the page's way up to docs/ ("../" from docs/resources/).
+ */
+function exampleSections(folder: string, toDocs: string, what: string): string {
+  const program = (file: string) => read(path.join(root, "examples", folder, file), what).trim();
+  return [
+    `A runnable program in [\`examples/${folder}\`](${toDocs}../examples/${folder}), `,
+    "written against the Run:ai emulator's seeded tenant (`npx runai-emulator`); the tests run the TypeScript and the YAML ",
+    "program. The Go and Python programs are the YAML one as `pulumi convert --from yaml` translates it, for the SDKs that ",
+    `\`pulumi package gen-sdk\` generates ([other languages](${toDocs}guides/other-languages.md#sdks)); `,
+    "the tests vet and compile them.\n\n",
+    "### TypeScript\n\n```typescript\n",
+    program("index.ts"),
+    "\n```\n\n### YAML\n\n```yaml\n",
+    program("yaml/Pulumi.yaml"),
+    "\n```\n\n### Go\n\n```go\n",
+    program("go/main.go"),
+    "\n```\n\n### Python\n\n```python\n",
+    program("python/__main__.py"),
+    "\n```\n\n",
+  ].join("");
+}
+
 function idDescription(kind: AnyResourceKind): string {
   if (kind.identity.namePath === "meta.name") return `The ${kind.label}'s uuid (also \`meta.id\`).`;
   if (kind.type === "Project") return "The project's id: a number as a string (assets take it as `meta.projectId`, a number).";
@@ -92,19 +116,7 @@ function resourcePage(schema: PackageSchema, kind: AnyResourceKind, undescribed:
     // The kind's description (the registry's), then what its note says before its first section.
     [kindDescription(kind.type), intro.trim()].filter(Boolean).join("\n\n"),
     "\n\n## Example usage\n\n",
-    `A runnable program in [\`examples/resources/${kind.type}\`](../../examples/resources/${kind.type}), `,
-    "written against the Run:ai emulator's seeded tenant (`npx runai-emulator`); the tests run the TypeScript and the YAML ",
-    "program. The Go and Python programs are the YAML one as `pulumi convert --from yaml` translates it, for the SDKs that ",
-    "`pulumi package gen-sdk` generates ([other languages](../guides/other-languages.md#sdks)); the tests vet and compile them.\n\n",
-    "### TypeScript\n\n```typescript\n",
-    example("index.ts"),
-    "\n```\n\n### YAML\n\n```yaml\n",
-    example("yaml/Pulumi.yaml"),
-    "\n```\n\n### Go\n\n```go\n",
-    example("go/main.go"),
-    "\n```\n\n### Python\n\n```python\n",
-    example("python/__main__.py"),
-    "\n```\n\n",
+    exampleSections(`resources/${kind.type}`, "../", "every kind has a TypeScript, a YAML, a Go and a Python example"),
     sections.map((section) => section.trim()).join("\n\n"),
     `\n\n## Create a ${kind.type} resource\n\n`,
     "```typescript\n",
@@ -165,6 +177,10 @@ function lookupsPage(): string {
     frontMatter("Run:ai look-ups", "The look-ups of the Run:ai package for Pulumi: what each finds, and every field of its answer.") +
     "# Look-ups\n\nThe look-ups of `pulumi-runai` (see [the overview](_index.md#look-ups)): what each is asked by, and every " +
     "type of its answer, field by field. An answer is Run:ai's object without its null fields.\n\n" +
+    "## Example usage\n\nEvery look-up in one program: the ids of the seeded cluster, a department, a project, a node pool " +
+    "and a role, found by name. In Pulumi YAML and the other languages the look-ups are functions of the runai plugin " +
+    "(`runai:index:getCluster`, …).\n\n" +
+    exampleSections("lookups", "", "the look-ups have a TypeScript, a YAML, a Go and a Python example") +
     lookupsReference()
   );
 }

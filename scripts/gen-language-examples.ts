@@ -1,9 +1,12 @@
-// Writes the Go and Python examples of every kind (examples/resources/<Kind>/go/, python/): Pulumi's
-// own translation of the kind's YAML example, `pulumi convert --from yaml --language go|python`,
+// Writes the Go and Python examples of every kind (examples/resources/<Kind>/go/, python/) and of
+// the look-ups (examples/lookups/go/, python/): Pulumi's own translation of the YAML example beside them, `pulumi convert --from yaml --language go|python`,
 // with the CLI scripts/ensure-pulumi.sh builds (Pulumi YAML's converter to PCL, then Pulumi's Go
 // and Python program generators in our language hosts, tools/pulumi-cli/internal/codegenhost).
-// Nothing in them is written by hand; the one change is to the input: the project's name ends in
-// the target language rather than "-yaml". scripts/gen-docs.ts shows them on each kind's page.
+// Nothing in them is written by hand. Changed: the input's project name ends in the target language
+// rather than "-yaml"; and in Go, look-ups the SDK renames are called by its names (goLookupNames).
+// `--strict` binds the program against the schema's types (the lenient binder types every look-up
+// result's field as optional, which the Go code then gets wrong). scripts/gen-docs.ts shows them on each kind's page and
+// on the look-ups' page.
 //
 //   npm run gen:examples    rewrites them (after a YAML example, the schema or the version changed)
 //   test/e2e/language-examples.test.ts fails when they are stale, and vets and compiles them
@@ -12,11 +15,15 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { promisify } from "node:util";
+import { buildSchema } from "../src/plugin/schema";
 import { RESOURCE_TYPES } from "../src/provider/registry";
 
 const run = promisify(execFile);
 const root = path.resolve(__dirname, "..");
-const examplesDir = path.join(root, "examples/resources");
+const examplesDir = path.join(root, "examples");
+
+/** The examples with a YAML program to translate (examples/-relative folders): every kind's, and the look-ups'. */
+export const YAML_EXAMPLES = [...RESOURCE_TYPES.map((type) => `resources/${type}`), "lookups"];
 
 /** What `pulumi convert` writes that is kept, per target language (its .gitignore is not). */
 export const LANGUAGE_FILES = {
@@ -30,20 +37,35 @@ export const LANGUAGES = Object.keys(LANGUAGE_FILES) as Language[];
 const PARALLEL = 3;
 
 /** The YAML example with its project named for the language it becomes (`runai-example-department-go`). */
-function renamed(yaml: string, type: string, language: Language): string {
+function renamed(yaml: string, example: string, language: Language): string {
   const text = yaml.replace(/^name: (\S+)-yaml$/m, `name: $1-${language}`);
-  if (text === yaml) throw new Error(`examples/resources/${type}/yaml/Pulumi.yaml: its name does not end in "-yaml"`);
+  if (text === yaml) throw new Error(`examples/${example}/yaml/Pulumi.yaml: its name does not end in "-yaml"`);
   return text;
 }
 
-/** One kind's YAML example converted to one language: the kept files' paths (examples/resources/-relative) → text. */
-async function convert(binDir: string, work: string, type: string, language: Language): Promise<[string, string][]> {
-  const dir = path.join(work, `${type}-${language}`);
+/**
+ * The Go SDK names a look-up `LookupX` when the package has a resource `X` (`runai.LookupCluster`,
+ * since `runai.GetCluster` would read a Cluster resource's state), but Pulumi's Go program
+ * generator (v3.248.0, useLookupInvokeForm) misses that for tokens of the form `runai:index:getX`
+ * and writes `runai.GetClusterOutput`, which does not compile: this renames those calls and types.
+ */
+export function goLookupNames(code: string): string {
+  const schema = buildSchema("0.0.0");
+  const renamed = Object.keys(schema.functions)
+    .map((token) => token.replace(/^runai:index:get/, ""))
+    .filter((name) => `runai:index:${name}` in schema.resources);
+  if (renamed.length === 0) return code;
+  return code.replace(new RegExp(`\\brunai\\.Get(${renamed.join("|")})(?=Output|Result|Args|\\()`, "g"), "runai.Lookup$1");
+}
+
+/** One YAML example converted to one language: the kept files' paths (examples/-relative) → text. */
+async function convert(binDir: string, work: string, example: string, language: Language): Promise<[string, string][]> {
+  const dir = path.join(work, `${example.replace(/\//g, "-")}-${language}`);
   const source = path.join(dir, "yaml");
   fs.mkdirSync(source, { recursive: true });
   fs.writeFileSync(
     path.join(source, "Pulumi.yaml"),
-    renamed(fs.readFileSync(path.join(examplesDir, type, "yaml/Pulumi.yaml"), "utf8"), type, language),
+    renamed(fs.readFileSync(path.join(examplesDir, example, "yaml/Pulumi.yaml"), "utf8"), example, language),
   );
   // The example's `plugins:` path (../node_modules/pulumi-runai/bin) finds this repository's plugin.
   fs.mkdirSync(path.join(dir, "node_modules"));
@@ -58,24 +80,30 @@ async function convert(binDir: string, work: string, type: string, language: Lan
   });
   const out = path.join(dir, language);
   try {
-    await run("pulumi", ["convert", "--from", "yaml", "--language", language, "--out", out, "--generate-only"], { cwd: source, env });
+    await run("pulumi", ["convert", "--from", "yaml", "--language", language, "--out", out, "--generate-only", "--strict"], {
+      cwd: source,
+      env,
+    });
   } catch (err) {
     const { stdout, stderr } = err as { stdout?: string; stderr?: string };
-    throw new Error(`pulumi convert of examples/resources/${type}/yaml to ${language} failed:\n${stdout ?? ""}${stderr ?? ""}`);
+    throw new Error(`pulumi convert of examples/${example}/yaml to ${language} failed:\n${stdout ?? ""}${stderr ?? ""}`);
   }
-  return LANGUAGE_FILES[language].map((file) => [`${type}/${language}/${file}`, fs.readFileSync(path.join(out, file), "utf8")]);
+  return LANGUAGE_FILES[language].map((file) => {
+    const text = fs.readFileSync(path.join(out, file), "utf8");
+    return [`${example}/${language}/${file}`, file.endsWith(".go") ? goLookupNames(text) : text];
+  });
 }
 
-/** Every kind's YAML example converted to every language: paths (examples/resources/-relative) → text. */
-export async function convertExamples(binDir: string, types: readonly string[] = RESOURCE_TYPES): Promise<Map<string, string>> {
+/** Every YAML example converted to every language: paths (examples/-relative) → text. */
+export async function convertExamples(binDir: string, examples: readonly string[] = YAML_EXAMPLES): Promise<Map<string, string>> {
   const work = fs.mkdtempSync(path.join(os.tmpdir(), "pulumi-runai-convert-"));
   try {
     fs.mkdirSync(path.join(work, "home"));
-    const jobs = types.flatMap((type) => LANGUAGES.map((language) => ({ type, language })));
+    const jobs = examples.flatMap((example) => LANGUAGES.map((language) => ({ example, language })));
     const files: [string, string][] = [];
     for (let next = 0; next < jobs.length; next += PARALLEL) {
       const batch = jobs.slice(next, next + PARALLEL);
-      for (const result of await Promise.all(batch.map(({ type, language }) => convert(binDir, work, type, language)))) {
+      for (const result of await Promise.all(batch.map(({ example, language }) => convert(binDir, work, example, language)))) {
         files.push(...result);
       }
     }
@@ -85,12 +113,13 @@ export async function convertExamples(binDir: string, types: readonly string[] =
   }
 }
 
-/** The Go and Python example files examples/resources/ holds today (examples/resources/-relative). */
+/** The Go and Python example files examples/ holds today beside a YAML example (examples/-relative). */
 export function checkedInLanguageExamples(): string[] {
-  return fs.readdirSync(examplesDir).flatMap((type) =>
+  const folders = ["lookups", ...fs.readdirSync(path.join(examplesDir, "resources")).map((type) => `resources/${type}`)];
+  return folders.flatMap((example) =>
     LANGUAGES.flatMap((language) => {
-      const dir = path.join(examplesDir, type, language);
-      return fs.existsSync(dir) ? fs.readdirSync(dir).map((file) => `${type}/${language}/${file}`) : [];
+      const dir = path.join(examplesDir, example, language);
+      return fs.existsSync(dir) ? fs.readdirSync(dir).map((file) => `${example}/${language}/${file}`) : [];
     }),
   );
 }
@@ -110,7 +139,7 @@ if (require.main === module) {
         fs.mkdirSync(path.dirname(path.join(examplesDir, file)), { recursive: true });
         fs.writeFileSync(path.join(examplesDir, file), text);
       }
-      console.log(`wrote ${files.size} files in examples/resources/`);
+      console.log(`wrote ${files.size} files in examples/`);
     },
     (err: Error) => {
       console.error(err.message);

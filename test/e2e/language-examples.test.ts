@@ -1,5 +1,6 @@
 // The Go and Python examples of the docs (examples/resources/<Kind>/go/, python/, shown in
-// docs/resources/<Kind>.md) are Pulumi's own translation of each kind's YAML example: what
+// docs/resources/<Kind>.md, and examples/lookups/go/, python/, in docs/lookups.md) are Pulumi's own
+// translation of the YAML example beside them: what
 // `pulumi convert --from yaml` writes today with the CLI this repository builds, as committed.
 // The Go ones pass `go vet` against the Go SDK `pulumi package gen-sdk` generates (one module for
 // all of them), and the Python ones byte-compile and use only names the generated Python SDK has.
@@ -8,12 +9,14 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { promisify } from "node:util";
-import { checkedInLanguageExamples, convertExamples } from "../../scripts/gen-language-examples";
-import { RESOURCE_TYPES } from "../../src/provider/registry";
+import { checkedInLanguageExamples, convertExamples, YAML_EXAMPLES } from "../../scripts/gen-language-examples";
 import { pulumiBinDir, repoRoot } from "../support/pulumi-stack";
 
 const run = promisify(execFile);
-const examplesDir = path.join(repoRoot, "examples/resources");
+const examplesDir = path.join(repoRoot, "examples");
+
+/** A folder name for an example in one module or directory of them all (resources-Department, lookups). */
+const flat = (example: string) => example.replace(/\//g, "-");
 const { version } = JSON.parse(fs.readFileSync(path.join(repoRoot, "package.json"), "utf8")) as { version: string };
 
 // Made here, not in beforeAll: concurrent tests start before the hooks run.
@@ -53,9 +56,9 @@ it.concurrent(
   async () => {
     const sdk = await generateSdk("go");
     const module = path.join(work, "go-examples");
-    for (const type of RESOURCE_TYPES) {
-      fs.mkdirSync(path.join(module, type), { recursive: true });
-      fs.copyFileSync(path.join(examplesDir, type, "go/main.go"), path.join(module, type, "main.go"));
+    for (const example of YAML_EXAMPLES) {
+      fs.mkdirSync(path.join(module, flat(example)), { recursive: true });
+      fs.copyFileSync(path.join(examplesDir, example, "go/main.go"), path.join(module, flat(example), "main.go"));
     }
     // The Pulumi Go SDK the CLI is built from (in the module cache), pinned by that module's go.sum;
     // the examples' own go.mod asks for the runai SDK at the package's version, here the generated one.
@@ -89,13 +92,13 @@ it.concurrent(
   async () => {
     const sdk = await generateSdk("python");
     const copies = path.join(work, "python-examples");
-    for (const type of RESOURCE_TYPES) {
-      fs.mkdirSync(path.join(copies, type), { recursive: true });
-      fs.copyFileSync(path.join(examplesDir, type, "python/__main__.py"), path.join(copies, type, "__main__.py"));
+    for (const example of YAML_EXAMPLES) {
+      fs.mkdirSync(path.join(copies, flat(example)), { recursive: true });
+      fs.copyFileSync(path.join(examplesDir, example, "python/__main__.py"), path.join(copies, flat(example), "__main__.py"));
     }
     await run("python3", ["-m", "compileall", "-q", copies]);
     const names = await run("python3", [path.join(repoRoot, "test/support/python-sdk-names.py"), path.join(sdk, "pulumi_runai"), copies]);
-    expect(names.stdout).toMatch(new RegExp(`^${RESOURCE_TYPES.length} programs checked, \\d+ names of pulumi_runai used, 0 unknown\\n$`));
+    expect(names.stdout).toMatch(new RegExp(`^${YAML_EXAMPLES.length} programs checked, \\d+ names of pulumi_runai used, 0 unknown\\n$`));
   },
   900_000,
 );
