@@ -7,7 +7,8 @@
 // of the dynamic host send the resource's name in the hidden input `__declaredBy`, the plugin host its
 // URN. The adapter reads it, removes it from the inputs it returns (it never reaches state, diff or
 // outputs), and claims the kind's unique key for that resource in a table that lives as long as the
-// provider process, which the engine starts once per deployment (preview, update) and host.
+// provider process, which the engine starts once per deployment and host (`pulumi up` ran its preview
+// and its update in two processes of the dynamic host, each checking the resource under one name).
 import type { Json, UniqueKey } from "./kind";
 import type { CheckFailure } from "./validation";
 import { containsUnknown, formatPath, valueAt } from "./validation";
@@ -31,8 +32,9 @@ export function takeDeclaration(news: Json): { inputs: Json; declaration?: Decla
 }
 
 /**
- * A kind's unique key from the values at `fields` (inputs as check sees them), or undefined while one
- * of them is unknown (a preview) or absent: a key claimed only once every part of it is known.
+ * A kind's unique key from the values at the paths `parts` (inputs as check sees them), or undefined
+ * while one of them is unknown (a preview) or absent: a key is claimed only once all of it is known.
+ * `field` and `rule` are what a duplicate's failure names.
  */
 export function uniqueKeyOf(values: Json, parts: readonly (readonly string[])[], field: string[], rule: string): UniqueKey | undefined {
   const known = parts.map((path) => valueAt(values, [...path]));

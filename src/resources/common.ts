@@ -90,7 +90,9 @@ export function classInputs(resourceType: string, name: string, args: object | u
 /**
  * The resource inputs of a dynamic resource class: `classInputs`, and which resource this is, for the
  * check that refuses two resources owning one Run:ai object (provider/unique-claims.ts), which takes
- * it out again before anything is stored. Resource names are unique per type in a program.
+ * it out again before anything is stored. Resource names are unique per type in a program, so the
+ * name tells resources apart; children of two components that share a name (told apart by their
+ * parents' URNs, which a class cannot read before it registers) count as one and are not compared.
  */
 export function dynamicClassInputs(resourceType: string, name: string, args: object | undefined): pulumi.Inputs {
   const declaration: Declaration = { id: name, name };
