@@ -72,7 +72,8 @@ function classDoc(type: string): string {
 function classText(host: Host, type: string, resource: ResourceSpec): string {
   const argsOptional = (resource.requiredInputs ?? []).length === 0;
   const parameters = `name: string, args: ${type}Args${argsOptional ? " = {}" : ""}, opts?: pulumi.CustomResourceOptions`;
-  const inputs = `classInputs("${type}", name, args), classOptions("${type}", opts)`;
+  const inputsOf = host === "dynamic" ? "dynamicClassInputs" : "classInputs";
+  const inputs = `${inputsOf}("${type}", name, args), classOptions("${type}", opts)`;
   const call =
     host === "dynamic" ? `super(providerShim("${type}"), name, ${inputs}, TYPE_MODULE, "${type}");` : `super("${type}", name, ${inputs});`;
   const base = host === "dynamic" ? "pulumi.dynamic.Resource" : "PluginResource";
@@ -90,7 +91,8 @@ function moduleText(host: Host, entries: { kind: AnyResourceKind; resource: Reso
   const { resources } = HOSTS[host];
   const types = entries.map(({ kind }) => kind.type);
   const extras = types.map((type) => EXTRA_MEMBERS[type]).filter(Boolean);
-  const values = ["classInputs", "classOptions", ...(host === "dynamic" ? ["providerShim", "TYPE_MODULE"] : [])];
+  const values =
+    host === "dynamic" ? ["dynamicClassInputs", "classOptions", "providerShim", "TYPE_MODULE"] : ["classInputs", "classOptions"];
   values.push(...extras.flatMap((extra) => extra.imports));
   const typeValues = ["OutputProperties", ...extras.flatMap((extra) => extra.typeImports)];
   return (
