@@ -28,11 +28,19 @@ import (
 // Generate is one language's generator: the SDK's files by path, relative to the output directory.
 type Generate func(pkg *schema.Package, req *pulumirpc.GeneratePackageRequest, loader schema.ReferenceLoader) (map[string][]byte, error)
 
+// Wrap lets a host that does more than generate code (pulumi-language-go also runs programs) serve
+// its own calls around the code-generating ones, which it embeds.
+type Wrap func(codegen pulumirpc.LanguageRuntimeServer) pulumirpc.LanguageRuntimeServer
+
 // Serve runs the host until the engine disconnects; `name` is the host's name in messages.
-func Serve(name string, generate Generate) {
+func Serve(name string, generate Generate, wraps ...Wrap) {
 	handle, err := rpcutil.ServeWithOptions(rpcutil.ServeOptions{
 		Init: func(srv *grpc.Server) error {
-			pulumirpc.RegisterLanguageRuntimeServer(srv, &host{name: name, generate: generate})
+			var server pulumirpc.LanguageRuntimeServer = &host{name: name, generate: generate}
+			for _, wrap := range wraps {
+				server = wrap(server)
+			}
+			pulumirpc.RegisterLanguageRuntimeServer(srv, server)
 			return nil
 		},
 	})
