@@ -92,12 +92,20 @@ describe("a Go program on the generated Go SDK, runtime: go, the plugin installe
       expect(department).toMatchObject({ name: "go-research", description: "from Go", clusterId: CLUSTER_ID });
       const project = await get(`${PROJECTS}/${outputs.projectId}`);
       expect(project).toMatchObject({ name: "go-team", parentId: outputs.departmentId });
-      expect(project.resources).toEqual([expect.objectContaining({ nodePool: expect.objectContaining({ id: "1" }), gpu: expect.objectContaining({ deserved: 1 }) })]);
+      expect(project.resources).toEqual([
+        expect.objectContaining({ nodePool: expect.objectContaining({ id: "1" }), gpu: expect.objectContaining({ deserved: 1 }) }),
+      ]);
       const config = await get(`${CONFIG_MAPS}/${outputs.configId}`);
       expect(config.meta).toMatchObject({ name: "go-config", scope: "project", projectId: Number(outputs.projectId) });
       expect(config.spec).toMatchObject({ configMap: "training-hyperparameters", mountPath: "/etc/go-typed" });
       const rule = await get(`${ACCESS_RULES}/${outputs.ruleId}`);
-      expect(rule).toMatchObject({ subjectType: "app", subjectId: outputs.appName, roleId: ROLE_IDS.viewer, scopeType: "project", scopeId: outputs.projectId });
+      expect(rule).toMatchObject({
+        subjectType: "app",
+        subjectId: outputs.appName,
+        roleId: ROLE_IDS.viewer,
+        scopeType: "project",
+        scopeId: outputs.projectId,
+      });
       appSecret = String((await stack.outputs({ showSecrets: true })).appSecret);
       expect(await emulator.tryToken(String(outputs.appClientId), appSecret)).toEqual(expect.any(String));
     },
@@ -107,7 +115,9 @@ describe("a Go program on the generated Go SDK, runtime: go, the plugin installe
   it("loaded the installed plugin by the SDK's version: the default provider in state is runai at that version", async () => {
     const state = await stack.exportState();
     const providers = (state.deployment.resources ?? []).filter((r) => r.type === "pulumi:providers:runai");
-    expect(providers.map((p) => ({ name: p.urn.split("::").pop(), version: p.inputs?.version }))).toEqual([{ name: "default_" + version.replace(/\./g, "_"), version }]);
+    expect(providers.map((p) => ({ name: p.urn.split("::").pop(), version: p.inputs?.version }))).toEqual([
+      { name: "default_" + version.replace(/\./g, "_"), version },
+    ]);
     // The project's plugins, as the language host reads them from the program's modules.
     const listed = await run(path.join(pulumiBinDir(), "pulumi"), ["plugin", "ls", "--project"], { cwd: stack.workDir, env: stack.env });
     expect(listed.stdout).toMatch(new RegExp(`^runai\\s+resource\\s+${version.replace(/\./g, "\\.")}\\s`, "m"));
@@ -152,14 +162,18 @@ describe("a Go program on the generated Go SDK, runtime: go, the plugin installe
     expect(printed.includes(appSecret)).toBe(false);
   });
 
-  it("reports a program that does not compile with the compiler's message", async () => {
-    fs.writeFileSync(
-      path.join(stack.workDir, "main.go"),
-      'package main\n\nimport "github.com/pulumi/pulumi/sdk/v3/go/pulumi"\n\nfunc main() {\n\tpulumi.Run(notDeclared)\n}\n',
-    );
-    const preview = await stack.run(["preview"], { allowFailure: true, timeoutMs: BUILD_MS });
-    expect(preview.code).not.toBe(0);
-    expect(preview.stdout + preview.stderr).toContain("error in compiling Go: unable to run `go build`: exit status 1");
-    expect(preview.stdout + preview.stderr).toContain("./main.go:6:13: undefined: notDeclared");
-  }, BUILD_MS);
+  it(
+    "reports a program that does not compile with the compiler's message",
+    async () => {
+      fs.writeFileSync(
+        path.join(stack.workDir, "main.go"),
+        'package main\n\nimport "github.com/pulumi/pulumi/sdk/v3/go/pulumi"\n\nfunc main() {\n\tpulumi.Run(notDeclared)\n}\n',
+      );
+      const preview = await stack.run(["preview"], { allowFailure: true, timeoutMs: BUILD_MS });
+      expect(preview.code).not.toBe(0);
+      expect(preview.stdout + preview.stderr).toContain("error in compiling Go: unable to run `go build`: exit status 1");
+      expect(preview.stdout + preview.stderr).toContain("./main.go:6:13: undefined: notDeclared");
+    },
+    BUILD_MS,
+  );
 });
