@@ -5,7 +5,7 @@
 # 2. Otherwise pulumi is built from the Go module proxy through the wrapper module in
 #    tools/pulumi-cli, at the version its go.mod requires (the one place the pinned version is
 #    written; a plain `go install …@v3.x.y` fails on pulumi's replace directives),
-#    together with this project's small Node.js language host and the Go and Python SDK generators
+#    together with this project's small Node.js and Go language hosts and the Python SDK generator
 #    (`pulumi package gen-sdk`; tools/pulumi-cli/internal/codegenhost), and cached per user outside
 #    the repository: `pulumi` keyed by version, go.mod, go.sum and tools.go, the hosts by version,
 #    go.mod, go.sum and their own source (a host edit rebuilds only the hosts, in seconds).
@@ -66,8 +66,8 @@ source "$repo_root/scripts/lib/build-cache.sh"
 # rebuilds only the host (seconds), never `pulumi` (minutes). tools.go builds nothing but pins
 # what `go mod tidy` keeps in go.mod. The directory printed holds hard links to both.
 cli_key="$(cat "$wrapper/go.mod" "$wrapper/go.sum" "$wrapper/tools.go" | sha256sum | cut -c1-12)"
-# The language hosts: ours for Node.js, and SDK generators only for Go and Python (see
-# tools/pulumi-cli/internal/codegenhost), so `pulumi package gen-sdk` works for those languages.
+# The language hosts: ours for Node.js and Go (programs and SDKs), and an SDK generator only for
+# Python (see tools/pulumi-cli/internal/codegenhost), so `pulumi package gen-sdk` works for those languages.
 hosts=(pulumi-language-nodejs pulumi-language-go pulumi-language-python)
 host_key="$(cat "$wrapper/go.mod" "$wrapper/go.sum" "$wrapper"/cmd/pulumi-language-*/*.go "$wrapper"/internal/*/*.go | sha256sum | cut -c1-12)"
 # Pulumi YAML's language host, and its converter to PCL (`pulumi convert --from yaml`).

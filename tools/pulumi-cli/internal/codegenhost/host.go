@@ -30,6 +30,10 @@ import (
 // Generate is one language's generator: the SDK's files by path, relative to the output directory.
 type Generate func(pkg *schema.Package, req *pulumirpc.GeneratePackageRequest, loader schema.ReferenceLoader) (map[string][]byte, error)
 
+// Wrap lets a host that does more than generate code (pulumi-language-go also runs programs) serve
+// its own calls around the code-generating ones, which it embeds.
+type Wrap func(codegen pulumirpc.LanguageRuntimeServer) pulumirpc.LanguageRuntimeServer
+
 // Serve runs the host until the engine disconnects; `name` is the host's name in messages.
 func Serve(name string, generate Generate, options ...Option) {
 	h := &host{name: name, generate: generate}
@@ -38,7 +42,11 @@ func Serve(name string, generate Generate, options ...Option) {
 	}
 	handle, err := rpcutil.ServeWithOptions(rpcutil.ServeOptions{
 		Init: func(srv *grpc.Server) error {
-			pulumirpc.RegisterLanguageRuntimeServer(srv, h)
+			var server pulumirpc.LanguageRuntimeServer = h
+			for _, wrap := range h.wraps {
+				server = wrap(server)
+			}
+			pulumirpc.RegisterLanguageRuntimeServer(srv, server)
 			return nil
 		},
 	})
@@ -60,6 +68,12 @@ type host struct {
 	generate Generate
 	program  Program // nil: GenerateProgram is unimplemented
 	project  Project // nil: GenerateProject is unimplemented
+	wraps    []Wrap  // the host's own calls around the code-generating ones
+}
+
+// WithWrap serves wrap's calls around the code-generating ones (see Wrap).
+func WithWrap(wrap Wrap) Option {
+	return func(h *host) { h.wraps = append(h.wraps, wrap) }
 }
 
 func (h *host) GetPluginInfo(context.Context, *pbempty.Empty) (*pulumirpc.PluginInfo, error) {
