@@ -9,10 +9,11 @@
 #    (`pulumi package gen-sdk`; tools/pulumi-cli/internal/codegenhost), and cached per user outside
 #    the repository: `pulumi` keyed by version, go.mod, go.sum and tools.go, the hosts by version,
 #    go.mod, go.sum and their own source (a host edit rebuilds only the hosts, in seconds).
-# 3. Pulumi YAML's language host (`pulumi-language-yaml`, for the runai plugin's YAML programs) is
-#    built the same way through the wrapper module in tools/pulumi-yaml (the proxy refuses a plain
-#    `go install` of it), cached under its own key, and linked beside `pulumi`. An existing `pulumi`
-#    counts only when a `pulumi-language-yaml` is beside it or on PATH.
+# 3. Pulumi YAML's language host (`pulumi-language-yaml`, for the runai plugin's YAML programs) and
+#    its converter (`pulumi-converter-yaml`, for `pulumi convert` from YAML) are built the same way
+#    through the wrapper module in tools/pulumi-yaml (the proxy refuses a plain `go install` of
+#    them), cached under their own key, and linked beside `pulumi`. An existing `pulumi` counts only
+#    when a `pulumi-language-yaml` is beside it or on PATH.
 # In both cases the dynamic-provider plugin script shipped in node_modules/@pulumi/pulumi is put
 # next to the binaries so the engine never tries to download a plugin.
 #
@@ -144,21 +145,22 @@ if ! all_built "$host_dir" "${hosts[@]}"; then
   publish "$host_dir" "${hosts[@]}"
 fi
 
-if [ ! -x "$yaml_dir/pulumi-language-yaml" ]; then
+yaml_tools=(pulumi-language-yaml pulumi-converter-yaml)
+if ! all_built "$yaml_dir" "${yaml_tools[@]}"; then
   new_staging "$yaml_dir"
-  log "building pulumi-language-yaml $YAML_VERSION from Go modules (first run only; a few minutes)…"
+  log "building pulumi-language-yaml and pulumi-converter-yaml $YAML_VERSION from Go modules (first run only; a few minutes)…"
   started=$SECONDS
-  go_build "$yaml_wrapper" "$yaml_version_var" "$staging" github.com/pulumi/pulumi-yaml/cmd/pulumi-language-yaml
-  log "built pulumi-language-yaml in $((SECONDS - started))s"
-  publish "$yaml_dir" pulumi-language-yaml
+  go_build "$yaml_wrapper" "$yaml_version_var" "$staging" "${yaml_tools[@]/#/github.com/pulumi/pulumi-yaml/cmd/}"
+  log "built the YAML language host and converter in $((SECONDS - started))s"
+  publish "$yaml_dir" "${yaml_tools[@]}"
 fi
 
-if ! all_built "$bin_dir" pulumi "${hosts[@]}" pulumi-language-yaml; then
+if ! all_built "$bin_dir" pulumi "${hosts[@]}" "${yaml_tools[@]}"; then
   new_staging "$bin_dir"
   link "$cli_dir/pulumi" "$staging/pulumi"
-  for host in "${hosts[@]}"; do link "$host_dir/$host" "$staging/$host"; done
-  link "$yaml_dir/pulumi-language-yaml" "$staging/pulumi-language-yaml"
-  publish "$bin_dir" pulumi "${hosts[@]}" pulumi-language-yaml
+  for tool in "${hosts[@]}"; do link "$host_dir/$tool" "$staging/$tool"; done
+  for tool in "${yaml_tools[@]}"; do link "$yaml_dir/$tool" "$staging/$tool"; done
+  publish "$bin_dir" pulumi "${hosts[@]}" "${yaml_tools[@]}"
 fi
 trap - EXIT
 
