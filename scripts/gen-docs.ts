@@ -15,6 +15,8 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { z } from "zod";
 import { buildSchema } from "../src/plugin/schema";
+import { isEnumType } from "../src/plugin/schema-types";
+import { enumMemberName } from "./gen-enums";
 import { settingsTable } from "./gen-settings-table";
 import type { PackageSchema } from "../src/plugin/schema";
 import type { AnyResourceKind } from "../src/provider/kind";
@@ -138,7 +140,23 @@ function resourcePage(schema: PackageSchema, kind: AnyResourceKind, undescribed:
     `\`\`\`sh\npulumi import ${token} <name> <id>\n\`\`\`\n\n`,
     "Imported inputs hold only what a program writes, and never a secret. The dynamic classes of `pulumi-runai` cannot be imported ",
     `(pulumi/pulumi#16175): set \`adoptExisting: true\` instead, and \`pulumi up\` takes over ${adoption} rather than failing with "already exists".\n`,
+    enumsNote(schema, kind.type),
   ].join("");
+}
+
+/** The kind's enum objects, which the TypeScript `pulumi import` prints and `pulumi-runai/plugin` exports. */
+function enumsNote(schema: PackageSchema, type: string): string {
+  const enums = Object.entries(schema.types)
+    .map(([token, spec]) => [token.split(":")[2], spec] as const)
+    .filter(([name, spec]) => isEnumType(spec) && new RegExp(`^${type}[A-Z]`).test(name));
+  if (enums.length === 0) return "";
+  const [first, spec] = enums[0];
+  const value = isEnumType(spec) ? spec.enum[0].value : "";
+  return (
+    "\nIn a TypeScript project the printed code imports `pulumi-runai/plugin`, which exports the enums of the schema as objects, " +
+    `as a generated SDK does (\`runai.${first}.${enumMemberName(first, value)}\` is \`"${value}"\`): ` +
+    `${enums.map(([name]) => `\`${name}\``).join(", ")}.\n`
+  );
 }
 
 function indexPage(): string {

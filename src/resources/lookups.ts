@@ -51,6 +51,28 @@ export const getNodePool = (args: GetNodePoolArgs): Promise<GetNodePoolResult> =
 /** The role named `name`, e.g. "ML engineer". */
 export const getRole = (args: GetRoleArgs): Promise<GetRoleResult> => lookUp("getRole", args);
 
+// The Output forms, named and called as in a generated SDK (`getClusterOutput`): arguments that may be
+// Outputs, an Output answer. The code `pulumi convert --language typescript` prints calls them.
+/** `getCluster` with arguments that may be Outputs, answering an Output. */
+export const getClusterOutput = (args: LookupInputs<GetClusterArgs>): pulumi.Output<GetClusterResult> => lookUpOutput("getCluster", args);
+/** `getDepartment` with arguments that may be Outputs, answering an Output. */
+export const getDepartmentOutput = (args: LookupInputs<GetDepartmentArgs>): pulumi.Output<GetDepartmentResult> =>
+  lookUpOutput("getDepartment", args);
+/** `getProject` with arguments that may be Outputs, answering an Output. */
+export const getProjectOutput = (args: LookupInputs<GetProjectArgs>): pulumi.Output<GetProjectResult> => lookUpOutput("getProject", args);
+/** `getNodePool` with arguments that may be Outputs, answering an Output. */
+export const getNodePoolOutput = (args: LookupInputs<GetNodePoolArgs>): pulumi.Output<GetNodePoolResult> =>
+  lookUpOutput("getNodePool", args);
+/** `getRole` with arguments that may be Outputs, answering an Output. */
+export const getRoleOutput = (args: LookupInputs<GetRoleArgs>): pulumi.Output<GetRoleResult> => lookUpOutput("getRole", args);
+
+/** A look-up's arguments, each of which may be an Output (the `…Output` forms). */
+export type LookupInputs<Args> = { [Field in keyof Args]: pulumi.Input<Args[Field]> };
+
+function lookUpOutput<Result>(name: string, args: object): pulumi.Output<Result> {
+  return pulumi.output(args).apply((resolved) => lookUp<Result>(name, resolved));
+}
+
 /** What a look-up is asked by: a name, and the cluster it is in for what lives in a cluster. */
 export interface GetClusterArgs {
   name: string;
