@@ -52,6 +52,7 @@ it("writes a TypeScript project on pulumi-runai/plugin that depends on pulumi-ru
     'import * as runai from "pulumi-runai/plugin";',
   ]);
   expect(index).toContain("const cluster = runai.getClusterOutput({");
+  expect(index).toContain("const platformProjects = runai.getProjectsOutput({");
   expect(index).toContain("subjectType: runai.AccessRuleSubjectType.User,");
   const manifest = JSON.parse(fs.readFileSync(path.join(project, "package.json"), "utf8")) as { dependencies: Record<string, string> };
   expect(manifest.dependencies).toMatchObject({ "pulumi-runai": version });
@@ -67,4 +68,5 @@ it("type-checks, and previews the access rule with the ids its look-ups found", 
   expect(preview.stdout).toContain("+ 2 to create");
   expect(preview.stdout).toMatch(/clusterId\s*: "7c1e6a52-3b9d-4f08-a1c4-2e5d9b0f6a31"/);
   expect(preview.stdout).toMatch(/projectId\s*: "1002"/);
+  expect(preview.stdout).toMatch(/platformProject\s*: "team-c"/);
 });
