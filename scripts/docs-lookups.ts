@@ -36,6 +36,24 @@ export const LOOKUPS: { call: string; args: string; result: string; finds: strin
     finds: 'The node pool named `name` in the cluster ("default" exists in every cluster).',
   },
   { call: "getRole({ name })", args: "GetRoleArgs", result: "GetRole", finds: 'The role named `name`, e.g. "ML engineer".' },
+  {
+    call: "getDepartments({ clusterId })",
+    args: "GetDepartmentsArgs",
+    result: "GetDepartments",
+    finds: "Every department in the cluster, as `departments` (as the list of departments shows them: no summed quotas).",
+  },
+  {
+    call: "getProjects({ clusterId, departmentId? })",
+    args: "GetProjectsArgs",
+    result: "GetProjects",
+    finds: "Every project in the cluster, or only those of the department `departmentId`, as `projects`.",
+  },
+  {
+    call: "getNodePools({ clusterId })",
+    args: "GetNodePoolsArgs",
+    result: "GetNodePools",
+    finds: 'Every node pool of the cluster ("default" among them), as `nodePools`.',
+  },
 ];
 
 /** The named types of every look-up's answer (as the package schema would name them), and each answer's root type. */

@@ -5,14 +5,15 @@
 # 2. Otherwise pulumi is built from the Go module proxy through the wrapper module in
 #    tools/pulumi-cli, at the version its go.mod requires (the one place the pinned version is
 #    written; a plain `go install …@v3.x.y` fails on pulumi's replace directives),
-#    together with this project's small Node.js language host and the Go and Python SDK generators
+#    together with this project's small Node.js and Go language hosts and the Python SDK generator
 #    (`pulumi package gen-sdk`; tools/pulumi-cli/internal/codegenhost), and cached per user outside
 #    the repository: `pulumi` keyed by version, go.mod, go.sum and tools.go, the hosts by version,
 #    go.mod, go.sum and their own source (a host edit rebuilds only the hosts, in seconds).
-# 3. Pulumi YAML's language host (`pulumi-language-yaml`, for the runai plugin's YAML programs) is
-#    built the same way through the wrapper module in tools/pulumi-yaml (the proxy refuses a plain
-#    `go install` of it), cached under its own key, and linked beside `pulumi`. An existing `pulumi`
-#    counts only when a `pulumi-language-yaml` is beside it or on PATH.
+# 3. Pulumi YAML's language host (`pulumi-language-yaml`, for the runai plugin's YAML programs) and
+#    its converter (`pulumi-converter-yaml`, for `pulumi convert --from yaml`, which writes the
+#    examples' Go and Python) are built the same way through the wrapper module in tools/pulumi-yaml
+#    (the proxy refuses a plain `go install` of them), cached under their own key, and linked beside
+#    `pulumi`. An existing `pulumi` counts only when both are beside it or on PATH.
 # In both cases the dynamic-provider plugin script shipped in node_modules/@pulumi/pulumi is put
 # next to the binaries so the engine never tries to download a plugin.
 #
@@ -48,12 +49,12 @@ if [ -z "${PULUMI_RUNAI_BUILD_CLI:-}" ] && existing="$(command -v pulumi 2>/dev/
   if [ -n "$found" ] && version_ge "${found%%-*}" "$MIN_VERSION"; then
     dir="$(dirname "$(readlink -f "$existing")")"
     has() { [ -x "$dir/$1" ] || command -v "$1" >/dev/null 2>&1; }
-    if has pulumi-resource-pulumi-nodejs && has pulumi-language-yaml; then
+    if has pulumi-resource-pulumi-nodejs && has pulumi-language-yaml && has pulumi-converter-yaml; then
       log "using pulumi v$found at $existing"
       echo "$dir"
       exit 0
     fi
-    log "pulumi v$found at $existing has no pulumi-resource-pulumi-nodejs or pulumi-language-yaml beside it; building our own"
+    log "pulumi v$found at $existing has no pulumi-resource-pulumi-nodejs, pulumi-language-yaml or pulumi-converter-yaml beside it; building our own"
   else
     log "pulumi at $existing is ${found:-of unknown version}, older than $MIN_VERSION; building $PULUMI_VERSION"
   fi
@@ -65,10 +66,12 @@ source "$repo_root/scripts/lib/build-cache.sh"
 # rebuilds only the host (seconds), never `pulumi` (minutes). tools.go builds nothing but pins
 # what `go mod tidy` keeps in go.mod. The directory printed holds hard links to both.
 cli_key="$(cat "$wrapper/go.mod" "$wrapper/go.sum" "$wrapper/tools.go" | sha256sum | cut -c1-12)"
-# The language hosts: ours for Node.js, and SDK generators only for Go and Python (see
-# tools/pulumi-cli/internal/codegenhost), so `pulumi package gen-sdk` works for those languages.
+# The language hosts: ours for Node.js and Go (programs and SDKs), and an SDK generator only for
+# Python (see tools/pulumi-cli/internal/codegenhost), so `pulumi package gen-sdk` works for those languages.
 hosts=(pulumi-language-nodejs pulumi-language-go pulumi-language-python)
 host_key="$(cat "$wrapper/go.mod" "$wrapper/go.sum" "$wrapper"/cmd/pulumi-language-*/*.go "$wrapper"/internal/*/*.go | sha256sum | cut -c1-12)"
+# Pulumi YAML's language host, and its converter to PCL (`pulumi convert --from yaml`).
+yaml_tools=(pulumi-language-yaml pulumi-converter-yaml)
 yaml_key="$(cat "$yaml_wrapper/go.mod" "$yaml_wrapper/go.sum" "$yaml_wrapper/tools.go" | sha256sum | cut -c1-12)"
 cli_dir="$cache_root/pulumi/$PULUMI_VERSION-$cli_key"
 host_dir="$cache_root/language-host/$PULUMI_VERSION-$host_key"
@@ -144,21 +147,21 @@ if ! all_built "$host_dir" "${hosts[@]}"; then
   publish "$host_dir" "${hosts[@]}"
 fi
 
-if [ ! -x "$yaml_dir/pulumi-language-yaml" ]; then
+if ! all_built "$yaml_dir" "${yaml_tools[@]}"; then
   new_staging "$yaml_dir"
-  log "building pulumi-language-yaml $YAML_VERSION from Go modules (first run only; a few minutes)…"
+  log "building ${yaml_tools[*]} $YAML_VERSION from Go modules (first run only; a few minutes)…"
   started=$SECONDS
-  go_build "$yaml_wrapper" "$yaml_version_var" "$staging" github.com/pulumi/pulumi-yaml/cmd/pulumi-language-yaml
-  log "built pulumi-language-yaml in $((SECONDS - started))s"
-  publish "$yaml_dir" pulumi-language-yaml
+  go_build "$yaml_wrapper" "$yaml_version_var" "$staging" "${yaml_tools[@]/#/github.com/pulumi/pulumi-yaml/cmd/}"
+  log "built ${yaml_tools[*]} in $((SECONDS - started))s"
+  publish "$yaml_dir" "${yaml_tools[@]}"
 fi
 
-if ! all_built "$bin_dir" pulumi "${hosts[@]}" pulumi-language-yaml; then
+if ! all_built "$bin_dir" pulumi "${hosts[@]}" "${yaml_tools[@]}"; then
   new_staging "$bin_dir"
   link "$cli_dir/pulumi" "$staging/pulumi"
   for host in "${hosts[@]}"; do link "$host_dir/$host" "$staging/$host"; done
-  link "$yaml_dir/pulumi-language-yaml" "$staging/pulumi-language-yaml"
-  publish "$bin_dir" pulumi "${hosts[@]}" pulumi-language-yaml
+  for tool in "${yaml_tools[@]}"; do link "$yaml_dir/$tool" "$staging/$tool"; done
+  publish "$bin_dir" pulumi "${hosts[@]}" "${yaml_tools[@]}"
 fi
 trap - EXIT
 

@@ -2,7 +2,8 @@
 // the dynamic classes of `pulumi-runai` (src/resources/generated-*classes.ts), the plugin-backed ones
 // of `pulumi-runai/plugin` (src/plugin-resources/generated-*classes.ts), and what the classes need
 // to know of each kind at run time (src/resources/generated-class-info.ts: its outputs, the path of
-// its name, its secret inputs and outputs), so that a program's process builds no zod schema. The
+// its name, its secret inputs and outputs), so that a program's process builds no zod schema; and
+// the plugin entry point's enum objects (src/plugin-resources/generated-enums.ts, scripts/gen-enums.ts). The
 // classes hold no logic: each constructor hands its arguments to `classInputs` and `classOptions`
 // (src/resources/common.ts), and the class doc comment is the kind's description in the registry.
 //
@@ -14,6 +15,7 @@ import { buildSchema } from "../src/plugin/schema";
 import type { ResourceSpec } from "../src/plugin/schema";
 import type { AnyResourceKind } from "../src/provider/kind";
 import { allKinds, kindDescription } from "../src/provider/registry";
+import { enumsModuleText } from "./gen-enums";
 import { formatted } from "./gen-types";
 
 const root = path.resolve(__dirname, "..");
@@ -72,7 +74,8 @@ function classDoc(type: string): string {
 function classText(host: Host, type: string, resource: ResourceSpec): string {
   const argsOptional = (resource.requiredInputs ?? []).length === 0;
   const parameters = `name: string, args: ${type}Args${argsOptional ? " = {}" : ""}, opts?: pulumi.CustomResourceOptions`;
-  const inputs = `classInputs("${type}", name, args), classOptions("${type}", opts)`;
+  const inputsOf = host === "dynamic" ? "dynamicClassInputs" : "classInputs";
+  const inputs = `${inputsOf}("${type}", name, args), classOptions("${type}", opts)`;
   const call =
     host === "dynamic" ? `super(providerShim("${type}"), name, ${inputs}, TYPE_MODULE, "${type}");` : `super("${type}", name, ${inputs});`;
   const base = host === "dynamic" ? "pulumi.dynamic.Resource" : "PluginResource";
@@ -90,7 +93,8 @@ function moduleText(host: Host, entries: { kind: AnyResourceKind; resource: Reso
   const { resources } = HOSTS[host];
   const types = entries.map(({ kind }) => kind.type);
   const extras = types.map((type) => EXTRA_MEMBERS[type]).filter(Boolean);
-  const values = ["classInputs", "classOptions", ...(host === "dynamic" ? ["providerShim", "TYPE_MODULE"] : [])];
+  const values =
+    host === "dynamic" ? ["dynamicClassInputs", "classOptions", "providerShim", "TYPE_MODULE"] : ["classInputs", "classOptions"];
   values.push(...extras.flatMap((extra) => extra.imports));
   const typeValues = ["OutputProperties", ...extras.flatMap((extra) => extra.typeImports)];
   return (
@@ -159,6 +163,8 @@ export function generatedClasses(): Map<string, string> {
       files.set(file, formatted(file, moduleText(host, family.entries)));
     }
   }
+  const enums = path.join(root, HOSTS.plugin.dir, "generated-enums.ts");
+  files.set(enums, formatted(enums, enumsModuleText(HEADER, schema.types)));
   return files;
 }
 

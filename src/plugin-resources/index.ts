@@ -10,3 +10,6 @@ export * from "../resources/lookups";
 // The argument and output types are the dynamic classes' own.
 export * from "../resources/generated-types";
 export type { ApplicationCredentials, AssetArgs } from "../resources/common";
+// The schema's enums as objects, as Pulumi's Node.js generators name them: the code `pulumi import`
+// prints (`scope: runai.ConfigMapAssetMetaScope.Project`) compiles here.
+export * from "./generated-enums";

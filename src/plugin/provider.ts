@@ -5,12 +5,14 @@
 //  - the provider's settings come from the Configure call (./configuration.ts);
 //  - a read with only an id is an import: the object's inputs are returned as well;
 //  - a name left out defaults to the resource's name, as the resource classes do it;
+//  - the URN tells check which resource asks, as the classes' hidden input does (provider/unique-claims.ts);
 //  - the look-ups are functions, `runai:index:getProject` (./invoke.ts).
 // The registry (zod, the client) is loaded at the first call, not at start-up: the engine starts a
 // plugin process only to read its schema, too.
 import type * as pulumiProvider from "@pulumi/pulumi/provider";
 import type { DynamicProvider } from "../provider/adapter";
 import type { AnyResourceKind, Json } from "../provider/kind";
+import { DECLARED_BY } from "../provider/unique-claims";
 import type { PluginConfig } from "./configuration";
 import { LookupInvoker } from "./invoke";
 import { parseSecretPath, unwrapSecrets, withSecrets } from "./secrets";
@@ -63,7 +65,9 @@ export class RunaiPluginProvider implements pulumiProvider.Provider {
   async check(urn: string, olds: Json, news: Json): Promise<pulumiProvider.CheckResult> {
     const route = await this.route(urn);
     const { value: plain, paths } = unwrapSecrets(news);
-    const result = await route.provider.check!(unwrapSecrets(olds).value, withDefaultName(route.kind, plain, nameOf(urn)));
+    // The URN says which resource this is, for the check that refuses two owning one Run:ai object.
+    const declared = { ...withDefaultName(route.kind, plain, nameOf(urn)), [DECLARED_BY]: { id: urn, name: nameOf(urn) } };
+    const result = await route.provider.check!(unwrapSecrets(olds).value, declared);
     return { inputs: withSecrets(result.inputs ?? plain, [...paths, ...route.secretPaths]), failures: result.failures ?? [] };
   }
 

@@ -22,6 +22,7 @@ import type { Json, ResourceKind } from "./kind";
 import { carryInput, stripNulls } from "./normalize";
 import { waitForDeletion, waitForSync } from "./sync";
 import { checkScopes, MISSING_SCOPE, missingScope, withMissingScopeReplaced } from "./scopes";
+import { duplicateFailure, takeDeclaration, UniqueClaims } from "./unique-claims";
 import { Failures, valueAt } from "./validation";
 import { warn } from "./warnings";
 
@@ -33,16 +34,24 @@ export type DynamicProvider = pulumi.dynamic.ResourceProvider & {
 export function dynamicProvider<T, I extends object>(kind: ResourceKind<T, I>): DynamicProvider {
   // Engines without configure() never call it: the environment alone configures the provider then.
   let context = lazyContext(undefined);
+  // Which resource of this deployment holds which unique key (one provider process per deployment).
+  let claims = new UniqueClaims();
   const ops = kind.operations;
   const outputs = (object: T, inputs: Json, previous?: Json) => plainOutputs(kind, object, inputs, previous, true);
 
   return withExplainedRefusals({
     async configure(req) {
       context = lazyContext(req.config);
+      claims = new UniqueClaims();
     },
 
-    async check(_olds: unknown, news: Json) {
+    async check(_olds: unknown, declared: Json) {
+      // Which resource asks, for the unique keys; it never reaches the inputs returned (see unique-claims.ts).
+      const { inputs: news, declaration } = takeDeclaration(declared);
       const checked = checkInputs(kind, news);
+      const unique = declaration && kind.identity.uniqueKey?.(checked.inputs);
+      const duplicate = declaration && duplicateFailure(claims, unique, declaration, checked.inputs);
+      if (duplicate) checked.failures.push(duplicate);
       // The settings and credentials first (once per process): the engine stops a preview at the
       // first failing check, so a bad setting is reported once, before anything is written.
       let ctx: ProviderContext;

@@ -102,7 +102,21 @@ export type Identity<T, I extends object = Json> = Naming<I> & {
   createdOf?(object: T): { by?: string | null; at?: string | null };
   /** Where an object with these values lives, for messages: "project 1001", "the tenant". */
   location(values: I): string;
+  /**
+   * What no two resources of one program may share because Run:ai holds one object per value (a node
+   * pool's cluster and name), from the inputs as check sees them; undefined while a part of it is
+   * unknown. A second resource with the same key fails its check (see unique-claims.ts). Keys are
+   * compared within the kind only.
+   */
+  uniqueKey?(inputs: Json): UniqueKey | undefined;
 };
+
+/** A kind's unique key for one resource: the `key` compared, the input `field` and the `rule` a duplicate's failure names. */
+export interface UniqueKey {
+  key: string;
+  field: string[];
+  rule: string;
+}
 
 /** What taking over an existing object (adoptExisting) needs beyond the usual. */
 export interface Adoption {

@@ -1,5 +1,6 @@
 // Look-ups by name: the cluster, department, project, node pool or role a program refers to, so it
 // never hard-codes an id. Exactly one match, or an error naming what was searched and what exists.
+// And their list forms (`getProjects`, `getDepartments`, `getNodePools`): every one in a cluster.
 // Plain functions of a client, listed once in LOOKUPS: the program-side wrappers
 // (src/resources/lookups.ts), the plugin's invokes (`runai:index:getProject`, src/plugin/invoke.ts)
 // and the package schema's `functions` (src/plugin/schema.ts) all come from that table, so a new
@@ -7,7 +8,7 @@
 import type { z } from "zod";
 import type { RunaiClient } from "../client";
 import type * as Schemas from "../schemas";
-import type { Cluster, Department, NodePool, Project, Role } from "../schemas";
+import type { Cluster, Department, DepartmentForList, NodePool, Project, Role } from "../schemas";
 import { LookupError } from "./errors";
 import { stripNulls } from "./normalize";
 
@@ -16,8 +17,8 @@ export interface Lookup {
   /** The function's name: `getProject`, token `runai:index:getProject`. */
   name: string;
   description: string;
-  /** Whether it is asked for a cluster's uuid too (what lives in a cluster). */
-  inCluster: boolean;
+  /** What it is asked by, in order; `?` marks one that may be left out. */
+  inputs: readonly LookupInput[];
   /**
    * The answer's shape, as Run:ai returns it (the schema's outputs and the TypeScript result type),
    * from the schema modules and zod it is given: a provider that loads this table builds no schema.
@@ -26,9 +27,18 @@ export interface Lookup {
   find(client: RunaiClient, args: LookupArgs): Promise<object>;
 }
 
+/** `name`: the exact name; `clusterId`: the cluster's uuid; `departmentId`: a department's id. */
+export type LookupInput = "name" | "clusterId" | "departmentId?";
+
 export interface LookupArgs {
   name: string;
   clusterId: string;
+  departmentId?: string;
+}
+
+/** Whether a look-up finds one object by its name (and so fails for a name that does not exist). */
+export function findsByName(lookup: Lookup): boolean {
+  return lookup.inputs.includes("name");
 }
 
 /** Every look-up, in the order the schema and the docs list them. */
@@ -36,7 +46,7 @@ export const LOOKUPS: readonly Lookup[] = [
   {
     name: "getCluster",
     description: "The cluster with this name; `id` is its uuid, the `clusterId` of every other look-up and resource.",
-    inCluster: false,
+    inputs: ["name"],
     result: (schemas, zod) =>
       schemas.Cluster.extend({ id: zod.string().describe("The cluster's uuid, as every other API's `clusterId`.") }),
     find: findCluster,
@@ -44,30 +54,52 @@ export const LOOKUPS: readonly Lookup[] = [
   {
     name: "getDepartment",
     description: "The department with this name in the cluster.",
-    inCluster: true,
+    inputs: ["name", "clusterId"],
     result: (schemas) => schemas.Department,
     find: findDepartment,
   },
   {
     name: "getProject",
     description: "The project with this name in the cluster.",
-    inCluster: true,
+    inputs: ["name", "clusterId"],
     result: (schemas) => schemas.Project,
     find: findProject,
   },
   {
     name: "getNodePool",
     description: 'The node pool with this name in the cluster ("default" exists in every cluster).',
-    inCluster: true,
+    inputs: ["name", "clusterId"],
     result: (schemas) => schemas.NodePool,
     find: findNodePool,
   },
   {
     name: "getRole",
     description: 'The role with this exact name, e.g. "ML engineer".',
-    inCluster: false,
+    inputs: ["name"],
     result: (schemas) => schemas.Role,
     find: findRole,
+  },
+  {
+    name: "getDepartments",
+    description: "Every department in the cluster, as the list of departments shows them (no summed quotas).",
+    inputs: ["clusterId"],
+    result: (schemas, zod) => zod.object({ departments: zod.array(schemas.DepartmentForList).describe("The cluster's departments.") }),
+    find: listDepartments,
+  },
+  {
+    name: "getProjects",
+    description: "Every project in the cluster, or only those of one department.",
+    inputs: ["clusterId", "departmentId?"],
+    result: (schemas, zod) =>
+      zod.object({ projects: zod.array(schemas.Project).describe("The projects, in the order Run:ai lists them.") }),
+    find: listProjects,
+  },
+  {
+    name: "getNodePools",
+    description: 'Every node pool of the cluster ("default" among them).',
+    inputs: ["clusterId"],
+    result: (schemas, zod) => zod.object({ nodePools: zod.array(schemas.NodePool).describe("The cluster's node pools.") }),
+    find: listNodePools,
   },
 ];
 
@@ -115,6 +147,30 @@ export async function findNodePool(client: RunaiClient, args: { name: string; cl
 export async function findRole(client: RunaiClient, args: { name: string }): Promise<Role> {
   const roles = await client.roles.list();
   return exactlyOne("getRole", "role", args.name, "", roles, (r) => String(r.id));
+}
+
+/** Every department of a cluster. */
+export async function listDepartments(client: RunaiClient, args: { clusterId: string }): Promise<{ departments: DepartmentForList[] }> {
+  return { departments: await client.departments.list({ clusterId: requiredClusterId("getDepartments", args.clusterId) }) };
+}
+
+/** Every project of a cluster, or of one department in it. */
+export async function listProjects(
+  client: RunaiClient,
+  args: { clusterId: string; departmentId?: string },
+): Promise<{ projects: Project[] }> {
+  const clusterId = requiredClusterId("getProjects", args.clusterId);
+  return { projects: await client.projects.list({ clusterId, parentId: args.departmentId || undefined }) };
+}
+
+/** Every node pool of a cluster. */
+export async function listNodePools(client: RunaiClient, args: { clusterId: string }): Promise<{ nodePools: NodePool[] }> {
+  return { nodePools: await client.nodePools.list({ clusterId: requiredClusterId("getNodePools", args.clusterId) }) };
+}
+
+function requiredClusterId(lookup: string, clusterId: string): string {
+  if (typeof clusterId !== "string" || clusterId === "") throw new LookupError(`${lookup}: clusterId is required`);
+  return clusterId;
 }
 
 function exactlyOne<T extends { name: string }>(

@@ -7,6 +7,8 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
 import { serializableShim } from "../provider/shim";
+import { DECLARED_BY } from "../provider/unique-claims";
+import type { Declaration } from "../provider/unique-claims";
 import { CLASS_INFO } from "./generated-class-info";
 import type { AssetMetaArgs } from "./generated-types";
 import { warnAboutPlaintextSecrets } from "./plaintext-secrets";
@@ -83,6 +85,18 @@ export function classInputs(resourceType: string, name: string, args: object | u
     inputs[key] = given[key] ?? name;
   }
   return withSecrets(inputs, info.secretInputs) as pulumi.Inputs;
+}
+
+/**
+ * The resource inputs of a dynamic resource class: `classInputs`, and which resource this is, for the
+ * check that refuses two resources owning one Run:ai object (provider/unique-claims.ts), which takes
+ * it out again before anything is stored. Resource names are unique per type in a program, so the
+ * name tells resources apart; children of two components that share a name (told apart by their
+ * parents' URNs, which a class cannot read before it registers) count as one and are not compared.
+ */
+export function dynamicClassInputs(resourceType: string, name: string, args: object | undefined): pulumi.Inputs {
+  const declaration: Declaration = { id: name, name };
+  return { ...classInputs(resourceType, name, args), [DECLARED_BY]: declaration };
 }
 
 /** The options with the outputs the server makes up that are secret (an application's secret) marked secret: the only thing that encrypts them in state. */

@@ -2,7 +2,7 @@
 // edit. `npm run gen:types` rewrites it; test/tooling/generated-classes.test.ts fails when it is stale.
 /* eslint-disable @typescript-eslint/no-unsafe-declaration-merging -- each class is merged with an interface of its outputs: Pulumi sets them as properties of the object, and the interface types them without emitting fields that would hide them. */
 import * as pulumi from "@pulumi/pulumi";
-import { TYPE_MODULE, classInputs, classOptions, providerShim } from "./common";
+import { TYPE_MODULE, classOptions, dynamicClassInputs, providerShim } from "./common";
 import type { OutputProperties } from "./common";
 import type {
   ConfigMapAssetArgs,
@@ -37,7 +37,7 @@ export class ConfigMapAsset extends pulumi.dynamic.Resource {
     super(
       providerShim("ConfigMapAsset"),
       name,
-      classInputs("ConfigMapAsset", name, args),
+      dynamicClassInputs("ConfigMapAsset", name, args),
       classOptions("ConfigMapAsset", opts),
       TYPE_MODULE,
       "ConfigMapAsset",
@@ -63,7 +63,7 @@ export class EnvironmentAsset extends pulumi.dynamic.Resource {
     super(
       providerShim("EnvironmentAsset"),
       name,
-      classInputs("EnvironmentAsset", name, args),
+      dynamicClassInputs("EnvironmentAsset", name, args),
       classOptions("EnvironmentAsset", opts),
       TYPE_MODULE,
       "EnvironmentAsset",
@@ -83,7 +83,14 @@ export interface EnvironmentAsset extends OutputProperties<EnvironmentAssetOutpu
  */
 export class NfsAsset extends pulumi.dynamic.Resource {
   constructor(name: string, args: NfsAssetArgs, opts?: pulumi.CustomResourceOptions) {
-    super(providerShim("NfsAsset"), name, classInputs("NfsAsset", name, args), classOptions("NfsAsset", opts), TYPE_MODULE, "NfsAsset");
+    super(
+      providerShim("NfsAsset"),
+      name,
+      dynamicClassInputs("NfsAsset", name, args),
+      classOptions("NfsAsset", opts),
+      TYPE_MODULE,
+      "NfsAsset",
+    );
   }
 }
 // The outputs as properties of the class (declaration merging: types only, nothing at run time).
@@ -103,7 +110,7 @@ export class HostPathAsset extends pulumi.dynamic.Resource {
     super(
       providerShim("HostPathAsset"),
       name,
-      classInputs("HostPathAsset", name, args),
+      dynamicClassInputs("HostPathAsset", name, args),
       classOptions("HostPathAsset", opts),
       TYPE_MODULE,
       "HostPathAsset",
@@ -127,7 +134,7 @@ export class ComputeAsset extends pulumi.dynamic.Resource {
     super(
       providerShim("ComputeAsset"),
       name,
-      classInputs("ComputeAsset", name, args),
+      dynamicClassInputs("ComputeAsset", name, args),
       classOptions("ComputeAsset", opts),
       TYPE_MODULE,
       "ComputeAsset",
@@ -146,7 +153,14 @@ export interface ComputeAsset extends OutputProperties<ComputeAssetOutputs> {}
  */
 export class PvcAsset extends pulumi.dynamic.Resource {
   constructor(name: string, args: PvcAssetArgs, opts?: pulumi.CustomResourceOptions) {
-    super(providerShim("PvcAsset"), name, classInputs("PvcAsset", name, args), classOptions("PvcAsset", opts), TYPE_MODULE, "PvcAsset");
+    super(
+      providerShim("PvcAsset"),
+      name,
+      dynamicClassInputs("PvcAsset", name, args),
+      classOptions("PvcAsset", opts),
+      TYPE_MODULE,
+      "PvcAsset",
+    );
   }
 }
 // The outputs as properties of the class (declaration merging: types only, nothing at run time).
@@ -162,7 +176,7 @@ export interface PvcAsset extends OutputProperties<PvcAssetOutputs> {}
  */
 export class S3Asset extends pulumi.dynamic.Resource {
   constructor(name: string, args: S3AssetArgs, opts?: pulumi.CustomResourceOptions) {
-    super(providerShim("S3Asset"), name, classInputs("S3Asset", name, args), classOptions("S3Asset", opts), TYPE_MODULE, "S3Asset");
+    super(providerShim("S3Asset"), name, dynamicClassInputs("S3Asset", name, args), classOptions("S3Asset", opts), TYPE_MODULE, "S3Asset");
   }
 }
 // The outputs as properties of the class (declaration merging: types only, nothing at run time).
@@ -177,7 +191,14 @@ export interface S3Asset extends OutputProperties<S3AssetOutputs> {}
  */
 export class GitAsset extends pulumi.dynamic.Resource {
   constructor(name: string, args: GitAssetArgs, opts?: pulumi.CustomResourceOptions) {
-    super(providerShim("GitAsset"), name, classInputs("GitAsset", name, args), classOptions("GitAsset", opts), TYPE_MODULE, "GitAsset");
+    super(
+      providerShim("GitAsset"),
+      name,
+      dynamicClassInputs("GitAsset", name, args),
+      classOptions("GitAsset", opts),
+      TYPE_MODULE,
+      "GitAsset",
+    );
   }
 }
 // The outputs as properties of the class (declaration merging: types only, nothing at run time).
@@ -196,7 +217,7 @@ export class SecretVolumeAsset extends pulumi.dynamic.Resource {
     super(
       providerShim("SecretVolumeAsset"),
       name,
-      classInputs("SecretVolumeAsset", name, args),
+      dynamicClassInputs("SecretVolumeAsset", name, args),
       classOptions("SecretVolumeAsset", opts),
       TYPE_MODULE,
       "SecretVolumeAsset",

@@ -2,7 +2,7 @@
 // edit. `npm run gen:types` rewrites it; test/tooling/generated-classes.test.ts fails when it is stale.
 /* eslint-disable @typescript-eslint/no-unsafe-declaration-merging -- each class is merged with an interface of its outputs: Pulumi sets them as properties of the object, and the interface types them without emitting fields that would hide them. */
 import * as pulumi from "@pulumi/pulumi";
-import { TYPE_MODULE, applicationCredentials, classInputs, classOptions, providerShim } from "./common";
+import { TYPE_MODULE, applicationCredentials, classOptions, dynamicClassInputs, providerShim } from "./common";
 import type { ApplicationCredentials, OutputProperties } from "./common";
 import type {
   ApplicationArgs,
@@ -34,7 +34,7 @@ export class Application extends pulumi.dynamic.Resource {
     super(
       providerShim("Application"),
       name,
-      classInputs("Application", name, args),
+      dynamicClassInputs("Application", name, args),
       classOptions("Application", opts),
       TYPE_MODULE,
       "Application",
@@ -61,7 +61,7 @@ export class Department extends pulumi.dynamic.Resource {
     super(
       providerShim("Department"),
       name,
-      classInputs("Department", name, args),
+      dynamicClassInputs("Department", name, args),
       classOptions("Department", opts),
       TYPE_MODULE,
       "Department",
@@ -81,7 +81,7 @@ export interface Department extends OutputProperties<DepartmentOutputs> {}
  */
 export class Project extends pulumi.dynamic.Resource {
   constructor(name: string, args: ProjectArgs, opts?: pulumi.CustomResourceOptions) {
-    super(providerShim("Project"), name, classInputs("Project", name, args), classOptions("Project", opts), TYPE_MODULE, "Project");
+    super(providerShim("Project"), name, dynamicClassInputs("Project", name, args), classOptions("Project", opts), TYPE_MODULE, "Project");
   }
 }
 // The outputs as properties of the class (declaration merging: types only, nothing at run time).
@@ -100,7 +100,7 @@ export class AccessRule extends pulumi.dynamic.Resource {
     super(
       providerShim("AccessRule"),
       name,
-      classInputs("AccessRule", name, args),
+      dynamicClassInputs("AccessRule", name, args),
       classOptions("AccessRule", opts),
       TYPE_MODULE,
       "AccessRule",
@@ -125,7 +125,7 @@ export interface AccessRule extends OutputProperties<AccessRuleOutputs> {}
  */
 export class Cluster extends pulumi.dynamic.Resource {
   constructor(name: string, args: ClusterArgs = {}, opts?: pulumi.CustomResourceOptions) {
-    super(providerShim("Cluster"), name, classInputs("Cluster", name, args), classOptions("Cluster", opts), TYPE_MODULE, "Cluster");
+    super(providerShim("Cluster"), name, dynamicClassInputs("Cluster", name, args), classOptions("Cluster", opts), TYPE_MODULE, "Cluster");
   }
 }
 // The outputs as properties of the class (declaration merging: types only, nothing at run time).
@@ -142,7 +142,14 @@ export interface Cluster extends OutputProperties<ClusterOutputs> {}
  */
 export class NodePool extends pulumi.dynamic.Resource {
   constructor(name: string, args: NodePoolArgs, opts?: pulumi.CustomResourceOptions) {
-    super(providerShim("NodePool"), name, classInputs("NodePool", name, args), classOptions("NodePool", opts), TYPE_MODULE, "NodePool");
+    super(
+      providerShim("NodePool"),
+      name,
+      dynamicClassInputs("NodePool", name, args),
+      classOptions("NodePool", opts),
+      TYPE_MODULE,
+      "NodePool",
+    );
   }
 }
 // The outputs as properties of the class (declaration merging: types only, nothing at run time).

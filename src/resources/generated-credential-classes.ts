@@ -2,7 +2,7 @@
 // edit. `npm run gen:types` rewrites it; test/tooling/generated-classes.test.ts fails when it is stale.
 /* eslint-disable @typescript-eslint/no-unsafe-declaration-merging -- each class is merged with an interface of its outputs: Pulumi sets them as properties of the object, and the interface types them without emitting fields that would hide them. */
 import * as pulumi from "@pulumi/pulumi";
-import { TYPE_MODULE, classInputs, classOptions, providerShim } from "./common";
+import { TYPE_MODULE, classOptions, dynamicClassInputs, providerShim } from "./common";
 import type { OutputProperties } from "./common";
 import type {
   AccessKeyCredentialArgs,
@@ -27,7 +27,7 @@ export class AccessKeyCredential extends pulumi.dynamic.Resource {
     super(
       providerShim("AccessKeyCredential"),
       name,
-      classInputs("AccessKeyCredential", name, args),
+      dynamicClassInputs("AccessKeyCredential", name, args),
       classOptions("AccessKeyCredential", opts),
       TYPE_MODULE,
       "AccessKeyCredential",
@@ -50,7 +50,7 @@ export class PasswordCredential extends pulumi.dynamic.Resource {
     super(
       providerShim("PasswordCredential"),
       name,
-      classInputs("PasswordCredential", name, args),
+      dynamicClassInputs("PasswordCredential", name, args),
       classOptions("PasswordCredential", opts),
       TYPE_MODULE,
       "PasswordCredential",
@@ -73,7 +73,7 @@ export class DockerRegistryCredential extends pulumi.dynamic.Resource {
     super(
       providerShim("DockerRegistryCredential"),
       name,
-      classInputs("DockerRegistryCredential", name, args),
+      dynamicClassInputs("DockerRegistryCredential", name, args),
       classOptions("DockerRegistryCredential", opts),
       TYPE_MODULE,
       "DockerRegistryCredential",
@@ -97,7 +97,7 @@ export class GenericSecretCredential extends pulumi.dynamic.Resource {
     super(
       providerShim("GenericSecretCredential"),
       name,
-      classInputs("GenericSecretCredential", name, args),
+      dynamicClassInputs("GenericSecretCredential", name, args),
       classOptions("GenericSecretCredential", opts),
       TYPE_MODULE,
       "GenericSecretCredential",

@@ -2647,3 +2647,612 @@ export interface GetRoleKubernetesPermissionsResult {
   /** An id of a predefined role to copy the cluster permissions from. */
   predefinedRole?: string;
 }
+
+/** What `getDepartments` answers. */
+export interface GetDepartmentsResult {
+  /** The cluster's departments. */
+  departments: GetDepartmentsDepartmentsResult[];
+}
+
+export interface GetDepartmentsDepartmentsResult {
+  /** The unit's description. */
+  description?: string;
+  /** Time limits of the unit's workloads. */
+  schedulingRules?: GetDepartmentsDepartmentsSchedulingRulesResult;
+  /** Default order of node pools (names) for workloads; enforced if no list is defined in the workload policy. */
+  defaultNodePools?: string[];
+  /** Default node types configuration for workloads; enforced if no node type is configured in the workload policy. `nullable: true` sits beside a `$ref` (ignored by OpenAPI 3.0), but the referenced schema has no `type`, so null passes the contract anyway. */
+  nodeTypes?: GetDepartmentsDepartmentsNodeTypesResult;
+  /** Per-node-pool quotas. */
+  resources: GetDepartmentsDepartmentsResourcesResult[];
+  /** The department's name. */
+  name: string;
+  /** The id of the cluster. */
+  clusterId: string;
+  /** Usage metrics. */
+  overtimeData?: GetDepartmentsDepartmentsOvertimeDataResult;
+  /** The department id: a string (the contract's example is the number 50). */
+  id: string;
+  /** date-time. */
+  createdAt: string;
+  /** date-time. */
+  updatedAt: string;
+  /** Who created the department. */
+  createdBy?: string;
+  /** Who last changed the department. */
+  updatedBy?: string;
+  /** The projects under the department. */
+  children?: any[];
+  /** Quota statuses (only when the list is asked with `verbosity=verbose`). */
+  status?: GetDepartmentsDepartmentsStatusResult;
+  /** Read-only sums of the quotas (nullable in the list). */
+  totalResources: GetDepartmentsDepartmentsTotalResourcesResult;
+}
+
+export interface GetDepartmentsDepartmentsSchedulingRulesResult {
+  /** Interactive job time limit in seconds. */
+  interactiveJobTimeLimitSeconds?: number;
+  /** Interactive job max idle duration in seconds. */
+  interactiveJobMaxIdleDurationSeconds?: number;
+  /** Interactive job preempt idle duration in seconds. */
+  interactiveJobPreemptIdleDurationSeconds?: number;
+  /** Training job max idle duration in seconds. */
+  trainingJobMaxIdleDurationSeconds?: number;
+  /** Training job time limit in seconds. */
+  trainingJobTimeLimitSeconds?: number;
+}
+
+export interface GetDepartmentsDepartmentsNodeTypesResult {
+  /** Ids of the node types for training workloads. */
+  training?: string[];
+  /** Ids of the node types for workspace workloads. */
+  workspace?: string[];
+  /** Mapping of ids to names. */
+  names?: { [key: string]: string };
+}
+
+export interface GetDepartmentsDepartmentsResourcesResult {
+  /** The node pool the resources refer to, by name or id. */
+  nodePool?: GetDepartmentsDepartmentsResourcesNodePoolResult;
+  /** CPU in millicores to the unit in the node pool. */
+  cpu?: GetDepartmentsDepartmentsResourcesCpuResult;
+  /** Priority of the unit in the node pool, e.g. "Normal" (see `/api/v1/org-unit/priorities`). */
+  priority?: string;
+  /** The GPUs (devices) of the unit in the node pool. */
+  gpu: GetDepartmentsDepartmentsResourcesGpuResult;
+  /** The memory of the unit in the node pool, in the given `units`. */
+  memory?: GetDepartmentsDepartmentsResourcesMemoryResult;
+}
+
+export interface GetDepartmentsDepartmentsOvertimeDataResult {
+  /** Usage over the last 24 hours. */
+  range24hData?: GetDepartmentsDepartmentsOvertimeDataRange24hDataResult;
+  /** Usage over the last 7 days. */
+  range7dData?: GetDepartmentsDepartmentsOvertimeDataRange7dDataResult;
+  /** Usage over the last 30 days. */
+  range30dData?: GetDepartmentsDepartmentsOvertimeDataRange30dDataResult;
+}
+
+export interface GetDepartmentsDepartmentsStatusResult {
+  /** Sum of the quota statuses of all node pools. */
+  quotaStatus?: GetDepartmentsDepartmentsStatusQuotaStatusResult;
+}
+
+export interface GetDepartmentsDepartmentsTotalResourcesResult {
+  /** Total GPU quota of the org unit. */
+  gpuQuota?: number;
+  /** Total CPU quota of the org unit in millicores. */
+  cpuQuota?: number;
+  /** Total memory quota of the org unit in MB. */
+  memoryQuota?: number;
+}
+
+export interface GetDepartmentsDepartmentsResourcesNodePoolResult {
+  /** Node pool id (a string; the contract's example is the number 22). From `/api/v1/node-pools`. */
+  id: string;
+  /** Node pool name. */
+  name?: string;
+}
+
+export interface GetDepartmentsDepartmentsResourcesCpuResult {
+  /** The amount the unit deserves when the cluster has it (the guaranteed quota). */
+  deserved?: number;
+  /** Maximum amount the unit can get (-1: no limit). */
+  limit?: number;
+  /** The priority the unit gets for over-quota resources. */
+  overQuotaWeight?: number;
+}
+
+export interface GetDepartmentsDepartmentsResourcesGpuResult {
+  /** The GPUs the unit deserves when the cluster has them (the guaranteed quota). */
+  deserved: number;
+  /** Maximum amount of resources the unit can get. */
+  limit?: number;
+  /** The priority the unit gets for over-quota resources. */
+  overQuotaWeight?: number;
+}
+
+export interface GetDepartmentsDepartmentsResourcesMemoryResult {
+  /** The amount the unit deserves when the cluster has it (the guaranteed quota). */
+  deserved?: number;
+  /** Maximum amount the unit can get (-1: no limit). */
+  limit?: number;
+  /** The priority the unit gets for over-quota resources. */
+  overQuotaWeight?: number;
+  /** The unit of `deserved` and `limit`: "Mib", "MB" or "GB". */
+  units: string;
+}
+
+export interface GetDepartmentsDepartmentsOvertimeDataRange24hDataResult {
+  /** The average GPU devices allocation of the unit. */
+  averageGpuAllocation?: number;
+  /** The average GPU utilization percentage of the unit. */
+  averageGpuUtilization?: number;
+  /** The average GPU memory utilization percentage of the unit (cluster ≥ 2.22). */
+  averageGpuMemoryUtilization?: number;
+  /** date-time. */
+  updatedAt?: string;
+}
+
+export interface GetDepartmentsDepartmentsOvertimeDataRange7dDataResult {
+  /** The average GPU devices allocation of the unit. */
+  averageGpuAllocation?: number;
+  /** The average GPU utilization percentage of the unit. */
+  averageGpuUtilization?: number;
+  /** The average GPU memory utilization percentage of the unit (cluster ≥ 2.22). */
+  averageGpuMemoryUtilization?: number;
+  /** date-time. */
+  updatedAt?: string;
+}
+
+export interface GetDepartmentsDepartmentsOvertimeDataRange30dDataResult {
+  /** The average GPU devices allocation of the unit. */
+  averageGpuAllocation?: number;
+  /** The average GPU utilization percentage of the unit. */
+  averageGpuUtilization?: number;
+  /** The average GPU memory utilization percentage of the unit (cluster ≥ 2.22). */
+  averageGpuMemoryUtilization?: number;
+  /** date-time. */
+  updatedAt?: string;
+}
+
+export interface GetDepartmentsDepartmentsStatusQuotaStatusResult {
+  /** What the unit's workloads are allocated. */
+  allocated?: GetDepartmentsDepartmentsStatusQuotaStatusAllocatedResult;
+  /** What the unit's non-preemptible workloads are allocated. */
+  allocatedNonPreemptible?: GetDepartmentsDepartmentsStatusQuotaStatusAllocatedNonPreemptibleResult;
+  /** What the unit's workloads request. */
+  requested?: GetDepartmentsDepartmentsStatusQuotaStatusRequestedResult;
+}
+
+export interface GetDepartmentsDepartmentsStatusQuotaStatusAllocatedResult {
+  /** The number of GPUs (allocated/requested/...). */
+  gpu?: number;
+  /** CPU in millicores (allocated/requested/...). */
+  cpu?: number;
+  /** Memory in MB (allocated/requested/...). */
+  memory?: number;
+}
+
+export interface GetDepartmentsDepartmentsStatusQuotaStatusAllocatedNonPreemptibleResult {
+  /** The number of GPUs (allocated/requested/...). */
+  gpu?: number;
+  /** CPU in millicores (allocated/requested/...). */
+  cpu?: number;
+  /** Memory in MB (allocated/requested/...). */
+  memory?: number;
+}
+
+export interface GetDepartmentsDepartmentsStatusQuotaStatusRequestedResult {
+  /** The number of GPUs (allocated/requested/...). */
+  gpu?: number;
+  /** CPU in millicores (allocated/requested/...). */
+  cpu?: number;
+  /** Memory in MB (allocated/requested/...). */
+  memory?: number;
+}
+
+/** What `getProjects` answers. */
+export interface GetProjectsResult {
+  /** The projects, in the order Run:ai lists them. */
+  projects: GetProjectsProjectsResult[];
+}
+
+export interface GetProjectsProjectsResult {
+  /** The project's description (required in the response). */
+  description: string;
+  /** Time limits of the unit's workloads. */
+  schedulingRules?: GetProjectsProjectsSchedulingRulesResult;
+  /** Default order of node pools (names) for workloads; enforced if no list is defined in the workload policy. */
+  defaultNodePools?: string[];
+  /** Default node types configuration for workloads; enforced if no node type is configured in the workload policy. `nullable: true` sits beside a `$ref` (ignored by OpenAPI 3.0), but the referenced schema has no `type`, so null passes the contract anyway. */
+  nodeTypes?: GetProjectsProjectsNodeTypesResult;
+  /** The project id: a string (the contract's example is the number 33; assets refer to it as an int32). */
+  id: string;
+  /** The project's name. */
+  name: string;
+  /** The id of the cluster. */
+  clusterId: string;
+  /** The parent department's id ("department parent uuid"). */
+  parentId: string;
+  /** The project's namespace only if requested. */
+  requestedNamespace?: string;
+  /** Whether all pods in the namespace are scheduled with runai-scheduler (cluster v2.21+). */
+  enforceRunaiScheduler: boolean;
+  /** Namespace creation status. */
+  status: GetProjectsProjectsStatusResult;
+  /** Read-only sums of the quotas. */
+  totalResources: GetProjectsProjectsTotalResourcesResult;
+  /** date-time. */
+  createdAt: string;
+  /** date-time. */
+  updatedAt: string;
+  /** Who created the project. */
+  createdBy?: string;
+  /** Who last changed the project. */
+  updatedBy?: string;
+  /** The department above the project. */
+  parent?: any;
+  /** The values in force. */
+  effective: GetProjectsProjectsEffectiveResult;
+  /** Usage metrics. */
+  overtimeData?: GetProjectsProjectsOvertimeDataResult;
+  /** Per-node-pool quotas. */
+  resources: GetProjectsProjectsResourcesResult[];
+}
+
+export interface GetProjectsProjectsSchedulingRulesResult {
+  /** Interactive job time limit in seconds. */
+  interactiveJobTimeLimitSeconds?: number;
+  /** Interactive job max idle duration in seconds. */
+  interactiveJobMaxIdleDurationSeconds?: number;
+  /** Interactive job preempt idle duration in seconds. */
+  interactiveJobPreemptIdleDurationSeconds?: number;
+  /** Training job max idle duration in seconds. */
+  trainingJobMaxIdleDurationSeconds?: number;
+  /** Training job time limit in seconds. */
+  trainingJobTimeLimitSeconds?: number;
+}
+
+export interface GetProjectsProjectsNodeTypesResult {
+  /** Ids of the node types for training workloads. */
+  training?: string[];
+  /** Ids of the node types for workspace workloads. */
+  workspace?: string[];
+  /** Mapping of ids to names. */
+  names?: { [key: string]: string };
+}
+
+export interface GetProjectsProjectsStatusResult {
+  /** The project's namespace (the Kubernetes namespace actually used). */
+  namespace?: string;
+  /** The project's phase. */
+  phase?: string;
+  /** The project's phase message. */
+  phaseMessage?: string;
+  /** date-time. */
+  lastUpdatedTime?: string;
+  /** Per-node-pool quota statuses. */
+  nodePoolQuotaStatuses?: GetProjectsProjectsStatusNodePoolQuotaStatusesResult[];
+  /** Sum of the quota statuses of all node pools. */
+  quotaStatus?: GetProjectsProjectsStatusQuotaStatusResult;
+  /** Whatever else the cluster reports about the project. */
+  additionalStatusData?: { [key: string]: any };
+}
+
+export interface GetProjectsProjectsTotalResourcesResult {
+  /** Total GPU quota of the org unit. */
+  gpuQuota?: number;
+  /** Total CPU quota of the org unit in millicores. */
+  cpuQuota?: number;
+  /** Total memory quota of the org unit in MB. */
+  memoryQuota?: number;
+}
+
+export interface GetProjectsProjectsEffectiveResult {
+  /** Effective time limits of interactive and training workloads. */
+  schedulingRules?: GetProjectsProjectsEffectiveSchedulingRulesResult;
+  /** Effective default order of node pools for workloads. */
+  defaultNodePools?: string[];
+  /** Effective default node types for workloads. */
+  nodeTypes?: GetProjectsProjectsEffectiveNodeTypesResult;
+}
+
+export interface GetProjectsProjectsOvertimeDataResult {
+  /** Usage over the last 24 hours. */
+  range24hData?: GetProjectsProjectsOvertimeDataRange24hDataResult;
+  /** Usage over the last 7 days. */
+  range7dData?: GetProjectsProjectsOvertimeDataRange7dDataResult;
+  /** Usage over the last 30 days. */
+  range30dData?: GetProjectsProjectsOvertimeDataRange30dDataResult;
+}
+
+export interface GetProjectsProjectsResourcesResult {
+  /** The node pool the resources refer to, by name or id. */
+  nodePool?: GetProjectsProjectsResourcesNodePoolResult;
+  /** CPU in millicores to the unit in the node pool. */
+  cpu?: GetProjectsProjectsResourcesCpuResult;
+  /** Priority of the unit in the node pool, e.g. "Normal" (see `/api/v1/org-unit/priorities`). */
+  priority?: string;
+  /** The GPUs (devices) of the unit in the node pool. */
+  gpu: GetProjectsProjectsResourcesGpuResult;
+  /** The memory of the unit in the node pool, in the given `units`. */
+  memory?: GetProjectsProjectsResourcesMemoryResult;
+}
+
+export interface GetProjectsProjectsStatusNodePoolQuotaStatusesResult {
+  /** What the unit's workloads are allocated. */
+  allocated?: GetProjectsProjectsStatusNodePoolQuotaStatusesAllocatedResult;
+  /** What the unit's non-preemptible workloads are allocated. */
+  allocatedNonPreemptible?: GetProjectsProjectsStatusNodePoolQuotaStatusesAllocatedNonPreemptibleResult;
+  /** What the unit's workloads request. */
+  requested?: GetProjectsProjectsStatusNodePoolQuotaStatusesRequestedResult;
+  /** The node pool name which the current quota status refers to. */
+  nodePoolName: string;
+  /** The node pool id which the current quota status refers to. */
+  nodePoolId: string;
+}
+
+export interface GetProjectsProjectsStatusQuotaStatusResult {
+  /** What the unit's workloads are allocated. */
+  allocated?: GetProjectsProjectsStatusQuotaStatusAllocatedResult;
+  /** What the unit's non-preemptible workloads are allocated. */
+  allocatedNonPreemptible?: GetProjectsProjectsStatusQuotaStatusAllocatedNonPreemptibleResult;
+  /** What the unit's workloads request. */
+  requested?: GetProjectsProjectsStatusQuotaStatusRequestedResult;
+}
+
+export interface GetProjectsProjectsEffectiveSchedulingRulesResult {
+  /** Interactive job time limit in seconds. */
+  interactiveJobTimeLimitSeconds?: number;
+  /** Interactive job max idle duration in seconds. */
+  interactiveJobMaxIdleDurationSeconds?: number;
+  /** Interactive job preempt idle duration in seconds. */
+  interactiveJobPreemptIdleDurationSeconds?: number;
+  /** Training job max idle duration in seconds. */
+  trainingJobMaxIdleDurationSeconds?: number;
+  /** Training job time limit in seconds. */
+  trainingJobTimeLimitSeconds?: number;
+}
+
+export interface GetProjectsProjectsEffectiveNodeTypesResult {
+  /** Ids of the node types for training workloads. */
+  training?: string[];
+  /** Ids of the node types for workspace workloads. */
+  workspace?: string[];
+  /** Mapping of ids to names. */
+  names?: { [key: string]: string };
+}
+
+export interface GetProjectsProjectsOvertimeDataRange24hDataResult {
+  /** The average GPU devices allocation of the unit. */
+  averageGpuAllocation?: number;
+  /** The average GPU utilization percentage of the unit. */
+  averageGpuUtilization?: number;
+  /** The average GPU memory utilization percentage of the unit (cluster ≥ 2.22). */
+  averageGpuMemoryUtilization?: number;
+  /** date-time. */
+  updatedAt?: string;
+}
+
+export interface GetProjectsProjectsOvertimeDataRange7dDataResult {
+  /** The average GPU devices allocation of the unit. */
+  averageGpuAllocation?: number;
+  /** The average GPU utilization percentage of the unit. */
+  averageGpuUtilization?: number;
+  /** The average GPU memory utilization percentage of the unit (cluster ≥ 2.22). */
+  averageGpuMemoryUtilization?: number;
+  /** date-time. */
+  updatedAt?: string;
+}
+
+export interface GetProjectsProjectsOvertimeDataRange30dDataResult {
+  /** The average GPU devices allocation of the unit. */
+  averageGpuAllocation?: number;
+  /** The average GPU utilization percentage of the unit. */
+  averageGpuUtilization?: number;
+  /** The average GPU memory utilization percentage of the unit (cluster ≥ 2.22). */
+  averageGpuMemoryUtilization?: number;
+  /** date-time. */
+  updatedAt?: string;
+}
+
+export interface GetProjectsProjectsResourcesNodePoolResult {
+  /** Node pool id (a string; the contract's example is the number 22). From `/api/v1/node-pools`. */
+  id: string;
+  /** Node pool name. */
+  name?: string;
+}
+
+export interface GetProjectsProjectsResourcesCpuResult {
+  /** The amount the unit deserves when the cluster has it (the guaranteed quota). */
+  deserved?: number;
+  /** Maximum amount the unit can get (-1: no limit). */
+  limit?: number;
+  /** The priority the unit gets for over-quota resources. */
+  overQuotaWeight?: number;
+}
+
+export interface GetProjectsProjectsResourcesGpuResult {
+  /** The GPUs the unit deserves when the cluster has them (the guaranteed quota). */
+  deserved: number;
+  /** Maximum amount of resources the unit can get. */
+  limit?: number;
+  /** The priority the unit gets for over-quota resources. */
+  overQuotaWeight?: number;
+}
+
+export interface GetProjectsProjectsResourcesMemoryResult {
+  /** The amount the unit deserves when the cluster has it (the guaranteed quota). */
+  deserved?: number;
+  /** Maximum amount the unit can get (-1: no limit). */
+  limit?: number;
+  /** The priority the unit gets for over-quota resources. */
+  overQuotaWeight?: number;
+  /** The unit of `deserved` and `limit`: "Mib", "MB" or "GB". */
+  units: string;
+}
+
+export interface GetProjectsProjectsStatusNodePoolQuotaStatusesAllocatedResult {
+  /** The number of GPUs (allocated/requested/...). */
+  gpu?: number;
+  /** CPU in millicores (allocated/requested/...). */
+  cpu?: number;
+  /** Memory in MB (allocated/requested/...). */
+  memory?: number;
+}
+
+export interface GetProjectsProjectsStatusNodePoolQuotaStatusesAllocatedNonPreemptibleResult {
+  /** The number of GPUs (allocated/requested/...). */
+  gpu?: number;
+  /** CPU in millicores (allocated/requested/...). */
+  cpu?: number;
+  /** Memory in MB (allocated/requested/...). */
+  memory?: number;
+}
+
+export interface GetProjectsProjectsStatusNodePoolQuotaStatusesRequestedResult {
+  /** The number of GPUs (allocated/requested/...). */
+  gpu?: number;
+  /** CPU in millicores (allocated/requested/...). */
+  cpu?: number;
+  /** Memory in MB (allocated/requested/...). */
+  memory?: number;
+}
+
+export interface GetProjectsProjectsStatusQuotaStatusAllocatedResult {
+  /** The number of GPUs (allocated/requested/...). */
+  gpu?: number;
+  /** CPU in millicores (allocated/requested/...). */
+  cpu?: number;
+  /** Memory in MB (allocated/requested/...). */
+  memory?: number;
+}
+
+export interface GetProjectsProjectsStatusQuotaStatusAllocatedNonPreemptibleResult {
+  /** The number of GPUs (allocated/requested/...). */
+  gpu?: number;
+  /** CPU in millicores (allocated/requested/...). */
+  cpu?: number;
+  /** Memory in MB (allocated/requested/...). */
+  memory?: number;
+}
+
+export interface GetProjectsProjectsStatusQuotaStatusRequestedResult {
+  /** The number of GPUs (allocated/requested/...). */
+  gpu?: number;
+  /** CPU in millicores (allocated/requested/...). */
+  cpu?: number;
+  /** Memory in MB (allocated/requested/...). */
+  memory?: number;
+}
+
+/** What `getNodePools` answers. */
+export interface GetNodePoolsResult {
+  /** The cluster's node pools. */
+  nodePools: GetNodePoolsNodePoolsResult[];
+}
+
+export interface GetNodePoolsNodePoolsResult {
+  /** Deprecated (1..5, default 1): replaced by gpuResourceOptimization.nodeLevelSchedulerEnabled. */
+  overProvisioningRatio?: number;
+  /** Scheduling strategy per resource. */
+  placementStrategy?: GetNodePoolsNodePoolsPlacementStrategyResult;
+  /** Label key by which to determine GPUNetworkAccelerationDetection nodes. */
+  gpuNetworkAccelerationLabelKey?: string;
+  /** The strategy for GPU network acceleration detection. */
+  gpuNetworkAccelerationDetection?: string;
+  /** GPU memory swap and the node level scheduler. */
+  gpuResourceOptimization?: GetNodePoolsNodePoolsGpuResourceOptimizationResult;
+  /** The node pool's name (what a unit's `defaultNodePools` lists). */
+  name: string;
+  /** Label key of the nodes associated to the node pool (with the value in labelValue). */
+  labelKey: string;
+  /** Label value of the nodes associated to the node pool (with the key in labelKey). */
+  labelValue: string;
+  /** The id of the cluster (`format: uuid`). */
+  clusterId: string;
+  /** Phase of the node pool. */
+  phase?: string;
+  /** Message for the status of the node pool. */
+  phaseMessage?: string;
+  /** What the cluster reports (`NodepoolSyncUpdateFields` + detection and nodes). */
+  status?: GetNodePoolsNodePoolsStatusResult;
+  /** The node pool id: a string (read-only; the contract's example is the number 5). Quotas refer to it. */
+  id: string;
+  /** The id of the tenant (int32). */
+  tenantId: number;
+  /** The name of the node pool's cluster. */
+  clusterName: string;
+  /** Who created the node pool. */
+  createdBy: string;
+  /** date-time. */
+  createdAt: string;
+  /** Who last changed the node pool. */
+  updatedBy: string;
+  /** date-time. */
+  updatedAt: string;
+  /** Who deleted the node pool. */
+  deletedBy?: string;
+  /** date-time. */
+  deletedAt?: string;
+  /** Whether the node pool is the cluster's default (exists per cluster; never created or deleted). */
+  isDefault: boolean;
+}
+
+export interface GetNodePoolsNodePoolsPlacementStrategyResult {
+  /** How workloads are placed by their CPU: "spread" or "binpack". */
+  cpu?: string;
+  /** How workloads are placed by their GPUs: "spread" or "binpack". */
+  gpu?: string;
+}
+
+export interface GetNodePoolsNodePoolsGpuResourceOptimizationResult {
+  /** Whether swap is enabled on the node pool (contract default false). */
+  swapEnabled?: boolean;
+  /** Size of the swap CPU memory, only with swapEnabled (a quantity; contract default "100G"). */
+  cpuSwapMemorySize?: string;
+  /** Reserved GPU memory for swap operations, only with swapEnabled (a quantity; contract default "2G"). */
+  reservedGpuMemoryForSwapOperations?: string;
+  /** Whether the node level scheduler is enabled (replaces the deprecated overProvisioningRatio; default false). */
+  nodeLevelSchedulerEnabled?: boolean;
+}
+
+export interface GetNodePoolsNodePoolsStatusResult {
+  /** Deprecated (1..5, default 1): replaced by gpuResourceOptimization.nodeLevelSchedulerEnabled. */
+  overProvisioningRatio?: number;
+  /** Scheduling strategy per resource. */
+  placementStrategy?: GetNodePoolsNodePoolsStatusPlacementStrategyResult;
+  /** Label key by which to determine GPUNetworkAccelerationDetection nodes. */
+  gpuNetworkAccelerationLabelKey?: string;
+  /** The strategy for GPU network acceleration detection. */
+  gpuNetworkAccelerationDetection?: string;
+  /** GPU memory swap and the node level scheduler. */
+  gpuResourceOptimization?: GetNodePoolsNodePoolsStatusGpuResourceOptimizationResult;
+  /** The label key of the node pool's nodes, as the cluster applies it. */
+  labelKey?: string;
+  /** The label value of the node pool's nodes, as the cluster applies it. */
+  labelValue?: string;
+  /** Whether GPU network acceleration was detected in some of the node pool's nodes. */
+  gpuNetworkAccelerationDetected?: boolean;
+  /** The names of the node pool's nodes. */
+  nodes?: string[];
+}
+
+export interface GetNodePoolsNodePoolsStatusPlacementStrategyResult {
+  /** How workloads are placed by their CPU: "spread" or "binpack". */
+  cpu?: string;
+  /** How workloads are placed by their GPUs: "spread" or "binpack". */
+  gpu?: string;
+}
+
+export interface GetNodePoolsNodePoolsStatusGpuResourceOptimizationResult {
+  /** Whether swap is enabled on the node pool (contract default false). */
+  swapEnabled?: boolean;
+  /** Size of the swap CPU memory, only with swapEnabled (a quantity; contract default "100G"). */
+  cpuSwapMemorySize?: string;
+  /** Reserved GPU memory for swap operations, only with swapEnabled (a quantity; contract default "2G"). */
+  reservedGpuMemoryForSwapOperations?: string;
+  /** Whether the node level scheduler is enabled (replaces the deprecated overProvisioningRatio; default false). */
+  nodeLevelSchedulerEnabled?: boolean;
+}

@@ -9,7 +9,16 @@ import type { RunaiClient } from "../client";
 import { RunaiError } from "../client/errors";
 import { RunaiProviderError } from "../provider/errors";
 import type * as Lookups from "../provider/lookups";
-import type { GetClusterResult, GetDepartmentResult, GetNodePoolResult, GetProjectResult, GetRoleResult } from "./generated-types";
+import type {
+  GetClusterResult,
+  GetDepartmentResult,
+  GetDepartmentsResult,
+  GetNodePoolResult,
+  GetNodePoolsResult,
+  GetProjectResult,
+  GetProjectsResult,
+  GetRoleResult,
+} from "./generated-types";
 import { warnAboutPlaintextSecrets } from "./plaintext-secrets";
 
 let client: Promise<RunaiClient> | undefined;
@@ -50,6 +59,43 @@ export const getProject = (args: GetProjectArgs): Promise<GetProjectResult> => l
 export const getNodePool = (args: GetNodePoolArgs): Promise<GetNodePoolResult> => lookUp("getNodePool", args);
 /** The role named `name`, e.g. "ML engineer". */
 export const getRole = (args: GetRoleArgs): Promise<GetRoleResult> => lookUp("getRole", args);
+/** Every department in the cluster (`{ departments }`). */
+export const getDepartments = (args: GetDepartmentsArgs): Promise<GetDepartmentsResult> => lookUp("getDepartments", args);
+/** Every project in the cluster, or only those of `departmentId` (`{ projects }`). */
+export const getProjects = (args: GetProjectsArgs): Promise<GetProjectsResult> => lookUp("getProjects", args);
+/** Every node pool of the cluster (`{ nodePools }`). */
+export const getNodePools = (args: GetNodePoolsArgs): Promise<GetNodePoolsResult> => lookUp("getNodePools", args);
+
+// The Output forms, named and called as in a generated SDK (`getClusterOutput`): arguments that may be
+// Outputs, an Output answer. The code `pulumi convert --language typescript` prints calls them.
+/** `getCluster` with arguments that may be Outputs, answering an Output. */
+export const getClusterOutput = (args: LookupInputs<GetClusterArgs>): pulumi.Output<GetClusterResult> => lookUpOutput("getCluster", args);
+/** `getDepartment` with arguments that may be Outputs, answering an Output. */
+export const getDepartmentOutput = (args: LookupInputs<GetDepartmentArgs>): pulumi.Output<GetDepartmentResult> =>
+  lookUpOutput("getDepartment", args);
+/** `getProject` with arguments that may be Outputs, answering an Output. */
+export const getProjectOutput = (args: LookupInputs<GetProjectArgs>): pulumi.Output<GetProjectResult> => lookUpOutput("getProject", args);
+/** `getNodePool` with arguments that may be Outputs, answering an Output. */
+export const getNodePoolOutput = (args: LookupInputs<GetNodePoolArgs>): pulumi.Output<GetNodePoolResult> =>
+  lookUpOutput("getNodePool", args);
+/** `getRole` with arguments that may be Outputs, answering an Output. */
+export const getRoleOutput = (args: LookupInputs<GetRoleArgs>): pulumi.Output<GetRoleResult> => lookUpOutput("getRole", args);
+/** `getDepartments` with arguments that may be Outputs, answering an Output. */
+export const getDepartmentsOutput = (args: LookupInputs<GetDepartmentsArgs>): pulumi.Output<GetDepartmentsResult> =>
+  lookUpOutput("getDepartments", args);
+/** `getProjects` with arguments that may be Outputs, answering an Output. */
+export const getProjectsOutput = (args: LookupInputs<GetProjectsArgs>): pulumi.Output<GetProjectsResult> =>
+  lookUpOutput("getProjects", args);
+/** `getNodePools` with arguments that may be Outputs, answering an Output. */
+export const getNodePoolsOutput = (args: LookupInputs<GetNodePoolsArgs>): pulumi.Output<GetNodePoolsResult> =>
+  lookUpOutput("getNodePools", args);
+
+/** A look-up's arguments, each of which may be an Output (the `…Output` forms). */
+export type LookupInputs<Args> = { [Field in keyof Args]: pulumi.Input<Args[Field]> };
+
+function lookUpOutput<Result>(name: string, args: object): pulumi.Output<Result> {
+  return pulumi.output(args).apply((resolved) => lookUp<Result>(name, resolved));
+}
 
 /** What a look-up is asked by: a name, and the cluster it is in for what lives in a cluster. */
 export interface GetClusterArgs {
@@ -63,3 +109,13 @@ export interface GetDepartmentArgs {
 export type GetProjectArgs = GetDepartmentArgs;
 export type GetNodePoolArgs = GetDepartmentArgs;
 export type GetRoleArgs = GetClusterArgs;
+/** What a list look-up is asked by: the cluster. */
+export interface GetDepartmentsArgs {
+  /** The cluster's uuid, e.g. `(await getCluster({ name })).id`. */
+  clusterId: string;
+}
+export type GetNodePoolsArgs = GetDepartmentsArgs;
+export interface GetProjectsArgs extends GetDepartmentsArgs {
+  /** Only the projects of this department (its id); all the cluster's when left out. */
+  departmentId?: string;
+}

@@ -86,7 +86,9 @@ export type Department = z.infer<typeof Department>;
 /** `DepartmentForList`: a department as the list returns it (no aggregated resources; status only with `verbosity=verbose`). */
 export const DepartmentForList = lenientObject({
   ...departmentResponseFields,
-  status: lenientObject({ quotaStatus: QuotaStatus.optional() }).nullish(),
+  status: lenientObject({ quotaStatus: QuotaStatus.optional().describe("Sum of the quota statuses of all node pools.") })
+    .nullish()
+    .describe("Quota statuses (only when the list is asked with `verbosity=verbose`)."),
   totalResources: TotalResources.nullable().describe("Read-only sums of the quotas (nullable in the list)."),
 });
 export type DepartmentForList = z.infer<typeof DepartmentForList>;

@@ -1,7 +1,7 @@
 // Bad inputs of the asset family's newer kinds through a real `pulumi preview`: the engine stops at
 // the first resource whose check fails, so each kind gets one preview of its case with the most
 // problems. Every reason is reported, exactly as check gives it (the unit tests hold the whole
-// table), and nothing is written.
+// table), and nothing is written. Then two node pools with one name in one cluster, refused the same way.
 import * as path from "node:path";
 import { BAD_INPUTS } from "../fixtures/bad-inputs";
 import type { EmulatorHarness } from "../support/emulator";
@@ -29,5 +29,26 @@ it.each(worstPerKind)("%s (%s): every reason at preview, nothing written", async
   const pattern = new RegExp(`^\\s*error: pulumi-nodejs:dynamic/runai:${type} resource 'bad' has a problem: (.*)$`, "gm");
   const reported = [...new Set([...`${preview.stdout}\n${preview.stderr}`.matchAll(pattern)].map((match) => match[1]))];
   expect(reported).toEqual(reasons);
+  expect(await emulator.writeCount()).toBe(0);
+});
+
+it("two NodePools with one name in one cluster: the second is refused at preview naming the first, nothing written", async () => {
+  const pool = { name: "gpu-twice", clusterId: "7c1e6a52-3b9d-4f08-a1c4-2e5d9b0f6a31", labelKey: "pool", labelValue: "gpu" };
+  await stack.setConfig(
+    "lifecycle:resources",
+    JSON.stringify({ "pool-a": { type: "NodePool", args: pool }, "pool-b": { type: "NodePool", args: pool } }),
+  );
+  const preview = await stack.preview({}, { allowFailure: true });
+  expect(preview.code).not.toBe(0);
+  const pattern = /^\s*error: pulumi-nodejs:dynamic\/runai:NodePool resource '(pool-[ab])' has a problem: (.*)$/gm;
+  const reported = [
+    ...new Set([...`${preview.stdout}\n${preview.stderr}`.matchAll(pattern)].map(([, resource, reason]) => `${resource}: ${reason}`)),
+  ];
+  // Whichever of the two the engine checks second is refused, naming the other.
+  const refused = reported[0]?.startsWith("pool-a") ? "pool-a" : "pool-b";
+  const other = refused === "pool-a" ? "pool-b" : "pool-a";
+  expect(reported).toEqual([
+    `${refused}: name: "gpu-twice" is also declared by resource "${other}" (a node pool's name is unique in its cluster)`,
+  ]);
   expect(await emulator.writeCount()).toBe(0);
 });

@@ -1,6 +1,7 @@
 // The look-ups as functions of the runai plugin, through a Pulumi YAML program: `fn::invoke` of
-// `runai:index:getCluster`, `getProject`, `getNodePool` and `getRole` feed an access rule, and a name that
-// does not exist fails the preview with the TypeScript look-up's own message.
+// `runai:index:getCluster`, `getProject`, `getNodePool` and `getRole` feed an access rule, the list
+// form `getProjects` answers a department's projects, and a name that does not exist fails the
+// preview with the TypeScript look-up's own message.
 import * as path from "node:path";
 import { EmulatorHarness } from "../support/emulator";
 import { TestStack } from "../support/pulumi-stack";
@@ -23,7 +24,7 @@ afterAll(async () => {
   await emulator?.stop();
 });
 
-it("looks up the cluster, a project, a node pool and a role by name, and gives that role in that project", async () => {
+it("looks up the cluster, a project, a node pool and a role by name, gives that role in that project, and lists a department's projects", async () => {
   const up = await stack.up();
   expect(up.stdout).toContain("+ 2 created");
   const outputs = await stack.outputs();
@@ -34,6 +35,7 @@ it("looks up the cluster, a project, a node pool and a role by name, and gives t
     projectId: "1002",
     projectName: "team-b",
     poolId: "2",
+    platformProject: "team-c",
     ruleScopeId: "1002",
     ruleRoleId: viewerRoleId,
   });

@@ -91,6 +91,22 @@ describe("pulumi package gen-sdk with the CLI this repository builds", () => {
     expect(tsc.stdout + tsc.stderr).toBe("");
   });
 
+  it("nodejs: the SDK's enum objects are the ones pulumi-runai/plugin exports (`pulumi import` prints them)", async () => {
+    expect((await genSdk("nodejs")).stdout).toContain("SDK has been written to sdk/nodejs");
+    const text = fs.readFileSync(sdk("nodejs/types/enums/index.ts"), "utf8");
+    const generated = Object.fromEntries(
+      [...text.matchAll(/export const (\w+) = \{([^}]*)\} as const;/g)].map(([, name, body]) => [
+        name,
+        Object.fromEntries([...body.matchAll(/(\w+): "([^"]*)"/g)].map(([, member, value]) => [member, value])),
+      ]),
+    );
+    // The module's only plain objects are its enums (the classes and look-ups are functions).
+    const exported = Object.entries((await import("../../src/plugin-resources")) as Record<string, unknown>);
+    const enums = Object.fromEntries(exported.filter(([, value]) => typeof value === "object" && value !== null));
+    expect(Object.keys(generated).length).toBeGreaterThan(50);
+    expect(enums).toEqual(generated);
+  });
+
   it("dotnet, java: say that this CLI has no host for them", async () => {
     for (const language of ["dotnet", "java"]) {
       expect((await genSdk(language).catch((err: { stdout: string }) => err)).stdout).toBe(

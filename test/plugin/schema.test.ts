@@ -150,16 +150,26 @@ it("describes properties with the descriptions of their zod schemas, each field 
   );
 });
 
-it("declares every look-up as a function runai:index:get<Kind>, asked by name (and cluster), answering Run:ai's fields", () => {
+it("declares every look-up as a function runai:index:get<Kind>, asked by name (and cluster), answering Run:ai's fields, and the list forms", () => {
   expect(Object.keys(schema.functions)).toEqual([
     "runai:index:getCluster",
     "runai:index:getDepartment",
     "runai:index:getProject",
     "runai:index:getNodePool",
     "runai:index:getRole",
+    "runai:index:getDepartments",
+    "runai:index:getProjects",
+    "runai:index:getNodePools",
   ]);
   expect(schema.functions["runai:index:getCluster"].inputs.required).toEqual(["name"]);
   expect(schema.functions["runai:index:getProject"].inputs.required).toEqual(["name", "clusterId"]);
+  // The list forms: by cluster (and, for projects, optionally by department), answering a list.
+  expect(Object.keys(schema.functions["runai:index:getProjects"].inputs.properties)).toEqual(["clusterId", "departmentId"]);
+  expect(schema.functions["runai:index:getProjects"].inputs.required).toEqual(["clusterId"]);
+  expect(schema.functions["runai:index:getNodePools"].outputs.properties.nodePools).toMatchObject({
+    type: "array",
+    items: { $ref: "#/types/runai:index:GetNodePoolsNodePoolsResult" },
+  });
   expect(schema.functions["runai:index:getCluster"].outputs.properties.id).toMatchObject({ type: "string" });
   expect(schema.functions["runai:index:getProject"].outputs.required).toEqual(expect.arrayContaining(["id", "name"]));
   for (const [token, fn] of Object.entries(schema.functions)) {

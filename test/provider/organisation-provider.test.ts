@@ -6,6 +6,8 @@ import * as pulumi from "@pulumi/pulumi";
 import { clearTokenCache } from "../../src/client";
 import { getCluster } from "../../src/resources/lookups";
 import { createContext, findCluster, findDepartment, findNodePool, findProject, findRole, providerFor } from "../../src/provider";
+import { lookupNamed, runLookup } from "../../src/provider/lookups";
+import type { LookupArgs } from "../../src/provider/lookups";
 import { caught } from "../support/async";
 import { EmulatorHarness } from "../support/emulator";
 
@@ -138,6 +140,23 @@ describe("look-ups", () => {
     ["an empty name", () => findRole(client(), { name: "" }), "getRole: name is required"],
   ])("fail for %s that does not exist, naming what does", async (_case, lookup, message) => {
     expect(((await caught(lookup())) as Error).message).toBe(message);
+  });
+
+  // Through runLookup, as the TypeScript look-ups and the plugin's invokes run them.
+  const list = (name: string, args: object) => runLookup(lookupNamed(name)!, client(), args as LookupArgs);
+
+  it("list every department, project or node pool of the cluster, or a department's projects", async () => {
+    const names = (answer: Record<string, unknown>, key: string) => (answer[key] as { name: string }[]).map((entry) => entry.name);
+    expect(names(await list("getDepartments", { clusterId: CLUSTER }), "departments")).toEqual(["research", "platform"]);
+    expect(names(await list("getProjects", { clusterId: CLUSTER }), "projects")).toEqual(["team-a", "team-b", "team-c"]);
+    const platform = await list("getProjects", { clusterId: CLUSTER, departmentId: "102" });
+    expect(platform.projects).toEqual([expect.objectContaining({ id: "1003", name: "team-c", parentId: "102" })]);
+    expect(names(await list("getNodePools", { clusterId: CLUSTER }), "nodePools")).toEqual(["default", "a100"]);
+  });
+
+  it("list nothing of a cluster that does not exist, and ask for a cluster", async () => {
+    expect(await list("getProjects", { clusterId: "00000000-0000-4000-8000-000000000000" })).toEqual({ projects: [] });
+    expect(((await caught(list("getNodePools", {}))) as Error).message).toBe("getNodePools: clusterId is required");
   });
 
   it("fail in a program as a pulumi.RunError, which the CLI prints as its message alone", async () => {

@@ -33,12 +33,15 @@ export function lifecycleStackForFile(): FileStack {
   return file;
 }
 
-/** `count` resources named `<prefix>-<i>`, cycling through `kinds`. */
+/** `count` resources named `<prefix>-<i>`, cycling through `kinds` (a kind with nothing to change in place keeps its args). */
 export function declare(prefix: string, count: number, kinds: string[], variant: Variant = "args"): string {
   const fixture = (i: number): KindFixture => KIND_FIXTURES[kinds[i % kinds.length]];
   return JSON.stringify(
     Object.fromEntries(
-      Array.from({ length: count }, (_, i) => [`${prefix}-${i}`, { type: fixture(i).type, args: fixture(i)[variant]!(`${prefix}-${i}`) }]),
+      Array.from({ length: count }, (_, i) => [
+        `${prefix}-${i}`,
+        { type: fixture(i).type, args: (fixture(i)[variant] ?? fixture(i).args)(`${prefix}-${i}`) },
+      ]),
     ),
   );
 }
@@ -63,20 +66,29 @@ export async function untilServerHolds(emulator: EmulatorHarness, prefix: string
   while (Object.keys(await serverObjects(emulator, prefix)).length < count) await new Promise((resolve) => setTimeout(resolve, 50));
 }
 
-/** The organisation's families in the emulator's state dump, and the id each record goes by. */
-const ORGANISATION_FAMILIES: [family: string, id: string][] = [
-  ["departments", "id"],
-  ["projects", "id"],
-  ["apps", "id"],
-  ["clusters", "uuid"],
-  ["nodePools", "id"],
+type StateRecord = Record<string, unknown>;
+
+/**
+ * The organisation's families in the emulator's state dump: the id each record goes by, the field
+ * that starts with the declared resource's name (an access rule's subject, `<name>@example.com`),
+ * and, for access rules, which the dump keeps after deletion, whether the record is live.
+ */
+const ORGANISATION_FAMILIES: { family: string; id: string; named: string; live?: (record: StateRecord) => boolean }[] = [
+  { family: "departments", id: "id", named: "name" },
+  { family: "projects", id: "id", named: "name" },
+  { family: "apps", id: "id", named: "name" },
+  { family: "clusters", id: "uuid", named: "name" },
+  { family: "nodePools", id: "id", named: "name" },
+  { family: "accessRules", id: "id", named: "subjectId", live: (record) => record.deletedAt === null || record.deletedAt === undefined },
 ];
 
-/** The ids of the organisation objects (departments, projects, applications, clusters, node pools) whose name starts with `prefix`. */
+/** The ids of the live organisation objects (departments, projects, applications, clusters, node pools, access rules) declared with `prefix`. */
 export async function serverOrganisationIds(emulator: EmulatorHarness, prefix: string): Promise<string[]> {
-  const state = (await emulator.api("GET", "/__emulator/state")).body as Record<string, Record<string, unknown>[]>;
-  return ORGANISATION_FAMILIES.flatMap(([family, id]) =>
-    state[family].filter((record) => String(record.name).startsWith(`${prefix}-`)).map((record) => String(record[id])),
+  const state = (await emulator.api("GET", "/__emulator/state")).body as Record<string, StateRecord[]>;
+  return ORGANISATION_FAMILIES.flatMap(({ family, id, named, live }) =>
+    state[family]
+      .filter((record) => String(record[named]).startsWith(`${prefix}-`) && (live?.(record) ?? true))
+      .map((record) => String(record[id])),
   ).sort();
 }
 

@@ -286,6 +286,8 @@ export interface ExportedResource {
   id?: string;
   inputs?: Record<string, unknown>;
   outputs?: Record<string, unknown>;
+  /** Per input, the resources its value came from. */
+  propertyDependencies?: Record<string, string[]>;
   additionalSecretOutputs?: string[];
 }
 

@@ -11,6 +11,7 @@ import type { Application } from "../../schemas/application";
 import { ApplicationInputs } from "../../schemas/application";
 import type { ResourceKind } from "../kind";
 import { PartialWriteError } from "../kind";
+import { uniqueKeyOf } from "../unique-claims";
 
 /** An application as the provider handles it: the API's view, plus the secret when a call obtained one. */
 export type ApplicationObject = Pick<Application, "id" | "name" | "clientId" | "enabled"> &
@@ -32,6 +33,8 @@ export const applicationKind: ResourceKind<ApplicationObject, ApplicationInputs>
     createdOf: (app) => ({ by: app.createdBy, at: app.createdAt }),
     namePath: "name",
     location: () => "the tenant",
+    // The contract: "The name must be unique within the organization".
+    uniqueKey: (inputs) => uniqueKeyOf(inputs, [["name"]], ["name"], "an application's name is unique in the tenant"),
   },
   adoption: { note: "its secret is then regenerated once, since Run:ai never returns an existing secret" },
   secrets: { inputOnly: ["rotateWhenChanged"], outputs: ["secret"] },

@@ -9,9 +9,10 @@ import { z } from "zod";
 import type { RunaiClient } from "../../client";
 import type { Asset, AssetContract, AssetScope } from "../../schemas";
 import { ASSET_SCOPES, AssetCreationMeta } from "../../schemas/asset";
-import type { Json, ResourceKind, SyncRules } from "../kind";
+import type { Json, ResourceKind, SyncRules, UniqueKey } from "../kind";
 import { stripNulls } from "../normalize";
 import type { ScopeRef } from "../scopes";
+import { uniqueKeyOf } from "../unique-claims";
 import type { Failures } from "../validation";
 import { isObject, isUnknown } from "../validation";
 
@@ -146,6 +147,8 @@ export function assetKind(row: AssetKindRow): ResourceKind<AnyAsset, AssetInputs
       createdOf: (asset) => ({ by: asset.meta.createdBy, at: asset.meta.createdAt }),
       namePath: "meta.name",
       location: (inputs) => describeScope(inputs.meta),
+      // Run:ai answers 409 for a taken name; kind, scope and scope id are the narrowest domain it can mean.
+      uniqueKey: (inputs) => assetUniqueKey(row.label, inputs),
     },
     adoption: { note: row.adoptionNote },
     secrets: { inputOnly: secretFields, inputs: secretFields },
@@ -270,4 +273,12 @@ function describeScope(meta: AssetMetaInputs): string {
 
 function isAssetScope(value: string): value is AssetScope {
   return (ASSET_SCOPES as readonly string[]).includes(value);
+}
+
+/** An asset's kind (the provider's), scope, scope id and name. */
+function assetUniqueKey(label: string, inputs: Json): UniqueKey | undefined {
+  const scope = isObject(inputs.meta) ? inputs.meta.scope : undefined;
+  const idField = scopeIdField(scope);
+  const parts = [["meta", "scope"], ...(idField ? [["meta", idField]] : []), ["meta", "name"]];
+  return uniqueKeyOf(inputs, parts, ["meta", "name"], `${label} names are unique in their scope`);
 }

@@ -5,6 +5,7 @@ import { DepartmentUpdateRequest } from "../../schemas/org-unit";
 import type { z } from "zod";
 import type { ResourceKind } from "../kind";
 import { stripNulls } from "../normalize";
+import { uniqueKeyOf } from "../unique-claims";
 import {
   ORG_UNIT_INPUT_FIELDS,
   ORG_UNIT_UPDATABLE,
@@ -33,6 +34,9 @@ export const departmentKind: ResourceKind<Department, DepartmentInputs> = {
     createdOf: (department) => ({ by: department.createdBy, at: department.createdAt }),
     namePath: "name",
     location: (inputs) => `cluster ${inputs.clusterId}`,
+    // The contract answers 409 for a taken name; the emulator's domain, the cluster, is UNCONFIRMED but
+    // the narrowest one possible, so two resources refused here would collide in Run:ai too.
+    uniqueKey: (inputs) => uniqueKeyOf(inputs, [["clusterId"], ["name"]], ["name"], "a department's name is unique in its cluster"),
   },
   toOutputs: (department) => ({
     name: department.name,

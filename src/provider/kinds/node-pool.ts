@@ -9,6 +9,7 @@ import type { NodePool } from "../../schemas/cluster";
 import { NODE_POOL_OUTPUTS, NodePoolInputs } from "../../schemas/cluster-inputs";
 import type { Json, ResourceKind } from "../kind";
 import { stripNulls } from "../normalize";
+import { uniqueKeyOf } from "../unique-claims";
 import { isSet } from "../validation";
 
 const LABEL_RULE = "the node label is labelKey=labelValue: give both";
@@ -38,6 +39,7 @@ export const nodePoolKind: ResourceKind<NodePool, NodePoolInputs> = {
     createdOf: (pool) => ({ by: pool.createdBy, at: pool.createdAt }),
     namePath: "name",
     location: (inputs) => `cluster ${inputs.clusterId}`,
+    uniqueKey: (inputs) => uniqueKeyOf(inputs, [["clusterId"], ["name"]], ["name"], "a node pool's name is unique in its cluster"),
   },
   // The contract declares no 409 for a node pool's POST: a taken name is found by looking first.
   adoption: { findBeforeCreate: true, note: "a cluster's default node pool stays in place when the resource is deleted" },

@@ -6,6 +6,7 @@ import type { Project } from "../../schemas";
 import { ProjectUpdateRequest } from "../../schemas/org-unit";
 import type { Json, ResourceKind, SyncRules } from "../kind";
 import { stripNulls } from "../normalize";
+import { uniqueKeyOf } from "../unique-claims";
 import type { ProviderContext } from "../context";
 import type { Failures } from "../validation";
 import { isKnown } from "../validation";
@@ -70,6 +71,9 @@ export const projectKind: ResourceKind<Project, ProjectInputs> = {
     createdOf: (project) => ({ by: project.createdBy, at: project.createdAt }),
     namePath: "name",
     location: (inputs) => `cluster ${inputs.clusterId}`,
+    // The contract answers 409 for a taken name; the emulator's domain, the cluster, is UNCONFIRMED but
+    // the narrowest one possible, so two resources refused here would collide in Run:ai too.
+    uniqueKey: (inputs) => uniqueKeyOf(inputs, [["clusterId"], ["name"]], ["name"], "a project's name is unique in its cluster"),
   },
   toOutputs: (project) => ({
     name: project.name,

@@ -5,10 +5,10 @@
 // does not serve, so it cannot be built from modules the way the `pulumi` CLI itself is.
 // The engine only needs a gRPC LanguageRuntime server that starts the Node.js SDK's own
 // program runner (`@pulumi/pulumi/cmd/run`) with the monitor/engine addresses and the stack
-// configuration; SDK and program generation (GeneratePackage, GenerateProgram: codegen.go) are
-// Pulumi's own code generators; everything else (plugin discovery, dependency installation,
-// GenerateProject, `pulumi about`)
-// answers "unimplemented", which the engine tolerates.
+// configuration; SDK, program and project generation (GeneratePackage, GenerateProgram,
+// GenerateProject: codegen.go) are Pulumi's own code generators; everything else (plugin
+// discovery, dependency installation, `pulumi about`) answers "unimplemented", which the engine
+// tolerates.
 //
 // Pulumi.yaml settings behave as with the official host (sdk/nodejs/cmd/pulumi-language-nodejs/
 // main.go at v3.248.0; "official" below): the runtime options `typescript`, `tsconfig` and

@@ -1,7 +1,9 @@
-// Package codegenhost is a language host that only generates SDKs: the engine's GeneratePackage
-// call (`pulumi package gen-sdk`, `pulumi package add`) answered by Pulumi's own code generator for
-// one language (pkg/codegen/<language>, the code the official hosts call). Every other call
-// (running a program, installing dependencies) answers "unimplemented", which the engine reports.
+// Package codegenhost is a language host that only generates code: the engine's GeneratePackage
+// call (`pulumi package gen-sdk`, `pulumi package add`) and, when given (program.go), its
+// GenerateProgram and GenerateProject calls (`pulumi import`, `pulumi convert`), answered by
+// Pulumi's own code generators for one language (pkg/codegen/<language>, the code the official
+// hosts call). Every other call (running a program, installing dependencies) answers
+// "unimplemented", which the engine reports.
 //
 // Why it exists: the official Go and Python language hosts live in Go modules that the module
 // proxy reachable here does not serve (sdk/go/pulumi-language-go, sdk/python/cmd/pulumi-language-python),
@@ -28,11 +30,23 @@ import (
 // Generate is one language's generator: the SDK's files by path, relative to the output directory.
 type Generate func(pkg *schema.Package, req *pulumirpc.GeneratePackageRequest, loader schema.ReferenceLoader) (map[string][]byte, error)
 
+// Wrap lets a host that does more than generate code (pulumi-language-go also runs programs) serve
+// its own calls around the code-generating ones, which it embeds.
+type Wrap func(codegen pulumirpc.LanguageRuntimeServer) pulumirpc.LanguageRuntimeServer
+
 // Serve runs the host until the engine disconnects; `name` is the host's name in messages.
-func Serve(name string, generate Generate) {
+func Serve(name string, generate Generate, options ...Option) {
+	h := &host{name: name, generate: generate}
+	for _, option := range options {
+		option(h)
+	}
 	handle, err := rpcutil.ServeWithOptions(rpcutil.ServeOptions{
 		Init: func(srv *grpc.Server) error {
-			pulumirpc.RegisterLanguageRuntimeServer(srv, &host{name: name, generate: generate})
+			var server pulumirpc.LanguageRuntimeServer = h
+			for _, wrap := range h.wraps {
+				server = wrap(server)
+			}
+			pulumirpc.RegisterLanguageRuntimeServer(srv, server)
 			return nil
 		},
 	})
@@ -52,6 +66,14 @@ type host struct {
 	pulumirpc.UnimplementedLanguageRuntimeServer
 	name     string
 	generate Generate
+	program  Program // nil: GenerateProgram is unimplemented
+	project  Project // nil: GenerateProject is unimplemented
+	wraps    []Wrap  // the host's own calls around the code-generating ones
+}
+
+// WithWrap serves wrap's calls around the code-generating ones (see Wrap).
+func WithWrap(wrap Wrap) Option {
+	return func(h *host) { h.wraps = append(h.wraps, wrap) }
 }
 
 func (h *host) GetPluginInfo(context.Context, *pbempty.Empty) (*pulumirpc.PluginInfo, error) {
