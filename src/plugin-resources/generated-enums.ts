@@ -545,3 +545,19 @@ export const NodePoolGpuNetworkAccelerationDetection = {
 } as const;
 export type NodePoolGpuNetworkAccelerationDetection =
   (typeof NodePoolGpuNetworkAccelerationDetection)[keyof typeof NodePoolGpuNetworkAccelerationDetection];
+
+export const WorkloadPolicyType = {
+  Workspaces: "workspaces",
+  Trainings: "trainings",
+  Distributed: "distributed",
+  Inferences: "inferences",
+} as const;
+export type WorkloadPolicyType = (typeof WorkloadPolicyType)[keyof typeof WorkloadPolicyType];
+
+export const WorkloadPolicyScope = {
+  Tenant: "tenant",
+  Cluster: "cluster",
+  Department: "department",
+  Project: "project",
+} as const;
+export type WorkloadPolicyScope = (typeof WorkloadPolicyScope)[keyof typeof WorkloadPolicyScope];

@@ -172,7 +172,7 @@ export class WorkloadPolicy extends pulumi.dynamic.Resource {
     super(
       providerShim("WorkloadPolicy"),
       name,
-      classInputs("WorkloadPolicy", name, args),
+      dynamicClassInputs("WorkloadPolicy", name, args),
       classOptions("WorkloadPolicy", opts),
       TYPE_MODULE,
       "WorkloadPolicy",

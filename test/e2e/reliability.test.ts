@@ -76,9 +76,9 @@ describe("100 assets of eight kinds under injected faults", () => {
   });
 });
 
-describe("departments, projects, applications, clusters, node pools and access rules under injected faults", () => {
-  const KINDS = ["Department", "Project", "Application", "Cluster", "NodePool", "AccessRule"];
-  const COUNT = 12;
+describe("departments, projects, applications, clusters, node pools, access rules and workload policies under injected faults", () => {
+  const KINDS = ["Department", "Project", "Application", "Cluster", "NodePool", "AccessRule", "WorkloadPolicy"];
+  const COUNT = 14;
   const FAULTS: FaultRule[] = [
     { errorRate: 0.1, errorStatus: 503 },
     { errorRate: 0.05 / 0.9, errorStatus: 429, retryAfterSeconds: 1 },
@@ -108,7 +108,7 @@ describe("departments, projects, applications, clusters, node pools and access r
   });
 
   // An access rule has nothing to change in place: it stays as it is.
-  it("updates them all in place (a cluster renamed, a node pool relabelled, quotas changed): still one object per resource", async () => {
+  it("updates them all in place (a cluster renamed, a node pool relabelled, quotas and a policy's limit changed): still one object per resource", async () => {
     await stack.setConfig("lifecycle:resources", declare("org", COUNT, KINDS, "inPlace"));
     await stack.up();
     await expectOrganisationEqualsState(emulator, stack, "org", COUNT);

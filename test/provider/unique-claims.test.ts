@@ -78,6 +78,26 @@ describe("dynamic host: the classes' hidden input", () => {
     ]);
   });
 
+  it("applies to workload policies: one per type and scope, the tenant's too", async () => {
+    const policies = providerFor("WorkloadPolicy") as Required<ReturnType<typeof providerFor>>;
+    const config = emulator.adminSettings();
+    await policies.configure({ config: { get: (key: string) => config[key] } } as never);
+    const policy = (scope: string, scopeId?: string) => ({ type: "trainings", scope, ...(scopeId ? { scopeId } : {}) });
+    expect((await check(policies, "WorkloadPolicy", "research", policy("department", "101"))).failures).toEqual([]);
+    expect((await check(policies, "WorkloadPolicy", "research-again", policy("department", "101"))).failures).toEqual([
+      { property: "", reason: 'type: "trainings" is also declared by resource "research" (department 101 has one policy of each type)' },
+    ]);
+    // Another scope, or another type in the same scope, is another policy.
+    expect((await check(policies, "WorkloadPolicy", "platform", policy("department", "102"))).failures).toEqual([]);
+    expect(
+      (await check(policies, "WorkloadPolicy", "research-ws", { ...policy("department", "101"), type: "workspaces" })).failures,
+    ).toEqual([]);
+    expect((await check(policies, "WorkloadPolicy", "tenant", policy("tenant"))).failures).toEqual([]);
+    expect((await check(policies, "WorkloadPolicy", "tenant-again", policy("tenant"))).failures).toEqual([
+      { property: "", reason: 'type: "trainings" is also declared by resource "tenant" (the tenant has one policy of each type)' },
+    ]);
+  });
+
   it("starts afresh when the provider is configured (a new deployment's provider)", async () => {
     const config = emulator.adminSettings();
     await pools.configure({ config: { get: (key: string) => config[key] } } as never);

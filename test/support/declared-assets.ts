@@ -73,22 +73,33 @@ type StateRecord = Record<string, unknown>;
  * that starts with the declared resource's name (an access rule's subject, `<name>@example.com`),
  * and, for access rules, which the dump keeps after deletion, whether the record is live.
  */
-const ORGANISATION_FAMILIES: { family: string; id: string; named: string; live?: (record: StateRecord) => boolean }[] = [
-  { family: "departments", id: "id", named: "name" },
-  { family: "projects", id: "id", named: "name" },
-  { family: "apps", id: "id", named: "name" },
-  { family: "clusters", id: "uuid", named: "name" },
-  { family: "nodePools", id: "id", named: "name" },
-  { family: "accessRules", id: "id", named: "subjectId", live: (record) => record.deletedAt === null || record.deletedAt === undefined },
+const field = (name: string) => (record: StateRecord) => String(record[name]);
+const ORGANISATION_FAMILIES: {
+  family: string;
+  id: (record: StateRecord) => string;
+  named: string;
+  live?: (record: StateRecord) => boolean;
+}[] = [
+  { family: "departments", id: field("id"), named: "name" },
+  { family: "projects", id: field("id"), named: "name" },
+  { family: "apps", id: field("id"), named: "name" },
+  { family: "clusters", id: field("uuid"), named: "name" },
+  { family: "nodePools", id: field("id"), named: "name" },
+  {
+    family: "accessRules",
+    id: field("id"),
+    named: "subjectId",
+    live: (record) => record.deletedAt === null || record.deletedAt === undefined,
+  },
+  // A policy's id is its place: `trainings/project/1001`.
+  { family: "policies", id: (record) => [record.type, record.scope, record.scopeId].filter(Boolean).join("/"), named: "name" },
 ];
 
-/** The ids of the live organisation objects (departments, projects, applications, clusters, node pools, access rules) declared with `prefix`. */
+/** The ids of the live organisation objects (departments, projects, applications, clusters, node pools, access rules, workload policies) declared with `prefix`. */
 export async function serverOrganisationIds(emulator: EmulatorHarness, prefix: string): Promise<string[]> {
   const state = (await emulator.api("GET", "/__emulator/state")).body as Record<string, StateRecord[]>;
   return ORGANISATION_FAMILIES.flatMap(({ family, id, named, live }) =>
-    state[family]
-      .filter((record) => String(record[named]).startsWith(`${prefix}-`) && (live?.(record) ?? true))
-      .map((record) => String(record[id])),
+    state[family].filter((record) => String(record[named]).startsWith(`${prefix}-`) && (live?.(record) ?? true)).map(id),
   ).sort();
 }
 

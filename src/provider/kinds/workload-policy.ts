@@ -15,6 +15,7 @@ import type { PolicyScope, PolicyType, WorkloadPolicy } from "../../schemas/work
 import type { ProviderContext } from "../context";
 import type { ResourceKind } from "../kind";
 import { policySchemas, validateOnServer } from "./policy-validation";
+import { uniqueKeyOf } from "../unique-claims";
 import { containsUnknown, isObject, isSet, isUnknown } from "../validation";
 
 /** The API's answer about one policy, with the place it was asked about (the answer does not name its type). */
@@ -47,6 +48,14 @@ export const workloadPolicyKind: ResourceKind<HeldPolicy, WorkloadPolicyInputs> 
     // With the label and location: `Workload policy "trainings" … in department 101`.
     describe: (values) => String(values.type),
     location: (values) => placeOf(values.scope, values.scopeId),
+    // A scope has one policy per type: a second resource for it would overwrite the first's.
+    uniqueKey: (inputs) =>
+      uniqueKeyOf(
+        inputs,
+        inputs.scope === "tenant" ? [["type"], ["scope"]] : [["type"], ["scope"], ["scopeId"]],
+        ["type"],
+        `${placeOf(inputs.scope, inputs.scopeId)} has one policy of each type`,
+      ),
   },
   // A PUT never refuses a policy that exists (it overwrites it): create looks first.
   adoption: { findBeforeCreate: true, note: "adopting overwrites the scope's policy with the program's" },

@@ -1,0 +1,15 @@
+import pulumi
+import pulumi_runai as runai
+
+platform_workspaces = runai.WorkloadPolicy("platformWorkspaces",
+    type=runai.WorkloadPolicyType.WORKSPACES,
+    scope=runai.WorkloadPolicyScope.DEPARTMENT,
+    scope_id="102",
+    rules={
+        "compute": {
+            "gpuDevicesRequest": {
+                "max": 2,
+            },
+        },
+    })
+pulumi.export("platformWorkspacePolicyId", platform_workspaces.id)
