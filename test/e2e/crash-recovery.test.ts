@@ -6,17 +6,25 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { KIND_FIXTURES, prepareFixtures } from "../fixtures/kinds";
+import { VALIDATE_ONLY_SUFFIX } from "../../src/emulator/http/counters";
 import { EmulatorHarness } from "../support/emulator";
 import { TestStack } from "../support/pulumi-stack";
 import type { CommandResult } from "../support/pulumi-stack";
 import { RECOVERY, refusalLine, refusalsInDiagnostics } from "../support/not-managed";
 
 const program = path.join(__dirname, "programs/lifecycle");
-// Kinds that need nothing else to exist (no credential reference), so any 30 of them can be declared.
-const KINDS = ["ConfigMapAsset", "EnvironmentAsset", "NfsAsset", "HostPathAsset", "ComputeAsset", "GitAsset"];
+// Kinds that need nothing else to exist (no credential reference), so any 30 of them can be declared;
+// the fixtures give each numbered policy a place of its own.
+const KINDS = ["ConfigMapAsset", "EnvironmentAsset", "NfsAsset", "HostPathAsset", "ComputeAsset", "GitAsset", "WorkloadPolicy"];
 const COUNT = 30;
 const names = Array.from({ length: COUNT }, (_, i) => `crash-${i}`);
 const kindOf = (i: number) => KIND_FIXTURES[KINDS[i % KINDS.length]];
+
+/** What a refusal asks of the user, after naming the object: an asset, and a policy (no name of its own to change). */
+const ASSET_REFUSAL = "Set adoptExisting: true to take it over with this program's values, or choose another meta.name.";
+const POLICY_REFUSAL =
+  "Set adoptExisting: true to take it over with this program's values (adopting overwrites the scope's policy with the program's), " +
+  "or remove it from this program (it exists already).";
 
 function declared(variant: "args" | "inPlace") {
   return JSON.stringify(Object.fromEntries(names.map((name, i) => [name, { type: kindOf(i).type, args: kindOf(i)[variant]!(name) }])));
@@ -33,19 +41,27 @@ afterAll(() => emulator?.stop());
 async function acknowledgedWrites(method: string): Promise<number> {
   let total = 0;
   for (const [key, byStatus] of Object.entries(await emulator.counters())) {
-    if (!key.startsWith(`${method} `)) continue;
+    // A policy's validateOnly PUT at check writes nothing.
+    if (!key.startsWith(`${method} `) || key.endsWith(VALIDATE_ONLY_SUFFIX)) continue;
     for (const [status, count] of Object.entries(byStatus)) if (status.startsWith("2")) total += count;
   }
   return total;
 }
 
-/** Objects on the server named like this test's resources: name → ids. */
+/** Objects on the server named like this test's resources: name → ids (a policy's id is its place). */
 async function serverObjects(): Promise<Map<string, string[]>> {
-  const state = (await emulator.api("GET", "/__emulator/state")).body as { assets: { meta: { id: string; name: string } }[] };
+  const state = (await emulator.api("GET", "/__emulator/state")).body as {
+    assets: { meta: { id: string; name: string } }[];
+    policies: { name: string; type: string; scope: string; scopeId: string }[];
+  };
+  const named = [
+    ...state.assets.map(({ meta }) => ({ name: meta.name, id: meta.id })),
+    ...state.policies.map((policy) => ({ name: policy.name, id: `${policy.type}/${policy.scope}/${policy.scopeId}` })),
+  ];
   const byName = new Map<string, string[]>();
-  for (const { meta } of state.assets) {
-    if (!meta.name.startsWith("crash-")) continue;
-    byName.set(meta.name, [...(byName.get(meta.name) ?? []), meta.id]);
+  for (const { name, id } of named) {
+    if (!name.startsWith("crash-")) continue;
+    byName.set(name, [...(byName.get(name) ?? []), id]);
   }
   return byName;
 }
@@ -108,7 +124,7 @@ async function killAndRecover(stack: TestStack, method: "POST" | "PUT", after: n
     expect(refusals.length).toBeGreaterThan(0);
     expect(refusals.filter((line) => line.endsWith(` ${RECOVERY}`))).toHaveLength(1);
     expect(refusals.map((line) => refusalLine(line).replace(/^.* already exists in .* is not managed by this stack\. /, ""))).toEqual(
-      refusals.map(() => "Set adoptExisting: true to take it over with this program's values, or choose another meta.name."),
+      refusals.map((line) => (line.includes('Workload policy "') ? POLICY_REFUSAL : ASSET_REFUSAL)),
     );
     await clearPendingCreates(stack, commands);
     commands.push(await stack.up([], { env: { RUNAI_ADOPT_EXISTING: "true" } }));

@@ -7,7 +7,7 @@
 //    pointing at a second Run:ai.
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { prepareFixtures } from "../fixtures/kinds";
+import { objectStatus, prepareFixtures } from "../fixtures/kinds";
 import { CONFIG_MAPS, EmulatorHarness } from "../support/emulator";
 import { fixtureSecrets, lifecycleKinds } from "../support/lifecycle";
 import { TestStack } from "../support/pulumi-stack";
@@ -74,7 +74,7 @@ describe(`moving a stack of every kind (${N}) from the dynamic classes to pulumi
         id: created[name],
         inputs: false,
       });
-      expect({ name, status: (await emulator.api("GET", fixture.itemPath(created[name]))).status }).toEqual({ name, status: 200 });
+      expect({ name, status: await objectStatus(emulator, fixture, created[name]) }).toEqual({ name, status: 200 });
     }
     // The dynamic provider is gone from the stack: nothing refers to it any more.
     expect(resources.map((r) => r.type)).not.toContain("pulumi:providers:pulumi-nodejs");
@@ -101,7 +101,7 @@ describe(`moving a stack of every kind (${N}) from the dynamic classes to pulumi
   it("destroy through the plugin deletes every object", async () => {
     expect((await stack.destroy()).stdout).toContain(`- ${N + 1} deleted`);
     for (const { name, fixture } of kinds) {
-      expect({ name, status: (await emulator.api("GET", fixture.itemPath(created[name]))).status }).toEqual({ name, status: 404 });
+      expect({ name, status: await objectStatus(emulator, fixture, created[name]) }).toEqual({ name, status: 404 });
     }
   });
 });

@@ -11,7 +11,7 @@ import * as net from "node:net";
 import * as path from "node:path";
 import { promisify } from "node:util";
 import { kindFor } from "../../src/provider/registry";
-import { KIND_FIXTURES, prepareFixtures } from "../fixtures/kinds";
+import { KIND_FIXTURES, objectStatus, prepareFixtures } from "../fixtures/kinds";
 import type { KindFixture } from "../fixtures/kinds";
 import { EmulatorHarness } from "../support/emulator";
 import { describeLifecycle, fixtureSecrets, lifecycleKinds } from "../support/lifecycle";
@@ -130,8 +130,7 @@ describe("every kind through a Pulumi YAML program and the runai plugin", () => 
     await stack?.cleanup();
   });
 
-  const status = async (fixture: KindFixture, id: string) =>
-    fixture.statusOf ? fixture.statusOf(emulator, id) : (await emulator.api("GET", fixture.itemPath(id))).status;
+  const status = (fixture: KindFixture, id: string) => objectStatus(emulator, fixture, id);
 
   const lifecycle = describeLifecycle(host, {
     afterCreate() {

@@ -1,7 +1,7 @@
 // Workload policies through a real `pulumi` CLI: a department-wide training policy and a project's
 // workspace policy go up over a tenant policy made by hand; a policy that breaks its own rules is
-// refused at preview with Run:ai's validateOnly answer and nothing written, and so is a second resource
-// for one policy; a limit changes in place;
+// refused at preview with Run:ai's validateOnly answer and nothing written, and so are bad fields, a
+// scope that does not exist and a second resource for one policy; a limit changes in place;
 // a hand edit shows in `preview --refresh`; destroy gives the project the tenant's policy back.
 import * as path from "node:path";
 import type { EmulatorHarness } from "../support/emulator";
@@ -86,6 +86,31 @@ it("refuses a policy that breaks its own rules at preview with Run:ai's validate
   ]);
   expect(await emulator.writeCount()).toBe(0);
   expect((await policyOf("trainings", "department", "102")).meta).toBeUndefined();
+});
+
+it("refuses, all at once at preview, an unknown field, a value of the wrong type and a scope id that names no department, and writes nothing", async () => {
+  const bad = {
+    type: "WorkloadPolicy",
+    args: {
+      type: "trainings",
+      scope: "department",
+      scopeId: "999",
+      defaults: { compute: { gpuCount: 2 } },
+      rules: { compute: { gpuDevicesRequest: { max: "four" } } },
+    },
+  };
+  await declare({ research: researchTrainings(4), team: teamWorkspaces, bad });
+  await emulator.resetCounters();
+  const preview = await stack.preview({}, { allowFailure: true });
+  expect(preview.code).not.toBe(0);
+  const pattern = /^\s*error: pulumi-nodejs:dynamic\/runai:WorkloadPolicy resource 'bad' has a problem: (.*)$/gm;
+  const reported = [...new Set([...`${preview.stdout}\n${preview.stderr}`.matchAll(pattern)].map((match) => match[1]))];
+  expect(reported).toEqual([
+    'defaults.compute: unknown field "gpuCount"',
+    "rules.compute.gpuDevicesRequest.max: must be a number",
+    'scopeId: no department has id "999" in Run:ai; getDepartment({ name, clusterId }) gives a department\'s id by its name',
+  ]);
+  expect(await emulator.writeCount()).toBe(0);
 });
 
 it("refuses two resources for one policy (type, scope and scope id) at preview, naming the other, and writes nothing", async () => {

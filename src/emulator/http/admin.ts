@@ -26,7 +26,7 @@ export const ADMIN_ROUTES: readonly { route: string; does: string }[] = Object.f
   { route: "PUT /__emulator/faults", does: "replaces the fault rules ({rules: [...]})" },
   { route: "DELETE /__emulator/faults", does: "clears the fault rules" },
   { route: "POST /__emulator/reset", does: "back to the seed: no assets, apps or access rules" },
-  { route: "GET /__emulator/state", does: "the organisation, assets, apps and access rules" },
+  { route: "GET /__emulator/state", does: "the organisation, assets, apps, access rules and workload policies" },
   { route: "PUT /__emulator/assets/{AssetId}/status", does: "forces an asset's sync status ({status, issues?, message?})" },
   { route: "DELETE /__emulator/assets/{AssetId}/status", does: "clears a forced sync status" },
   { route: "PUT /__emulator/projects/{projectId}/phase", does: "forces a project's phase ({phase, message?})" },
@@ -183,5 +183,6 @@ function stateDump(ctx: EmulatorContext): unknown {
       forcedStatus: record.forcedStatus,
     })),
     apps: ctx.store.apps.all().map((app) => publicApp(app, ctx.organisation.tenantId)),
+    policies: ctx.store.policies.all(),
   };
 }

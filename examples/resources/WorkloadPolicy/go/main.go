@@ -22,7 +22,7 @@ func main() {
 		if err != nil {
 			return err
 		}
-		ctx.Export("platformWorkspacePolicyId", platformWorkspaces.ID())
+		ctx.Export("workloadPolicyId", platformWorkspaces.ID())
 		return nil
 	})
 }

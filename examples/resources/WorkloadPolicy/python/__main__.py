@@ -12,4 +12,4 @@ platform_workspaces = runai.WorkloadPolicy("platformWorkspaces",
             },
         },
     })
-pulumi.export("platformWorkspacePolicyId", platform_workspaces.id)
+pulumi.export("workloadPolicyId", platform_workspaces.id)
