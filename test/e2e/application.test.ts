@@ -8,6 +8,7 @@ import * as path from "node:path";
 import { EmulatorHarness } from "../support/emulator";
 import { CommandResult, TestStack } from "../support/pulumi-stack";
 import { isPulumiPropertyTrace } from "../support/pulumi-trace";
+import { reportedProblems } from "../support/preview-problems";
 
 const program = path.join(__dirname, "programs/application");
 const TYPE = "pulumi-nodejs:dynamic/runai:Application";
@@ -167,7 +168,7 @@ describe("Application with the real CLI", () => {
     await setArgs({ name: "Bad_Name", enabled: "yes", rotateWhenChanged: { rotation: 2 }, adoptExisting: "sure" });
     const preview = record(await stack.preview({}, { allowFailure: true }));
     expect(preview.code).not.toBe(0);
-    expect(reportedProblems(preview)).toEqual([
+    expect(reportedAppProblems(preview)).toEqual([
       `name: ${NAME_RULE}, got "Bad_Name"`,
       "enabled: must be true or false",
       "rotateWhenChanged.rotation: must be a string",
@@ -177,7 +178,7 @@ describe("Application with the real CLI", () => {
     await setArgs({ name: "-leading-dash" });
     const badName = record(await stack.preview({}, { allowFailure: true }));
     expect(badName.code).not.toBe(0);
-    expect(reportedProblems(badName)).toEqual([`name: ${NAME_RULE}, got "-leading-dash"`]);
+    expect(reportedAppProblems(badName)).toEqual([`name: ${NAME_RULE}, got "-leading-dash"`]);
 
     expect(await admin.writeCount()).toBe(0);
   });
@@ -200,7 +201,6 @@ describe("Application with the real CLI", () => {
 });
 
 /** The check failures the engine reports for the application, each once, in order. */
-function reportedProblems(result: CommandResult): string[] {
-  const pattern = new RegExp(`^\\s*error: ${TYPE} resource 'e2e-app' has a problem: (.*)$`, "gm");
-  return [...new Set([...`${result.stdout}\n${result.stderr}`.matchAll(pattern)].map((match) => match[1]))];
+function reportedAppProblems(result: CommandResult): string[] {
+  return reportedProblems(result, TYPE, "e2e-app");
 }

@@ -7,6 +7,7 @@ import { BAD_INPUTS } from "../fixtures/bad-inputs";
 import type { EmulatorHarness } from "../support/emulator";
 import { startEmulatorStack, stopEmulatorStack } from "../support/emulator-stack";
 import type { TestStack } from "../support/pulumi-stack";
+import { reportedProblems, reportedProblemsOf } from "../support/preview-problems";
 
 const program = path.join(__dirname, "programs/lifecycle");
 
@@ -26,9 +27,7 @@ it.each(worstPerKind)("%s (%s): every reason at preview, nothing written", async
   await stack.setConfig("lifecycle:resources", JSON.stringify({ bad: { type, args } }));
   const preview = await stack.preview({}, { allowFailure: true });
   expect(preview.code).not.toBe(0);
-  const pattern = new RegExp(`^\\s*error: pulumi-nodejs:dynamic/runai:${type} resource 'bad' has a problem: (.*)$`, "gm");
-  const reported = [...new Set([...`${preview.stdout}\n${preview.stderr}`.matchAll(pattern)].map((match) => match[1]))];
-  expect(reported).toEqual(reasons);
+  expect(reportedProblems(preview, `pulumi-nodejs:dynamic/runai:${type}`, "bad")).toEqual(reasons);
   expect(await emulator.writeCount()).toBe(0);
 });
 
@@ -40,10 +39,9 @@ it("two NodePools with one name in one cluster: the second is refused at preview
   );
   const preview = await stack.preview({}, { allowFailure: true });
   expect(preview.code).not.toBe(0);
-  const pattern = /^\s*error: pulumi-nodejs:dynamic\/runai:NodePool resource '(pool-[ab])' has a problem: (.*)$/gm;
-  const reported = [
-    ...new Set([...`${preview.stdout}\n${preview.stderr}`.matchAll(pattern)].map(([, resource, reason]) => `${resource}: ${reason}`)),
-  ];
+  const reported = reportedProblemsOf(preview, "pulumi-nodejs:dynamic/runai:NodePool", ["pool-a", "pool-b"]).map(
+    ({ resource, reason }) => `${resource}: ${reason}`,
+  );
   // Whichever of the two the engine checks second is refused, naming the other.
   const refused = reported[0]?.startsWith("pool-a") ? "pool-a" : "pool-b";
   const other = refused === "pool-a" ? "pool-b" : "pool-a";

@@ -6,6 +6,7 @@ import * as path from "node:path";
 import { CONFIG_MAPS as CONFIGMAPS, EmulatorHarness } from "../support/emulator";
 import { RECOVERY } from "../support/not-managed";
 import { TestStack } from "../support/pulumi-stack";
+import { reportedProblems } from "../support/preview-problems";
 
 const program = path.join(__dirname, "programs/configmap");
 const invalidProgram = path.join(__dirname, "programs/configmap-invalid");
@@ -210,9 +211,7 @@ describe("ConfigMapAsset validation at preview", () => {
   it("fails preview for each bad input with exactly its reasons, and writes nothing", async () => {
     const reportedByCase = await mapConcurrently(Object.keys(cases), 4, async (name) => {
       const result = await stack.preview({}, { allowFailure: true, env: { CONFIGMAP_CASE: name } });
-      const output = result.stdout + result.stderr;
-      const pattern = new RegExp(`^\\s*error: ${TYPE} resource '${name}' has a problem: (.*)$`, "gm");
-      return { exitCode: result.code === 0 ? 0 : "non-zero", reasons: [...new Set([...output.matchAll(pattern)].map((m) => m[1]))] };
+      return { exitCode: result.code === 0 ? 0 : "non-zero", reasons: reportedProblems(result, TYPE, name) };
     });
     const expected = Object.fromEntries(Object.entries(cases).map(([name, c]) => [name, { exitCode: "non-zero", reasons: c.reasons }]));
     expect(reportedByCase).toEqual(expected);

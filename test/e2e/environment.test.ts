@@ -6,6 +6,7 @@ import * as path from "node:path";
 import { EmulatorHarness, ENVIRONMENTS } from "../support/emulator";
 import { RECOVERY } from "../support/not-managed";
 import { repoRoot, TestStack } from "../support/pulumi-stack";
+import { reportedProblems } from "../support/preview-problems";
 
 const TYPE = "pulumi-nodejs:dynamic/runai:EnvironmentAsset";
 const scenarioProgram = path.join(__dirname, "programs/environment");
@@ -432,8 +433,7 @@ describe("EnvironmentAsset validation at preview", () => {
   test.each(Object.keys(cases))("%s: preview fails with exactly its reasons", (name) => {
     const { code, output } = outputs.get(name)!;
     expect(code).not.toBe(0);
-    const reported = [...output.matchAll(new RegExp(`^\\s*error: ${TYPE} resource '${name}' has a problem: (.*)$`, "gm"))].map((m) => m[1]);
-    expect([...new Set(reported)]).toEqual(cases[name].reasons);
+    expect(reportedProblems(output, TYPE, name)).toEqual(cases[name].reasons);
   });
 
   test("no preview wrote anything to Run:ai", () => {

@@ -7,9 +7,11 @@ import * as path from "node:path";
 import type { EmulatorHarness } from "../support/emulator";
 import { startEmulatorStack, stopEmulatorStack } from "../support/emulator-stack";
 import type { TestStack } from "../support/pulumi-stack";
+import { reportedProblems, reportedProblemsOf } from "../support/preview-problems";
 
 const program = path.join(__dirname, "programs/lifecycle");
 const POLICY = "/api/v2/policy";
+const TYPE = "pulumi-nodejs:dynamic/runai:WorkloadPolicy";
 const IMAGES = ["nvcr.io/nvidia/pytorch:24.01-py3", "nvcr.io/nvidia/pytorch:24.05-py3"];
 
 /** The research department's training policy, with a GPU limit and an image rule. */
@@ -78,9 +80,7 @@ it("refuses a policy that breaks its own rules at preview with Run:ai's validate
   await emulator.resetCounters();
   const preview = await stack.preview({}, { allowFailure: true });
   expect(preview.code).not.toBe(0);
-  const pattern = /^\s*error: pulumi-nodejs:dynamic\/runai:WorkloadPolicy resource 'broken' has a problem: (.*)$/gm;
-  const reported = [...new Set([...`${preview.stdout}\n${preview.stderr}`.matchAll(pattern)].map((match) => match[1]))];
-  expect(reported).toEqual([
+  expect(reportedProblems(preview, TYPE, "broken")).toEqual([
     "rules.compute.gpuDevicesRequest: min 1 is above max 0 (Run:ai's validateOnly answer)",
     "defaults.compute.gpuDevicesRequest: 3 is above the rule's max 0 (Run:ai's validateOnly answer)",
   ]);
@@ -103,9 +103,7 @@ it("refuses, all at once at preview, an unknown field, a value of the wrong type
   await emulator.resetCounters();
   const preview = await stack.preview({}, { allowFailure: true });
   expect(preview.code).not.toBe(0);
-  const pattern = /^\s*error: pulumi-nodejs:dynamic\/runai:WorkloadPolicy resource 'bad' has a problem: (.*)$/gm;
-  const reported = [...new Set([...`${preview.stdout}\n${preview.stderr}`.matchAll(pattern)].map((match) => match[1]))];
-  expect(reported).toEqual([
+  expect(reportedProblems(preview, TYPE, "bad")).toEqual([
     'defaults.compute: unknown field "gpuCount"',
     "rules.compute.gpuDevicesRequest.max: must be a number",
     'scopeId: no department has id "999" in Run:ai; getDepartment({ name, clusterId }) gives a department\'s id by its name',
@@ -118,10 +116,7 @@ it("refuses two resources for one policy (type, scope and scope id) at preview, 
   await emulator.resetCounters();
   const preview = await stack.preview({}, { allowFailure: true });
   expect(preview.code).not.toBe(0);
-  const pattern = /^\s*error: pulumi-nodejs:dynamic\/runai:WorkloadPolicy resource '(research|research-copy)' has a problem: (.*)$/gm;
-  const reported = [
-    ...new Set([...`${preview.stdout}\n${preview.stderr}`.matchAll(pattern)].map(([, resource, reason]) => `${resource}: ${reason}`)),
-  ];
+  const reported = reportedProblemsOf(preview, TYPE, ["research", "research-copy"]).map(({ resource, reason }) => `${resource}: ${reason}`);
   // Whichever of the two the engine checks second is refused.
   const refused = reported[0]?.startsWith("research-copy") ? "research-copy" : "research";
   const other = refused === "research" ? "research-copy" : "research";
