@@ -15,6 +15,7 @@ import type { DepartmentsEndpoint, ProjectsEndpoint } from "./org-units";
 import { Redactor } from "./redact";
 import { RetryOptions, retryPolicy } from "./retry";
 import type { RolesEndpoint } from "./roles";
+import type { IdentityProvidersEndpoint, SecuritySettingsEndpoint, TenantSettingsEndpoint } from "./settings";
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
 export const DEFAULT_USER_AGENT = `pulumi-runai (node ${process.version})`;
@@ -133,6 +134,30 @@ export class RunaiClient {
   /** Node pools (look-up), `/api/v1/node-pools`. */
   get nodePools(): NodePoolsEndpoint {
     return this.endpoint("nodePools", () => new (require("./clusters") as typeof import("./clusters")).NodePoolsEndpoint(this.transport));
+  }
+
+  /** Tenant settings, `/v1/k8s/setting`. */
+  get tenantSettings(): TenantSettingsEndpoint {
+    return this.endpoint(
+      "tenantSettings",
+      () => new (require("./settings") as typeof import("./settings")).TenantSettingsEndpoint(this.transport),
+    );
+  }
+
+  /** Security settings, `/api/v1/security/settings`. */
+  get securitySettings(): SecuritySettingsEndpoint {
+    return this.endpoint(
+      "securitySettings",
+      () => new (require("./settings") as typeof import("./settings")).SecuritySettingsEndpoint(this.transport),
+    );
+  }
+
+  /** Identity providers (read only), `/api/v1/idps`. */
+  get identityProviders(): IdentityProvidersEndpoint {
+    return this.endpoint(
+      "identityProviders",
+      () => new (require("./settings") as typeof import("./settings")).IdentityProvidersEndpoint(this.transport),
+    );
   }
 
   /**

@@ -243,6 +243,18 @@ const ROWS: readonly KindRow[] = [
       "A node pool (`/api/v1/node-pools`) is the set of a cluster's nodes that carry one label (`labelKey=labelValue`), with its own scheduling settings; departments' and projects' quotas are given per node pool. A department or project of the same program names it with `nodePool: { name: pool.name }`: check resolves the name to the node pool's id once it exists.",
     define: () => (require("./kinds/node-pool") as typeof import("./kinds/node-pool")).nodePoolKind,
   },
+  {
+    type: "TenantSetting",
+    description:
+      "A tenant setting (`/v1/k8s/setting`) is one of the tenant's feature switches, a key and a value, which exists before any stack: creating the resource sets the value and records the one it replaced (`previousValue`), deleting it puts that value back (unless `restoreOnDelete: false`). Import one by its key.",
+    define: () => (require("./kinds/tenant-setting") as typeof import("./kinds/tenant-setting")).tenantSettingKind,
+  },
+  {
+    type: "SecuritySetting",
+    description:
+      "A security setting (`/api/v1/security/settings/{key}`): single sign-on redirection (`autoRedirectSSO`), groups in tokens, the browser session's idle timeout or the logout redirect, which exists before any stack: creating the resource sets the value and records the one it replaced (`previousValue`), deleting it puts that value back (unless `restoreOnDelete: false`). Import one by its key.",
+    define: () => (require("./kinds/security-setting") as typeof import("./kinds/security-setting")).securitySettingKind,
+  },
 ];
 
 /** The resource types this version serves, e.g. "ConfigMapAsset". */

@@ -10,6 +10,7 @@ import { NODE_POOLS_FAMILY } from "./node-pools";
 import { ASSET_KINDS } from "./kinds";
 import { PROJECTS_FAMILY } from "./projects";
 import { ROLES_FAMILY } from "./roles";
+import { SETTINGS_FAMILY } from "./settings";
 
 export const FAMILIES: readonly Family[] = [
   TOKEN_FAMILY,
@@ -21,4 +22,5 @@ export const FAMILIES: readonly Family[] = [
   NODE_POOLS_FAMILY,
   ROLES_FAMILY,
   ACCESS_RULES_FAMILY,
+  SETTINGS_FAMILY,
 ];

@@ -9,6 +9,7 @@ import { AssetTable } from "./asset-table";
 import { ClusterTable, NodePoolTable, type ClusterRecord, type NodePoolRecord } from "./cluster-table";
 import { OrgUnitTable } from "./org-unit-table";
 import { FIRST_NEW_IDS } from "./seed";
+import { SettingsTable } from "./settings-table";
 import type { AccessRuleRecord, AppRecord, AssetRecord, DepartmentRecord, ProjectRecord } from "../types";
 
 /** Version 2 added the organisation (departments, projects), access rules and the id counters. */
@@ -34,6 +35,8 @@ export interface PersistedState {
   /** Absent before clusters could be registered: the seeded cluster then. */
   clusters?: ClusterRecord[];
   nodePools?: NodePoolRecord[];
+  /** Absent before settings were kept: the defaults then. */
+  settings?: ReturnType<SettingsTable["toPersisted"]>;
 }
 
 export class Store {
@@ -44,6 +47,8 @@ export class Store {
   readonly orgUnits: OrgUnitTable;
   /** Reading rules first drops the projects that finished deleting, which ends the rules on them. */
   readonly accessRules: AccessRuleTable;
+  /** The tenant and security settings and the identity providers. */
+  readonly settings = new SettingsTable();
   private nextIds: NextIds = { ...FIRST_NEW_IDS };
   jwtKey: Buffer = randomBytes(32);
 
@@ -76,6 +81,7 @@ export class Store {
     this.clusters.replace();
     this.nodePools.replace();
     this.accessRules.clear();
+    this.settings.clear();
     this.nextIds = { ...FIRST_NEW_IDS };
   }
 
@@ -91,6 +97,7 @@ export class Store {
       nextIds: { ...this.nextIds },
       clusters: this.clusters.all(),
       nodePools: this.nodePools.all(),
+      settings: this.settings.toPersisted(),
     };
   }
 
@@ -110,6 +117,7 @@ export class Store {
     if (state.nextIds) this.nextIds = { ...state.nextIds };
     if (state.clusters) this.clusters.replace(state.clusters);
     if (state.nodePools) this.nodePools.replace(state.nodePools);
+    this.settings.restore(state.settings);
     this.assets.purgeDeleted();
     this.orgUnits.purgeDeletedProjects();
   }
