@@ -1766,7 +1766,7 @@ export interface TenantSettingArgs {
   /** The tenant setting's key, e.g. "department.use"; a change replaces the resource (the old key gets its value back). */
   key: pulumi.Input<string>;
   /** The setting's value, of the type the setting has (`type` output): a boolean, a number or a string. */
-  value: pulumi.Input<boolean>;
+  value: any;
   /** Whether deleting the resource puts back the value it replaced (`previousValue`); default true. With false the current value stays. */
   restoreOnDelete?: pulumi.Input<boolean>;
   /** Take over an existing Tenant setting with the same inputs instead of failing with "already exists". */
@@ -1778,13 +1778,13 @@ export interface TenantSettingOutputs {
   /** The tenant setting's key, e.g. "department.use"; a change replaces the resource (the old key gets its value back). */
   key: string;
   /** The setting's value, of the type the setting has (`type` output): a boolean, a number or a string. */
-  value: boolean;
+  value: any;
   /** Whether deleting the resource puts back the value it replaced (`previousValue`); default true. With false the current value stays. */
   restoreOnDelete?: boolean;
   /** Take over an existing Tenant setting with the same inputs instead of failing with "already exists". */
   adoptExisting?: boolean;
   /** The value the setting had when the resource set it: what deleting the resource puts back (absent after an import). */
-  previousValue?: boolean;
+  previousValue?: any;
   /** The setting's type as Run:ai names it, e.g. "Boolean". */
   type?: string;
   /** The setting's label in the Run:ai UI. */
