@@ -138,8 +138,8 @@ describe("SecuritySetting check", () => {
       'key: "autoRedirectSso" is not a security setting (the keys: "autoRedirectSSO", "excludeGroupsFromToken", "browserSessionTimeout", "logoutRedirectUri")',
     ]);
     expect(staticReasons({ key: "browserSessionTimeout", value: { idleTimeout: "60", enabled: true } })).toEqual([
-      'value.idleTimeout: must be a number for the key "browserSessionTimeout", got "60"',
       'value.enabled: is not a field of the key "browserSessionTimeout" (its fields: idleTimeout)',
+      'value.idleTimeout: must be a number for the key "browserSessionTimeout", got "60"',
     ]);
     expect(staticReasons({ key: "browserSessionTimeout", value: { idleTimeout: 0 } })).toEqual([
       'value.idleTimeout: must be at least 1 (minutes) for the key "browserSessionTimeout", got 0',

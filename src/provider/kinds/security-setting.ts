@@ -52,7 +52,8 @@ function validateSecuritySetting(failures: Failures, inputs: Json): void {
   }
   if (!isObject(value)) return; // the schema reports it
   const fields = FIELDS[key];
-  for (const [field, given] of Object.entries(value)) {
+  // In the fields' alphabetical order, as the engine hands them over (it sorts object keys).
+  for (const [field, given] of Object.entries(value).sort(([a], [b]) => (a < b ? -1 : 1))) {
     const path = ["value", field];
     const spec = fields[field];
     if (!spec) {
