@@ -150,17 +150,18 @@ describe("tenant and security settings under injected faults", () => {
     }
     return read;
   };
+  const FAULTS: FaultRule[] = [
+    { errorRate: 0.2, errorStatus: 503 },
+    { errorRate: 0.1, errorStatus: 429, retryAfterSeconds: 1 },
+    { dropAfterCommitRate: 0.1 },
+    { latencyMs: 2, jitterMs: 30 },
+  ];
   let emulator: EmulatorHarness;
   let stack: TestStack;
   beforeAll(async () => {
     emulator = await EmulatorHarness.start();
     stack = await TestStack.create({ program, config: { ...emulator.stackConfig(), "lifecycle:resources": resources("args") } });
-    await emulator.setFaults([
-      { errorRate: 0.2, errorStatus: 503 },
-      { errorRate: 0.1, errorStatus: 429, retryAfterSeconds: 1 },
-      { dropAfterCommitRate: 0.1 },
-      { latencyMs: 2, jitterMs: 30 },
-    ]);
+    await emulator.setFaults(FAULTS);
   });
   afterAll(async () => {
     await emulator?.clearFaults();
@@ -168,8 +169,10 @@ describe("tenant and security settings under injected faults", () => {
     await emulator?.stop();
   });
 
+  // The values are read by hand with the faults cleared: the harness's reads are not retried.
   it("sets them all, updates them in place, and the next refresh finds nothing to change", async () => {
     await stack.up();
+    await emulator.clearFaults();
     expect(await values("args")).toEqual({
       "gpuIdleTimeout.minutes": "30",
       "login.banner": "Managed by Pulumi",
@@ -177,9 +180,10 @@ describe("tenant and security settings under injected faults", () => {
       logoutRedirectUri: { uri: "https://example.com/signed-out" },
     });
     await stack.setConfig("lifecycle:resources", resources("inPlace"));
+    await emulator.setFaults(FAULTS);
     await stack.up();
-    expect(await values("inPlace")).toMatchObject({ "gpuIdleTimeout.minutes": "45", browserSessionTimeout: { idleTimeout: 45 } });
     await emulator.clearFaults();
+    expect(await values("inPlace")).toMatchObject({ "gpuIdleTimeout.minutes": "45", browserSessionTimeout: { idleTimeout: 45 } });
     await stack.preview({ expectNoChanges: true, refresh: true });
   });
 
