@@ -16,6 +16,7 @@ import type { PoliciesEndpoint } from "./policies";
 import { Redactor } from "./redact";
 import { RetryOptions, retryPolicy } from "./retry";
 import type { RolesEndpoint } from "./roles";
+import type { IdentityProvidersEndpoint, SecuritySettingsEndpoint, TenantSettingsEndpoint } from "./settings";
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
 export const DEFAULT_USER_AGENT = `pulumi-runai (node ${process.version})`;
@@ -139,6 +140,30 @@ export class RunaiClient {
   /** Workload policies, `/api/v2/policy/<type>`. */
   get policies(): PoliciesEndpoint {
     return this.endpoint("policies", () => new (require("./policies") as typeof import("./policies")).PoliciesEndpoint(this.transport));
+  }
+
+  /** Tenant settings, `/v1/k8s/setting`. */
+  get tenantSettings(): TenantSettingsEndpoint {
+    return this.endpoint(
+      "tenantSettings",
+      () => new (require("./settings") as typeof import("./settings")).TenantSettingsEndpoint(this.transport),
+    );
+  }
+
+  /** Security settings, `/api/v1/security/settings`. */
+  get securitySettings(): SecuritySettingsEndpoint {
+    return this.endpoint(
+      "securitySettings",
+      () => new (require("./settings") as typeof import("./settings")).SecuritySettingsEndpoint(this.transport),
+    );
+  }
+
+  /** Identity providers (read only), `/api/v1/idps`. */
+  get identityProviders(): IdentityProvidersEndpoint {
+    return this.endpoint(
+      "identityProviders",
+      () => new (require("./settings") as typeof import("./settings")).IdentityProvidersEndpoint(this.transport),
+    );
   }
 
   /**

@@ -19,6 +19,10 @@ import type {
   NodePoolOutputs,
   WorkloadPolicyArgs,
   WorkloadPolicyOutputs,
+  TenantSettingArgs,
+  TenantSettingOutputs,
+  SecuritySettingArgs,
+  SecuritySettingOutputs,
 } from "../resources/generated-types";
 import { PluginResource } from "./common";
 
@@ -148,3 +152,40 @@ export class WorkloadPolicy extends PluginResource {
 // The outputs as properties of the class (declaration merging: types only, nothing at run time).
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type
 export interface WorkloadPolicy extends OutputProperties<WorkloadPolicyOutputs> {}
+
+/**
+ * A tenant setting (`/v1/k8s/setting`) is one of the tenant's feature switches, a key and a value,
+ * which exists before any stack: creating the resource sets the value and records the one it replaced
+ * (`previousValue`), deleting it puts that value back (unless `restoreOnDelete: false`). Import one by
+ * its key.
+ *
+ * Arguments: `TenantSettingArgs`; outputs: `TenantSettingOutputs`; reference:
+ * docs/resources/TenantSetting.md.
+ */
+export class TenantSetting extends PluginResource {
+  constructor(name: string, args: TenantSettingArgs, opts?: pulumi.CustomResourceOptions) {
+    super("TenantSetting", name, classInputs("TenantSetting", name, args), classOptions("TenantSetting", opts));
+  }
+}
+// The outputs as properties of the class (declaration merging: types only, nothing at run time).
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface TenantSetting extends OutputProperties<TenantSettingOutputs> {}
+
+/**
+ * A security setting (`/api/v1/security/settings/{key}`): single sign-on redirection
+ * (`autoRedirectSSO`), groups in tokens, the browser session's idle timeout or the logout redirect,
+ * which exists before any stack: creating the resource sets the value and records the one it replaced
+ * (`previousValue`), deleting it puts that value back (unless `restoreOnDelete: false`). Import one by
+ * its key.
+ *
+ * Arguments: `SecuritySettingArgs`; outputs: `SecuritySettingOutputs`; reference:
+ * docs/resources/SecuritySetting.md.
+ */
+export class SecuritySetting extends PluginResource {
+  constructor(name: string, args: SecuritySettingArgs, opts?: pulumi.CustomResourceOptions) {
+    super("SecuritySetting", name, classInputs("SecuritySetting", name, args), classOptions("SecuritySetting", opts));
+  }
+}
+// The outputs as properties of the class (declaration merging: types only, nothing at run time).
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface SecuritySetting extends OutputProperties<SecuritySettingOutputs> {}

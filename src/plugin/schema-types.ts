@@ -94,7 +94,10 @@ export class Converter {
       const [only] = kinds;
       return kinds.size === 1 && only ? { type: only } : { ...ANY };
     }
-    const type = (Array.isArray(schema.type) ? schema.type.filter((t) => t !== "null") : [schema.type]).filter(Boolean)[0];
+    const types = (Array.isArray(schema.type) ? schema.type.filter((t) => t !== "null") : [schema.type]).filter(Boolean);
+    // A value of several JSON types (a tenant setting's boolean, number or string) is Any in Pulumi's type system.
+    if (types.length > 1) return { ...ANY };
+    const type = types[0];
     if (schema.enum && schema.enum.length > 0 && schema.enum.every((value) => typeof value === "string")) {
       return this.enumeration(schema.enum as string[], path, suffix);
     }

@@ -249,6 +249,7 @@ function plainOutputs<T, I extends object>(
   for (const key of kind.secrets?.outputs ?? []) {
     if (outs[key] === undefined && typeof previous?.[key] === "string") outs[key] = previous[key];
   }
+  for (const key of kind.remembered ?? []) if (outs[key] === undefined && previous?.[key] !== undefined) outs[key] = previous[key];
   for (const path of kind.secrets?.inputOnly ?? []) carryInput(outs, inputs, path);
   if (typeof inputs.adoptExisting === "boolean") outs.adoptExisting = inputs.adoptExisting;
   const plain: Json = JSON.parse(JSON.stringify(stripNulls(outs)));

@@ -222,6 +222,11 @@ export interface ResourceKind<T = unknown, I extends object = Json> {
    * and update; carried over unchanged by read (refresh, import starts without them).
    */
   programRecord?: { keys: readonly string[]; of(inputs: I): Json };
+  /**
+   * Outputs an operation records once and no read returns (the value a setting held before the
+   * resource set it): carried over from the previous outputs while the read object leaves them out.
+   */
+  remembered?: readonly string[];
 }
 
 /**

@@ -249,6 +249,18 @@ const ROWS: readonly KindRow[] = [
       "A workload policy (`/api/v2/policy/<type>`) gives the workloads of one type (`workspaces`, `trainings`, `distributed`, `inferences`) in one scope (the tenant, a cluster, a department or a project) their `defaults` and `rules` (e.g. a GPU limit, the images they may use) and `imposedAssets`; a narrower scope's policy refines those above it, and `effective` holds the merge. Preview asks Run:ai to validate the policy (`validateOnly`) once its scope id is known; the import id is `<type>/<scope>/<scopeId>` (`<type>/tenant` for the tenant).",
     define: () => (require("./kinds/workload-policy") as typeof import("./kinds/workload-policy")).workloadPolicyKind,
   },
+  {
+    type: "TenantSetting",
+    description:
+      "A tenant setting (`/v1/k8s/setting`) is one of the tenant's feature switches, a key and a value, which exists before any stack: creating the resource sets the value and records the one it replaced (`previousValue`), deleting it puts that value back (unless `restoreOnDelete: false`). Import one by its key.",
+    define: () => (require("./kinds/tenant-setting") as typeof import("./kinds/tenant-setting")).tenantSettingKind,
+  },
+  {
+    type: "SecuritySetting",
+    description:
+      "A security setting (`/api/v1/security/settings/{key}`): single sign-on redirection (`autoRedirectSSO`), groups in tokens, the browser session's idle timeout or the logout redirect, which exists before any stack: creating the resource sets the value and records the one it replaced (`previousValue`), deleting it puts that value back (unless `restoreOnDelete: false`). Import one by its key.",
+    define: () => (require("./kinds/security-setting") as typeof import("./kinds/security-setting")).securitySettingKind,
+  },
 ];
 
 /** The resource types this version serves, e.g. "ConfigMapAsset". */

@@ -248,4 +248,16 @@ export const CLASS_INFO: Record<string, ClassInfo> = {
     secretInputs: [],
     secretOutputs: [],
   },
+  TenantSetting: {
+    outputs: ["key", "value", "restoreOnDelete", "adoptExisting", "previousValue", "type", "label", "category", "description", "stage"],
+    required: ["key", "value"],
+    secretInputs: [],
+    secretOutputs: [],
+  },
+  SecuritySetting: {
+    outputs: ["key", "value", "restoreOnDelete", "adoptExisting", "previousValue"],
+    required: ["key", "value"],
+    secretInputs: [],
+    secretOutputs: [],
+  },
 };

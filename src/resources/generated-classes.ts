@@ -19,6 +19,10 @@ import type {
   NodePoolOutputs,
   WorkloadPolicyArgs,
   WorkloadPolicyOutputs,
+  TenantSettingArgs,
+  TenantSettingOutputs,
+  SecuritySettingArgs,
+  SecuritySettingOutputs,
 } from "./generated-types";
 
 /**
@@ -182,3 +186,54 @@ export class WorkloadPolicy extends pulumi.dynamic.Resource {
 // The outputs as properties of the class (declaration merging: types only, nothing at run time).
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type
 export interface WorkloadPolicy extends OutputProperties<WorkloadPolicyOutputs> {}
+
+/**
+ * A tenant setting (`/v1/k8s/setting`) is one of the tenant's feature switches, a key and a value,
+ * which exists before any stack: creating the resource sets the value and records the one it replaced
+ * (`previousValue`), deleting it puts that value back (unless `restoreOnDelete: false`). Import one by
+ * its key.
+ *
+ * Arguments: `TenantSettingArgs`; outputs: `TenantSettingOutputs`; reference:
+ * docs/resources/TenantSetting.md.
+ */
+export class TenantSetting extends pulumi.dynamic.Resource {
+  constructor(name: string, args: TenantSettingArgs, opts?: pulumi.CustomResourceOptions) {
+    super(
+      providerShim("TenantSetting"),
+      name,
+      dynamicClassInputs("TenantSetting", name, args),
+      classOptions("TenantSetting", opts),
+      TYPE_MODULE,
+      "TenantSetting",
+    );
+  }
+}
+// The outputs as properties of the class (declaration merging: types only, nothing at run time).
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface TenantSetting extends OutputProperties<TenantSettingOutputs> {}
+
+/**
+ * A security setting (`/api/v1/security/settings/{key}`): single sign-on redirection
+ * (`autoRedirectSSO`), groups in tokens, the browser session's idle timeout or the logout redirect,
+ * which exists before any stack: creating the resource sets the value and records the one it replaced
+ * (`previousValue`), deleting it puts that value back (unless `restoreOnDelete: false`). Import one by
+ * its key.
+ *
+ * Arguments: `SecuritySettingArgs`; outputs: `SecuritySettingOutputs`; reference:
+ * docs/resources/SecuritySetting.md.
+ */
+export class SecuritySetting extends pulumi.dynamic.Resource {
+  constructor(name: string, args: SecuritySettingArgs, opts?: pulumi.CustomResourceOptions) {
+    super(
+      providerShim("SecuritySetting"),
+      name,
+      dynamicClassInputs("SecuritySetting", name, args),
+      classOptions("SecuritySetting", opts),
+      TYPE_MODULE,
+      "SecuritySetting",
+    );
+  }
+}
+// The outputs as properties of the class (declaration merging: types only, nothing at run time).
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface SecuritySetting extends OutputProperties<SecuritySettingOutputs> {}

@@ -1815,6 +1815,68 @@ export interface WorkloadPolicyOutputs {
   updatedBy?: string;
 }
 
+/** The arguments of a TenantSetting. */
+export interface TenantSettingArgs {
+  /** The tenant setting's key, e.g. "department.use"; a change replaces the resource (the old key gets its value back). */
+  key: pulumi.Input<string>;
+  /** The setting's value, of the type the setting has (`type` output): a boolean, a number or a string. */
+  value: any;
+  /** Whether deleting the resource puts back the value it replaced (`previousValue`); default true. With false the current value stays. */
+  restoreOnDelete?: pulumi.Input<boolean>;
+  /** Take over an existing Tenant setting with the same inputs instead of failing with "already exists". */
+  adoptExisting?: pulumi.Input<boolean>;
+}
+
+/** What a TenantSetting holds once Run:ai has answered. */
+export interface TenantSettingOutputs {
+  /** The tenant setting's key, e.g. "department.use"; a change replaces the resource (the old key gets its value back). */
+  key: string;
+  /** The setting's value, of the type the setting has (`type` output): a boolean, a number or a string. */
+  value: any;
+  /** Whether deleting the resource puts back the value it replaced (`previousValue`); default true. With false the current value stays. */
+  restoreOnDelete?: boolean;
+  /** Take over an existing Tenant setting with the same inputs instead of failing with "already exists". */
+  adoptExisting?: boolean;
+  /** The value the setting had when the resource set it: what deleting the resource puts back (absent after an import). */
+  previousValue?: any;
+  /** The setting's type as Run:ai names it, e.g. "Boolean". */
+  type?: string;
+  /** The setting's label in the Run:ai UI. */
+  label?: string;
+  /** The setting's category, e.g. "Department". */
+  category?: string;
+  /** What the setting does, as Run:ai describes it. */
+  description?: string;
+  /** The setting's stage, e.g. "Beta". */
+  stage?: string;
+}
+
+/** The arguments of a SecuritySetting. */
+export interface SecuritySettingArgs {
+  /** The security setting's key: autoRedirectSSO, excludeGroupsFromToken, browserSessionTimeout or logoutRedirectUri; a change replaces the resource (the old key gets its value back). */
+  key: pulumi.Input<string>;
+  /** The setting's value, an object whose fields depend on the key: autoRedirectSSO {enabled, idpAlias}, excludeGroupsFromToken {enabled}, browserSessionTimeout {idleTimeout} (minutes), logoutRedirectUri {uri}. */
+  value: pulumi.Input<{ [key: string]: any }>;
+  /** Whether deleting the resource puts back the value it replaced (`previousValue`); default true. With false the current value stays. */
+  restoreOnDelete?: pulumi.Input<boolean>;
+  /** Take over an existing Security setting with the same inputs instead of failing with "already exists". */
+  adoptExisting?: pulumi.Input<boolean>;
+}
+
+/** What a SecuritySetting holds once Run:ai has answered. */
+export interface SecuritySettingOutputs {
+  /** The security setting's key: autoRedirectSSO, excludeGroupsFromToken, browserSessionTimeout or logoutRedirectUri; a change replaces the resource (the old key gets its value back). */
+  key: string;
+  /** The setting's value, an object whose fields depend on the key: autoRedirectSSO {enabled, idpAlias}, excludeGroupsFromToken {enabled}, browserSessionTimeout {idleTimeout} (minutes), logoutRedirectUri {uri}. */
+  value: { [key: string]: any };
+  /** Whether deleting the resource puts back the value it replaced (`previousValue`); default true. With false the current value stays. */
+  restoreOnDelete?: boolean;
+  /** Take over an existing Security setting with the same inputs instead of failing with "already exists". */
+  adoptExisting?: boolean;
+  /** The value the setting had when the resource set it: what deleting the resource puts back (absent after an import). */
+  previousValue?: { [key: string]: any };
+}
+
 /** The arguments of an explicit `runai` provider (`Provider` of `pulumi-runai/plugin`): the `runai:*` settings. What is left out falls back to the RUNAI_* environment variables of the provider process. */
 export interface ProviderArgs {
   /** Control-plane URL, e.g. `https://acme.run.ai`. `http://` is refused for non-loopback hosts unless `runai:allowInsecureHttp` is true. */

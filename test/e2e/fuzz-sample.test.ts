@@ -25,8 +25,12 @@ afterAll(() => clearTokenCache());
  */
 const isReference = (path: (string | number)[]) => /Id$/.test(String(path[path.length - 1]));
 
-/** The inputs with the object's unique name (what no variation may share between two resources). */
-function named(inputs: Json, name: string): Json {
+/**
+ * The inputs with the object's unique name (what no variation may share between two resources); a
+ * setting has no name: its key is what two resources may not share (see acceptedSamples).
+ */
+function named(inputs: Json, name: string, singleton: boolean): Json {
+  if (singleton) return inputs;
   if (inputs.meta && typeof inputs.meta === "object") return { ...inputs, meta: { ...inputs.meta, name } };
   if ("subjectId" in inputs) return { ...inputs, subjectId: `${name}@example.com` };
   return { ...inputs, name };
@@ -48,7 +52,8 @@ async function acceptedSamples(type: string): Promise<Json[]> {
   // The fixtures themselves last: a kind whose every variation check refuses (an access rule: its
   // role, subject and scope types are names) still goes through the up.
   for (const candidate of [...candidates, ...bases]) {
-    const inputs = named(candidate, `fz-${type.toLowerCase()}-${accepted.length}`);
+    const inputs = named(candidate, `fz-${type.toLowerCase()}-${accepted.length}`, fixture.singleton !== undefined);
+    if (fixture.singleton && accepted.some((taken) => taken.key === inputs.key)) continue; // one resource per key
     if ((await provider.check({}, structuredClone(inputs))).failures?.length === 0) accepted.push(inputs);
     if (accepted.length === PER_KIND) break;
   }

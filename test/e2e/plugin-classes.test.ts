@@ -98,9 +98,15 @@ describe(`moving a stack of every kind (${N}) from the dynamic classes to pulumi
     expect(await ids()).toEqual(created);
   });
 
-  it("destroy through the plugin deletes every object", async () => {
+  it("destroy through the plugin deletes every object and puts every setting back", async () => {
     expect((await stack.destroy()).stdout).toContain(`- ${N + 1} deleted`);
     for (const { name, fixture } of kinds) {
+      // A setting is never deleted: it holds the value it had before the stack again.
+      if (fixture.singleton) {
+        const value = await fixture.singleton.valueOf(emulator, created[name]);
+        expect({ name, value }).toEqual({ name, value: fixture.singleton.original(created[name]) });
+        continue;
+      }
       expect({ name, status: await objectStatus(emulator, fixture, created[name]) }).toEqual({ name, status: 404 });
     }
   });

@@ -172,7 +172,16 @@ describe("every kind through a Pulumi YAML program and the runai plugin", () => 
     afterAdopt() {
       it("imports objects made by hand (one by command line, more from a bulk file) into a stack with no pending change", async () => {
         const single = await KIND_FIXTURES.ConfigMapAsset.createByHand(emulator, "y-imported-config");
-        const bulkKinds = ["EnvironmentAsset", "NfsAsset", "Application", "Department", "Project", "AccessRule"];
+        const bulkKinds = [
+          "EnvironmentAsset",
+          "NfsAsset",
+          "Application",
+          "Department",
+          "Project",
+          "AccessRule",
+          "TenantSetting",
+          "SecuritySetting",
+        ];
         const bulk = await Promise.all(
           bulkKinds.map(async (type) => {
             const name = `y-imp-${type.toLowerCase()}`;

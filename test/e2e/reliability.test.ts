@@ -4,7 +4,7 @@
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { prepareFixtures } from "../fixtures/kinds";
+import { KIND_FIXTURES, prepareFixtures } from "../fixtures/kinds";
 import {
   declare,
   expectOrganisationEqualsState,
@@ -120,6 +120,78 @@ describe("departments, projects, applications, clusters, node pools, access rule
     await emulator.setFaults(FAULTS.filter((fault) => !("retryAfterSeconds" in fault)));
     await stack.destroy();
     expect(await serverOrganisationIds(emulator, "org")).toEqual([]);
+  });
+});
+
+describe("tenant and security settings under injected faults", () => {
+  // Two keys of each kind (a setting has one resource per key): the fixtures' first and replacing keys.
+  const SETTINGS = ["TenantSetting", "SecuritySetting"];
+  const resources = (variant: "args" | "inPlace") =>
+    JSON.stringify(
+      Object.fromEntries(
+        SETTINGS.flatMap((type) => {
+          const fixture = KIND_FIXTURES[type];
+          const first = variant === "inPlace" ? fixture.inPlace!("faulty") : fixture.args("faulty");
+          return [
+            [`faulty-${type.toLowerCase()}-1`, { type, args: first }],
+            [`faulty-${type.toLowerCase()}-2`, { type, args: fixture.replacing("faulty") }],
+          ];
+        }),
+      ),
+    );
+  /** Each key's value on the server, read by hand. */
+  const values = async (variant: "args" | "inPlace" | "original") => {
+    const read: Record<string, unknown> = {};
+    for (const type of SETTINGS) {
+      const fixture = KIND_FIXTURES[type];
+      for (const key of [fixture.args("faulty").key, fixture.replacing("faulty").key] as string[]) {
+        read[key] = variant === "original" ? fixture.singleton!.original(key) : await fixture.singleton!.valueOf(emulator, key);
+      }
+    }
+    return read;
+  };
+  const FAULTS: FaultRule[] = [
+    { errorRate: 0.2, errorStatus: 503 },
+    { errorRate: 0.1, errorStatus: 429, retryAfterSeconds: 1 },
+    { dropAfterCommitRate: 0.1 },
+    { latencyMs: 2, jitterMs: 30 },
+  ];
+  let emulator: EmulatorHarness;
+  let stack: TestStack;
+  beforeAll(async () => {
+    emulator = await EmulatorHarness.start();
+    stack = await TestStack.create({ program, config: { ...emulator.stackConfig(), "lifecycle:resources": resources("args") } });
+    await emulator.setFaults(FAULTS);
+  });
+  afterAll(async () => {
+    await emulator?.clearFaults();
+    await stack?.cleanup();
+    await emulator?.stop();
+  });
+
+  // The values are read by hand with the faults cleared: the harness's reads are not retried.
+  it("sets them all, updates them in place, and the next refresh finds nothing to change", async () => {
+    await stack.up();
+    await emulator.clearFaults();
+    expect(await values("args")).toEqual({
+      "gpuIdleTimeout.minutes": "30",
+      "login.banner": "Managed by Pulumi",
+      browserSessionTimeout: { idleTimeout: 30 },
+      logoutRedirectUri: { uri: "https://example.com/signed-out" },
+    });
+    await stack.setConfig("lifecycle:resources", resources("inPlace"));
+    await emulator.setFaults(FAULTS);
+    await stack.up();
+    await emulator.clearFaults();
+    expect(await values("inPlace")).toMatchObject({ "gpuIdleTimeout.minutes": "45", browserSessionTimeout: { idleTimeout: 45 } });
+    await stack.preview({ expectNoChanges: true, refresh: true });
+  });
+
+  it("destroys them all: every key holds the value it had before the stack", async () => {
+    await emulator.setFaults([{ errorRate: 0.2, errorStatus: 503 }, { dropAfterCommitRate: 0.1 }]);
+    await stack.destroy();
+    await emulator.clearFaults();
+    expect(await values("inPlace")).toEqual(await values("original"));
   });
 });
 

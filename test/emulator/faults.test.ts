@@ -25,6 +25,11 @@ const ORG_ROUTES = [
   "/api/v2/policy/workspaces",
   "/api/v2/policy/distributed",
   "/api/v2/policy/inferences",
+  "/v1/k8s/setting",
+  "/v1/k8s/setting/{settingKey}",
+  "/api/v1/security/settings",
+  "/api/v1/security/settings/{key}",
+  "/api/v1/idps",
 ]
   .map((template) => `"${template}"`)
   .join(", ");

@@ -5,7 +5,8 @@
 // the ids → replace (the old object first when the name stays) → out-of-band delete dropped by
 // refresh and recreated by up → objects made by hand refused with the exact "not managed by this
 // stack" message → adopted with adoptExisting keeping their ids → destroy, nothing left, no secret
-// printed. A host plugs in through `LifecycleHost`; its own tests go in the slots the driver leaves.
+// printed. A singleton (a setting) exists before any stack: it is never deleted, refused nor
+// adopted, and "nothing left" means that it holds the tenant's original value again. A host plugs in through `LifecycleHost`; its own tests go in the slots the driver leaves.
 import { kindFor, RESOURCE_TYPES } from "../../src/provider/registry";
 import { KIND_FIXTURES, objectStatus } from "../fixtures/kinds";
 import type { KindFixture } from "../fixtures/kinds";
@@ -65,6 +66,20 @@ export function fixtureSecrets(kinds: LifecycleKind[]): string[] {
 export function describeLifecycle(host: LifecycleHost, hostSteps: HostSteps = {}): LifecycleState {
   const { kinds } = host;
   const N = kinds.length;
+  // The kinds whose objects a stack creates and deletes; the others are singletons (settings).
+  const objects = kinds.filter((k) => !k.fixture.singleton);
+  const singletons = kinds.filter((k) => k.fixture.singleton);
+  /** What a kind's object holds now: the item's body, or a singleton's value. */
+  const held = async (fixture: KindFixture, id: string) =>
+    fixture.singleton ? fixture.singleton.valueOf(host.emulator(), id) : (await host.emulator().api("GET", fixture.itemPath(id))).body;
+  /** A singleton's keys hold the tenant's original values again. */
+  const expectOriginals = async (ids: (kind: (typeof kinds)[number]) => string[]) => {
+    for (const kind of singletons) {
+      for (const id of ids(kind)) {
+        expect({ id, value: await held(kind.fixture, id) }).toEqual({ id, value: kind.fixture.singleton?.original(id) });
+      }
+    }
+  };
   const state: LifecycleState = { ids: {}, byHand: {} };
   const status = (fixture: KindFixture, id: string) => objectStatus(host.emulator(), fixture, id);
   const declareKinds = (argsOf: (fixture: KindFixture, name: string) => Json, extra: Declaration = {}) =>
@@ -76,7 +91,7 @@ export function describeLifecycle(host: LifecycleHost, hostSteps: HostSteps = {}
   /** Each kind's object made by hand, declared under its name `<name>-adopt`, with `adoptExisting` when given. */
   const adopters = (adoptExisting?: boolean): Declaration =>
     Object.fromEntries(
-      kinds.map(({ type, name, fixture }) => {
+      objects.map(({ type, name, fixture }) => {
         const args = fixture.args(`${name}-adopt`);
         return [`${name}-adopt`, { type, args: adoptExisting === undefined ? args : { ...args, adoptExisting } }];
       }),
@@ -115,7 +130,7 @@ export function describeLifecycle(host: LifecycleHost, hostSteps: HostSteps = {}
       await driftShownByPreview();
       await host.up({ refresh: true });
       for (const { name, fixture } of kinds.filter((k) => k.fixture.editByHand)) {
-        const { body } = await host.emulator().api("GET", fixture.itemPath(state.ids[name]));
+        const body = await held(fixture, state.ids[name]);
         expect({ name, reverted: fixture.holdsProgramValue?.(body) }).toEqual({ name, reverted: true });
       }
       await host.refresh({ expectNoChanges: true });
@@ -145,29 +160,33 @@ export function describeLifecycle(host: LifecycleHost, hostSteps: HostSteps = {}
     const replaced = await host.ids(run);
     for (const { name, fixture } of kinds) {
       expect(replaced[name]).not.toBe(state.ids[name]);
+      // A singleton's old key stays, with the value it had before the stack.
       expect({ name, old: await status(fixture, state.ids[name]), new: await status(fixture, replaced[name]) }).toEqual({
         name,
-        old: 404,
+        old: fixture.singleton ? 200 : 404,
         new: 200,
       });
     }
+    await expectOriginals(({ name }) => [state.ids[name]]);
     state.ids = replaced;
     await host.previewNoChanges();
   });
 
   it("drops objects deleted by hand on refresh, and up recreates them", async () => {
-    for (const { name, fixture } of kinds) {
+    // A singleton cannot be deleted: it takes no part.
+    for (const { name, fixture } of objects) {
       expect((await host.emulator().api("DELETE", fixture.itemPath(state.ids[name]))).status).toBeLessThan(300);
     }
     await waitUntil(async () => {
-      for (const { name, fixture } of kinds) if ((await status(fixture, state.ids[name])) !== 404) return false;
+      for (const { name, fixture } of objects) if ((await status(fixture, state.ids[name])) !== 404) return false;
       return true;
     });
-    host.expectChanges(await host.refresh(), { delete: N, same: host.extras() });
+    host.expectChanges(await host.refresh(), { delete: objects.length, same: singletons.length + host.extras() });
     const run = await host.up();
-    host.expectChanges(run, { create: N, same: host.extras() });
+    host.expectChanges(run, { create: objects.length, same: singletons.length + host.extras() });
     const recreated = await host.ids(run);
-    for (const { name, fixture } of kinds) {
+    for (const { name } of singletons) expect({ name, id: recreated[name] }).toEqual({ name, id: state.ids[name] });
+    for (const { name, fixture } of objects) {
       // Made again: a new id, or the same place (a policy), found again after it was gone.
       if (!fixture.idIsPlace) expect(recreated[name]).not.toBe(state.ids[name]);
       expect({ name, status: await status(fixture, recreated[name]) }).toEqual({ name, status: 200 });
@@ -177,12 +196,12 @@ export function describeLifecycle(host: LifecycleHost, hostSteps: HostSteps = {}
 
   if (!host.skipsRefusal) {
     it("refuses objects made by hand under the program's names, each with the exact 'not managed by this stack' message", async () => {
-      for (const { name, fixture } of kinds) state.byHand[`${name}-adopt`] = await fixture.createByHand(host.emulator(), `${name}-adopt`);
+      for (const { name, fixture } of objects) state.byHand[`${name}-adopt`] = await fixture.createByHand(host.emulator(), `${name}-adopt`);
       await declareKinds((fixture, name) => fixture.replacing(name), adopters());
       // Every create is tried, so that every kind reports.
       const run = await host.upContinuingOnError();
       expect(run.failed).toBe(true);
-      for (const { type, name, fixture } of kinds) {
+      for (const { type, name, fixture } of objects) {
         const adoptName = `${name}-adopt`;
         const kind = kindFor(type);
         const args = fixture.args(adoptName);
@@ -199,7 +218,7 @@ export function describeLifecycle(host: LifecycleHost, hostSteps: HostSteps = {}
       if (host.refusals) {
         // One provider process served every refusal: the recovery after an interrupted run is said once.
         const refusals = host.refusals(run);
-        expect(refusals.length).toBeGreaterThanOrEqual(kinds.length);
+        expect(refusals.length).toBeGreaterThanOrEqual(objects.length);
         expect(refusals.filter((line) => line.endsWith(` ${RECOVERY}`))).toHaveLength(1);
       }
       const resources = (await host.stack().exportState()).deployment.resources ?? [];
@@ -209,11 +228,11 @@ export function describeLifecycle(host: LifecycleHost, hostSteps: HostSteps = {}
 
   it("adopts objects made by hand with adoptExisting: true, keeping their ids", async () => {
     if (host.skipsRefusal) {
-      for (const { name, fixture } of kinds) state.byHand[`${name}-adopt`] = await fixture.createByHand(host.emulator(), `${name}-adopt`);
+      for (const { name, fixture } of objects) state.byHand[`${name}-adopt`] = await fixture.createByHand(host.emulator(), `${name}-adopt`);
     }
     await declareKinds((fixture, name) => fixture.replacing(name), adopters(true));
     const run = await host.up();
-    host.expectChanges(run, { create: N, same: N + host.extras() });
+    host.expectChanges(run, { create: objects.length, same: N + host.extras() });
     const after = await host.ids(run);
     for (const adoptName of Object.keys(state.byHand))
       expect({ adoptName, id: after[adoptName] }).toEqual({ adoptName, id: state.byHand[adoptName] });
@@ -225,8 +244,10 @@ export function describeLifecycle(host: LifecycleHost, hostSteps: HostSteps = {}
   hostSteps.afterAdopt?.();
 
   it("destroys everything and leaves nothing behind, and printed no secret", async () => {
-    host.expectChanges(await host.destroy(), { delete: 2 * N + host.extras() });
-    for (const { name, fixture } of kinds) {
+    host.expectChanges(await host.destroy(), { delete: N + objects.length + host.extras() });
+    // A singleton is never deleted: every key the stack set holds its original value again.
+    await expectOriginals(({ name, fixture }) => [fixture.args(name).key, fixture.replacing(name).key]);
+    for (const { name, fixture } of objects) {
       for (const [resource, id] of [
         [name, state.ids[name]],
         [`${name}-adopt`, state.byHand[`${name}-adopt`]],

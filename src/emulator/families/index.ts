@@ -11,6 +11,7 @@ import { ASSET_KINDS } from "./kinds";
 import { POLICIES_FAMILY } from "./policies";
 import { PROJECTS_FAMILY } from "./projects";
 import { ROLES_FAMILY } from "./roles";
+import { SETTINGS_FAMILY } from "./settings";
 
 export const FAMILIES: readonly Family[] = [
   TOKEN_FAMILY,
@@ -23,4 +24,5 @@ export const FAMILIES: readonly Family[] = [
   ROLES_FAMILY,
   ACCESS_RULES_FAMILY,
   POLICIES_FAMILY,
+  SETTINGS_FAMILY,
 ];

@@ -8,6 +8,7 @@ import { parseFaultRules } from "./faults";
 import type { ApiResponse } from "./http";
 import { assetKind } from "../families/kinds";
 import { projectPhase } from "../families/projects";
+import { stageIdentityProvider } from "../families/settings";
 import { reportedStatus } from "../state/asset-table";
 import { CLUSTER_STATE_NAMES, newClientSecret, type ClusterStateName } from "../state/cluster-table";
 import type { ForcedPhase, ProjectPhase, StatusInfo } from "../types";
@@ -39,6 +40,7 @@ export const ADMIN_ROUTES: readonly { route: string; does: string }[] = Object.f
     route: "POST /__emulator/clusters/{clusterUuid}/client-secret",
     does: "gives the cluster a new client secret (as a rotation elsewhere would)",
   },
+  { route: "POST /__emulator/idps", does: "gives the tenant an identity provider ({alias, type?}: type oidc unless given)" },
 ]);
 
 const FORCED_STATUS_PATH = /^\/__emulator\/assets\/([^/]+)\/status$/;
@@ -88,6 +90,8 @@ export async function handleAdmin(
       return ok({ reset: true });
     case "GET /__emulator/state":
       return ok(stateDump(ctx));
+    case "POST /__emulator/idps":
+      return stageIdentityProvider(ctx, body);
   }
 
   const forced = FORCED_STATUS_PATH.exec(path);

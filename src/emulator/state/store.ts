@@ -10,6 +10,7 @@ import { ClusterTable, NodePoolTable, type ClusterRecord, type NodePoolRecord } 
 import { OrgUnitTable } from "./org-unit-table";
 import { PolicyTable, type PolicyRecord } from "./policy-table";
 import { FIRST_NEW_IDS } from "./seed";
+import { SettingsTable } from "./settings-table";
 import type { AccessRuleRecord, AppRecord, AssetRecord, DepartmentRecord, ProjectRecord } from "../types";
 
 /** Version 2 added the organisation (departments, projects), access rules and the id counters. */
@@ -37,6 +38,8 @@ export interface PersistedState {
   nodePools?: NodePoolRecord[];
   /** Absent before workload policies were served: none then. */
   policies?: PolicyRecord[];
+  /** Absent before settings were kept: the defaults then. */
+  settings?: ReturnType<SettingsTable["toPersisted"]>;
 }
 
 export class Store {
@@ -48,6 +51,8 @@ export class Store {
   /** Reading rules first drops the projects that finished deleting, which ends the rules on them. */
   readonly accessRules: AccessRuleTable;
   readonly policies = new PolicyTable();
+  /** The tenant and security settings and the identity providers. */
+  readonly settings = new SettingsTable();
   private nextIds: NextIds = { ...FIRST_NEW_IDS };
   jwtKey: Buffer = randomBytes(32);
 
@@ -81,6 +86,7 @@ export class Store {
     this.nodePools.replace();
     this.accessRules.clear();
     this.policies.clear();
+    this.settings.clear();
     this.nextIds = { ...FIRST_NEW_IDS };
   }
 
@@ -97,6 +103,7 @@ export class Store {
       clusters: this.clusters.all(),
       nodePools: this.nodePools.all(),
       policies: this.policies.all(),
+      settings: this.settings.toPersisted(),
     };
   }
 
@@ -117,6 +124,7 @@ export class Store {
     if (state.clusters) this.clusters.replace(state.clusters);
     if (state.nodePools) this.nodePools.replace(state.nodePools);
     for (const policy of state.policies ?? []) this.policies.put(policy);
+    this.settings.restore(state.settings);
     this.assets.purgeDeleted();
     this.orgUnits.purgeDeletedProjects();
   }
