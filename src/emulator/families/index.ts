@@ -6,6 +6,7 @@ import { APPS_FAMILY, TOKEN_FAMILY } from "./apps";
 import { assetFamily } from "./assets";
 import { CLUSTERS_FAMILY } from "./cluster";
 import { DEPARTMENTS_FAMILY } from "./departments";
+import { IDENTITY_PROVIDERS_FAMILY } from "./identity-providers";
 import { NODE_POOLS_FAMILY } from "./node-pools";
 import { ASSET_KINDS } from "./kinds";
 import { PROJECTS_FAMILY } from "./projects";
@@ -23,4 +24,5 @@ export const FAMILIES: readonly Family[] = [
   ROLES_FAMILY,
   ACCESS_RULES_FAMILY,
   SETTINGS_FAMILY,
+  IDENTITY_PROVIDERS_FAMILY,
 ];

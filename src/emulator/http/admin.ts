@@ -8,7 +8,7 @@ import { parseFaultRules } from "./faults";
 import type { ApiResponse } from "./http";
 import { assetKind } from "../families/kinds";
 import { projectPhase } from "../families/projects";
-import { stageIdentityProvider } from "../families/settings";
+import { stageIdentityProvider } from "../families/identity-providers";
 import { reportedStatus } from "../state/asset-table";
 import { CLUSTER_STATE_NAMES, newClientSecret, type ClusterStateName } from "../state/cluster-table";
 import type { ForcedPhase, ProjectPhase, StatusInfo } from "../types";
