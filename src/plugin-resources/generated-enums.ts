@@ -545,3 +545,10 @@ export const NodePoolGpuNetworkAccelerationDetection = {
 } as const;
 export type NodePoolGpuNetworkAccelerationDetection =
   (typeof NodePoolGpuNetworkAccelerationDetection)[keyof typeof NodePoolGpuNetworkAccelerationDetection];
+
+export const IdentityProviderType = {
+  Oidc: "oidc",
+  Saml: "saml",
+  Openshift_v4: "openshift-v4",
+} as const;
+export type IdentityProviderType = (typeof IdentityProviderType)[keyof typeof IdentityProviderType];
