@@ -76,9 +76,9 @@ describe("100 assets of eight kinds under injected faults", () => {
   });
 });
 
-describe("departments, projects, applications, clusters, node pools and access rules under injected faults", () => {
-  const KINDS = ["Department", "Project", "Application", "Cluster", "NodePool", "AccessRule"];
-  const COUNT = 12;
+describe("departments, projects, applications, clusters, node pools, access rules and identity providers under injected faults", () => {
+  const KINDS = ["Department", "Project", "Application", "Cluster", "NodePool", "AccessRule", "IdentityProvider"];
+  const COUNT = 14;
   const FAULTS: FaultRule[] = [
     { errorRate: 0.1, errorStatus: 503 },
     { errorRate: 0.05 / 0.9, errorStatus: 429, retryAfterSeconds: 1 },

@@ -80,9 +80,10 @@ const ORGANISATION_FAMILIES: { family: string; id: string; named: string; live?:
   { family: "clusters", id: "uuid", named: "name" },
   { family: "nodePools", id: "id", named: "name" },
   { family: "accessRules", id: "id", named: "subjectId", live: (record) => record.deletedAt === null || record.deletedAt === undefined },
+  { family: "identityProviders", id: "alias", named: "alias" },
 ];
 
-/** The ids of the live organisation objects (departments, projects, applications, clusters, node pools, access rules) declared with `prefix`. */
+/** The ids of the live organisation objects (departments, projects, applications, clusters, node pools, access rules, identity providers) declared with `prefix`. */
 export async function serverOrganisationIds(emulator: EmulatorHarness, prefix: string): Promise<string[]> {
   const state = (await emulator.api("GET", "/__emulator/state")).body as Record<string, StateRecord[]>;
   return ORGANISATION_FAMILIES.flatMap(({ family, id, named, live }) =>
