@@ -48,7 +48,10 @@ export const OidcInputs = z
 export const SamlInputs = z
   .strictObject({
     metadataXmlUrl: z.string().optional().describe("The URL of the provider's SAML metadata XML (give this or `metadataXmlFile`)."),
-    metadataXmlFile: z.string().optional().describe("The provider's SAML metadata XML, base64-encoded (give this, with `fileName`, or `metadataXmlUrl`)."),
+    metadataXmlFile: z
+      .string()
+      .optional()
+      .describe("The provider's SAML metadata XML, base64-encoded (give this, with `fileName`, or `metadataXmlUrl`)."),
     fileName: z.string().optional().describe("The metadata file's name, with `metadataXmlFile`."),
     entityId: z.string().optional().describe("The SAML entity id Run:ai presents to the provider."),
   })

@@ -9,7 +9,11 @@ const MAPPERS = { uid: "UID", gid: "GID", groups: "GROUPS", supplementaryGroups:
 const OIDC = {
   name: "corp-sso",
   type: "oidc",
-  oidcData: { clientId: "runai", clientSecret: "s3cret-value-1", discoverDocumentUrl: "https://idp.example.com/.well-known/openid-configuration" },
+  oidcData: {
+    clientId: "runai",
+    clientSecret: "s3cret-value-1",
+    discoverDocumentUrl: "https://idp.example.com/.well-known/openid-configuration",
+  },
   mappers: MAPPERS,
 };
 
@@ -45,7 +49,11 @@ describe("identity providers", () => {
   });
 
   it("derives a SAML provider's service-provider metadata URL from its alias and never returns the metadata", async () => {
-    const saml = { name: "corp-saml", type: "saml", samlData: { metadataXmlType: "url", metadataXmlUrl: "https://idp.example.com/saml/metadata.xml", entityId: "runai" } };
+    const saml = {
+      name: "corp-saml",
+      type: "saml",
+      samlData: { metadataXmlType: "url", metadataXmlUrl: "https://idp.example.com/saml/metadata.xml", entityId: "runai" },
+    };
     expect((await t.api("POST", IDPS, saml)).status).toBe(201);
     expect((await t.api("GET", `${IDPS}/corp-saml`)).body).toEqual({
       alias: "corp-saml",
@@ -64,33 +72,57 @@ describe("identity providers", () => {
     await t.api("POST", IDPS, OIDC);
     const updated = { type: "oidc", oidcData: { ...OIDC.oidcData, clientId: "runai-2", scopes: ["openid", "email"] } };
     expect((await t.api("PUT", `${IDPS}/corp-sso`, updated)).status).toBe(200);
-    expect((await t.api("GET", `${IDPS}/corp-sso`)).body).toMatchObject({ oidcData: { clientId: "runai-2", scopes: ["openid", "email"], clientSecret: "*******" } });
+    expect((await t.api("GET", `${IDPS}/corp-sso`)).body).toMatchObject({
+      oidcData: { clientId: "runai-2", scopes: ["openid", "email"], clientSecret: "*******" },
+    });
     expect((await t.api("PUT", `${IDPS}/corp-sso/mappers`, { email: "mail" })).status).toBe(202);
     expect((await t.api("GET", `${IDPS}/corp-sso/mappers`)).body).toEqual({ email: "mail" });
     expect((await t.api("DELETE", `${IDPS}/corp-sso`)).status).toBe(200);
-    expect(await t.api("GET", `${IDPS}/corp-sso`)).toMatchObject({ status: 404, body: { message: 'identity provider "corp-sso" not found' } });
+    expect(await t.api("GET", `${IDPS}/corp-sso`)).toMatchObject({
+      status: 404,
+      body: { message: 'identity provider "corp-sso" not found' },
+    });
     expect((await t.api("GET", IDPS)).body).toEqual([]);
   });
 
   it("refuses a taken alias, a type change, data of another type, a missing secret, a bad URL and SAML without metadata", async () => {
     await t.api("POST", IDPS, OIDC);
-    expect(await t.api("POST", IDPS, OIDC)).toMatchObject({ status: 409, body: { message: 'an identity provider "corp-sso" exists already' } });
+    expect(await t.api("POST", IDPS, OIDC)).toMatchObject({
+      status: 409,
+      body: { message: 'an identity provider "corp-sso" exists already' },
+    });
     const saml = { type: "saml", samlData: { metadataXmlType: "url", metadataXmlUrl: "https://idp.example.com/m.xml" } };
     expect(await t.api("PUT", `${IDPS}/corp-sso`, saml)).toMatchObject({
       status: 400,
       body: { message: "type: an identity provider's type cannot change (it is oidc)" },
     });
-    expect(await t.api("POST", IDPS, { name: "mixed", type: "oidc", oidcData: { ...OIDC.oidcData, discoverDocumentUrl: "not a url" }, samlData: saml.samlData })).toMatchObject({
+    expect(
+      await t.api("POST", IDPS, {
+        name: "mixed",
+        type: "oidc",
+        oidcData: { ...OIDC.oidcData, discoverDocumentUrl: "not a url" },
+        samlData: saml.samlData,
+      }),
+    ).toMatchObject({
       status: 400,
       body: { message: "samlData: is not the data of type oidc; oidcData.discoverDocumentUrl: must be a URL" },
     });
-    expect(await t.api("POST", IDPS, { name: "no-secret", type: "oidc", oidcData: { clientId: "x", discoverDocumentUrl: "https://idp.example.com" } })).toMatchObject({
+    expect(
+      await t.api("POST", IDPS, {
+        name: "no-secret",
+        type: "oidc",
+        oidcData: { clientId: "x", discoverDocumentUrl: "https://idp.example.com" },
+      }),
+    ).toMatchObject({
       status: 400,
       body: { message: "oidcData.clientSecret: is required" },
     });
     expect(await t.api("POST", IDPS, { name: "bare", type: "saml", samlData: { metadataXmlType: "file" } })).toMatchObject({
       status: 400,
-      body: { message: "samlData.metadataXmlFile: is required when metadataXmlType is file; samlData.fileName: is required when metadataXmlType is file" },
+      body: {
+        message:
+          "samlData.metadataXmlFile: is required when metadataXmlType is file; samlData.fileName: is required when metadataXmlType is file",
+      },
     });
     expect((await t.api("GET", IDPS)).body).toHaveLength(1);
   });

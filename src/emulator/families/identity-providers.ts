@@ -60,7 +60,8 @@ export function publicIdentityProvider(idp: IdentityProviderRecord): Record<stri
       serviceProviderMetadataUrl: `${idp.redirectUri}/descriptor`,
       // UNCONFIRMED: what Run:ai reads from the provider's metadata; the emulator reads no metadata.
       signingCertificate: "emulator-signing-certificate",
-      singleSignOnServiceUrl: typeof metadataXmlUrl === "string" ? `${originOf(metadataXmlUrl)}/protocol/saml` : "https://idp.invalid/protocol/saml",
+      singleSignOnServiceUrl:
+        typeof metadataXmlUrl === "string" ? `${originOf(metadataXmlUrl)}/protocol/saml` : "https://idp.invalid/protocol/saml",
     };
   }
   if (idp.mappers) shaped.mappers = idp.mappers;
@@ -181,7 +182,8 @@ export function identityProviderHandlers(ctx: EmulatorContext): IdentityProvider
  */
 export async function stageIdentityProvider(ctx: EmulatorContext, body: unknown): Promise<ApiResponse> {
   const { alias, type = "oidc" } = (body ?? {}) as { alias?: unknown; type?: unknown };
-  if (typeof alias !== "string" || !ALIAS_PATTERN.test(alias)) throw badRequest("alias: is required: lowercase letters, digits, '_' or '-'");
+  if (typeof alias !== "string" || !ALIAS_PATTERN.test(alias))
+    throw badRequest("alias: is required: lowercase letters, digits, '_' or '-'");
   if (!IDP_TYPES.includes(type as IdpType)) throw badRequest(`type: must be one of ${IDP_TYPES.join(", ")}`);
   const providers = ctx.store.settings.identityProviders;
   if (providers.some((idp) => idp.alias === alias)) throw badRequest(`alias: an identity provider "${alias}" exists already`);

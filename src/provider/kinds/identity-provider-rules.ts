@@ -33,9 +33,11 @@ export function validateIdentityProvider(failures: Failures, inputs: Json): void
   if (!isType(type)) return; // the schema reports it; without a type no other rule applies
   const label = LABEL_OF[type];
   for (const [other, field] of Object.entries(DATA_OF)) {
-    if (other !== type && isSet(inputs[field])) failures.add([field], `is the data of type "${other}", but type is "${type}" (give ${DATA_OF[type]} instead)`);
+    if (other !== type && isSet(inputs[field]))
+      failures.add([field], `is the data of type "${other}", but type is "${type}" (give ${DATA_OF[type]} instead)`);
   }
-  if (type === "saml" && isSet(inputs.clientSecret)) failures.add(["clientSecret"], 'is for an OIDC or OpenShift provider, but type is "saml"');
+  if (type === "saml" && isSet(inputs.clientSecret))
+    failures.add(["clientSecret"], 'is for an OIDC or OpenShift provider, but type is "saml"');
   const field = DATA_OF[type];
   const data = inputs[field];
   if (isUnknown(data)) return;
@@ -53,7 +55,8 @@ export function validateIdentityProvider(failures: Failures, inputs: Json): void
       checkUrl(failures, data.idpBaseUrl, [field, "idpBaseUrl"]);
     }
   }
-  if (type !== "saml" && (!isSet(inputs.clientSecret) || inputs.clientSecret === "")) failures.add(["clientSecret"], `is required for ${label}`);
+  if (type !== "saml" && (!isSet(inputs.clientSecret) || inputs.clientSecret === ""))
+    failures.add(["clientSecret"], `is required for ${label}`);
 }
 
 function checkSamlMetadata(failures: Failures, data: Json): void {

@@ -24,7 +24,11 @@ export function creationRequest(inputs: IdentityProviderInputs): IdpCreationRequ
   switch (inputs.type) {
     case "oidc": {
       const { discoverDocumentUrl = "", clientId = "", scopes, mandatoryClaim } = inputs.oidc ?? {};
-      return { name: inputs.alias, type: "oidc", oidcData: { clientId, clientSecret: secret, discoverDocumentUrl, scopes, mandatoryClaim } };
+      return {
+        name: inputs.alias,
+        type: "oidc",
+        oidcData: { clientId, clientSecret: secret, discoverDocumentUrl, scopes, mandatoryClaim },
+      };
     }
     case "saml": {
       const { metadataXmlUrl, metadataXmlFile, fileName, entityId } = inputs.saml ?? {};
