@@ -9,6 +9,8 @@ import {
   type IdpCreationRequest,
   type IdpMappers,
 } from "../schemas/identity-provider";
+import { createWithRecovery } from "./create-recovery";
+import { RunaiNotFoundError } from "./errors";
 import type { HttpTransport } from "./http";
 
 export const IDPS_PATH = "/api/v1/idps";
@@ -26,11 +28,30 @@ export class IdentityProvidersEndpoint {
     return this.transport.request({ method: "GET", path: this.itemPath(alias), schema: IdentityProvider });
   }
 
-  /** `POST /api/v1/idps` → 201 `{alias}`: the alias Run:ai gave the provider. */
+  /**
+   * `POST /api/v1/idps` → 201 `{alias}`: the alias Run:ai gave the provider. After an uncertain
+   * outcome the provider is looked up by the alias the request names before the POST is re-sent.
+   */
   async create(request: IdpCreationRequest): Promise<string> {
     this.redactSecretOf(request);
-    const { alias } = await this.transport.request({ method: "POST", path: IDPS_PATH, body: request, schema: IdpPostResponse });
+    const { alias } = await createWithRecovery({
+      transport: this.transport,
+      method: "POST",
+      path: IDPS_PATH,
+      post: () => this.transport.request({ method: "POST", path: IDPS_PATH, body: request, schema: IdpPostResponse, retry: false }),
+      lookup: async () => (request.name !== undefined ? this.findByAlias(request.name) : undefined),
+    });
     return alias;
+  }
+
+  /** The provider with this alias, if the tenant has one. */
+  async findByAlias(alias: string): Promise<IdentityProvider | undefined> {
+    try {
+      return await this.get(alias);
+    } catch (err) {
+      if (err instanceof RunaiNotFoundError) return undefined;
+      throw err;
+    }
   }
 
   /** `PUT /api/v1/idps/{idp}` with the whole `IdpCreationRequest`. */

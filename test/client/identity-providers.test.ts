@@ -31,6 +31,23 @@ describe("identity providers", () => {
     expect(server.requestsTo("PUT", `${IDPS}/corp-sso/mappers`)[0].json).toEqual({ email: "email", groups: "groups" });
   });
 
+  it("after a 503 re-sends the POST once a look-up by alias finds nothing, and after a lost answer takes the provider the look-up finds", async () => {
+    const { server, client } = await setup();
+    server.route("POST", IDPS, [
+      { status: 503, json: { code: 503, message: "unavailable" } },
+      { status: 201, json: { alias: "corp-sso" } },
+    ]);
+    server.route("GET", `${IDPS}/corp-sso`, { status: 404, json: { code: 404, message: "not found" } });
+    expect(await client.identityProviders.create(REQUEST)).toBe("corp-sso");
+    expect(server.requestsTo("POST", IDPS)).toHaveLength(2);
+
+    const lost = await setup();
+    lost.server.route("POST", IDPS, { drop: true });
+    lost.server.route("GET", `${IDPS}/corp-sso`, { json: { alias: "corp-sso", type: "oidc", redirectUri: "https://example.com/cb" } });
+    expect(await lost.client.identityProviders.create(REQUEST)).toBe("corp-sso");
+    expect(lost.server.requestsTo("POST", IDPS)).toHaveLength(1);
+  });
+
   it("keeps the client secret out of the error of a server that echoes the request", async () => {
     const { server, client } = await setup();
     server.route("POST", IDPS, (r) => ({ status: 400, json: { code: 400, message: `you sent ${r.body}` } }));

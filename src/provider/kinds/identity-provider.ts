@@ -9,7 +9,6 @@
 import type { ProviderContext } from "../context";
 import type { IdentityProvider, IdentityProviderInputs, IdpCreationRequest, IdpMappers } from "../../schemas/identity-provider";
 import { IDENTITY_PROVIDER_OUTPUTS, IdentityProviderInputs as InputSchema } from "../../schemas/identity-provider";
-import { RunaiNotFoundError } from "../../client/errors";
 import type { ResourceKind } from "../kind";
 import { stripNulls } from "../normalize";
 import { uniqueKeyOf } from "../unique-claims";
@@ -53,12 +52,8 @@ async function writeMappers(ctx: ProviderContext, alias: string, mappers: IdpMap
 }
 
 async function findByAlias(ctx: ProviderContext, alias: string): Promise<IdentityProviderObject | undefined> {
-  try {
-    return await readProvider(ctx, alias);
-  } catch (err) {
-    if (err instanceof RunaiNotFoundError) return undefined;
-    throw err;
-  }
+  const found = await ctx.client.identityProviders.findByAlias(alias);
+  return found && { ...found, mappers: await ctx.client.identityProviders.getMappers(alias) };
 }
 
 export const identityProviderKind: ResourceKind<IdentityProviderObject, IdentityProviderInputs> = {
