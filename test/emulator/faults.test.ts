@@ -20,6 +20,11 @@ const ORG_ROUTES = [
   "/api/v1/authorization/roles/{roleIdPath}",
   "/api/v1/authorization/access-rules",
   "/api/v1/authorization/access-rules/{accessRuleId}",
+  "/v1/k8s/setting",
+  "/v1/k8s/setting/{settingKey}",
+  "/api/v1/security/settings",
+  "/api/v1/security/settings/{key}",
+  "/api/v1/idps",
 ]
   .map((template) => `"${template}"`)
   .join(", ");

@@ -79,6 +79,7 @@ describe("the banner", () => {
       "DELETE /__emulator/projects/{projectId}/phase",
       "PUT /__emulator/clusters/{clusterUuid}/state",
       "POST /__emulator/clusters/{clusterUuid}/client-secret",
+      "POST /__emulator/idps",
     ]);
     for (const { route } of index.routes) {
       const [method, template] = route.split(" ");
