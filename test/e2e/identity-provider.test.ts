@@ -53,7 +53,7 @@ describe("IdentityProvider with the real CLI", () => {
       mappers: MAPPERS,
     });
     expect(await stack.outputs({ showSecrets: true })).toEqual({
-      redirectUri: "https://emulator.run.ai/auth/realms/runai/broker/corp-sso/endpoint",
+      identityProviderRedirectUri: "https://emulator.run.ai/auth/realms/runai/broker/corp-sso/endpoint",
     });
   });
 

@@ -16,4 +16,4 @@ const corpSso = new IdentityProvider("corp-sso", {
 });
 
 // What the provider's application for Run:ai needs.
-export const redirectUri = corpSso.redirectUri;
+export const identityProviderRedirectUri = corpSso.redirectUri;

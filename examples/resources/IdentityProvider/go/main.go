@@ -32,7 +32,7 @@ func main() {
 		if err != nil {
 			return err
 		}
-		ctx.Export("redirectUri", corpSso.RedirectUri)
+		ctx.Export("identityProviderRedirectUri", corpSso.RedirectUri)
 		return nil
 	})
 }

@@ -21,4 +21,4 @@ corp_sso = runai.IdentityProvider("corp-sso",
         "groups": "groups",
         "email": "email",
     })
-pulumi.export("redirectUri", corp_sso.redirect_uri)
+pulumi.export("identityProviderRedirectUri", corp_sso.redirect_uri)
