@@ -16,7 +16,8 @@ import type { PoliciesEndpoint } from "./policies";
 import { Redactor } from "./redact";
 import { RetryOptions, retryPolicy } from "./retry";
 import type { RolesEndpoint } from "./roles";
-import type { IdentityProvidersEndpoint, SecuritySettingsEndpoint, TenantSettingsEndpoint } from "./settings";
+import type { IdentityProvidersEndpoint } from "./identity-providers";
+import type { SecuritySettingsEndpoint, TenantSettingsEndpoint } from "./settings";
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
 export const DEFAULT_USER_AGENT = `pulumi-runai (node ${process.version})`;
@@ -158,11 +159,11 @@ export class RunaiClient {
     );
   }
 
-  /** Identity providers (read only), `/api/v1/idps`. */
+  /** Identity providers and their mappers, `/api/v1/idps`. */
   get identityProviders(): IdentityProvidersEndpoint {
     return this.endpoint(
       "identityProviders",
-      () => new (require("./settings") as typeof import("./settings")).IdentityProvidersEndpoint(this.transport),
+      () => new (require("./identity-providers") as typeof import("./identity-providers")).IdentityProvidersEndpoint(this.transport),
     );
   }
 

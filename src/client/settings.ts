@@ -1,12 +1,9 @@
 // Typed endpoints for the tenant's settings: tenant settings (`/v1/k8s/setting`), security settings
-// (`/api/v1/security/settings`) and the identity providers (`/api/v1/idps`, read only here: the
-// autoRedirectSSO rule needs to know whether the tenant has one).
+// (`/api/v1/security/settings`); the identity providers are in identity-providers.ts.
 import {
-  IdentityProviderList,
   SecuritySettingList,
   SecuritySettingValue,
   TenantSettingList,
-  type IdentityProviderSummary,
   type TenantSetting,
   type TenantSettingValue,
 } from "../schemas/settings";
@@ -15,7 +12,6 @@ import type { HttpTransport } from "./http";
 
 export const TENANT_SETTINGS_PATH = "/v1/k8s/setting";
 export const SECURITY_SETTINGS_PATH = "/api/v1/security/settings";
-export const IDPS_PATH = "/api/v1/idps";
 
 export class TenantSettingsEndpoint {
   constructor(private readonly transport: HttpTransport) {}
@@ -66,14 +62,5 @@ export class SecuritySettingsEndpoint {
 
   private itemPath(key: string): string {
     return `${SECURITY_SETTINGS_PATH}/${encodeURIComponent(key)}`;
-  }
-}
-
-export class IdentityProvidersEndpoint {
-  constructor(private readonly transport: HttpTransport) {}
-
-  /** `GET /api/v1/idps`: the tenant's identity providers (a bare array). */
-  async list(): Promise<IdentityProviderSummary[]> {
-    return this.transport.request({ method: "GET", path: IDPS_PATH, schema: IdentityProviderList });
   }
 }

@@ -23,6 +23,8 @@ import type {
   TenantSettingOutputs,
   SecuritySettingArgs,
   SecuritySettingOutputs,
+  IdentityProviderArgs,
+  IdentityProviderOutputs,
 } from "../resources/generated-types";
 import { PluginResource } from "./common";
 
@@ -189,3 +191,22 @@ export class SecuritySetting extends PluginResource {
 // The outputs as properties of the class (declaration merging: types only, nothing at run time).
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type
 export interface SecuritySetting extends OutputProperties<SecuritySettingOutputs> {}
+
+/**
+ * An identity provider (`/api/v1/idps`) is the tenant's single sign-on through OIDC, SAML or
+ * OpenShift, named by its alias, with the claim mappers that give each user's uid, gid, groups and
+ * email. Its outputs `redirectUri` and, for SAML, `serviceProviderMetadataUrl` are what the provider's
+ * own application for Run:ai needs. `clientSecret` is a Pulumi secret that Run:ai never returns: a
+ * change of it outside Pulumi is invisible. Import one by its alias.
+ *
+ * Arguments: `IdentityProviderArgs`; outputs: `IdentityProviderOutputs`; reference:
+ * docs/resources/IdentityProvider.md.
+ */
+export class IdentityProvider extends PluginResource {
+  constructor(name: string, args: IdentityProviderArgs, opts?: pulumi.CustomResourceOptions) {
+    super("IdentityProvider", name, classInputs("IdentityProvider", name, args), classOptions("IdentityProvider", opts));
+  }
+}
+// The outputs as properties of the class (declaration merging: types only, nothing at run time).
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface IdentityProvider extends OutputProperties<IdentityProviderOutputs> {}

@@ -561,3 +561,10 @@ export const WorkloadPolicyScope = {
   Project: "project",
 } as const;
 export type WorkloadPolicyScope = (typeof WorkloadPolicyScope)[keyof typeof WorkloadPolicyScope];
+
+export const IdentityProviderType = {
+  Oidc: "oidc",
+  Saml: "saml",
+  Openshift_v4: "openshift-v4",
+} as const;
+export type IdentityProviderType = (typeof IdentityProviderType)[keyof typeof IdentityProviderType];

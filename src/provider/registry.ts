@@ -261,6 +261,12 @@ const ROWS: readonly KindRow[] = [
       "A security setting (`/api/v1/security/settings/{key}`): single sign-on redirection (`autoRedirectSSO`), groups in tokens, the browser session's idle timeout or the logout redirect, which exists before any stack: creating the resource sets the value and records the one it replaced (`previousValue`), deleting it puts that value back (unless `restoreOnDelete: false`). Import one by its key.",
     define: () => (require("./kinds/security-setting") as typeof import("./kinds/security-setting")).securitySettingKind,
   },
+  {
+    type: "IdentityProvider",
+    description:
+      "An identity provider (`/api/v1/idps`) is the tenant's single sign-on through OIDC, SAML or OpenShift, named by its alias, with the claim mappers that give each user's uid, gid, groups and email. Its outputs `redirectUri` and, for SAML, `serviceProviderMetadataUrl` are what the provider's own application for Run:ai needs. `clientSecret` is a Pulumi secret that Run:ai never returns: a change of it outside Pulumi is invisible. Import one by its alias.",
+    define: () => (require("./kinds/identity-provider") as typeof import("./kinds/identity-provider")).identityProviderKind,
+  },
 ];
 
 /** The resource types this version serves, e.g. "ConfigMapAsset". */

@@ -260,4 +260,22 @@ export const CLASS_INFO: Record<string, ClassInfo> = {
     secretInputs: [],
     secretOutputs: [],
   },
+  IdentityProvider: {
+    outputs: [
+      "alias",
+      "type",
+      "oidc",
+      "saml",
+      "openshift",
+      "clientSecret",
+      "mappers",
+      "adoptExisting",
+      "redirectUri",
+      "serviceProviderMetadataUrl",
+    ],
+    namePath: "alias",
+    required: ["type"],
+    secretInputs: ["clientSecret"],
+    secretOutputs: [],
+  },
 };

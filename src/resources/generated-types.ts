@@ -1877,6 +1877,152 @@ export interface SecuritySettingOutputs {
   previousValue?: { [key: string]: any };
 }
 
+/** The arguments of a IdentityProvider. */
+export interface IdentityProviderArgs {
+  /** The provider's alias, unique in the tenant and part of its redirect URI; defaults to the Pulumi resource name. Lowercase letters, digits, `_` and `-`. A change replaces the provider. */
+  alias?: pulumi.Input<string>;
+  /** The protocol: "oidc", "saml" or "openshift-v4". A change replaces the provider. */
+  type: pulumi.Input<"oidc" | "saml" | "openshift-v4">;
+  /** The OIDC provider (type "oidc"): its issuer, the client id, scopes; the client secret is `clientSecret`. */
+  oidc?: pulumi.Input<IdentityProviderOidcArgs>;
+  /** The SAML provider (type "saml"): its metadata, by URL or as a file. Run:ai never returns the metadata: a change of it outside Pulumi is invisible. */
+  saml?: pulumi.Input<IdentityProviderSamlArgs>;
+  /** The OpenShift provider (type "openshift-v4"): its OAuth server and client id; the client secret is `clientSecret`. */
+  openshift?: pulumi.Input<IdentityProviderOpenshiftArgs>;
+  /** The client secret of an OIDC or OpenShift provider, a Pulumi secret. Run:ai never returns it: the state keeps the program's value, and a change of it outside Pulumi is invisible to refresh. */
+  clientSecret?: pulumi.Input<string>;
+  /** The claim mappers: which claim of the provider's tokens gives each user attribute. Written after each create and update; a mapper changed outside Pulumi shows as drift on refresh. */
+  mappers?: pulumi.Input<IdentityProviderMappersArgs>;
+  /** Take over an existing Identity provider with the same name instead of failing with "already exists". */
+  adoptExisting?: pulumi.Input<boolean>;
+}
+
+/** What a IdentityProvider holds once Run:ai has answered. */
+export interface IdentityProviderOutputs {
+  /** The provider's alias, unique in the tenant and part of its redirect URI; defaults to the Pulumi resource name. Lowercase letters, digits, `_` and `-`. A change replaces the provider. */
+  alias: string;
+  /** The protocol: "oidc", "saml" or "openshift-v4". A change replaces the provider. */
+  type: "oidc" | "saml" | "openshift-v4";
+  /** The OIDC provider (type "oidc"): its issuer, the client id, scopes; the client secret is `clientSecret`. */
+  oidc?: IdentityProviderOidcOutputs;
+  /** The SAML provider (type "saml"): its metadata, by URL or as a file. Run:ai never returns the metadata: a change of it outside Pulumi is invisible. */
+  saml?: IdentityProviderSamlOutputs;
+  /** The OpenShift provider (type "openshift-v4"): its OAuth server and client id; the client secret is `clientSecret`. */
+  openshift?: IdentityProviderOpenshiftOutputs;
+  /** The client secret of an OIDC or OpenShift provider, a Pulumi secret. Run:ai never returns it: the state keeps the program's value, and a change of it outside Pulumi is invisible to refresh. */
+  clientSecret?: string;
+  /** The claim mappers: which claim of the provider's tokens gives each user attribute. Written after each create and update; a mapper changed outside Pulumi shows as drift on refresh. */
+  mappers?: IdentityProviderMappersOutputs;
+  /** Take over an existing Identity provider with the same name instead of failing with "already exists". */
+  adoptExisting?: boolean;
+  /** The redirect (callback) URI to register in the provider's application for Run:ai. */
+  redirectUri?: string;
+  /** For a SAML provider: the URL of Run:ai's service-provider metadata, which the provider's SAML application imports. */
+  serviceProviderMetadataUrl?: string;
+}
+
+export interface IdentityProviderOidcArgs {
+  /** The issuer's discovery document URL, e.g. `https://idp.example.com/.well-known/openid-configuration`. Required. */
+  discoverDocumentUrl?: pulumi.Input<string>;
+  /** The client id Run:ai is registered with at the provider. Required. */
+  clientId?: pulumi.Input<string>;
+  /** Scopes requested from the provider, e.g. `openid`, `email`. */
+  scopes?: pulumi.Input<pulumi.Input<string>[]>;
+  /** A claim every user's token must carry with one of the values, or the login is refused. */
+  mandatoryClaim?: pulumi.Input<IdentityProviderOidcMandatoryClaimArgs>;
+}
+
+export interface IdentityProviderSamlArgs {
+  /** The URL of the provider's SAML metadata XML (give this or `metadataXmlFile`). */
+  metadataXmlUrl?: pulumi.Input<string>;
+  /** The provider's SAML metadata XML, base64-encoded (give this, with `fileName`, or `metadataXmlUrl`). */
+  metadataXmlFile?: pulumi.Input<string>;
+  /** The metadata file's name, with `metadataXmlFile`. */
+  fileName?: pulumi.Input<string>;
+  /** The SAML entity id Run:ai presents to the provider. */
+  entityId?: pulumi.Input<string>;
+}
+
+export interface IdentityProviderOpenshiftArgs {
+  /** The OpenShift OAuth server's base URL. Required. */
+  idpBaseUrl?: pulumi.Input<string>;
+  /** The OAuth client id Run:ai is registered with. */
+  clientId?: pulumi.Input<string>;
+  /** Scopes requested from the provider, e.g. `openid`, `email`. */
+  scopes?: pulumi.Input<pulumi.Input<string>[]>;
+}
+
+export interface IdentityProviderMappersArgs {
+  /** The claim that holds the user's Linux uid. */
+  uid?: pulumi.Input<string>;
+  /** The claim that holds the user's Linux gid. */
+  gid?: pulumi.Input<string>;
+  /** The claim that holds the user's groups. */
+  groups?: pulumi.Input<string>;
+  /** The claim that holds the user's supplementary Linux groups. */
+  supplementaryGroups?: pulumi.Input<string>;
+  /** The claim that holds the user's email. */
+  email?: pulumi.Input<string>;
+}
+
+export interface IdentityProviderOidcOutputs {
+  /** The issuer's discovery document URL, e.g. `https://idp.example.com/.well-known/openid-configuration`. Required. */
+  discoverDocumentUrl?: string;
+  /** The client id Run:ai is registered with at the provider. Required. */
+  clientId?: string;
+  /** Scopes requested from the provider, e.g. `openid`, `email`. */
+  scopes?: string[];
+  /** A claim every user's token must carry with one of the values, or the login is refused. */
+  mandatoryClaim?: IdentityProviderOidcMandatoryClaimOutputs;
+}
+
+export interface IdentityProviderSamlOutputs {
+  /** The URL of the provider's SAML metadata XML (give this or `metadataXmlFile`). */
+  metadataXmlUrl?: string;
+  /** The provider's SAML metadata XML, base64-encoded (give this, with `fileName`, or `metadataXmlUrl`). */
+  metadataXmlFile?: string;
+  /** The metadata file's name, with `metadataXmlFile`. */
+  fileName?: string;
+  /** The SAML entity id Run:ai presents to the provider. */
+  entityId?: string;
+}
+
+export interface IdentityProviderOpenshiftOutputs {
+  /** The OpenShift OAuth server's base URL. Required. */
+  idpBaseUrl?: string;
+  /** The OAuth client id Run:ai is registered with. */
+  clientId?: string;
+  /** Scopes requested from the provider, e.g. `openid`, `email`. */
+  scopes?: string[];
+}
+
+export interface IdentityProviderMappersOutputs {
+  /** The claim that holds the user's Linux uid. */
+  uid?: string;
+  /** The claim that holds the user's Linux gid. */
+  gid?: string;
+  /** The claim that holds the user's groups. */
+  groups?: string;
+  /** The claim that holds the user's supplementary Linux groups. */
+  supplementaryGroups?: string;
+  /** The claim that holds the user's email. */
+  email?: string;
+}
+
+export interface IdentityProviderOidcMandatoryClaimArgs {
+  /** The claim a user's token must carry. */
+  claim: pulumi.Input<string>;
+  /** The values of the claim that let a user in (at least one). */
+  values: pulumi.Input<pulumi.Input<string>[]>;
+}
+
+export interface IdentityProviderOidcMandatoryClaimOutputs {
+  /** The claim a user's token must carry. */
+  claim: string;
+  /** The values of the claim that let a user in (at least one). */
+  values: string[];
+}
+
 /** The arguments of an explicit `runai` provider (`Provider` of `pulumi-runai/plugin`): the `runai:*` settings. What is left out falls back to the RUNAI_* environment variables of the provider process. */
 export interface ProviderArgs {
   /** Control-plane URL, e.g. `https://acme.run.ai`. `http://` is refused for non-loopback hosts unless `runai:allowInsecureHttp` is true. */

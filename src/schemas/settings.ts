@@ -72,16 +72,6 @@ export type SecuritySettingValue = z.infer<typeof SecuritySettingValue>;
 /** `SettingsGetResponse`: every security setting (the contract spells one key `excludeGroupsFromTokens` here). */
 export const SecuritySettingList = z.record(z.string(), SecuritySettingValue.nullish());
 
-/** `Idp1`, as far as the autoRedirectSSO rule needs it. */
-export const IdentityProviderSummary = lenientObject({
-  alias: z.string(),
-  type: z.string(),
-  redirectUri: z.string().nullish(),
-});
-/** `GET /api/v1/idps` → `Idps`, a bare array. */
-export const IdentityProviderList = z.array(IdentityProviderSummary);
-export type IdentityProviderSummary = z.infer<typeof IdentityProviderSummary>;
-
 export const SecuritySettingInputs = z.strictObject({
   key: z
     .string()

@@ -151,11 +151,15 @@ describe("every kind through a Pulumi YAML program and the runai plugin", () => 
         expect(isCiphertext(byName("y-application").outputs?.secret)).toBe(true);
         for (const { type, name } of kinds) {
           for (const secretPath of kindFor(type).secrets?.inputs ?? []) {
-            const [field, inner] = secretPath.replace(/^spec\./, "").split("[].");
-            const pick = (spec: unknown) => (inner ? (spec as Json)?.[field]?.[0]?.[inner] : (spec as Json)?.[field]);
+            // A dotted path (`spec.password`, an identity provider's `clientSecret`), `[].` into a list's first element.
+            const [head, inner] = secretPath.split("[].");
+            const pick = (values: unknown) => {
+              const value = head.split(".").reduce<any>((at, key) => at?.[key], values);
+              return inner ? value?.[0]?.[inner] : value;
+            };
             const where = { name, field: secretPath };
-            expect({ ...where, input: isCiphertext(pick(byName(name).inputs?.spec)) }).toEqual({ ...where, input: true });
-            expect({ ...where, output: isCiphertext(pick(byName(name).outputs?.spec)) }).toEqual({ ...where, output: true });
+            expect({ ...where, input: isCiphertext(pick(byName(name).inputs)) }).toEqual({ ...where, input: true });
+            expect({ ...where, output: isCiphertext(pick(byName(name).outputs)) }).toEqual({ ...where, output: true });
           }
         }
         const providers = resources.filter((r) => r.type === "pulumi:providers:runai");

@@ -76,9 +76,9 @@ describe("100 assets of eight kinds under injected faults", () => {
   });
 });
 
-describe("departments, projects, applications, clusters, node pools, access rules and workload policies under injected faults", () => {
-  const KINDS = ["Department", "Project", "Application", "Cluster", "NodePool", "AccessRule", "WorkloadPolicy"];
-  const COUNT = 14;
+describe("departments, projects, applications, clusters, node pools, access rules, workload policies and identity providers under injected faults", () => {
+  const KINDS = ["Department", "Project", "Application", "Cluster", "NodePool", "AccessRule", "WorkloadPolicy", "IdentityProvider"];
+  const COUNT = 16;
   const FAULTS: FaultRule[] = [
     { errorRate: 0.1, errorStatus: 503 },
     { errorRate: 0.05 / 0.9, errorStatus: 429, retryAfterSeconds: 1 },

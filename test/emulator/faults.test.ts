@@ -30,6 +30,8 @@ const ORG_ROUTES = [
   "/api/v1/security/settings",
   "/api/v1/security/settings/{key}",
   "/api/v1/idps",
+  "/api/v1/idps/{idp}",
+  "/api/v1/idps/{idp}/mappers",
 ]
   .map((template) => `"${template}"`)
   .join(", ");

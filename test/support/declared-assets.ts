@@ -92,10 +92,11 @@ const ORGANISATION_FAMILIES: {
     live: (record) => record.deletedAt === null || record.deletedAt === undefined,
   },
   // A policy's id is its place: `trainings/project/1001`.
+  { family: "identityProviders", id: field("alias"), named: "alias" },
   { family: "policies", id: (record) => [record.type, record.scope, record.scopeId].filter(Boolean).join("/"), named: "name" },
 ];
 
-/** The ids of the live organisation objects (departments, projects, applications, clusters, node pools, access rules, workload policies) declared with `prefix`. */
+/** The ids of the live organisation objects (departments, projects, applications, clusters, node pools, access rules, identity providers, workload policies) declared with `prefix`. */
 export async function serverOrganisationIds(emulator: EmulatorHarness, prefix: string): Promise<string[]> {
   const state = (await emulator.api("GET", "/__emulator/state")).body as Record<string, StateRecord[]>;
   return ORGANISATION_FAMILIES.flatMap(({ family, id, named, live }) =>

@@ -40,8 +40,10 @@ export interface LifecycleState {
 }
 
 /** The object name in a kind's inputs (assets: meta.name; others: name; none for an access rule). */
-function nameIn(args: Json): string | undefined {
-  return args.meta?.name ?? args.name;
+/** The object's name in the args, at its kind's name path (`meta.name`, `name`, an identity provider's `alias`). */
+function nameIn(type: string, args: Json): string | undefined {
+  const namePath = kindFor(type).identity.namePath ?? "name";
+  return namePath.split(".").reduce<any>((value, key) => value?.[key], args);
 }
 
 /** The values at a dotted path (`a[].b`: field b of every element of list a). */
@@ -154,7 +156,8 @@ export function describeLifecycle(host: LifecycleHost, hostSteps: HostSteps = {}
     for (const { name, fixture } of kinds) {
       // Names are unique: a same-named replacement can only be created once the old object is gone.
       const before = inPlaceArgs(fixture, name);
-      const keepsName = nameIn(before) !== undefined && nameIn(fixture.replacing(name)) === nameIn(before);
+      const keepsName =
+        nameIn(fixture.type, before) !== undefined && nameIn(fixture.type, fixture.replacing(name)) === nameIn(fixture.type, before);
       expect({ name, order: host.replaceOrder(run, name) }).toEqual({ name, order: keepsName ? "delete first" : "create first" });
     }
     const replaced = await host.ids(run);
@@ -187,8 +190,8 @@ export function describeLifecycle(host: LifecycleHost, hostSteps: HostSteps = {}
     const recreated = await host.ids(run);
     for (const { name } of singletons) expect({ name, id: recreated[name] }).toEqual({ name, id: state.ids[name] });
     for (const { name, fixture } of objects) {
-      // Made again: a new id, or the same place (a policy), found again after it was gone.
-      if (!fixture.idIsPlace) expect(recreated[name]).not.toBe(state.ids[name]);
+      // Made again: a new id, or the same one when the id is the object's key (a policy's place, a provider's alias).
+      if (!fixture.idIsKey) expect(recreated[name]).not.toBe(state.ids[name]);
       expect({ name, status: await status(fixture, recreated[name]) }).toEqual({ name, status: 200 });
     }
     state.ids = recreated;
@@ -207,11 +210,11 @@ export function describeLifecycle(host: LifecycleHost, hostSteps: HostSteps = {}
         const args = fixture.args(adoptName);
         const { by, at } =
           kind.identity.createdOf?.((await host.emulator().api("GET", fixture.itemPath(state.byHand[adoptName]))).body) ?? {};
-        // A kind whose API records no author (a cluster) names the time alone.
-        const origin = by ? `created by ${by} at ${at}` : `at ${at}`;
+        // A kind whose API records no author (a cluster) names the time alone; one that records neither (an identity provider), the id alone.
+        const origin = [by ? `created by ${by}` : "", at ? `at ${at}` : ""].filter(Boolean).join(" ");
         const message =
-          `${kind.label} "${kind.identity.describe?.(args) ?? nameIn(args)}" already exists in ${kind.identity.location(args)} ` +
-          `(id ${state.byHand[adoptName]}, ${origin}) and is not managed by this stack. ` +
+          `${kind.label} "${kind.identity.describe?.(args) ?? nameIn(type, args)}" already exists in ${kind.identity.location(args)} ` +
+          `(id ${state.byHand[adoptName]}${origin ? `, ${origin}` : ""}) and is not managed by this stack. ` +
           "Set adoptExisting: true to take it over with this program's values";
         expect({ adoptName, refused: run.output.includes(message) ? message : run.output }).toEqual({ adoptName, refused: message });
       }

@@ -6,6 +6,7 @@ import { APPS_FAMILY, TOKEN_FAMILY } from "./apps";
 import { assetFamily } from "./assets";
 import { CLUSTERS_FAMILY } from "./cluster";
 import { DEPARTMENTS_FAMILY } from "./departments";
+import { IDENTITY_PROVIDERS_FAMILY } from "./identity-providers";
 import { NODE_POOLS_FAMILY } from "./node-pools";
 import { ASSET_KINDS } from "./kinds";
 import { POLICIES_FAMILY } from "./policies";
@@ -25,4 +26,5 @@ export const FAMILIES: readonly Family[] = [
   ACCESS_RULES_FAMILY,
   POLICIES_FAMILY,
   SETTINGS_FAMILY,
+  IDENTITY_PROVIDERS_FAMILY,
 ];

@@ -1,8 +1,7 @@
 // The tenant's settings: tenant settings (/v1/k8s/setting: a list, a PUT of one key and value, a
 // boolean read by key), security settings (/api/v1/security/settings: all, or one by key, whose PUT
-// replaces that key's object) and the identity providers' list (/api/v1/idps, read only: the admin
-// API stages one). Only the admin client may change a setting (UNCONFIRMED: the contract names no
-// permission for them).
+// replaces that key's object); the identity providers are in identity-providers.ts. Only the admin
+// client may change a setting (UNCONFIRMED: the contract names no permission for them).
 import type { EmulatorContext } from "../context";
 import { badRequest, forbidden, notFound } from "../http/errors";
 import type { ApiRequest, ApiResponse } from "../http/http";
@@ -23,7 +22,6 @@ export const SETTINGS_FAMILY = defineFamily({
     { method: "GET", template: SECURITY_SETTINGS, operationId: "get_security_settings", handler: "listSecuritySettings" },
     { method: "GET", template: `${SECURITY_SETTINGS}/{key}`, operationId: "get_security_setting_by_key", handler: "getSecuritySetting" },
     { method: "PUT", template: `${SECURITY_SETTINGS}/{key}`, operationId: "update_security_setting_by_key", handler: "setSecuritySetting" },
-    { method: "GET", template: "/api/v1/idps", operationId: "get_idps", handler: "listIdentityProviders" },
   ],
   handlers: settingsHandlers,
 });
@@ -35,7 +33,6 @@ export interface SettingsHandlers {
   listSecuritySettings: Handler;
   getSecuritySetting: Handler;
   setSecuritySetting: Handler;
-  listIdentityProviders: Handler;
 }
 
 /** Each security setting's fields and their JSON types (the contract's `…Setting` schemas). */
@@ -124,27 +121,5 @@ export function settingsHandlers(ctx: EmulatorContext): SettingsHandlers {
       await ctx.commit();
       return { status: 200 };
     },
-    listIdentityProviders() {
-      return { status: 200, body: settings.identityProviders };
-    },
   };
-}
-
-const IDP_TYPES = ["saml", "oidc", "openshift-v4"] as const;
-
-/**
- * The admin API's `POST /__emulator/idps` `{alias, type?}`: the tenant gains an identity provider
- * (type "oidc" unless given), as if one had been configured, so a test can stage a tenant with SSO.
- */
-export async function stageIdentityProvider(ctx: EmulatorContext, body: unknown): Promise<ApiResponse> {
-  const { alias, type = "oidc" } = (body ?? {}) as { alias?: unknown; type?: unknown };
-  if (typeof alias !== "string" || !/^[a-z0-9_-]+$/.test(alias))
-    throw badRequest("alias: is required: lowercase letters, digits, '_' or '-'");
-  if (!IDP_TYPES.includes(type as (typeof IDP_TYPES)[number])) throw badRequest(`type: must be one of ${IDP_TYPES.join(", ")}`);
-  const providers = ctx.store.settings.identityProviders;
-  if (providers.some((idp) => idp.alias === alias)) throw badRequest(`alias: an identity provider "${alias}" exists already`);
-  const redirectUri = `https://emulator.run.ai/auth/realms/runai/broker/${alias}/endpoint`;
-  providers.push({ alias, type: type as (typeof IDP_TYPES)[number], redirectUri });
-  await ctx.commit();
-  return { status: 200, body: providers };
 }

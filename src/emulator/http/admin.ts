@@ -8,7 +8,7 @@ import { parseFaultRules } from "./faults";
 import type { ApiResponse } from "./http";
 import { assetKind } from "../families/kinds";
 import { projectPhase } from "../families/projects";
-import { stageIdentityProvider } from "../families/settings";
+import { publicIdentityProvider, stageIdentityProvider } from "../families/identity-providers";
 import { reportedStatus } from "../state/asset-table";
 import { CLUSTER_STATE_NAMES, newClientSecret, type ClusterStateName } from "../state/cluster-table";
 import type { ForcedPhase, ProjectPhase, StatusInfo } from "../types";
@@ -188,5 +188,6 @@ function stateDump(ctx: EmulatorContext): unknown {
     })),
     apps: ctx.store.apps.all().map((app) => publicApp(app, ctx.organisation.tenantId)),
     policies: ctx.store.policies.all(),
+    identityProviders: ctx.store.settings.identityProviders.map(publicIdentityProvider),
   };
 }

@@ -14,11 +14,18 @@ export interface TenantSettingRecord {
   stage: string;
 }
 
-/** An identity provider as `GET /api/v1/idps` lists it (`Idp1`). */
+/**
+ * An identity provider as stored: `Idp1` with the client secret in clear (the routes mask it) and
+ * the SAML metadata as written (no read returns it). A staged one has no data.
+ */
 export interface IdentityProviderRecord {
   alias: string;
   type: "saml" | "oidc" | "openshift-v4";
   redirectUri: string;
+  oidcData?: Record<string, unknown>;
+  samlData?: Record<string, unknown>;
+  ocpData?: Record<string, unknown>;
+  mappers?: Record<string, string>;
 }
 
 export type SecuritySettingValues = Record<string, Record<string, unknown>>;
