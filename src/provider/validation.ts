@@ -34,7 +34,12 @@ export const isObject = (value: unknown): value is Record<string, unknown> =>
 export type Path = (string | number)[];
 
 export function formatPath(path: Path): string {
-  return path.reduce<string>((text, part) => (typeof part === "number" ? `${text}[${part}]` : text ? `${text}.${part}` : part), "");
+  return path.reduce<string>((text, part) => {
+    if (typeof part === "number") return `${text}[${part}]`;
+    // A map's key that reads as no field name ("", ".", "a b") is quoted, so the path stays one reading.
+    if (!/^[\w$-]+$/.test(part)) return `${text}[${JSON.stringify(part)}]`;
+    return text ? `${text}.${part}` : part;
+  }, "");
 }
 
 export function valueAt(root: unknown, path: Path): unknown {

@@ -62,8 +62,8 @@ function fixtureInputs(type: string): Json[] {
 
 const isContainer = (value: unknown): value is object => value !== null && typeof value === "object";
 
-/** A field path as the provider writes it: names joined by ".", list indexes as "[n]". */
-const FIELD_PATH = /^[A-Za-z_$][\w$]*(\.[A-Za-z_$][\w$]*|\[\d+\])*: /;
+/** A field path as the provider writes it: names joined by ".", list indexes as "[n]", other map keys as `["a b"]`. */
+const FIELD_PATH = /^[A-Za-z_$][\w$]*(\.[A-Za-z_$][\w$]*|\[\d+\]|\["(?:[^"\\]|\\.)*"\])*: /;
 
 /**
  * Whether a failure reason names a field of these inputs: "<path>: <rule>" where the path starts at
