@@ -45,6 +45,12 @@ describe("Application check", () => {
       "rotateWhenChanged.c: must be a string, not null",
       "adoptExisting: must be true or false",
     ]);
+    // A key that reads as no field name is quoted, so the path has one reading.
+    expect(reasons({ name: "ok-name", rotateWhenChanged: { "": 0, ".": {}, "release date": 1 } })).toEqual([
+      'rotateWhenChanged[""]: must be a string',
+      'rotateWhenChanged["."]: must be a string',
+      'rotateWhenChanged["release date"]: must be a string',
+    ]);
     expect(reasons({ name: "ok-name", rotateWhenChanged: ["x"] })).toEqual(["rotateWhenChanged: must be an object"]);
     expect(reasons({ name: "ok-name", rotateWhenChanged: "x" })).toEqual(["rotateWhenChanged: must be an object"]);
     expect(reasons({ name: "ok-name", colour: "blue" })).toEqual(['unknown field "colour"']);
