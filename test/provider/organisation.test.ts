@@ -28,6 +28,12 @@ export const ORG_BAD_INPUTS: [string, string, Json, string[]][] = [
     ["resources[0].gpu.deserved: must not be negative", "resources[0].cpu.limit: must be at least cpu.deserved (4000), or -1 for no limit"],
   ],
   [
+    "a node pool id that is an object (no string to compare it by)",
+    "Project",
+    { ...project, resources: [{ nodePool: { id: { toString: {} } }, gpu: { deserved: 1 } }] },
+    ["resources[0].nodePool.id: must be a string"],
+  ],
+  [
     "memory without units",
     "Project",
     { ...project, resources: [{ nodePool: { name: "default" }, memory: { deserved: 1024 } }] },

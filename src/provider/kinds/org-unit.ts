@@ -85,7 +85,9 @@ export function validateQuotas(failures: Failures, resources: unknown): void {
     if (isObject(pool) && !isSet(pool.id) && !isSet(pool.name)) {
       failures.add([...path, "nodePool"], 'needs its id or its name, e.g. { name: "default" }');
     }
-    const key = isObject(pool) && isKnown(pool) ? String(pool.id ?? pool.name ?? "") : "";
+    // Only an id or a name of the right type counts (the schema names a wrong one).
+    const named = isObject(pool) && isKnown(pool) ? (pool.id ?? pool.name) : undefined;
+    const key = typeof named === "string" || typeof named === "number" ? String(named) : "";
     if (key) {
       if (seen.has(key))
         failures.add([...path, "nodePool"], `"${key}" is listed twice (also resources[${seen.get(key)}]); one entry per node pool`);
