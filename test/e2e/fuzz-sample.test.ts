@@ -5,6 +5,7 @@
 import fc from "fast-check";
 import { clearTokenCache } from "../../src/client";
 import { providerFor, RESOURCE_TYPES } from "../../src/provider";
+import { kindFor } from "../../src/provider/registry";
 import { KIND_FIXTURES } from "../fixtures/kinds";
 import { lifecycleStackForFile } from "../support/declared-assets";
 import { variedWithinType } from "../support/fuzz-inputs";
@@ -29,11 +30,13 @@ const isReference = (path: (string | number)[]) => /Id$/.test(String(path[path.l
  * The inputs with the object's unique name (what no variation may share between two resources); a
  * setting has no name: its key is what two resources may not share (see acceptedSamples).
  */
-function named(inputs: Json, name: string, singleton: boolean): Json {
+function named(type: string, inputs: Json, name: string, singleton: boolean): Json {
   if (singleton) return inputs;
   if (inputs.meta && typeof inputs.meta === "object") return { ...inputs, meta: { ...inputs.meta, name } };
   if ("subjectId" in inputs) return { ...inputs, subjectId: `${name}@example.com` };
-  return { ...inputs, name };
+  // The kind's own name field (an identity provider's `alias`), else `name`.
+  const { namePath } = kindFor(type).identity;
+  return { ...inputs, [namePath && !namePath.includes(".") ? namePath : "name"]: name };
 }
 
 /** Up to PER_KIND variations of the kind's fixtures that the provider's check passes, with fresh names. */
@@ -52,7 +55,7 @@ async function acceptedSamples(type: string): Promise<Json[]> {
   // The fixtures themselves last: a kind whose every variation check refuses (an access rule: its
   // role, subject and scope types are names) still goes through the up.
   for (const candidate of [...candidates, ...bases]) {
-    const inputs = named(candidate, `fz-${type.toLowerCase()}-${accepted.length}`, fixture.singleton !== undefined);
+    const inputs = named(type, candidate, `fz-${type.toLowerCase()}-${accepted.length}`, fixture.singleton !== undefined);
     if (fixture.singleton && accepted.some((taken) => taken.key === inputs.key)) continue; // one resource per key
     if ((await provider.check({}, structuredClone(inputs))).failures?.length === 0) accepted.push(inputs);
     if (accepted.length === PER_KIND) break;
