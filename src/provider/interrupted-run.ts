@@ -10,11 +10,23 @@ export const INTERRUPTED_RUN_RECOVERY =
   "interrupted creates, then `RUNAI_ADOPT_EXISTING=true pulumi up` takes the objects over, for that run only. " +
   "(Said once per run, not for each object.)";
 
+/**
+ * The same with PULUMI_SKIP_CHECKPOINTS on: the engine writes the state only when a run ends, so an
+ * interrupted run left no record of its creates to drop, and taking the objects over is all it takes.
+ */
+export const INTERRUPTED_RUN_RECOVERY_SKIPPED_CHECKPOINTS =
+  "If an interrupted pulumi up of this stack created it (with PULUMI_SKIP_CHECKPOINTS the engine kept no record of that run), " +
+  "take every such object over with one command: `RUNAI_ADOPT_EXISTING=true pulumi up`, for that run only. " +
+  "(Said once per run, not for each object.)";
+
+/** Whether the engine skips checkpoints: the provider inherits the CLI's environment, as it does RUNAI_ADOPT_EXISTING. */
+const checkpointsSkipped = (env: NodeJS.ProcessEnv) => ["true", "1"].includes((env.PULUMI_SKIP_CHECKPOINTS ?? "").toLowerCase());
+
 let said = false;
 
 /** The recovery the first time a provider process asks, undefined after. */
-export function recoveryOncePerProcess(): string | undefined {
+export function recoveryOncePerProcess(env: NodeJS.ProcessEnv = process.env): string | undefined {
   if (said) return undefined;
   said = true;
-  return INTERRUPTED_RUN_RECOVERY;
+  return checkpointsSkipped(env) ? INTERRUPTED_RUN_RECOVERY_SKIPPED_CHECKPOINTS : INTERRUPTED_RUN_RECOVERY;
 }

@@ -1,8 +1,10 @@
 // `pulumi up` killed with SIGKILL (CLI, language host and providers at once, as when a CI runner is
-// killed) at three points of a 30-asset run. The messages must lead back to a converged stack with
-// `pulumi cancel`, the discovery run (`pulumi up` after the cancel) and at most the two commands it
-// names, once, in agreement with the engine's own warning, with no edit of the program, no
-// duplicate and no orphan.
+// killed) at three points of a 30-object run, with the engine's checkpoints kept and skipped
+// (PULUMI_SKIP_CHECKPOINTS). The messages must lead back to a converged stack with `pulumi cancel`,
+// the discovery run (`pulumi up` after the cancel) and at most the commands it names, once, in
+// agreement with the engine's own warning, with no edit of the program, no duplicate and no orphan.
+// Last, a setting's create killed between Run:ai taking the value and the engine saving it: what is
+// lost then (the value to put back), and how the provider says so.
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { KIND_FIXTURES, prepareFixtures } from "../fixtures/kinds";
@@ -10,21 +12,33 @@ import { VALIDATE_ONLY_SUFFIX } from "../../src/emulator/http/counters";
 import { EmulatorHarness } from "../support/emulator";
 import { TestStack } from "../support/pulumi-stack";
 import type { CommandResult } from "../support/pulumi-stack";
-import { RECOVERY, refusalLine, refusalsInDiagnostics } from "../support/not-managed";
+import { RECOVERY, RECOVERY_SKIPPED_CHECKPOINTS, refusalLine, refusalsInDiagnostics } from "../support/not-managed";
 
 const program = path.join(__dirname, "programs/lifecycle");
 // Kinds that need nothing else to exist (no credential reference), so any 30 of them can be declared;
 // the fixtures give each numbered policy a place of its own.
-const KINDS = ["ConfigMapAsset", "EnvironmentAsset", "NfsAsset", "HostPathAsset", "ComputeAsset", "GitAsset", "WorkloadPolicy"];
+const KINDS = [
+  "ConfigMapAsset",
+  "EnvironmentAsset",
+  "NfsAsset",
+  "HostPathAsset",
+  "ComputeAsset",
+  "GitAsset",
+  "WorkloadPolicy",
+  "IdentityProvider",
+];
 const COUNT = 30;
 const names = Array.from({ length: COUNT }, (_, i) => `crash-${i}`);
 const kindOf = (i: number) => KIND_FIXTURES[KINDS[i % KINDS.length]];
 
-/** What a refusal asks of the user, after naming the object: an asset, and a policy (no name of its own to change). */
+/** What a refusal asks of the user, after naming the object: an asset, a policy (no name of its own to change), an identity provider. */
 const ASSET_REFUSAL = "Set adoptExisting: true to take it over with this program's values, or choose another meta.name.";
 const POLICY_REFUSAL =
   "Set adoptExisting: true to take it over with this program's values (adopting overwrites the scope's policy with the program's), " +
   "or remove it from this program (it exists already).";
+const IDP_REFUSAL = "Set adoptExisting: true to take it over with this program's values, or choose another alias.";
+const refusalOf = (line: string) =>
+  line.includes('Workload policy "') ? POLICY_REFUSAL : line.includes('Identity provider "') ? IDP_REFUSAL : ASSET_REFUSAL;
 
 function declared(variant: "args" | "inPlace") {
   return JSON.stringify(Object.fromEntries(names.map((name, i) => [name, { type: kindOf(i).type, args: kindOf(i)[variant]!(name) }])));
@@ -54,9 +68,11 @@ async function serverObjects(): Promise<Map<string, string[]>> {
     assets: { meta: { id: string; name: string } }[];
     policies: { name: string; type: string; scope: string; scopeId: string }[];
   };
+  const identityProviders = (await emulator.api("GET", "/api/v1/idps")).body as { alias: string }[];
   const named = [
     ...state.assets.map(({ meta }) => ({ name: meta.name, id: meta.id })),
     ...state.policies.map((policy) => ({ name: policy.name, id: `${policy.type}/${policy.scope}/${policy.scopeId}` })),
+    ...identityProviders.map(({ alias }) => ({ name: alias, id: alias })),
   ];
   const byName = new Map<string, string[]>();
   for (const { name, id } of named) {
@@ -97,11 +113,17 @@ function repairInterruptedAttrsWrite(stack: TestStack): void {
   }
 }
 
-/** Kills `pulumi up` once `method` writes have been acknowledged, then walks the recovery the messages name. */
-async function killAndRecover(stack: TestStack, method: "POST" | "PUT", after: number): Promise<CommandResult[]> {
+/**
+ * Kills `pulumi up` once `method` writes have been acknowledged, then walks the recovery the messages
+ * name. With checkpoints skipped (the stack's environment sets PULUMI_SKIP_CHECKPOINTS), the engine
+ * wrote nothing of the killed run: no record of interrupted creates, so the refusals name one command.
+ */
+async function killAndRecover(stack: TestStack, method: "POST" | "PUT", after: number, skipCheckpoints = false): Promise<CommandResult[]> {
   await emulator.resetCounters();
+  const stateBefore = JSON.stringify((await stack.exportState()).deployment.resources ?? []);
   const killed = await stack.runKilled(["up", "--yes", "--skip-preview"], async () => (await acknowledgedWrites(method)) >= after);
   expect(killed.killed).toBe(true);
+  if (skipCheckpoints) expect(JSON.stringify((await stack.exportState()).deployment.resources ?? [])).toBe(stateBefore);
 
   repairInterruptedAttrsWrite(stack);
   // What a user does next: run it again. The file backend's lock names `pulumi cancel`.
@@ -116,17 +138,23 @@ async function killAndRecover(stack: TestStack, method: "POST" | "PUT", after: n
   if (commands[0].code !== 0) {
     // The engine lists the creates the kill interrupted and asks for a refresh; every object the
     // interrupted run left behind is refused by its own short line, and the first refusal of the
-    // run says, once, the refresh and the one-run adoption that recover them all.
+    // run says, once, the refresh and the one-run adoption that recover them all (only the adoption
+    // when checkpoints are skipped: the engine has no record to drop, and says nothing itself).
     const { stdout } = commands[0];
-    expect(stdout).toContain("interrupted while creating");
-    expect(stdout).toContain("you can repair your stack using `pulumi refresh`");
+    const recovery = skipCheckpoints ? RECOVERY_SKIPPED_CHECKPOINTS : RECOVERY;
+    if (skipCheckpoints) expect(stdout).not.toContain("interrupted while creating");
+    else {
+      expect(stdout).toContain("interrupted while creating");
+      expect(stdout).toContain("you can repair your stack using `pulumi refresh`");
+    }
     const refusals = refusalsInDiagnostics(stdout);
     expect(refusals.length).toBeGreaterThan(0);
-    expect(refusals.filter((line) => line.endsWith(` ${RECOVERY}`))).toHaveLength(1);
+    expect(refusals.filter((line) => line.endsWith(` ${recovery}`))).toHaveLength(1);
     expect(refusals.map((line) => refusalLine(line).replace(/^.* already exists in .* is not managed by this stack\. /, ""))).toEqual(
-      refusals.map((line) => (line.includes('Workload policy "') ? POLICY_REFUSAL : ASSET_REFUSAL)),
+      refusals.map(refusalOf),
     );
-    await clearPendingCreates(stack, commands);
+    if (skipCheckpoints) expect((await stack.exportState()).deployment.pending_operations ?? []).toEqual([]);
+    else await clearPendingCreates(stack, commands);
     commands.push(await stack.up([], { env: { RUNAI_ADOPT_EXISTING: "true" } }));
   }
   await stack.preview({ expectNoChanges: true, refresh: true });
@@ -153,7 +181,11 @@ describe("pulumi up killed with SIGKILL", () => {
   beforeAll(async () => {
     stack = await TestStack.create({ program, config: { ...emulator.stackConfig(), "lifecycle:resources": declared("args") } });
   });
-  afterAll(() => stack?.cleanup());
+  afterAll(async () => {
+    // The next describe declares the same names.
+    await stack?.destroy();
+    await stack?.cleanup();
+  });
 
   it("early in the creates: converges with cancel, up, then the refresh and the one-run adoption it names", async () => {
     const commands = await killAndRecover(stack, "POST", 6);
@@ -174,5 +206,102 @@ describe("pulumi up killed with SIGKILL", () => {
     const state = await stack.exportState();
     // The engine drops its records of interrupted updates by itself once they are done again.
     expect((state.deployment.pending_operations ?? []).map((op) => op.type)).toEqual([]);
+  });
+});
+
+describe("pulumi up killed with SIGKILL, checkpoints skipped (PULUMI_SKIP_CHECKPOINTS=true)", () => {
+  let stack: TestStack;
+  beforeAll(async () => {
+    expect((await serverObjects()).size).toBe(0);
+    stack = await TestStack.create({
+      program,
+      config: { ...emulator.stackConfig(), "lifecycle:resources": declared("args") },
+      env: { PULUMI_SKIP_CHECKPOINTS: "true" },
+    });
+  });
+  afterAll(async () => {
+    await stack?.destroy();
+    await stack?.cleanup();
+  });
+
+  it("in the creates: the state is as before the run; cancel, up, then the one-run adoption it names", async () => {
+    const commands = await killAndRecover(stack, "POST", 12, true);
+    expect(commands.map((c) => c.code !== 0)).toEqual([true, false]);
+  });
+
+  it("in the middle of an update of all 30: one `pulumi up` after the cancel finishes it", async () => {
+    await stack.setConfig("lifecycle:resources", declared("inPlace"));
+    const commands = await killAndRecover(stack, "PUT", 10, true);
+    expect(commands.map((c) => c.code)).toEqual([0]);
+  });
+});
+
+describe("a setting's create killed after Run:ai took the value, before the engine saved the resource", () => {
+  const settings = ["TenantSetting", "SecuritySetting"].map((type) => ({ type, fixture: KIND_FIXTURES[type] }));
+  const keyOf = (type: string) => KIND_FIXTURES[type].args("").key as string;
+  const programValue = (type: string) => KIND_FIXTURES[type].args("").value;
+  let stack: TestStack;
+  beforeAll(async () => {
+    const resources = Object.fromEntries(settings.map(({ type, fixture }) => [type, { type, args: fixture.args(type) }]));
+    stack = await TestStack.create({ program, config: { ...emulator.stackConfig(), "lifecycle:resources": JSON.stringify(resources) } });
+  });
+  afterAll(async () => {
+    await emulator.clearFaults();
+    await stack?.cleanup();
+  });
+
+  /** The key holds the program's value on the server (a tenant setting's value is listed as text). */
+  async function holdsProgramValue(type: string): Promise<boolean> {
+    const value = await KIND_FIXTURES[type].singleton!.valueOf(emulator, keyOf(type));
+    return (
+      JSON.stringify(type === "TenantSetting" ? String(programValue(type)) : value) ===
+      JSON.stringify(type === "TenantSetting" ? value : programValue(type))
+    );
+  }
+
+  it("the value to put back is lost, the next create says so, and destroy leaves the program's value", async () => {
+    // The create reads the key, sets it, reads it back: a slow read back holds the kill between
+    // Run:ai taking the value and the engine saving the resource, for both kinds at once.
+    await emulator.setFaults([
+      { method: "GET", route: "/v1/k8s/setting", latencyMs: 1500 },
+      { method: "GET", route: "/api/v1/security/settings/{key}", latencyMs: 1500 },
+    ]);
+    const killed = await stack.runKilled(["up", "--yes", "--skip-preview"], async () =>
+      (await Promise.all(settings.map(({ type }) => holdsProgramValue(type)))).every(Boolean),
+    );
+    expect(killed.killed).toBe(true);
+    await emulator.clearFaults();
+    repairInterruptedAttrsWrite(stack);
+    await stack.run(["cancel", "--yes"]);
+
+    // The next up creates both again (the engine warns of the interrupted creates); each create finds
+    // the program's value in place and says what that means for destroy.
+    const again = await stack.up();
+    expect(again.stdout).toContain("interrupted while creating");
+    for (const type of settings.map((s) => s.type)) {
+      const label = type === "TenantSetting" ? "tenant setting" : "security setting";
+      expect(again.stdout.replace(/\s+/g, " ")).toContain(
+        `${label} "${keyOf(type)}" already held this program's value ${JSON.stringify(programValue(type))} when the resource was created, ` +
+          "so destroy leaves that value. If an interrupted `pulumi up` of this stack set it, the value from before that run is not known: " +
+          "after destroy, set the one you want by hand.",
+      );
+    }
+    await stack.refresh({ extra: ["--clear-pending-creates"] });
+    await stack.preview({ expectNoChanges: true, refresh: true });
+    const recorded = (await stack.exportState()).deployment.resources!.filter((r) => r.type.includes("Setting"));
+    expect(recorded.map((r) => [r.id, r.outputs?.previousValue])).toEqual(
+      expect.arrayContaining(settings.map(({ type }) => [keyOf(type), programValue(type)])),
+    );
+
+    await stack.destroy();
+    for (const { type } of settings) expect(await holdsProgramValue(type)).toBe(true);
+    // As the warning says: the values from before the stack, set by hand.
+    for (const { type, fixture } of settings) {
+      const key = keyOf(type);
+      const original = fixture.singleton!.original(key);
+      if (type === "TenantSetting") await emulator.api("PUT", "/v1/k8s/setting", { key, value: Number(original) });
+      else await emulator.api("PUT", `/api/v1/security/settings/${key}`, original);
+      expect(await fixture.singleton!.valueOf(emulator, key)).toEqual(original);
+    }
   });
 });

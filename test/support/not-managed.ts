@@ -9,9 +9,18 @@ export const RECOVERY =
   "interrupted creates, then `RUNAI_ADOPT_EXISTING=true pulumi up` takes the objects over, for that run only. " +
   "(Said once per run, not for each object.)";
 
+/** The same when the engine skips checkpoints (PULUMI_SKIP_CHECKPOINTS): it kept no record of the interrupted run. */
+export const RECOVERY_SKIPPED_CHECKPOINTS =
+  "If an interrupted pulumi up of this stack created it (with PULUMI_SKIP_CHECKPOINTS the engine kept no record of that run), " +
+  "take every such object over with one command: `RUNAI_ADOPT_EXISTING=true pulumi up`, for that run only. " +
+  "(Said once per run, not for each object.)";
+
 /** The refusal without the once-per-process recovery: one object's own line, whichever refusal of the process it was. */
 export function refusalLine(message: string): string {
-  return message.endsWith(` ${RECOVERY}`) ? message.slice(0, -RECOVERY.length - 1) : message;
+  for (const recovery of [RECOVERY, RECOVERY_SKIPPED_CHECKPOINTS]) {
+    if (message.endsWith(` ${recovery}`)) return message.slice(0, -recovery.length - 1);
+  }
+  return message;
 }
 
 /** The refusals in the Diagnostics section of a `pulumi up`'s output, one line each. */

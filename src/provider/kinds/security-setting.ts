@@ -10,7 +10,14 @@ import type { Json, ResourceKind } from "../kind";
 import { stripNulls } from "../normalize";
 import type { Failures } from "../validation";
 import { isKnown, isObject } from "../validation";
-import { quotedList, SETTING_CREATION_ONLY, SETTING_UPDATABLE, settingUniqueKey, valueToRestore } from "./setting-rules";
+import {
+  quotedList,
+  SETTING_CREATION_ONLY,
+  SETTING_UPDATABLE,
+  settingUniqueKey,
+  valueToRestore,
+  warnWhenAlreadySet,
+} from "./setting-rules";
 
 /** A security setting as the kind handles it: its key, value and, once set, the value it replaced. */
 export interface SecuritySettingObject {
@@ -121,6 +128,7 @@ export const securitySettingKind: ResourceKind<SecuritySettingObject, SecuritySe
   operations: {
     async create(ctx, inputs) {
       const previousValue = await ctx.client.securitySettings.get(inputs.key);
+      warnWhenAlreadySet(`security setting "${inputs.key}"`, stripNulls(previousValue), stripNulls(inputs.value));
       await ctx.client.securitySettings.set(inputs.key, inputs.value);
       return { ...(await readSetting(ctx, inputs.key)), previousValue };
     },

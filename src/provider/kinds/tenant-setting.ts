@@ -9,7 +9,14 @@ import type { ProviderContext } from "../context";
 import type { Json, ResourceKind } from "../kind";
 import type { Failures } from "../validation";
 import { isKnown } from "../validation";
-import { quotedList, SETTING_CREATION_ONLY, SETTING_UPDATABLE, settingUniqueKey, valueToRestore } from "./setting-rules";
+import {
+  quotedList,
+  SETTING_CREATION_ONLY,
+  SETTING_UPDATABLE,
+  settingUniqueKey,
+  valueToRestore,
+  warnWhenAlreadySet,
+} from "./setting-rules";
 
 /** A tenant setting as the kind handles it: the listed setting and, once set, the value it replaced. */
 export type TenantSettingObject = TenantSetting & { previousValue?: TenantSettingValue };
@@ -82,6 +89,7 @@ export const tenantSettingKind: ResourceKind<TenantSettingObject, TenantSettingI
   operations: {
     async create(ctx, inputs) {
       const previousValue = typedValue(await ctx.client.tenantSettings.get(inputs.key));
+      warnWhenAlreadySet(`tenant setting "${inputs.key}"`, previousValue, inputs.value);
       await ctx.client.tenantSettings.set(inputs.key, inputs.value);
       return { ...(await ctx.client.tenantSettings.get(inputs.key)), previousValue };
     },
