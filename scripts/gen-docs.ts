@@ -120,7 +120,7 @@ function resourcePage(schema: PackageSchema, kind: AnyResourceKind, undescribed:
     "\n\n## Example usage\n\n",
     exampleSections(`resources/${kind.type}`, "../", "every kind has a TypeScript, a YAML, a Go and a Python example"),
     sections.map((section) => section.trim()).join("\n\n"),
-    `\n\n## Create a ${kind.type} resource\n\n`,
+    `\n\n## Create ${/^[AEIOU]/.test(kind.type) ? "an" : "a"} ${kind.type} resource\n\n`,
     "```typescript\n",
     `import { ${kind.type} } from "pulumi-runai"; // dynamic resource: pulumi-nodejs:dynamic/runai:${kind.type}\n`,
     `// or from "pulumi-runai/plugin": the runai plugin's ${token}, same arguments\n\n`,
