@@ -7,6 +7,7 @@ import { kindFor } from "../../src/provider/registry";
 import { UNKNOWN } from "../../src/provider/validation";
 import { CAPABILITIES } from "../../src/schemas";
 import { CREDENTIAL_ID, fullEnvironmentSpec } from "../fixtures/environment";
+import { ENVIRONMENT_BAD_INPUTS } from "../fixtures/environment-bad-inputs";
 
 const provider = providerFor("EnvironmentAsset");
 const META = { name: "env", scope: "project", projectId: 1001 };
@@ -307,6 +308,12 @@ describe("EnvironmentAsset check rejects bad inputs with every reason at once", 
 
   test.each(badInputs)("%s", async (_label, inputs, expected) => {
     expect(await reasonsFor(inputs)).toEqual(expected);
+  });
+
+  // The e2e test previews a few of these through the engine; every one is checked here.
+  test.each(Object.entries(ENVIRONMENT_BAD_INPUTS))("the e2e table's %s", (name, { args, reasons }) => {
+    const inputs = { ...args, meta: { name, ...args.meta } };
+    expect(checkInputs(kindFor("EnvironmentAsset"), inputs).failures.map((failure) => failure.reason)).toEqual(reasons);
   });
 
   test("failures carry an empty property, so the engine prints our reason and not the input's value", async () => {
