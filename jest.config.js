@@ -17,6 +17,7 @@ module.exports = {
   // and token lifetimes they stage. On two cores a full run used ~1.3 cores with two workers; three
   // keep both busy.
   maxWorkers: 3,
+  reporters: ["default", "<rootDir>/test/support/slowest-files-reporter.js"],
   projects: [
     {
       ...common,
