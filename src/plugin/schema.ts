@@ -204,7 +204,7 @@ function outputKeys(kind: AnyResourceKind): string[] {
   });
   return [
     ...Object.keys(kind.toOutputs(standIn)),
-    ...(kind.secrets?.inputOnly ?? []).map((path) => path.split(".")[0]),
+    ...(kind.writeOnlyInputs ?? []).map((path) => path.split(".")[0]),
     ...(kind.programRecord?.keys ?? []),
   ].filter((key, index, all) => all.indexOf(key) === index);
 }

@@ -17,7 +17,7 @@ import { reportedByEngine } from "./engine-reported";
 import { resourceInitFailed } from "./init-failure";
 import { recoveryOncePerProcess } from "./interrupted-run";
 import { isPlaceholderId, mayHaveCreated, removeUnconfirmed, unconfirmedCreate } from "./unconfirmed-create";
-import { PartialWriteError } from "./kind";
+import { outputsReturnedOnce, PartialWriteError } from "./kind";
 import type { Json, ResourceKind } from "./kind";
 import { carryInput, stripNulls } from "./normalize";
 import { waitForDeletion, waitForSync } from "./sync";
@@ -246,11 +246,8 @@ function plainOutputs<T, I extends object>(
   const record = kind.programRecord;
   if (record && written) Object.assign(outs, record.of(asKindInputs(kind, inputs)));
   else if (record) for (const key of record.keys) outs[key] = previous?.[key];
-  for (const key of kind.secrets?.outputs ?? []) {
-    if (outs[key] === undefined && typeof previous?.[key] === "string") outs[key] = previous[key];
-  }
-  for (const key of kind.remembered ?? []) if (outs[key] === undefined && previous?.[key] !== undefined) outs[key] = previous[key];
-  for (const path of kind.secrets?.inputOnly ?? []) carryInput(outs, inputs, path);
+  for (const key of outputsReturnedOnce(kind)) if (outs[key] === undefined && previous?.[key] !== undefined) outs[key] = previous[key];
+  for (const path of kind.writeOnlyInputs ?? []) carryInput(outs, inputs, path);
   if (typeof inputs.adoptExisting === "boolean") outs.adoptExisting = inputs.adoptExisting;
   const plain: Json = JSON.parse(JSON.stringify(stripNulls(outs)));
   return plain;

@@ -141,11 +141,6 @@ export interface Secrets {
    * outputs. The resource class must list them in `additionalSecretOutputs`.
    */
   outputs?: readonly string[];
-  /**
-   * Inputs the server never returns (a rotation trigger, a credential's secret values): the outputs
-   * hold the inputs' value, so refresh never reports them as drift.
-   */
-  inputOnly?: readonly string[];
 }
 
 /**
@@ -212,6 +207,12 @@ export interface ResourceKind<T = unknown, I extends object = Json> {
   operations: KindOperations<T, I>;
   adoption?: Adoption;
   secrets?: Secrets;
+  /**
+   * Inputs the server never returns (a rotation trigger, a credential's secret values, a setting's
+   * restoreOnDelete): the outputs hold the inputs' value, so refresh never reports them as drift.
+   * Secret or not: `secrets.inputs` says which are secret.
+   */
+  writeOnlyInputs?: readonly string[];
   /** Present when writes are applied asynchronously and can be waited for. */
   sync?: SyncRules<T>;
   references?: References;
@@ -223,10 +224,16 @@ export interface ResourceKind<T = unknown, I extends object = Json> {
    */
   programRecord?: { keys: readonly string[]; of(inputs: I): Json };
   /**
-   * Outputs an operation records once and no read returns (the value a setting held before the
-   * resource set it): carried over from the previous outputs while the read object leaves them out.
+   * Outputs that are no secret but, like `secrets.outputs`, an operation records once and no read
+   * returns (the value a setting held before the resource set it); both are carried over from the
+   * previous outputs while the read object leaves them out (see `outputsReturnedOnce`).
    */
-  remembered?: readonly string[];
+  returnedOnce?: readonly string[];
+}
+
+/** Every output an operation records once and no read returns: the secret ones and the others. */
+export function outputsReturnedOnce(kind: { secrets?: Secrets; returnedOnce?: readonly string[] }): string[] {
+  return [...(kind.secrets?.outputs ?? []), ...(kind.returnedOnce ?? [])];
 }
 
 /**

@@ -50,7 +50,7 @@ afterAll(async () => {
 
 /** Dotted paths of the inputs that hold secrets (or values derived from them). */
 function secretPathsOf(kind: AnyResourceKind): string[] {
-  return [...(kind.secrets?.inputOnly ?? []), ...(kind.secrets?.inputs ?? [])];
+  return [...(kind.writeOnlyInputs ?? []), ...(kind.secrets?.inputs ?? [])];
 }
 
 /** The fixture's inputs of each step of the lifecycle: the bases the mutations start from. */

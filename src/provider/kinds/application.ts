@@ -37,7 +37,8 @@ export const applicationKind: ResourceKind<ApplicationObject, ApplicationInputs>
     uniqueKey: (inputs) => uniqueKeyOf(inputs, [["name"]], ["name"], "an application's name is unique in the tenant"),
   },
   adoption: { note: "its secret is then regenerated once, since Run:ai never returns an existing secret" },
-  secrets: { inputOnly: ["rotateWhenChanged"], outputs: ["secret"] },
+  secrets: { outputs: ["secret"] },
+  writeOnlyInputs: ["rotateWhenChanged"],
   toOutputs: (app) => ({
     name: app.name,
     enabled: app.enabled,

@@ -151,7 +151,8 @@ export function assetKind(row: AssetKindRow): ResourceKind<AnyAsset, AssetInputs
       uniqueKey: (inputs) => assetUniqueKey(row.label, inputs),
     },
     adoption: { note: row.adoptionNote },
-    secrets: { inputOnly: secretFields, inputs: secretFields },
+    secrets: { inputs: secretFields },
+    writeOnlyInputs: secretFields,
     toOutputs: (asset) => ({ meta: asset.meta, spec: asset.spec ?? {}, status: asset.status ?? {}, clusterInfo: asset.clusterInfo }),
     sync: reportsSyncStatus ? ASSET_SYNC : undefined,
     operations: {

@@ -32,7 +32,8 @@ export const clusterKind: ResourceKind<ClusterObject, ClusterInputs> = {
   // The contract declares no 409 for a cluster's POST: a taken name is found by looking first.
   adoption: { findBeforeCreate: true, note: "its client secret stays as it is" },
   // The install information is read at every refresh, so the secret is never carried over.
-  secrets: { outputs: ["clientSecret", "installCommand", "helmValues"], inputOnly: ["forceDelete"] },
+  secrets: { outputs: ["clientSecret", "installCommand", "helmValues"] },
+  writeOnlyInputs: ["forceDelete"],
   // Only a deletion is waited for: a new cluster stays "WaitingToConnect" until its chart is installed.
   sync: {
     statusOf: (cluster) => (cluster.deleteRequestedAt ? "Deleting" : "Registered"),

@@ -4,7 +4,7 @@
 // is drift. The type fixes the protocol: a change of type replaces the provider.
 //
 // Secrets: `clientSecret` is a secret input Run:ai never returns (it reads back masked), so the
-// outputs keep the program's value (`inputOnly`) and its drift is invisible; the same holds for the
+// outputs keep the program's value (`writeOnlyInputs`) and its drift is invisible; the same holds for the
 // SAML metadata, which no read returns.
 import type { ProviderContext } from "../context";
 import type { IdentityProvider, IdentityProviderInputs, IdpCreationRequest, IdpMappers } from "../../schemas/identity-provider";
@@ -78,10 +78,8 @@ export const identityProviderKind: ResourceKind<IdentityProviderObject, Identity
   },
   // The contract declares no 409 for a taken alias: create looks for it first.
   adoption: { findBeforeCreate: true },
-  secrets: {
-    inputs: ["clientSecret"],
-    inputOnly: ["clientSecret", "saml.metadataXmlUrl", "saml.metadataXmlFile", "saml.fileName"],
-  },
+  secrets: { inputs: ["clientSecret"] },
+  writeOnlyInputs: ["clientSecret", "saml.metadataXmlUrl", "saml.metadataXmlFile", "saml.fileName"],
   toOutputs: (provider) =>
     stripNulls({
       alias: provider.alias,

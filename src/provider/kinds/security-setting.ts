@@ -117,8 +117,8 @@ export const securitySettingKind: ResourceKind<SecuritySettingObject, SecuritySe
     location: () => "the tenant",
     uniqueKey: settingUniqueKey("a security setting"),
   },
-  secrets: { inputOnly: ["restoreOnDelete"] },
-  remembered: ["previousValue"],
+  writeOnlyInputs: ["restoreOnDelete"],
+  returnedOnce: ["previousValue"],
   references: { resolve: checkIdentityProviders },
   toOutputs: (setting) => ({
     key: setting.key,

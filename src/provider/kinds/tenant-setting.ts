@@ -73,8 +73,8 @@ export const tenantSettingKind: ResourceKind<TenantSettingObject, TenantSettingI
     location: () => "the tenant",
     uniqueKey: settingUniqueKey("a tenant setting"),
   },
-  secrets: { inputOnly: ["restoreOnDelete"] },
-  remembered: ["previousValue"],
+  writeOnlyInputs: ["restoreOnDelete"],
+  returnedOnce: ["previousValue"],
   references: { resolve: checkAgainstTenant },
   toOutputs: (setting) => ({
     key: setting.key,
