@@ -187,6 +187,7 @@ describe("every kind through a Pulumi YAML program and the runai plugin", () => 
           "SecuritySetting",
           "WorkloadPolicy",
           "NodePool",
+          "Cluster",
           "IdentityProvider",
         ];
         const bulk = await Promise.all(
