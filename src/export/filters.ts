@@ -28,7 +28,10 @@ export interface Filters {
 export function parseFilters(options: FilterOptions): Filters {
   let kinds = EXPORTED_TYPES;
   if (options.kinds && options.kinds.length > 0) {
-    const asked = options.kinds.flatMap((entry) => entry.split(",")).map((kind) => kind.trim()).filter(Boolean);
+    const asked = options.kinds
+      .flatMap((entry) => entry.split(","))
+      .map((kind) => kind.trim())
+      .filter(Boolean);
     const unknown = asked.filter((kind) => !EXPORTED_TYPES.includes(kind));
     if (unknown.length > 0) {
       throw new ExportError(
@@ -89,5 +92,7 @@ function inScope(object: ListedObject, scopes: { departments: Set<string>; proje
   const { departmentId, projectId } = object.placement;
   const ownDepartment = object.type === "Department" ? object.id : departmentId;
   const ownProject = object.type === "Project" ? object.id : projectId;
-  return (ownDepartment !== undefined && scopes.departments.has(ownDepartment)) || (ownProject !== undefined && scopes.projects.has(ownProject));
+  return (
+    (ownDepartment !== undefined && scopes.departments.has(ownDepartment)) || (ownProject !== undefined && scopes.projects.has(ownProject))
+  );
 }

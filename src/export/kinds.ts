@@ -78,7 +78,8 @@ const ORGANISATION: ExportedKind[] = [
   },
   {
     type: "AccessRule",
-    nameOf: (inputs) => `${String(inputs.subjectId)} ${String(inputs.role ?? inputs.roleId)} ${String(inputs.scopeType)} ${String(inputs.scopeId ?? "")}`.trim(),
+    nameOf: (inputs) =>
+      `${String(inputs.subjectId)} ${String(inputs.role ?? inputs.roleId)} ${String(inputs.scopeType)} ${String(inputs.scopeId ?? "")}`.trim(),
     placementOf(inputs, projectDepartment) {
       const scopeId = text(inputs.scopeId);
       if (inputs.scopeType === "project" && scopeId) return { projectId: scopeId, departmentId: projectDepartment.get(scopeId) };

@@ -46,7 +46,9 @@ export function unreadableSecrets(objects: readonly ListedObject[], names: Reado
 
 /** The applications whose secrets Run:ai showed once and the export cannot carry. */
 export function applicationSecrets(objects: readonly ListedObject[], names: ReadonlyMap<string, string>): string[] {
-  return objects.filter((object) => object.type === "Application").map((object) => `${typeToken(object.type)} ${names.get(`Application/${object.id}`)!}`);
+  return objects
+    .filter((object) => object.type === "Application")
+    .map((object) => `${typeToken(object.type)} ${names.get(`Application/${object.id}`)!}`);
 }
 
 /** The commands that store each value in the stack config (each asks for the value: none is on the line). */
