@@ -99,6 +99,11 @@ async function run(argv: readonly string[], io: CliIo): Promise<void> {
     files.push({ file: options.out, count: 0 });
   }
   io.stderr(summary(result, files));
+  // A later file of an earlier export of more coincidences would be imported by mistake.
+  for (let round = files.length; fs.existsSync(roundPath(options.out, round)); round++) {
+    fs.rmSync(roundPath(options.out, round));
+    io.stderr(`removed ${roundPath(options.out, round)}, a later file of an earlier export\n`);
+  }
   const exported = result.rounds.flat();
   const commands = configCommands(unreadableSecrets(exported, result.names));
   if (options["secrets-out"]) fs.writeFileSync(options["secrets-out"], commands);

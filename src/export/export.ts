@@ -18,8 +18,6 @@ export interface ExportResult {
   leftOut: { object: ListedObject; reason: string }[];
   /** Coincidental links that moved an object to a later file. */
   coincidences: Link[];
-  /** Objects listed per kind, and list requests per kind (the client's pages included). */
-  listed: Map<string, number>;
 }
 
 export async function exportTenant(ctx: ProviderContext, filters: Filters, progress: (line: string) => void): Promise<ExportResult> {
@@ -64,6 +62,5 @@ export async function exportTenant(ctx: ProviderContext, filters: Filters, progr
   const byName = (a: ListedObject, b: ListedObject) => compare(names.get(`${a.type}/${a.id}`)!, names.get(`${b.type}/${b.id}`)!);
   const ordered = filters.kinds.flatMap((type) => kept.filter((object) => object.type === type).sort(byName));
   const { rounds, coincidences } = importRounds(ordered);
-  const listed = new Map(filters.kinds.map((type) => [type, listedByKind.get(type)!.length]));
-  return { rounds, names, leftOut, coincidences, listed };
+  return { rounds, names, leftOut, coincidences };
 }

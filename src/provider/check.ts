@@ -1,5 +1,6 @@
 // `check` for every kind: the kind's input schema, the adapter's own `adoptExisting`, then the kind's
 // cross-field rules; every problem at once, each naming the property and the rule.
+import { diffInputs } from "./diff";
 import type { Json, ResourceKind } from "./kind";
 import { Failures } from "./validation";
 import type { CheckFailure } from "./validation";
@@ -17,7 +18,10 @@ export function checkInputs<T, I extends object>(
   olds?: Json,
 ): { inputs: Json; failures: CheckFailure[] } {
   const failures = new Failures(news);
-  if (olds && Object.keys(olds).length > 0) failures.keepUnset(unsetSecretInputs(kind, olds));
+  // Only while the object stays: a replacement is a new credential, which needs its values.
+  if (olds && Object.keys(olds).length > 0 && (diffInputs(kind, olds, news).replaces ?? []).length === 0) {
+    failures.keepUnset(unsetSecretInputs(kind, olds));
+  }
   const own = Object.fromEntries(Object.entries(news).filter(([key]) => !ADAPTER_INPUTS.includes(key)));
   failures.addSchemaIssues(kind.inputSchema, [], own);
   if (news.adoptExisting !== undefined && typeof news.adoptExisting !== "boolean") {

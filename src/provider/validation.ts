@@ -72,7 +72,8 @@ export class Failures {
   /**
    * Secret inputs (dotted paths, `[]` for every element of a list) that Run:ai holds but never
    * returns and that neither the program nor the state holds: an imported credential's values. Left
-   * out, they stay as Run:ai has them, so no rule asks for them (a list of such values, too).
+   * out, they stay as Run:ai has them (the caller keeps none for an object being replaced), so no
+   * rule asks for them (a list of such values, too).
    */
   keepUnset(paths: readonly string[]): void {
     this.kept = paths.flatMap((path) => {

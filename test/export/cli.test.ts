@@ -152,3 +152,12 @@ it("lists each kind with one request, writes nothing, and prints no secret, toke
   }
   expect(printed).not.toMatch(/authorization|bearer/i);
 });
+
+it("removes a later file an earlier export left, which an import in order would take too", async () => {
+  fs.writeFileSync(out("stale.2.json"), "{}");
+  fs.writeFileSync(out("stale.3.json"), "{}");
+  const result = await exporter(["--out", out("stale.json"), "--kinds", "Department"]);
+  expect(result.code).toBe(0);
+  expect(result.stderr).toContain(`removed ${out("stale.2.json")}, a later file of an earlier export\nremoved ${out("stale.3.json")}`);
+  expect(fs.readdirSync(dir).filter((file) => file.startsWith("stale"))).toEqual(["stale.json"]);
+});

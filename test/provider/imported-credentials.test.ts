@@ -12,12 +12,17 @@ it("asks an imported credential for no secret value the state does not hold eith
   expect(checkInputs(kindFor("GenericSecretCredential"), generic, generic).failures).toEqual([]);
 });
 
-it("still asks a new credential, and one whose state holds its values, for them", () => {
+it("still asks a new credential, one whose state holds its values, and one being replaced, for them", () => {
   expect(checkInputs(kindFor("PasswordCredential"), password).failures).toEqual([
     { property: "", reason: "spec.password: is required unless spec.existingSecretName is set" },
   ]);
   const created = { ...password, spec: { user: "ci-bot", password: "held" } };
   expect(checkInputs(kindFor("PasswordCredential"), password, created).failures).toEqual([
+    { property: "", reason: "spec.password: is required unless spec.existingSecretName is set" },
+  ]);
+  // A new name replaces the credential: the new one needs its values.
+  const renamed = { ...password, meta: { ...password.meta, name: "git-login-2" } };
+  expect(checkInputs(kindFor("PasswordCredential"), renamed, password).failures).toEqual([
     { property: "", reason: "spec.password: is required unless spec.existingSecretName is set" },
   ]);
   expect(checkInputs(kindFor("GenericSecretCredential"), generic, {}).failures).toEqual([
