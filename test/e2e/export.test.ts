@@ -10,7 +10,7 @@ import { promisify } from "node:util";
 import { EmulatorHarness } from "../support/emulator";
 import { buildExportTenant, TENANT_SECRETS } from "../support/export-tenant";
 import type { ExportTenant } from "../support/export-tenant";
-import { repoRoot, TestStack } from "../support/pulumi-stack";
+import { pulumiBinDir, repoRoot, TestStack } from "../support/pulumi-stack";
 
 const EXPORTER = path.join(repoRoot, "bin/runai-export.js");
 const IMPORTS = ['import * as pulumi from "@pulumi/pulumi";', 'import * as runai from "pulumi-runai/plugin";'];
@@ -19,6 +19,7 @@ let emulator: EmulatorHarness;
 let tenant: ExportTenant;
 let ts: TestStack;
 let yaml: TestStack;
+let go: TestStack | undefined;
 
 beforeAll(async () => {
   emulator = await EmulatorHarness.start();
@@ -32,6 +33,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await ts?.cleanup();
   await yaml?.cleanup();
+  await go?.cleanup();
   await emulator?.stop();
 });
 
@@ -196,3 +198,45 @@ it("filters select exactly what they name", async () => {
   ).toEqual(["Application exp-bot", "Application exp-ci"]);
   expect(await exported(["--kinds", "NodePool", "--include-system"])).toEqual(["NodePool a100", "NodePool default"]);
 });
+
+it("imports a department into a Go stack on the generated SDK that previews with no change", async () => {
+  const run = promisify(execFile);
+  go = await TestStack.create({
+    program: path.join(__dirname, "programs/go-typed"),
+    config: emulator.stackConfig(),
+    // As test/e2e/go-program.test.ts: the program's go.mod, no checksum database, a shared build cache.
+    env: { GOFLAGS: "-mod=mod -trimpath", GOSUMDB: "off", GOTOOLCHAIN: "local" },
+    ownNodeModules: true,
+  });
+  const shell = (line: string) => run("sh", ["-c", line], { cwd: go!.workDir, env: go!.env, maxBuffer: 64 * 1024 * 1024 });
+  await shell(`pulumi package gen-sdk ${path.join(repoRoot, "bin/pulumi-resource-runai")} --language go --out sdk 2>&1`);
+  const { version } = JSON.parse(read(path.join(repoRoot, "package.json"))) as { version: string };
+  await run("node", [path.join(repoRoot, "scripts/package-plugin.js"), go.tempDir], { cwd: repoRoot });
+  const tarball = path.join(go.tempDir, `pulumi-resource-runai-v${version}-linux-amd64.tar.gz`);
+  await run(path.join(pulumiBinDir(), "pulumi"), ["plugin", "install", "resource", "runai", version, "--file", tarball], {
+    cwd: go.workDir,
+    env: go.env,
+  });
+
+  // Run in the Go project: its stack's config is the exporter's too. One department: one file.
+  const exported = await exportIn(go, ["--out", "runai.json", "--department", "exp-data"]);
+  expect(exported.code).toBe(0);
+  const file = path.join(go.workDir, "runai.json");
+  expect(names(file)).toEqual([
+    "Department exp-data",
+    "Project exp-etl",
+    "Project exp-lab",
+    "NfsAsset exp-nfs",
+    "HostPathAsset exp-scratch",
+    "ComputeAsset exp-half-gpu",
+    "AccessRule alice-example-com-viewer-project-1006",
+  ]);
+  const out = path.join(go.tempDir, "imported.go");
+  await go.run(["import", "--file", file, "--yes", "--protect=false", "--out", out]);
+  const code = read(out);
+  expect(code).toMatch(/DepartmentId: +exp_data\.ID\(\),/);
+  expectNoSecrets(code);
+  fs.writeFileSync(path.join(go.workDir, "main.go"), code);
+  const preview = await go.preview({ expectNoChanges: true, extra: ["--diff"] }, { allowFailure: true, timeoutMs: 900_000 });
+  expect({ code: preview.code, stderr: preview.stderr }).toEqual({ code: 0, stderr: "" });
+}, 960_000);
