@@ -20,6 +20,7 @@ let tenant: ExportTenant;
 let ts: TestStack;
 let yaml: TestStack;
 let go: TestStack | undefined;
+let python: TestStack | undefined;
 
 beforeAll(async () => {
   emulator = await EmulatorHarness.start();
@@ -34,6 +35,7 @@ afterAll(async () => {
   await ts?.cleanup();
   await yaml?.cleanup();
   await go?.cleanup();
+  await python?.cleanup();
   await emulator?.stop();
 });
 
@@ -240,3 +242,25 @@ it("imports a department into a Go stack on the generated SDK that previews with
   const preview = await go.preview({ expectNoChanges: true, extra: ["--diff"] }, { allowFailure: true, timeoutMs: 900_000 });
   expect({ code: preview.code, stderr: preview.stderr }).toEqual({ code: 0, stderr: "" });
 }, 960_000);
+
+it("generates Python for the same department that compiles, with its links", async () => {
+  python = await TestStack.create({ program: path.join(__dirname, "programs/export-python"), config: emulator.stackConfig() });
+  const exported = await exportIn(python, ["--out", "runai.json", "--department", "exp-data"]);
+  expect(exported.code).toBe(0);
+  const out = path.join(python.tempDir, "imported.py");
+  const imported = await python.run([
+    "import",
+    "--file",
+    path.join(python.workDir, "runai.json"),
+    "--yes",
+    "--protect=false",
+    "--out",
+    out,
+  ]);
+  expect(imported.stdout).toContain("7 imported");
+  const code = read(out);
+  expect(code).toContain("department_id=exp_data.id,");
+  expect(code).toContain("scope_id=exp_etl.id,");
+  expectNoSecrets(code);
+  await promisify(execFile)("python3", ["-m", "py_compile", out]);
+});
