@@ -116,6 +116,13 @@ it("exports the tenant with progress, a summary and the secret commands on stder
   );
   expectNoSecrets(first.stderr, read(files[0]), read(files[1]));
 
+  // Another stack of the project: its config, or the CLI's own words when there is none.
+  expect(await exportIn(ts, ["--out", "none.json", "--stack", "no-such-stack"])).toEqual({
+    code: 1,
+    stdout: "",
+    stderr: "runai-export: cannot read the stack's config with `pulumi config --json`: error: no stack named 'no-such-stack' found\n",
+  });
+
   const second = await exportIn(ts, ["--out", "again/runai.json"]);
   expect(second.code).toBe(0);
   expect(read(path.join(ts.workDir, "again/runai.json"))).toBe(read(files[0]));
