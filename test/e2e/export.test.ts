@@ -92,9 +92,12 @@ const EXPORTED = [
 const EXPORTED_LATER = ["AccessRule exp-bot-viewer-department-103", "AccessRule exp-ci-ml-engineer-project-1004"];
 
 let files: string[];
+/** What the first export printed. */
+let printedFirst = "";
 
 it("exports the tenant with progress, a summary and the secret commands on stderr, and the same bytes a second time", async () => {
   const first = await exportIn(ts, ["--out", "export/runai.json"]);
+  printedFirst = first.stderr;
   expect(first.code).toBe(0);
   expect(first.stdout).toBe("");
   files = ["export/runai.json", "export/runai.2.json"].map((file) => path.join(ts.workDir, file));
@@ -163,6 +166,25 @@ it("imports into a TypeScript stack that previews with no change, an up that wri
   expect(await emulator.writeCount()).toBe(1);
   const project = await emulator.api("GET", `/api/v1/org-unit/projects/${tenant.projects["exp-train"]}`);
   expect(project.body.description).toBe("exp-train project, managed");
+});
+
+it("takes a credential's value over from the config command it printed: the credential and the datasource using it are replaced", async () => {
+  const program = path.join(ts.workDir, "index.ts");
+  const text = read(program);
+  // The printed command as it is, the value on its standard input.
+  const command = printedFirst.split("\n").find((line) => line.startsWith("pulumi config set --secret exp-git-login-password "))!;
+  await promisify(execFile)("sh", ["-c", `printf %s exp-new-git-password | ${command}`], { cwd: ts.workDir, env: ts.env });
+  expect((await ts.run(["config", "get", "exp-git-login-password"])).stdout.trim()).toBe("exp-new-git-password");
+  fs.writeFileSync(
+    program,
+    text.replace('user: "ci-bot",', 'password: new pulumi.Config().requireSecret("exp-git-login-password"),\n        user: "ci-bot",'),
+  );
+  const preview = await ts.previewJson();
+  const changed = (preview.steps ?? []).filter((step) => step.op !== "same").map((step) => `${step.op} ${step.urn.split("::").pop()}`);
+  expect(changed.sort()).toEqual(["replace exp-code", "replace exp-git-login"]);
+  expectNoSecrets(JSON.stringify(preview));
+  expect(JSON.stringify(preview)).not.toContain("exp-new-git-password");
+  fs.writeFileSync(program, text);
 });
 
 it("imports into a YAML stack that previews with no change", async () => {
