@@ -22,7 +22,7 @@ module.exports = {
     {
       ...common,
       displayName: "unit",
-      testMatch: ["<rootDir>/test/{schemas,client,provider,plugin,emulator,bench,tooling}/**/*.test.ts"],
+      testMatch: ["<rootDir>/test/{schemas,client,provider,plugin,export,emulator,bench,tooling}/**/*.test.ts"],
     },
     {
       ...common,

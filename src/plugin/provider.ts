@@ -18,9 +18,9 @@ import { LookupInvoker } from "./invoke";
 import { parseSecretPath, unwrapSecrets, withSecrets } from "./secrets";
 import type { SecretPath } from "./secrets";
 
-/** The package of the type tokens: `runai:index:ConfigMapAsset`. */
-export const PACKAGE = "runai";
-export const MODULE = "index";
+import { MODULE, PACKAGE } from "./token";
+
+export { MODULE, PACKAGE } from "./token";
 
 interface Route {
   type: string;

@@ -2,7 +2,7 @@
 // enums become named types (`runai:index:<Type><Path>`), everything else an inline property. The
 // package schema (schema.ts) and the TypeScript argument and output types derived from it
 // (scripts/gen-types.ts) both come through here, so they name and require the same things.
-import { MODULE, PACKAGE } from "./provider";
+import { typeToken } from "./token";
 
 /** A property of the Pulumi schema (the subset we write). */
 export interface PropertySpec {
@@ -52,7 +52,7 @@ export type JsonSchema = {
 };
 
 export function token(type: string): string {
-  return `${PACKAGE}:${MODULE}:${type}`;
+  return typeToken(type);
 }
 
 export const ANY: PropertySpec = { $ref: "pulumi.json#/Any" };

@@ -45,10 +45,10 @@ export function dynamicProvider<T, I extends object>(kind: ResourceKind<T, I>): 
       claims = new UniqueClaims();
     },
 
-    async check(_olds: unknown, declared: Json) {
+    async check(olds: Json | undefined, declared: Json) {
       // Which resource asks, for the unique keys; it never reaches the inputs returned (see unique-claims.ts).
       const { inputs: news, declaration } = takeDeclaration(declared);
-      const checked = checkInputs(kind, news);
+      const checked = checkInputs(kind, news, olds);
       const unique = declaration && kind.identity.uniqueKey?.(checked.inputs);
       const duplicate = declaration && duplicateFailure(claims, unique, declaration, checked.inputs);
       if (duplicate) checked.failures.push(duplicate);

@@ -54,6 +54,11 @@ export interface KindOperations<T, I extends object = Json> {
    */
   readRecent?(ctx: ProviderContext, id: string): Promise<T>;
   /**
+   * Every object of the kind the caller can see, in as few list requests as the API allows (one,
+   * paged): what `runai-export` writes an import file from. Absent for kinds it does not export.
+   */
+  list?(ctx: ProviderContext): Promise<T[]>;
+  /**
    * Applies the program's values in place; `olds` are the previous outputs, `changed` holds the paths
    * of the updatable fields that differ.
    */

@@ -65,10 +65,27 @@ export function isUnknownAt(root: unknown, path: Path): boolean {
 /** Collects failures; ignores any whose path touches a preview unknown. */
 export class Failures {
   private readonly items: CheckFailure[] = [];
+  /** Secret inputs the object keeps unseen when the program leaves them out (see keepUnset). */
+  private kept: readonly RegExp[] = [];
   constructor(private readonly root: unknown) {}
+
+  /**
+   * Secret inputs (dotted paths, `[]` for every element of a list) that Run:ai holds but never
+   * returns and that neither the program nor the state holds: an imported credential's values. Left
+   * out, they stay as Run:ai has them (the caller keeps none for an object being replaced), so no
+   * rule asks for them (a list of such values, too).
+   */
+  keepUnset(paths: readonly string[]): void {
+    this.kept = paths.flatMap((path) => {
+      const pattern = path.replace(/\./g, "\\.").replace(/\[\]/g, "\\[\\d+\\]");
+      const list = path.includes("[]") ? [new RegExp(`^${path.slice(0, path.indexOf("[]")).replace(/\./g, "\\.")}$`)] : [];
+      return [new RegExp(`^${pattern}$`), ...list];
+    });
+  }
 
   add(path: Path, rule: string): void {
     if (isUnknownAt(this.root, path)) return;
+    if (this.kept.some((pattern) => pattern.test(formatPath(path))) && !isSet(valueAt(this.root, path))) return;
     const reason = path.length > 0 ? `${formatPath(path)}: ${rule}` : rule;
     // The engine prints `property` together with the input's value; an empty property keeps values
     // (which might be sensitive) out of the message and shows our own text instead.

@@ -88,6 +88,7 @@ export const accessRuleKind: ResourceKind<AccessRule, AccessRuleInputs> = {
     // An identical rule is all there is to take over.
     adopt: async (_ctx, existing) => existing,
     read: (ctx, id) => ctx.client.accessRules.get(id),
+    list: (ctx) => ctx.client.accessRules.list(),
     update: () => Promise.reject(new Error("access rules have no update: every change replaces the rule")),
     delete: (ctx, id) => ctx.client.accessRules.delete(id),
   },

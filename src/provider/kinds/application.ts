@@ -63,6 +63,7 @@ export const applicationKind: ResourceKind<ApplicationObject, ApplicationInputs>
       return { ...(await ensureEnabled(ctx.client, app.id, enabledIn(inputs))), secret: app.secret };
     },
     read: (ctx, id) => ctx.client.apps.get(id),
+    list: (ctx) => ctx.client.apps.list(),
     async update(ctx, id, olds, news, changed) {
       const enabled = enabledIn(news);
       if (changed.has("enabled")) await ctx.client.apps.setEnabled(id, enabled);

@@ -161,6 +161,7 @@ export function assetKind(row: AssetKindRow): ResourceKind<AnyAsset, AssetInputs
       adopt: (ctx, existing, inputs) => endpoint(ctx.client).update(existing.meta.id, updateBody(inputs)),
       read: (ctx, id) => endpoint(ctx.client).get(id, readOptions),
       readRecent: (ctx, id) => endpoint(ctx.client).getRecent(id, readOptions),
+      list: (ctx) => endpoint(ctx.client).list(),
       update: (ctx, id, _olds, news) => endpoint(ctx.client).update(id, updateBody(news)),
       delete: (ctx, id) => endpoint(ctx.client).delete(id),
     },

@@ -66,6 +66,8 @@ export const departmentKind: ResourceKind<Department, DepartmentInputs> = {
       ctx.client.departments.findByName(inputs.name, inputs.clusterId).then((found) => found && ctx.client.departments.get(found.id)),
     adopt: (ctx, existing, inputs) => ctx.client.departments.update(existing.id, updateBody(inputs, existing.resources)),
     read: (ctx, id) => ctx.client.departments.get(id),
+    // The list's entries carry every field a department's outputs take (the list adds status sums).
+    list: (ctx) => ctx.client.departments.list() as Promise<Department[]>,
     update: (ctx, id, olds, news) => ctx.client.departments.update(id, updateBody(news, olds.resources, olds[MANAGED_NODE_POOLS])),
     delete: (ctx, id) => ctx.client.departments.delete(id),
   },

@@ -75,6 +75,7 @@ export const nodePoolKind: ResourceKind<NodePool, NodePoolInputs> = {
     findExisting: (ctx, inputs) => ctx.client.nodePools.findByName(inputs.name, inputs.clusterId),
     adopt: (ctx, existing, inputs) => ctx.client.nodePools.update(existing.id, settings(inputs, existing)),
     read: (ctx, id) => ctx.client.nodePools.get(id),
+    list: (ctx) => ctx.client.nodePools.list(),
     update: (ctx, id, olds, news) => ctx.client.nodePools.update(id, settings(news, olds)),
     async delete(ctx, id, values) {
       // Run:ai made the default node pool and keeps it: the resource lets go of it, nothing more.

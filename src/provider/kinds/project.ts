@@ -111,6 +111,7 @@ export const projectKind: ResourceKind<Project, ProjectInputs> = {
     findExisting: (ctx, inputs) => ctx.client.projects.findByName(inputs.name, inputs.clusterId),
     adopt: (ctx, existing, inputs) => ctx.client.projects.update(existing.id, updateBody(inputs, existing.resources)),
     read: (ctx, id) => ctx.client.projects.get(id),
+    list: (ctx) => ctx.client.projects.list(),
     update: (ctx, id, olds, news) => ctx.client.projects.update(id, updateBody(news, olds.resources, olds[MANAGED_NODE_POOLS])),
     delete: (ctx, id) => ctx.client.projects.delete(id),
   },

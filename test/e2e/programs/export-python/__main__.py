@@ -1,0 +1,1 @@
+# Empty: the objects come from `pulumi import`, which prints their code.
