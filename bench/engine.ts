@@ -10,7 +10,7 @@
 //   npm run bench:engine -- [--n 200] [--kinds ConfigMapAsset,EnvironmentAsset] [--latency-ms 20]
 //     [--sync-delay-ms 200] [--wait-for-sync both|true|false] [--plugin true|false]
 //     [--scaling 50,100,200,400|none] [--scaling-kind ConfigMapAsset] [--repeat 1] [--read-samples 3]
-//     [--parallel N]
+//     [--parallel N] [--skip-checkpoints false|true|both]
 //     [--json bench/results/engine.json] [--profile <dir>]
 import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";
@@ -59,6 +59,11 @@ interface Options {
   readSamples: number;
   /** The engine's --parallel for every stack (PULUMI_PARALLEL); unset: the engine's default (4 × cores). */
   parallel?: number;
+  /**
+   * PULUMI_SKIP_CHECKPOINTS for every command of every stack (the engine then writes the state once at
+   * the end instead of after every step); both: every subject measured both ways in one interleaved run.
+   */
+  skipCheckpoints: boolean[];
   json: string;
   /** Where CPU profiles of every command go (the engine's and every Node process's); unset: none. */
   profile?: string;
@@ -79,6 +84,7 @@ function parseOptions(argv: string[]): Options {
       repeat: { type: "string", default: "1" },
       "read-samples": { type: "string", default: "3" },
       parallel: { type: "string" },
+      "skip-checkpoints": { type: "string", default: "false" },
       json: { type: "string", default: path.join(repoRoot, "bench/results/engine.json") },
       profile: { type: "string" },
     },
@@ -96,6 +102,8 @@ function parseOptions(argv: string[]): Options {
   };
   const waitForSync = { both: [true, false], true: [true], false: [false] }[values["wait-for-sync"]];
   if (!waitForSync) throw new UsageError(`--wait-for-sync: expected both, true or false, got "${values["wait-for-sync"]}"`);
+  const skipCheckpoints = { both: [false, true], true: [true], false: [false] }[values["skip-checkpoints"]];
+  if (!skipCheckpoints) throw new UsageError(`--skip-checkpoints: expected both, true or false, got "${values["skip-checkpoints"]}"`);
   const plugin = { true: true, false: false }[values.plugin];
   if (plugin === undefined) throw new UsageError(`--plugin: expected true or false, got "${values.plugin}"`);
   return {
@@ -110,6 +118,7 @@ function parseOptions(argv: string[]): Options {
     repeat: count("repeat", values.repeat, 1),
     readSamples: count("read-samples", values["read-samples"], 1),
     parallel: values.parallel === undefined ? undefined : count("parallel", values.parallel, 1),
+    skipCheckpoints,
     json: path.resolve(values.json),
     profile: values.profile === undefined ? undefined : path.resolve(values.profile),
   };
@@ -133,6 +142,12 @@ interface PhaseResult {
   /** Wall time of the CLI command (the median of `samples`). */
   seconds: number;
   samples: number[];
+  /**
+   * CPU seconds of the command: the CLI and every process under it (engine, language host, plugins),
+   * the median of `cpuSamples`; absent where /proc/self/stat is missing (not Linux).
+   */
+  cpuSeconds?: number;
+  cpuSamples: number[];
   /** From the emulator's counters; absent for the floor. */
   requests?: Requests;
 }
@@ -195,6 +210,8 @@ interface Subject {
   updated: string | null;
   harness: EmulatorHarness;
   countRequests: boolean;
+  /** Environment of every command of the subject's stack (PULUMI_SKIP_CHECKPOINTS). */
+  env?: Record<string, string>;
 }
 
 /** The live stacks' temp dirs, removed on Ctrl-C. */
@@ -220,7 +237,7 @@ async function runLifecycles(
   const results: Lifecycle[] = subjects.map(() => ({ phases: {} }));
   try {
     for (const subject of subjects) {
-      const stack = await TestStack.create({ program: subject.program, stackName: "bench", config: subject.config });
+      const stack = await TestStack.create({ program: subject.program, stackName: "bench", config: subject.config, env: subject.env });
       stacks.push(stack);
       liveStacks.add(stack);
     }
@@ -250,12 +267,16 @@ async function runLifecycles(
         }
         await subject.harness.resetCounters();
         const started = performance.now();
+        const cpuBefore = childrenCpuSeconds();
         await commands[phase]();
         const seconds = round((performance.now() - started) / 1000, 3);
+        const cpu = cpuBefore === undefined ? [] : [round(childrenCpuSeconds()! - cpuBefore, 2)];
         const requests = subject.countRequests ? summariseRequests(await subject.harness.counters(), n) : undefined;
         const earlier = result.phases[phase];
-        if (earlier) earlier.samples.push(seconds);
-        else result.phases[phase] = { seconds, samples: [seconds], requests };
+        if (earlier) {
+          earlier.samples.push(seconds);
+          earlier.cpuSamples.push(...cpu);
+        } else result.phases[phase] = { seconds, samples: [seconds], cpuSeconds: cpu[0], cpuSamples: cpu, requests };
         progress(
           `${subject.label} × ${n}: ${phase} ${seconds.toFixed(1)} s${requests ? `, ${requests.perResource} requests per resource` : ""}`,
         );
@@ -270,6 +291,26 @@ async function runLifecycles(
   }
   return results;
 }
+
+/**
+ * CPU seconds (user + system) of this process's reaped children and their reaped descendants
+ * (cutime + cstime of /proc/self/stat, in clock ticks of 1/100 s); undefined where there is no /proc.
+ * The emulator runs in this process, so its work is not counted.
+ */
+function childrenCpuSeconds(): number | undefined {
+  let stat: string;
+  try {
+    stat = fs.readFileSync("/proc/self/stat", "utf8");
+  } catch {
+    return undefined;
+  }
+  // Fields after the command name (which may hold spaces), from field 3 on: cutime and cstime are 16 and 17.
+  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  return (Number(fields[13]) + Number(fields[14])) / CLOCK_TICKS_PER_SECOND;
+}
+
+/** The kernel's USER_HZ for /proc times: 100 on every Linux architecture Node supports. */
+const CLOCK_TICKS_PER_SECOND = 100;
 
 /**
  * The CLI arguments and environment of one command: with `--profile`, the engine's CPU profile
@@ -309,6 +350,8 @@ async function measure(
       if (!result) continue;
       result.samples = runs.flatMap((run) => run[i].phases[phase]!.samples);
       result.seconds = median(result.samples);
+      result.cpuSamples = runs.flatMap((run) => run[i].phases[phase]!.cpuSamples);
+      if (result.cpuSamples.length > 0) result.cpuSeconds = median(result.cpuSamples);
     }
   }
   return first;
@@ -323,6 +366,8 @@ interface KindResult {
   kind: string;
   n: number;
   waitForSync: boolean;
+  /** PULUMI_SKIP_CHECKPOINTS of every stack of this result (its floors' too). */
+  skipCheckpoints: boolean;
   /** The dynamic host (`pulumi-runai`), against the no-op dynamic floor. */
   phases: ComparedPhases;
   state: ComparedState;
@@ -334,6 +379,14 @@ interface KindResult {
 
 interface ScalingPoint {
   n: number;
+  /** PULUMI_SKIP_CHECKPOINTS of both stacks of the point. */
+  skipCheckpoints: boolean;
+  /** CPU seconds of `up` (the CLI and everything under it), and the floor's. */
+  upCpuSeconds?: number;
+  floorUpCpuSeconds?: number;
+  /** Bytes of `pulumi stack export` per resource after `up`, and the floor's. */
+  stateBytesPerResource: number;
+  floorStateBytesPerResource: number;
   upSeconds: number;
   upMsPerResource: number;
   refreshSeconds: number;
@@ -353,42 +406,77 @@ function resourcesConfig(n: number, args: (name: string) => Record<string, unkno
   return JSON.stringify(resources);
 }
 
-function subjects(harness: EmulatorHarness, kind: string, n: number) {
+/**
+ * The stacks of one kind. With `skipCheckpoints`, every command of every stack runs with
+ * PULUMI_SKIP_CHECKPOINTS=true and the objects get names of their own ("s" in front), so both settings
+ * of one kind can run side by side in the emulator.
+ */
+function subjects(harness: EmulatorHarness, kind: string, n: number, skipCheckpoints = false) {
   const fixture = KIND_FIXTURES[kind];
-  const created = resourcesConfig(n, (name) => fixture.args(name));
-  const updated = fixture.inPlace ? resourcesConfig(n, (name) => fixture.inPlace!(name)) : null;
+  const own = skipCheckpoints ? "s" : "";
+  const suffix = skipCheckpoints ? ", checkpoints skipped" : "";
+  const env = { PULUMI_SKIP_CHECKPOINTS: String(skipCheckpoints) };
+  const created = resourcesConfig(n, (name) => fixture.args(name), `${own}r`);
+  const updated = fixture.inPlace ? resourcesConfig(n, (name) => fixture.inPlace!(name), `${own}r`) : null;
   const floor: Subject = {
-    label: `floor (${kind} inputs)`,
+    label: `floor (${kind} inputs)${suffix}`,
     program: NOOP_PROGRAM,
     config: { "bench:resources": created },
     updated,
     harness,
     countRequests: false,
+    env,
   };
   const ofKind = (waitForSync: boolean): Subject => ({
-    label: `${kind} (waitForSync ${waitForSync})`,
+    label: `${kind} (waitForSync ${waitForSync})${suffix}`,
     program: KIND_PROGRAM,
     config: { ...harness.stackConfig(), "runai:waitForSync": String(waitForSync), "bench:type": kind, "bench:resources": created },
     updated,
     harness,
     countRequests: true,
+    env,
   });
-  const pluginFloor: Subject = { ...floor, label: `plugin floor (${kind} inputs)`, program: NOOP_PLUGIN_PROGRAM };
+  const pluginFloor: Subject = { ...floor, label: `plugin floor (${kind} inputs)${suffix}`, program: NOOP_PLUGIN_PROGRAM };
   // Its own object names: two stacks of one kind must not collide in the emulator.
   const ofKindPlugin = (waitForSync: boolean): Subject => ({
-    label: `${kind} via the plugin (waitForSync ${waitForSync})`,
+    label: `${kind} via the plugin (waitForSync ${waitForSync})${suffix}`,
     program: KIND_PLUGIN_PROGRAM,
     config: {
       ...harness.stackConfig(),
       "runai:waitForSync": String(waitForSync),
       "bench:type": kind,
-      "bench:resources": resourcesConfig(n, (name) => fixture.args(name), "p"),
+      "bench:resources": resourcesConfig(n, (name) => fixture.args(name), `${own}p`),
     },
-    updated: fixture.inPlace ? resourcesConfig(n, (name) => fixture.inPlace!(name), "p") : null,
+    updated: fixture.inPlace ? resourcesConfig(n, (name) => fixture.inPlace!(name), `${own}p`) : null,
     harness,
     countRequests: true,
+    env,
   });
   return { floor, ofKind, pluginFloor, ofKindPlugin };
+}
+
+function scalingPoint(n: number, skipCheckpoints: boolean, base: Lifecycle, mine: Lifecycle): ScalingPoint {
+  const up = mine.phases.up!;
+  const refresh = mine.phases.refresh!;
+  const floorUp = base.phases.up!;
+  return {
+    n,
+    skipCheckpoints,
+    upSeconds: up.seconds,
+    upMsPerResource: round((up.seconds * 1000) / n, 2),
+    refreshSeconds: refresh.seconds,
+    floorUpSeconds: floorUp.seconds,
+    floorUpMsPerResource: round((floorUp.seconds * 1000) / n, 2),
+    floorRefreshSeconds: base.phases.refresh!.seconds,
+    upRatio: round(up.seconds / floorUp.seconds, 3),
+    refreshRatio: round(refresh.seconds / base.phases.refresh!.seconds, 3),
+    upRequestsPerResource: up.requests!.perResource,
+    refreshRequestsPerResource: refresh.requests!.perResource,
+    upCpuSeconds: up.cpuSeconds,
+    floorUpCpuSeconds: floorUp.cpuSeconds,
+    stateBytesPerResource: mine.state!.bytesPerResource,
+    floorStateBytesPerResource: base.state!.bytesPerResource,
+  };
 }
 
 /** One lifecycle's phases and state as ratios to the floor's. */
@@ -413,12 +501,13 @@ function against(floor: Lifecycle, measured: Lifecycle): { phases: ComparedPhase
 }
 
 /** The lifecycles of one kind and setting (floor, dynamic, then plugin floor and plugin when measured), compared. */
-function compare(kind: string, n: number, waitForSync: boolean, lifecycles: Lifecycle[]): KindResult {
+function compare(kind: string, n: number, waitForSync: boolean, skipCheckpoints: boolean, lifecycles: Lifecycle[]): KindResult {
   const [floor, dynamic, pluginFloor, plugin] = lifecycles;
   return {
     kind,
     n,
     waitForSync,
+    skipCheckpoints,
     ...against(floor, dynamic),
     plugin: plugin ? against(floor, plugin) : null,
     pluginFloor: pluginFloor ? against(floor, pluginFloor) : null,
@@ -446,14 +535,19 @@ function requestsCell(requests: Requests | undefined): string {
   return `${trim(requests.perResource)}${methods.length ? ` (${methods.join(", ")})` : ""}`;
 }
 
+/** The plugin-backed kind's time over the no-op plugin's, both of one run and one checkpoint setting. */
+function toPluginFloor(floor: ComparedPhases[PhaseName], plugin: ComparedPhases[PhaseName]): string {
+  return floor && plugin ? (plugin.seconds / floor.seconds).toFixed(2) : "n/a";
+}
+
 function printKind(result: KindResult, options: Options): void {
   console.log(
-    `\n${result.kind} × ${result.n}, runai:waitForSync ${result.waitForSync} ` +
+    `\n${result.kind} × ${result.n}, runai:waitForSync ${result.waitForSync}, PULUMI_SKIP_CHECKPOINTS ${result.skipCheckpoints} ` +
       `(emulator: ${options.latencyMs} ms per request, ${options.syncDelayMs} ms sync delay)`,
   );
   const { plugin, pluginFloor } = result;
   const headers = ["phase", "no-op floor", result.kind, "ratio"];
-  if (plugin && pluginFloor) headers.push("no-op plugin", "ratio", `${result.kind} (plugin)`, "ratio");
+  if (plugin && pluginFloor) headers.push("no-op plugin", "ratio", `${result.kind} (plugin)`, "ratio", "to no-op plugin");
   headers.push("HTTP requests per resource", "token requests");
   if (plugin) headers.push("HTTP requests per resource (plugin)", "token requests (plugin)");
   printTable(
@@ -468,6 +562,7 @@ function printKind(result: KindResult, options: Options): void {
         phase ? seconds(phase.floorSeconds) : "n/a",
         ...timing(phase),
         ...others.flatMap(timing),
+        ...(plugin && pluginFloor ? [toPluginFloor(pluginFloor.phases[name], plugin.phases[name])] : []),
         ...requests(phase),
         ...(plugin ? requests(plugin.phases[name]) : []),
       ];
@@ -484,18 +579,39 @@ function printKind(result: KindResult, options: Options): void {
 
 function printScaling(kind: string, waitForSync: boolean, points: ScalingPoint[]): void {
   console.log(`\nScaling: ${kind}, runai:waitForSync ${waitForSync}, \`up\` (create) and \`refresh\``);
+  const cpu = (s: number | undefined) => (s === undefined ? "n/a" : seconds(s));
   printTable(
-    ["N", "up", "per resource", "floor up", "floor per resource", "up ratio", "refresh", "floor refresh", "refresh ratio"],
+    [
+      "N",
+      "checkpoints",
+      "up",
+      "per resource",
+      "floor up",
+      "floor per resource",
+      "up ratio",
+      "up CPU",
+      "floor up CPU",
+      "refresh",
+      "floor refresh",
+      "refresh ratio",
+      "state per resource",
+      "floor state per resource",
+    ],
     points.map((p) => [
       String(p.n),
+      p.skipCheckpoints ? "skipped" : "kept",
       seconds(p.upSeconds),
       `${p.upMsPerResource.toFixed(1)} ms`,
       seconds(p.floorUpSeconds),
       `${p.floorUpMsPerResource.toFixed(1)} ms`,
       p.upRatio.toFixed(2),
+      cpu(p.upCpuSeconds),
+      cpu(p.floorUpCpuSeconds),
       seconds(p.refreshSeconds),
       seconds(p.floorRefreshSeconds),
       p.refreshRatio.toFixed(2),
+      kilobytes(p.stateBytesPerResource),
+      kilobytes(p.floorStateBytesPerResource),
     ]),
   );
 }
@@ -574,17 +690,21 @@ async function main(): Promise<void> {
     );
     const allPhases = PHASES.map((p) => p.name);
     for (const kind of options.kinds) {
-      const { floor, ofKind, pluginFloor, ofKindPlugin } = subjects(harness, kind, options.n);
       for (const waitForSync of options.waitForSync) {
-        const run = [floor, ofKind(waitForSync), ...(options.plugin ? [pluginFloor, ofKindPlugin(waitForSync)] : [])];
-        const result = compare(
-          kind,
-          options.n,
-          waitForSync,
-          await measure(run, options.n, allPhases, options.repeat, options.readSamples, options.profile),
-        );
-        report.kinds.push(result);
-        printKind(result, options);
+        // One group of subjects per checkpoint setting, all in one interleaved run; each group is
+        // compared with its own floors.
+        const groups = options.skipCheckpoints.map((skip) => {
+          const { floor, ofKind, pluginFloor, ofKindPlugin } = subjects(harness, kind, options.n, skip);
+          return [floor, ofKind(waitForSync), ...(options.plugin ? [pluginFloor, ofKindPlugin(waitForSync)] : [])];
+        });
+        const group = groups[0];
+        const run = groups.flat();
+        const lifecycles = await measure(run, options.n, allPhases, options.repeat, options.readSamples, options.profile);
+        for (const [i, skip] of options.skipCheckpoints.entries()) {
+          const result = compare(kind, options.n, waitForSync, skip, lifecycles.slice(i * group.length, (i + 1) * group.length));
+          report.kinds.push(result);
+          printKind(result, options);
+        }
         save();
       }
     }
@@ -594,24 +714,16 @@ async function main(): Promise<void> {
       const points: ScalingPoint[] = [];
       report.scaling = { kind: options.scalingKind, waitForSync, points };
       for (const n of options.scaling) {
-        const { floor, ofKind } = subjects(harness, options.scalingKind, n);
-        const phases: PhaseName[] = ["up", "refresh"];
-        const [base, mine] = await measure([floor, ofKind(waitForSync)], n, phases, options.repeat, options.readSamples);
-        const up = mine.phases.up!;
-        const refresh = mine.phases.refresh!;
-        points.push({
-          n,
-          upSeconds: up.seconds,
-          upMsPerResource: round((up.seconds * 1000) / n, 2),
-          refreshSeconds: refresh.seconds,
-          floorUpSeconds: base.phases.up!.seconds,
-          floorUpMsPerResource: round((base.phases.up!.seconds * 1000) / n, 2),
-          floorRefreshSeconds: base.phases.refresh!.seconds,
-          upRatio: round(up.seconds / base.phases.up!.seconds, 3),
-          refreshRatio: round(refresh.seconds / base.phases.refresh!.seconds, 3),
-          upRequestsPerResource: up.requests!.perResource,
-          refreshRequestsPerResource: refresh.requests!.perResource,
+        // Both checkpoint settings of one N in one interleaved run.
+        const pairs = options.skipCheckpoints.map((skip) => {
+          const { floor, ofKind } = subjects(harness, options.scalingKind, n, skip);
+          return [floor, ofKind(waitForSync)];
         });
+        const phases: PhaseName[] = ["up", "refresh"];
+        const lifecycles = await measure(pairs.flat(), n, phases, options.repeat, options.readSamples);
+        for (const [i, skipCheckpoints] of options.skipCheckpoints.entries()) {
+          points.push(scalingPoint(n, skipCheckpoints, lifecycles[2 * i], lifecycles[2 * i + 1]));
+        }
         save();
       }
       printScaling(options.scalingKind, waitForSync, points);

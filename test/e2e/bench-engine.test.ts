@@ -27,6 +27,9 @@ describe("the engine benchmark", () => {
       "false",
       "--scaling",
       "none",
+      // Every stack with PULUMI_SKIP_CHECKPOINTS=true: the same cost as the default, and the switch's path.
+      "--skip-checkpoints",
+      "true",
       "--read-samples",
       "2",
       "--json",
@@ -43,7 +46,7 @@ describe("the engine benchmark", () => {
       ),
     );
 
-    expect(stdout).toContain("ConfigMapAsset × 2, runai:waitForSync false");
+    expect(stdout).toContain("ConfigMapAsset × 2, runai:waitForSync false, PULUMI_SKIP_CHECKPOINTS true");
     for (const row of ["`up` (create)", "`preview` (no changes)", "`refresh`", "`up` (update all)", "`destroy`", "state per resource"]) {
       expect(stdout).toContain(row);
     }
@@ -52,7 +55,7 @@ describe("the engine benchmark", () => {
     expect(report.scaling).toBeNull();
     expect(report.kinds).toHaveLength(1);
     const [result] = report.kinds;
-    expect(result).toMatchObject({ kind: "ConfigMapAsset", n: 2, waitForSync: false });
+    expect(result).toMatchObject({ kind: "ConfigMapAsset", n: 2, waitForSync: false, skipCheckpoints: true });
     // Read-only phases are sampled twice in the lifecycle, the others once.
     expect(
       Object.fromEntries(Object.entries(result.phases).map(([phase, r]) => [phase, (r as { samples: number[] }).samples.length])),
@@ -119,12 +122,12 @@ describe("the engine benchmark", () => {
       ),
     );
     expect(fs.readdirSync(profile).sort()).toEqual([
-      "ConfigMapAsset-via-the-plugin-waitForSync-false",
-      "ConfigMapAsset-waitForSync-false",
-      "floor-ConfigMapAsset-inputs",
-      "plugin-floor-ConfigMapAsset-inputs",
+      "ConfigMapAsset-via-the-plugin-waitForSync-false-checkpoints-skipped",
+      "ConfigMapAsset-waitForSync-false-checkpoints-skipped",
+      "floor-ConfigMapAsset-inputs-checkpoints-skipped",
+      "plugin-floor-ConfigMapAsset-inputs-checkpoints-skipped",
     ]);
-    expect(summary).toContain("ConfigMapAsset-waitForSync-false / update");
+    expect(summary).toContain("ConfigMapAsset-waitForSync-false-checkpoints-skipped / update");
     expect(summary).toMatch(/language host: \d+ ms busy/);
     expect(summary).toMatch(/dynamic provider: \d+ ms busy/);
     expect(summary).toMatch(/engine \(go tool pprof -top\):|engine: .*engine\.\d+\.cpu/);
