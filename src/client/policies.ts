@@ -2,7 +2,7 @@
 // policy per type and scope, named by the scope in the query (GET, DELETE) or in the body's meta
 // (PUT, which overwrites the whole policy: an upsert). `validateOnly=true` asks Run:ai to check a
 // policy without applying it.
-import { WorkloadPolicy } from "../schemas/workload-policy";
+import { PolicyList, WorkloadPolicy } from "../schemas/workload-policy";
 import type { PolicyScope, PolicyType } from "../schemas/workload-policy";
 import type { HttpTransport, QueryValue } from "./http";
 
@@ -30,6 +30,31 @@ export class PoliciesEndpoint {
    */
   async get(target: PolicyTarget): Promise<WorkloadPolicy> {
     return this.transport.request({ method: "GET", path: this.path(target.type), query: scopeQuery(target), schema: WorkloadPolicy });
+  }
+
+  /**
+   * `GET /api/v2/policy`: where each applied policy is (its type and scope), in one request (the
+   * contract pages it not). Fallback policies, which no program writes, are left out; the list
+   * carries no defaults or rules, which `get` reads.
+   */
+  async list(): Promise<PolicyTarget[]> {
+    const answer = await this.transport.request({ method: "GET", path: POLICY_PATH, schema: PolicyList });
+    const targets: PolicyTarget[] = [];
+    for (const { type, meta } of answer.policies ?? []) {
+      const segment = LISTED_TYPES[type];
+      if (!segment) continue;
+      const scope = meta.scope as PolicyScope;
+      const scopeId =
+        scope === "cluster"
+          ? meta.clusterId
+          : scope === "department"
+            ? meta.departmentId
+            : scope === "project"
+              ? meta.projectId
+              : undefined;
+      targets.push({ type: segment, scope, ...(scopeId !== undefined && scopeId !== null ? { scopeId: String(scopeId) } : {}) });
+    }
+    return targets;
   }
 
   /** `PUT /api/v2/policy/<type>`: the scope's policy becomes exactly this one (created when it had none). */
@@ -61,6 +86,14 @@ export class PoliciesEndpoint {
     return `${POLICY_PATH}/${type}`;
   }
 }
+
+/** The list's word for a type (`PolicyType`) → the type's path segment. */
+const LISTED_TYPES: Record<string, PolicyType | undefined> = {
+  training: "trainings",
+  workspace: "workspaces",
+  distributed: "distributed",
+  inference: "inferences",
+};
 
 /** The id fields of a scope, as the contract names them (a project's id is an integer in the body's meta). */
 function scopeIds(target: PolicyTarget): { clusterId?: string; departmentId?: string; projectId?: string } {

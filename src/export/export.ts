@@ -24,7 +24,12 @@ export async function exportTenant(ctx: ProviderContext, filters: Filters, progr
   const scoped = filters.departments.length > 0 || filters.projects.length > 0;
   // Projects are listed whenever places matter: an asset's department is its project's.
   const needed = new Set(filters.kinds);
-  if (scoped || needed.has("AccessRule") || [...needed].some((type) => type.endsWith("Asset") || type.endsWith("Credential"))) {
+  if (
+    scoped ||
+    needed.has("AccessRule") ||
+    needed.has("WorkloadPolicy") ||
+    [...needed].some((type) => type.endsWith("Asset") || type.endsWith("Credential"))
+  ) {
     needed.add("Project");
   }
   if (filters.departments.length > 0) needed.add("Department");

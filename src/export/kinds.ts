@@ -88,9 +88,30 @@ const ORGANISATION: ExportedKind[] = [
   },
 ];
 
+/** The guardrails: where workloads run, who signs in, and what a scope's workloads may set. */
+const CLUSTER: ExportedKind = { type: "Cluster", nameOf: (inputs) => String(inputs.name ?? ""), placementOf: () => ({}) };
+const IDENTITY_PROVIDER: ExportedKind = {
+  type: "IdentityProvider",
+  nameOf: (inputs) => String(inputs.alias ?? ""),
+  placementOf: () => ({}),
+};
+// Not exported yet: a listed policy's nested defaults and rules read back as {} (to be found).
+export const WORKLOAD_POLICY: ExportedKind = {
+  type: "WorkloadPolicy",
+  // Its Run:ai name ("<type>-<scope>[-<scopeId>]" unless one was given).
+  nameOf: (inputs) => String(inputs.name ?? [inputs.type, inputs.scope, inputs.scopeId].filter(Boolean).join("-")),
+  placementOf(inputs, projectDepartment) {
+    const scopeId = text(inputs.scopeId);
+    if (inputs.scope === "project" && scopeId) return { projectId: scopeId, departmentId: projectDepartment.get(scopeId) };
+    return inputs.scope === "department" && scopeId ? { departmentId: scopeId } : {};
+  },
+};
+
 /** The kinds runai-export lists, in the order the import file holds them (what others refer to first). */
 export const EXPORTED_KINDS: readonly ExportedKind[] = [
+  CLUSTER,
   ...ORGANISATION.filter((kind) => kind.type !== "AccessRule"),
+  IDENTITY_PROVIDER,
   ...ASSET_TYPES.filter((type) => type.endsWith("Credential")).map(asset),
   ...ASSET_TYPES.filter((type) => !type.endsWith("Credential")).map(asset),
   ...ORGANISATION.filter((kind) => kind.type === "AccessRule"),

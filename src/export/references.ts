@@ -21,6 +21,7 @@ export interface Link {
   meant: boolean;
 }
 
+const SCOPE_KINDS: Record<string, string | undefined> = { cluster: "Cluster", department: "Department", project: "Project" };
 const CREDENTIALS = ["AccessKeyCredential", "PasswordCredential", "DockerRegistryCredential", "GenericSecretCredential"];
 
 /** Whether the value at `path` of a `from` object names `to` (by id or by name). */
@@ -33,7 +34,10 @@ function means(from: ListedObject, path: string, to: ListedObject, by: "id" | "n
     case "meta.departmentId":
       return to.type === "Department";
     case "scopeId":
-      return to.type === (from.inputs.scopeType === "project" ? "Project" : from.inputs.scopeType === "department" ? "Department" : "");
+      // An access rule's scopeType, a workload policy's scope.
+      return to.type === SCOPE_KINDS[String(from.inputs.scopeType ?? from.inputs.scope)];
+    case "imposedAssets[]":
+      return to.type.endsWith("Asset");
     case "clusterId":
     case "meta.clusterId":
       return to.type === "Cluster";

@@ -17,14 +17,14 @@ export interface SecretInput {
   configKey: string;
 }
 
-/** The secret inputs of the exported credentials that Run:ai holds and the export cannot read. */
+/** The secret inputs of the exported credentials and identity providers that Run:ai holds and the export cannot read. */
 export function unreadableSecrets(objects: readonly ListedObject[], names: ReadonlyMap<string, string>): SecretInput[] {
   const found: SecretInput[] = [];
   for (const object of objects) {
     const kind = kindFor(object.type);
     const paths = (kind.secrets?.inputs ?? []).filter((path) => kind.writeOnlyInputs?.includes(path));
     const spec = (object.inputs.spec ?? {}) as Json;
-    if (paths.length === 0 || !object.type.endsWith("Credential") || isSet(spec.existingSecretName)) continue;
+    if (paths.length === 0 || !holdsUnreadSecret(object, spec)) continue;
     const name = names.get(`${object.type}/${object.id}`)!;
     const resource = `${typeToken(object.type)} ${name}`;
     for (const path of paths) {
@@ -57,6 +57,12 @@ export function configCommands(secrets: readonly SecretInput[]): string {
   const lines = ["# Secret values Run:ai never returns. To manage one from the program, store it with:"];
   for (const secret of secrets) lines.push(`pulumi config set --secret ${secret.configKey}    # ${secret.resource}: ${secret.path}`);
   return `${lines.join("\n")}\n`;
+}
+
+/** A credential's values (unless a Kubernetes secret holds them), an OIDC or OpenShift client secret. */
+function holdsUnreadSecret(object: ListedObject, spec: Json): boolean {
+  if (object.type === "IdentityProvider") return object.inputs.type !== "saml";
+  return object.type.endsWith("Credential") && !isSet(spec.existingSecretName);
 }
 
 function isSet(value: unknown): boolean {

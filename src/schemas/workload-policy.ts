@@ -73,6 +73,12 @@ export const WorkloadPolicy = lenientObject({
 });
 export type WorkloadPolicy = z.infer<typeof WorkloadPolicy>;
 
+/** `PolicyListResponse` (`GET /api/v2/policy`): each applied policy's type and meta, not its defaults and rules. */
+export const PolicyList = lenientObject({
+  policies: z.array(lenientObject({ type: z.string(), meta: PolicyMeta })).nullish(),
+});
+export type PolicyList = z.infer<typeof PolicyList>;
+
 /** The outputs of a WorkloadPolicy beyond its inputs. */
 export const WORKLOAD_POLICY_OUTPUTS = {
   policyId: z.string().describe("The policy's id in Run:ai."),

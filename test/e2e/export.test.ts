@@ -59,6 +59,7 @@ function expectNoSecrets(...texts: string[]): void {
 }
 
 const EXPORTED = [
+  "Cluster research-cluster",
   "Department exp-data",
   "Department exp-ml",
   "Department platform",
@@ -73,6 +74,7 @@ const EXPORTED = [
   "NodePool a100",
   "Application exp-bot",
   "Application exp-ci",
+  "IdentityProvider exp-sso",
   "AccessKeyCredential exp-minio-key",
   "PasswordCredential exp-git-login",
   "DockerRegistryCredential exp-registry",
@@ -105,16 +107,24 @@ it("exports the tenant with progress, a summary and the secret commands on stder
   expect(names(files[1])).toEqual(EXPORTED_LATER);
   const lines = first.stderr.split("\n");
   expect(lines).toEqual(
-    expect.arrayContaining(["Department: 4 listed", "Project: 7 listed", "NodePool: 2 listed", "AccessRule: 3 listed"]),
+    expect.arrayContaining([
+      "Cluster: 1 listed",
+      "Department: 4 listed",
+      "Project: 7 listed",
+      "NodePool: 2 listed",
+      "IdentityProvider: 1 listed",
+      "AccessRule: 3 listed",
+    ]),
   );
   expect(lines).toEqual(
     expect.arrayContaining([
-      "wrote export/runai.json: 28 resources",
+      "wrote export/runai.json: 30 resources",
       "wrote export/runai.2.json: 2 resources",
       "left out 1 NodePool: the default node pool Run:ai makes with every cluster (--include-system exports it)",
       "import the files in order: pulumi import --file export/runai.json, then pulumi import --file export/runai.2.json",
       "pulumi config set --secret exp-git-login-password    # runai:index:PasswordCredential exp-git-login: spec.password",
       "pulumi config set --secret exp-api-token-token    # runai:index:GenericSecretCredential exp-api-token: spec.keyValuePairs[0].value",
+      "pulumi config set --secret exp-sso-clientSecret    # runai:index:IdentityProvider exp-sso: clientSecret",
     ]),
   );
   expectNoSecrets(first.stderr, read(files[0]), read(files[1]));
@@ -146,6 +156,7 @@ it("imports into a TypeScript stack that previews with no change, an up that wri
     );
   }
   const text = [...IMPORTS, ...code].join("\n");
+  expect(text).toContain("clusterId: research_cluster.id,");
   // Pulumi's code generation links what the values name: the project to its department, the rule to its application.
   expect(text).toContain("departmentId: exp_ml.id,");
   expect(text).toContain("accessKeyAssetId: exp_minio_key.id,");
@@ -228,6 +239,12 @@ it("filters select exactly what they name", async () => {
     await exported(["--match", "^exp-", "--exclude=-(ml|data|train|serve|etl|lab)$", "--kinds", "Department,Project,Application"]),
   ).toEqual(["Application exp-bot", "Application exp-ci"]);
   expect(await exported(["--kinds", "NodePool", "--include-system"])).toEqual(["NodePool a100", "NodePool default"]);
+  // The cluster and the identity provider belong to no department.
+  expect(await exported(["--department", "exp-ml", "--kinds", "Cluster,IdentityProvider,Project"])).toEqual([
+    "Project exp-serve",
+    "Project exp-train",
+  ]);
+  expect(await exported(["--kinds", "IdentityProvider,Cluster"])).toEqual(["Cluster research-cluster", "IdentityProvider exp-sso"]);
 });
 
 it("imports a department into a Go stack on the generated SDK that previews with no change", async () => {

@@ -51,7 +51,7 @@ describe("errors name the option and the rule, and nothing is listed", () => {
     ],
     [
       ["--kinds", "Project,Widget,ConfigMap"],
-      'runai-export: --kinds: unknown kind "Widget", "ConfigMap"; runai-export lists Department, Project, NodePool, Application, ' +
+      'runai-export: --kinds: unknown kind "Widget", "ConfigMap"; runai-export lists Cluster, Department, Project, NodePool, Application, IdentityProvider, ' +
         "AccessKeyCredential, PasswordCredential, DockerRegistryCredential, GenericSecretCredential, ConfigMapAsset, EnvironmentAsset, " +
         "NfsAsset, HostPathAsset, ComputeAsset, PvcAsset, S3Asset, GitAsset, SecretVolumeAsset, AccessRule\n",
     ],
@@ -111,6 +111,10 @@ it("lists each kind with one request, writes nothing, and prints no secret, toke
   );
   expect(requests).toEqual({
     "POST /api/v1/token": 1,
+    "GET /api/v1/clusters": 1,
+    "GET /api/v1/idps": 1,
+    // The list carries no mappers: one read per identity provider.
+    "GET /api/v1/idps/{idp}/mappers": 1,
     "GET /api/v1/org-unit/departments": 1,
     "GET /api/v1/org-unit/projects": 1,
     "GET /api/v1/node-pools": 1,
@@ -139,6 +143,7 @@ it("lists each kind with one request, writes nothing, and prints no secret, toke
   expect(secrets).toBe(
     [
       "# Secret values Run:ai never returns. To manage one from the program, store it with:",
+      "pulumi config set --secret exp-sso-clientSecret    # runai:index:IdentityProvider exp-sso: clientSecret",
       "pulumi config set --secret exp-minio-key-secretAccessKey    # runai:index:AccessKeyCredential exp-minio-key: spec.secretAccessKey",
       "pulumi config set --secret exp-git-login-password    # runai:index:PasswordCredential exp-git-login: spec.password",
       "pulumi config set --secret exp-registry-password    # runai:index:DockerRegistryCredential exp-registry: spec.password",

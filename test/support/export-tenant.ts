@@ -1,6 +1,8 @@
 // A tenant built by hand through the emulator's API, as a team would have clicked it together
 // before adopting Pulumi: two departments, four projects with quotas, an asset of every kind
-// (credentials among them, and datasources that use them), two applications and access rules.
+// (credentials among them, and datasources that use them), two applications and access rules; and the
+// guardrails: a department's training policy with a GPU limit, a project's workspace policy, an OIDC
+// identity provider with its claim mappers (the seeded cluster is there already).
 // Used by the runai-export e2e test.
 import type { EmulatorHarness } from "./emulator";
 
@@ -8,7 +10,13 @@ const CLUSTER_ID = "7c1e6a52-3b9d-4f08-a1c4-2e5d9b0f6a31";
 const ASSET = "/api/v1/asset";
 
 /** The values of the tenant's secrets: none may appear in an export's output. */
-export const TENANT_SECRETS = ["exp-secret-access-key", "exp-git-password", "exp-docker-pass-value", "exp-token-value"];
+export const TENANT_SECRETS = [
+  "exp-secret-access-key",
+  "exp-git-password",
+  "exp-docker-pass-value",
+  "exp-token-value",
+  "exp-sso-client-secret",
+];
 
 export interface ExportTenant {
   departments: Record<string, string>;
@@ -127,5 +135,32 @@ export async function buildExportTenant(api: EmulatorHarness): Promise<ExportTen
   await rule("app", "exp-ci", "ML engineer", "project", projects["exp-train"]);
   await rule("app", "exp-bot", "Viewer", "department", departments["exp-ml"]);
   await rule("user", "alice@example.com", "Viewer", "project", projects["exp-etl"]);
+
+  const policy = async (type: string, meta: unknown, body: unknown) => {
+    const put = await api.api("PUT", `/api/v2/policy/${type}`, { meta, policy: body });
+    if (put.status !== 200) throw new Error(`PUT policy ${type} → ${put.status}: ${JSON.stringify(put.body)}`);
+  };
+  await policy(
+    "trainings",
+    { name: "exp-ml-trainings", ...department("exp-ml") },
+    { rules: { compute: { gpuDevicesRequest: { max: 4 } } } },
+  );
+  await policy(
+    "workspaces",
+    { name: "exp-lab-workspaces", ...project("exp-lab") },
+    { defaults: { compute: { cpuCoreRequest: 0.5 } }, rules: { compute: { gpuDevicesRequest: { max: 1 } } } },
+  );
+  await post(api, "/api/v1/idps", {
+    name: "exp-sso",
+    type: "oidc",
+    oidcData: {
+      clientId: "exp-runai",
+      clientSecret: TENANT_SECRETS[4],
+      discoverDocumentUrl: "https://sso.example.com/.well-known/openid-configuration",
+      scopes: ["openid", "email"],
+    },
+  });
+  const mappers = await api.api("PUT", "/api/v1/idps/exp-sso/mappers", { email: "mail", groups: "memberOf" });
+  if (mappers.status !== 202) throw new Error(`PUT mappers → ${mappers.status}`);
   return { departments, projects, apps };
 }

@@ -74,6 +74,8 @@ export const clusterKind: ResourceKind<ClusterObject, ClusterInputs> = {
     },
     adopt: (_ctx, existing) => Promise.resolve(existing),
     read: async (ctx, id) => withInstallInfo(ctx, await ctx.client.clusters.get(id)),
+    // Without the install information: the export needs no secret, and a read of each adds it.
+    list: async (ctx) => (await ctx.client.clusters.list()).map((cluster) => ({ ...cluster, controlPlaneUrl: ctx.client.url })),
     async update(ctx, id, _olds, news, changed) {
       if (changed.has("name")) await ctx.client.clusters.rename(id, news.name);
       return withInstallInfo(ctx, await ctx.client.clusters.get(id));

@@ -115,6 +115,13 @@ export const identityProviderKind: ResourceKind<IdentityProviderObject, Identity
       return readProvider(ctx, provider.alias);
     },
     read: readProvider,
+    // The list carries no mappers: each provider's come from their own read.
+    async list(ctx) {
+      const providers = await ctx.client.identityProviders.list();
+      return Promise.all(
+        providers.map(async (provider) => ({ ...provider, mappers: await ctx.client.identityProviders.getMappers(provider.alias) })),
+      );
+    },
     async update(ctx, alias, _olds, news, changed) {
       const providerChanged = ["oidc", "saml", "openshift", "clientSecret"].some((path) => changed.has(path));
       if (providerChanged) await ctx.client.identityProviders.update(alias, creationRequest(news));

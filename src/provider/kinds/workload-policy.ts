@@ -101,6 +101,11 @@ export const workloadPolicyKind: ResourceKind<HeldPolicy, WorkloadPolicyInputs> 
     },
     adopt: (ctx, _existing, inputs) => overwrite(ctx, inputs),
     read: (ctx, id) => readPolicy(ctx, parsePolicyId(id)),
+    // The list names where each policy is; its defaults and rules take one read each.
+    async list(ctx) {
+      const targets = await ctx.client.policies.list();
+      return Promise.all(targets.map(async (target) => ({ ...(await ctx.client.policies.get(target)), target })));
+    },
     update: (ctx, _id, _olds, news) => overwrite(ctx, news),
     async delete(ctx, id) {
       await ctx.client.policies.delete(parsePolicyId(id));
