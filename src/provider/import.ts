@@ -52,9 +52,12 @@ function pick(value: unknown, schema: JsonSchema): unknown {
     return value.map((element) => pick(element, schema.items as JsonSchema)).filter((element) => element !== undefined);
   }
   if (typeof value === "object") {
+    // A free-form object (a policy's rules: any field of the contract's shape) is kept whole.
+    if (!schema.properties && (schema.additionalProperties === undefined || schema.additionalProperties === true)) return value;
     const out: Json = {};
     for (const [key, inner] of Object.entries(value as Json)) {
-      const field = schema.properties?.[key] ?? (typeof schema.additionalProperties === "object" ? schema.additionalProperties : undefined);
+      const open = schema.additionalProperties;
+      const field = schema.properties?.[key] ?? (open === true ? {} : typeof open === "object" ? open : undefined);
       if (!field) continue;
       const picked = pick(inner, field);
       if (picked !== undefined) out[key] = picked;
