@@ -114,6 +114,7 @@ export const EXPORTED_KINDS: readonly ExportedKind[] = [
   IDENTITY_PROVIDER,
   ...ASSET_TYPES.filter((type) => type.endsWith("Credential")).map(asset),
   ...ASSET_TYPES.filter((type) => !type.endsWith("Credential")).map(asset),
+  WORKLOAD_POLICY,
   ...ORGANISATION.filter((kind) => kind.type === "AccessRule"),
 ];
 

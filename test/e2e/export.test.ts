@@ -88,6 +88,8 @@ const EXPORTED = [
   "S3Asset exp-datasets",
   "GitAsset exp-code",
   "SecretVolumeAsset exp-token-files",
+  "WorkloadPolicy exp-lab-workspaces",
+  "WorkloadPolicy exp-ml-trainings",
   "AccessRule alice-example-com-viewer-project-1006",
 ];
 // Access rules 1 and 2 have the ids of the node pools the departments' quotas name: a later file.
@@ -118,7 +120,8 @@ it("exports the tenant with progress, a summary and the secret commands on stder
   );
   expect(lines).toEqual(
     expect.arrayContaining([
-      "wrote export/runai.json: 30 resources",
+      "wrote export/runai.json: 32 resources",
+      "WorkloadPolicy: 2 listed",
       "wrote export/runai.2.json: 2 resources",
       "left out 1 NodePool: the default node pool Run:ai makes with every cluster (--include-system exports it)",
       "import the files in order: pulumi import --file export/runai.json, then pulumi import --file export/runai.2.json",
@@ -228,8 +231,10 @@ it("filters select exactly what they name", async () => {
     "NfsAsset exp-nfs",
     "HostPathAsset exp-scratch",
     "ComputeAsset exp-half-gpu",
+    "WorkloadPolicy exp-lab-workspaces",
     "AccessRule alice-example-com-viewer-project-1006",
   ]);
+  expect(await exported(["--project", "exp-lab", "--kinds", "WorkloadPolicy"])).toEqual(["WorkloadPolicy exp-lab-workspaces"]);
   expect(await exported(["--project", "exp-train", "--kinds", "PasswordCredential,GitAsset,AccessRule"])).toEqual([
     "PasswordCredential exp-git-login",
     "GitAsset exp-code",
@@ -277,6 +282,7 @@ it("imports a department into a Go stack on the generated SDK that previews with
     "NfsAsset exp-nfs",
     "HostPathAsset exp-scratch",
     "ComputeAsset exp-half-gpu",
+    "WorkloadPolicy exp-lab-workspaces",
     "AccessRule alice-example-com-viewer-project-1006",
   ]);
   const out = path.join(go.tempDir, "imported.go");
@@ -303,7 +309,7 @@ it("generates Python for the same department that compiles, with its links", asy
     "--out",
     out,
   ]);
-  expect(imported.stdout).toContain("7 imported");
+  expect(imported.stdout).toContain("8 imported");
   const code = read(out);
   expect(code).toContain("department_id=exp_data.id,");
   expect(code).toContain("scope_id=exp_etl.id,");

@@ -53,7 +53,7 @@ describe("errors name the option and the rule, and nothing is listed", () => {
       ["--kinds", "Project,Widget,ConfigMap"],
       'runai-export: --kinds: unknown kind "Widget", "ConfigMap"; runai-export lists Cluster, Department, Project, NodePool, Application, IdentityProvider, ' +
         "AccessKeyCredential, PasswordCredential, DockerRegistryCredential, GenericSecretCredential, ConfigMapAsset, EnvironmentAsset, " +
-        "NfsAsset, HostPathAsset, ComputeAsset, PvcAsset, S3Asset, GitAsset, SecretVolumeAsset, AccessRule\n",
+        "NfsAsset, HostPathAsset, ComputeAsset, PvcAsset, S3Asset, GitAsset, SecretVolumeAsset, WorkloadPolicy, AccessRule\n",
     ],
   ])("%j", async (args, message) => {
     await emulator.resetCounters();
@@ -120,6 +120,10 @@ it("lists each kind with one request, writes nothing, and prints no secret, toke
     "GET /api/v1/node-pools": 1,
     "GET /api/v1/apps": 1,
     "GET /api/v1/authorization/access-rules": 1,
+    // The list names where each policy is, not its defaults and rules: one read per policy.
+    "GET /api/v2/policy": 1,
+    "GET /api/v2/policy/trainings": 1,
+    "GET /api/v2/policy/workspaces": 1,
     ...Object.fromEntries(
       [
         "credentials/access-key",
