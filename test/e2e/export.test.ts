@@ -92,6 +92,17 @@ const EXPORTED = [
   "WorkloadPolicy exp-ml-trainings",
   "AccessRule alice-example-com-viewer-project-1006",
 ];
+/** `--department exp-data`: the department, its projects, and the assets, policy and access rule in either. */
+const EXP_DATA = [
+  "Department exp-data",
+  "Project exp-etl",
+  "Project exp-lab",
+  "NfsAsset exp-nfs",
+  "HostPathAsset exp-scratch",
+  "ComputeAsset exp-half-gpu",
+  "WorkloadPolicy exp-lab-workspaces",
+  "AccessRule alice-example-com-viewer-project-1006",
+];
 // Access rules 1 and 2 have the ids of the node pools the departments' quotas name: a later file.
 const EXPORTED_LATER = ["AccessRule exp-bot-viewer-department-103", "AccessRule exp-ci-ml-engineer-project-1004"];
 
@@ -224,16 +235,7 @@ it("filters select exactly what they name", async () => {
     expect({ code: result.code, stderr: result.code === 0 ? "" : result.stderr }).toEqual({ code: 0, stderr: "" });
     return names(file);
   };
-  expect(await exported(["--department", "exp-data"])).toEqual([
-    "Department exp-data",
-    "Project exp-etl",
-    "Project exp-lab",
-    "NfsAsset exp-nfs",
-    "HostPathAsset exp-scratch",
-    "ComputeAsset exp-half-gpu",
-    "WorkloadPolicy exp-lab-workspaces",
-    "AccessRule alice-example-com-viewer-project-1006",
-  ]);
+  expect(await exported(["--department", "exp-data"])).toEqual(EXP_DATA);
   expect(await exported(["--project", "exp-lab", "--kinds", "WorkloadPolicy"])).toEqual(["WorkloadPolicy exp-lab-workspaces"]);
   expect(await exported(["--project", "exp-train", "--kinds", "PasswordCredential,GitAsset,AccessRule"])).toEqual([
     "PasswordCredential exp-git-login",
@@ -275,16 +277,7 @@ it("imports a department into a Go stack on the generated SDK that previews with
   const exported = await exportIn(go, ["--out", "runai.json", "--department", "exp-data"]);
   expect(exported.code).toBe(0);
   const file = path.join(go.workDir, "runai.json");
-  expect(names(file)).toEqual([
-    "Department exp-data",
-    "Project exp-etl",
-    "Project exp-lab",
-    "NfsAsset exp-nfs",
-    "HostPathAsset exp-scratch",
-    "ComputeAsset exp-half-gpu",
-    "WorkloadPolicy exp-lab-workspaces",
-    "AccessRule alice-example-com-viewer-project-1006",
-  ]);
+  expect(names(file)).toEqual(EXP_DATA);
   const out = path.join(go.tempDir, "imported.go");
   await go.run(["import", "--file", file, "--yes", "--protect=false", "--out", out]);
   const code = read(out);
