@@ -50,7 +50,7 @@ function validateGpuRequest(failures: Failures, spec: Json): void {
     }
     return;
   }
-  if (typeof type !== "string" || !(type in GPU_FIELDS_BY_TYPE)) return; // the schema reports it
+  if (typeof type !== "string" || !Object.hasOwn(GPU_FIELDS_BY_TYPE, type)) return; // the schema reports it (own keys: not "toString")
   const request = GPU_REQUEST_FIELD[type];
   if (!isSet(spec[request])) failures.add(["spec", request], `is required when spec.gpuRequestType is "${type}"`);
   for (const field of typedFields) {

@@ -10,7 +10,8 @@ const DATA_OF = { oidc: "oidc", saml: "saml", "openshift-v4": "openshift" } as c
 const LABEL_OF = { oidc: "an OIDC provider", saml: "a SAML provider", "openshift-v4": "an OpenShift provider" } as const;
 type Type = keyof typeof DATA_OF;
 
-const isType = (value: unknown): value is Type => typeof value === "string" && value in DATA_OF;
+// Own keys only: `in` would take "toString" (an Object.prototype member) for a type; found by the check fuzz test.
+const isType = (value: unknown): value is Type => typeof value === "string" && Object.hasOwn(DATA_OF, value);
 
 function requireField(failures: Failures, data: Json, path: Path, label: string, what: string): void {
   const value = data[path[path.length - 1] as string];
