@@ -10,7 +10,7 @@
 //   npm run bench:engine -- [--n 200] [--kinds ConfigMapAsset,EnvironmentAsset] [--latency-ms 20]
 //     [--sync-delay-ms 200] [--wait-for-sync both|true|false] [--plugin true|false]
 //     [--scaling 50,100,200,400|none] [--scaling-kind ConfigMapAsset] [--repeat 1] [--read-samples 3]
-//     [--parallel N] [--skip-checkpoints false|true|both]
+//     [--parallel default|N[,N…]] [--skip-checkpoints false|true|both]
 //     [--json bench/results/engine.json] [--profile <dir>]
 import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";
@@ -19,6 +19,7 @@ import * as path from "node:path";
 import { performance } from "node:perf_hooks";
 import { parseArgs } from "node:util";
 import { RESOURCE_TYPES } from "../src/provider/registry";
+import { CLASS_INFO } from "../src/resources/generated-class-info";
 import { KIND_FIXTURES, prepareFixtures } from "../test/fixtures/kinds";
 import { EmulatorHarness, TOKEN } from "../test/support/emulator";
 import type { Counters } from "../test/support/emulator";
@@ -57,8 +58,11 @@ interface Options {
   repeat: number;
   /** Times `preview` and `refresh` run in each lifecycle (they change nothing, so samples are cheap). */
   readSamples: number;
-  /** The engine's --parallel for every stack (PULUMI_PARALLEL); unset: the engine's default (4 × cores). */
-  parallel?: number;
+  /**
+   * The engine's --parallel settings (PULUMI_PARALLEL), each measured like a checkpoint setting;
+   * undefined: the engine's default (4 × cores).
+   */
+  parallel: (number | undefined)[];
   /**
    * PULUMI_SKIP_CHECKPOINTS for every command of every stack (the engine then writes the state once at
    * the end instead of after every step); both: every subject measured both ways in one interleaved run.
@@ -117,7 +121,7 @@ function parseOptions(argv: string[]): Options {
     scalingKind: kind(values["scaling-kind"]),
     repeat: count("repeat", values.repeat, 1),
     readSamples: count("read-samples", values["read-samples"], 1),
-    parallel: values.parallel === undefined ? undefined : count("parallel", values.parallel, 1),
+    parallel: (values.parallel ?? "default").split(",").map((p) => (p.trim() === "default" ? undefined : count("parallel", p.trim(), 1))),
     skipCheckpoints,
     json: path.resolve(values.json),
     profile: values.profile === undefined ? undefined : path.resolve(values.profile),
@@ -368,6 +372,8 @@ interface KindResult {
   waitForSync: boolean;
   /** PULUMI_SKIP_CHECKPOINTS of every stack of this result (its floors' too). */
   skipCheckpoints: boolean;
+  /** PULUMI_PARALLEL of every stack of this result; null: the engine's default (4 × cores). */
+  parallel: number | null;
   /** The dynamic host (`pulumi-runai`), against the no-op dynamic floor. */
   phases: ComparedPhases;
   state: ComparedState;
@@ -379,8 +385,12 @@ interface KindResult {
 
 interface ScalingPoint {
   n: number;
+  /** The kind's host, and the floor it is compared with (the no-op dynamic resource, or the no-op plugin). */
+  host: "dynamic" | "plugin";
   /** PULUMI_SKIP_CHECKPOINTS of both stacks of the point. */
   skipCheckpoints: boolean;
+  /** PULUMI_PARALLEL of both stacks; null: the engine's default. */
+  parallel: number | null;
   /** CPU seconds of `up` (the CLI and everything under it), and the floor's. */
   upCpuSeconds?: number;
   floorUpCpuSeconds?: number;
@@ -406,22 +416,40 @@ function resourcesConfig(n: number, args: (name: string) => Record<string, unkno
   return JSON.stringify(resources);
 }
 
+/** The engine settings of every command of a group of stacks, floors included. */
+interface EngineSetting {
+  /** PULUMI_SKIP_CHECKPOINTS. */
+  skipCheckpoints: boolean;
+  /** PULUMI_PARALLEL; undefined: the engine's default (4 × cores). */
+  parallel?: number;
+}
+
+/** Every combination of the checkpoint and parallel settings asked for, in the order given. */
+function engineSettings(options: Options): EngineSetting[] {
+  return options.skipCheckpoints.flatMap((skipCheckpoints) => options.parallel.map((parallel) => ({ skipCheckpoints, parallel })));
+}
+
 /**
- * The stacks of one kind. With `skipCheckpoints`, every command of every stack runs with
- * PULUMI_SKIP_CHECKPOINTS=true and the objects get names of their own ("s" in front), so both settings
- * of one kind can run side by side in the emulator.
+ * The stacks of one kind under one engine setting: every command of every stack runs with its
+ * PULUMI_SKIP_CHECKPOINTS and PULUMI_PARALLEL, and the objects get names of their own ("s" in front
+ * when skipped, "q<parallel>" when set), so several settings of one kind run side by side in the emulator.
  */
-function subjects(harness: EmulatorHarness, kind: string, n: number, skipCheckpoints = false) {
+function subjects(harness: EmulatorHarness, kind: string, n: number, setting: EngineSetting = { skipCheckpoints: false }) {
   const fixture = KIND_FIXTURES[kind];
-  const own = skipCheckpoints ? "s" : "";
-  const suffix = skipCheckpoints ? ", checkpoints skipped" : "";
-  const env = { PULUMI_SKIP_CHECKPOINTS: String(skipCheckpoints) };
+  const { skipCheckpoints, parallel } = setting;
+  const own = `${skipCheckpoints ? "s" : ""}${parallel === undefined ? "" : `q${parallel}`}`;
+  const suffix = `${skipCheckpoints ? ", checkpoints skipped" : ""}${parallel === undefined ? "" : `, parallel ${parallel}`}`;
+  const env: Record<string, string> = { PULUMI_SKIP_CHECKPOINTS: String(skipCheckpoints) };
+  // A wait holds one of the engine's parallel slots: this shows how much of a kind's time is slots held.
+  if (parallel !== undefined) env.PULUMI_PARALLEL = String(parallel);
   const created = resourcesConfig(n, (name) => fixture.args(name), `${own}r`);
   const updated = fixture.inPlace ? resourcesConfig(n, (name) => fixture.inPlace!(name), `${own}r`) : null;
   const floor: Subject = {
     label: `floor (${kind} inputs)${suffix}`,
     program: NOOP_PROGRAM,
-    config: { "bench:resources": created },
+    // The floor's resources declare the kind's outputs too: what the SDK spends on a declared output
+    // in the program's process is not ours.
+    config: { "bench:resources": created, "bench:outputs": JSON.stringify(CLASS_INFO[kind].outputs) },
     updated,
     harness,
     countRequests: false,
@@ -455,13 +483,15 @@ function subjects(harness: EmulatorHarness, kind: string, n: number, skipCheckpo
   return { floor, ofKind, pluginFloor, ofKindPlugin };
 }
 
-function scalingPoint(n: number, skipCheckpoints: boolean, base: Lifecycle, mine: Lifecycle): ScalingPoint {
+function scalingPoint(n: number, host: ScalingPoint["host"], setting: EngineSetting, base: Lifecycle, mine: Lifecycle): ScalingPoint {
   const up = mine.phases.up!;
   const refresh = mine.phases.refresh!;
   const floorUp = base.phases.up!;
   return {
     n,
-    skipCheckpoints,
+    host,
+    skipCheckpoints: setting.skipCheckpoints,
+    parallel: setting.parallel ?? null,
     upSeconds: up.seconds,
     upMsPerResource: round((up.seconds * 1000) / n, 2),
     refreshSeconds: refresh.seconds,
@@ -501,13 +531,14 @@ function against(floor: Lifecycle, measured: Lifecycle): { phases: ComparedPhase
 }
 
 /** The lifecycles of one kind and setting (floor, dynamic, then plugin floor and plugin when measured), compared. */
-function compare(kind: string, n: number, waitForSync: boolean, skipCheckpoints: boolean, lifecycles: Lifecycle[]): KindResult {
+function compare(kind: string, n: number, waitForSync: boolean, setting: EngineSetting, lifecycles: Lifecycle[]): KindResult {
   const [floor, dynamic, pluginFloor, plugin] = lifecycles;
   return {
     kind,
     n,
     waitForSync,
-    skipCheckpoints,
+    skipCheckpoints: setting.skipCheckpoints,
+    parallel: setting.parallel ?? null,
     ...against(floor, dynamic),
     plugin: plugin ? against(floor, plugin) : null,
     pluginFloor: pluginFloor ? against(floor, pluginFloor) : null,
@@ -542,7 +573,8 @@ function toPluginFloor(floor: ComparedPhases[PhaseName], plugin: ComparedPhases[
 
 function printKind(result: KindResult, options: Options): void {
   console.log(
-    `\n${result.kind} × ${result.n}, runai:waitForSync ${result.waitForSync}, PULUMI_SKIP_CHECKPOINTS ${result.skipCheckpoints} ` +
+    `\n${result.kind} × ${result.n}, runai:waitForSync ${result.waitForSync}, PULUMI_SKIP_CHECKPOINTS ${result.skipCheckpoints}, ` +
+      `${parallelText(result.parallel)} ` +
       `(emulator: ${options.latencyMs} ms per request, ${options.syncDelayMs} ms sync delay)`,
   );
   const { plugin, pluginFloor } = result;
@@ -577,13 +609,22 @@ function printKind(result: KindResult, options: Options): void {
   if (pluginFloor) console.log(stateLine("no-op plugin", pluginFloor.state));
 }
 
+/** "parallel 32", or the engine's default. */
+function parallelText(parallel: number | null): string {
+  return parallel === null ? `parallel: engine default (${4 * os.cpus().length})` : `parallel ${parallel}`;
+}
+
 function printScaling(kind: string, waitForSync: boolean, points: ScalingPoint[]): void {
-  console.log(`\nScaling: ${kind}, runai:waitForSync ${waitForSync}, \`up\` (create) and \`refresh\``);
+  console.log(
+    `\nScaling: ${kind}, runai:waitForSync ${waitForSync}, \`up\` (create) and \`refresh\`; each host against its own no-op floor`,
+  );
   const cpu = (s: number | undefined) => (s === undefined ? "n/a" : seconds(s));
   printTable(
     [
       "N",
+      "host",
       "checkpoints",
+      "parallel",
       "up",
       "per resource",
       "floor up",
@@ -599,7 +640,9 @@ function printScaling(kind: string, waitForSync: boolean, points: ScalingPoint[]
     ],
     points.map((p) => [
       String(p.n),
+      p.host,
       p.skipCheckpoints ? "skipped" : "kept",
+      p.parallel === null ? `default (${4 * os.cpus().length})` : String(p.parallel),
       seconds(p.upSeconds),
       `${p.upMsPerResource.toFixed(1)} ms`,
       seconds(p.floorUpSeconds),
@@ -648,9 +691,6 @@ function pulumiBinDir(): string {
 
 async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
-  // Every stack (floor and kinds alike) inherits it: a wait holds one of the engine's parallel slots,
-  // so this shows how much of a kind's extra time is slots held, not provider work.
-  if (options.parallel !== undefined) process.env.PULUMI_PARALLEL = String(options.parallel);
   const binDir = pulumiBinDir();
   const pulumiVersion = execFileSync(path.join(binDir, "pulumi"), ["version"], { encoding: "utf8" }).trim();
   if (!fs.existsSync(path.join(repoRoot, "dist/index.js"))) throw new UsageError("dist/ is missing: run `npm run build` first");
@@ -691,17 +731,18 @@ async function main(): Promise<void> {
     const allPhases = PHASES.map((p) => p.name);
     for (const kind of options.kinds) {
       for (const waitForSync of options.waitForSync) {
-        // One group of subjects per checkpoint setting, all in one interleaved run; each group is
+        // One group of subjects per engine setting, all in one interleaved run; each group is
         // compared with its own floors.
-        const groups = options.skipCheckpoints.map((skip) => {
-          const { floor, ofKind, pluginFloor, ofKindPlugin } = subjects(harness, kind, options.n, skip);
+        const settings = engineSettings(options);
+        const groups = settings.map((setting) => {
+          const { floor, ofKind, pluginFloor, ofKindPlugin } = subjects(harness, kind, options.n, setting);
           return [floor, ofKind(waitForSync), ...(options.plugin ? [pluginFloor, ofKindPlugin(waitForSync)] : [])];
         });
         const group = groups[0];
         const run = groups.flat();
         const lifecycles = await measure(run, options.n, allPhases, options.repeat, options.readSamples, options.profile);
-        for (const [i, skip] of options.skipCheckpoints.entries()) {
-          const result = compare(kind, options.n, waitForSync, skip, lifecycles.slice(i * group.length, (i + 1) * group.length));
+        for (const [i, setting] of settings.entries()) {
+          const result = compare(kind, options.n, waitForSync, setting, lifecycles.slice(i * group.length, (i + 1) * group.length));
           report.kinds.push(result);
           printKind(result, options);
         }
@@ -714,15 +755,19 @@ async function main(): Promise<void> {
       const points: ScalingPoint[] = [];
       report.scaling = { kind: options.scalingKind, waitForSync, points };
       for (const n of options.scaling) {
-        // Both checkpoint settings of one N in one interleaved run.
-        const pairs = options.skipCheckpoints.map((skip) => {
-          const { floor, ofKind } = subjects(harness, options.scalingKind, n, skip);
-          return [floor, ofKind(waitForSync)];
+        // Every engine setting of one N in one interleaved run, both hosts unless --plugin false.
+        const settings = engineSettings(options);
+        const groups = settings.map((setting) => {
+          const { floor, ofKind, pluginFloor, ofKindPlugin } = subjects(harness, options.scalingKind, n, setting);
+          return [floor, ofKind(waitForSync), ...(options.plugin ? [pluginFloor, ofKindPlugin(waitForSync)] : [])];
         });
+        const size = groups[0].length;
         const phases: PhaseName[] = ["up", "refresh"];
-        const lifecycles = await measure(pairs.flat(), n, phases, options.repeat, options.readSamples);
-        for (const [i, skipCheckpoints] of options.skipCheckpoints.entries()) {
-          points.push(scalingPoint(n, skipCheckpoints, lifecycles[2 * i], lifecycles[2 * i + 1]));
+        const lifecycles = await measure(groups.flat(), n, phases, options.repeat, options.readSamples);
+        for (const [i, setting] of settings.entries()) {
+          const [floor, dynamic, pluginFloor, plugin] = lifecycles.slice(i * size, (i + 1) * size);
+          points.push(scalingPoint(n, "dynamic", setting, floor, dynamic));
+          if (plugin) points.push(scalingPoint(n, "plugin", setting, pluginFloor, plugin));
         }
         save();
       }

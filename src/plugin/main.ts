@@ -17,6 +17,9 @@ patchProviderServer((request) => {
   const variables = new Map<string, string>();
   request.getVariablesMap().forEach((value, key) => variables.set(key, value));
   configured = PluginConfig.fromConfigure(request.getArgs()?.toJavaScript(), variables);
+  // Resource calls follow a Configure (a schema read has none): the provider code loads now, while
+  // the engine prepares its steps, instead of in the first call's time.
+  setImmediate(() => provider.warmUp());
 });
 
 const version = (JSON.parse(fs.readFileSync(path.join(packageRoot, "package.json"), "utf8")) as { version: string }).version;

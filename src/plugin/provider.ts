@@ -7,8 +7,8 @@
 //  - a name left out defaults to the resource's name, as the resource classes do it;
 //  - the URN tells check which resource asks, as the classes' hidden input does (provider/unique-claims.ts);
 //  - the look-ups are functions, `runai:index:getProject` (./invoke.ts).
-// The registry (zod, the client) is loaded at the first call, not at start-up: the engine starts a
-// plugin process only to read its schema, too.
+// The registry (zod, the client) is loaded after Configure or at the first call, not at start-up:
+// the engine starts a plugin process only to read its schema, too.
 import type * as pulumiProvider from "@pulumi/pulumi/provider";
 import type { DynamicProvider } from "../provider/adapter";
 import type { AnyResourceKind, Json } from "../provider/kind";
@@ -121,7 +121,12 @@ export class RunaiPluginProvider implements pulumiProvider.Provider {
     await route.provider.delete!(id, unwrapSecrets(props).value);
   }
 
-  /** The registry, and with it the provider code, loaded at the first resource call. */
+  /** Loads the provider code ahead of the first resource call; a failure is that call's to report. */
+  warmUp(): void {
+    (this.registry ??= this.loadRegistry()).catch(() => undefined);
+  }
+
+  /** The registry, and with it the provider code, loaded at the first resource call (or `warmUp`). */
   private async loadRegistry(): Promise<Registry> {
     const registry = await import("../provider/registry");
     if (this.userLog) (await import("../provider/context")).setUserLog(this.userLog());

@@ -19,22 +19,36 @@ export function wrapSecret(value: unknown): unknown {
   return isSecretWrapper(value) ? value : { [SIG_KEY]: SECRET_SIG, value };
 }
 
-/** The value with every secret wrapper removed (at any depth), and where each one was. */
+/**
+ * The value with every secret wrapper removed (at any depth), and where each one was. Every call of
+ * the plugin runs this on its inputs, outputs or both, so it copies only what holds a secret: the
+ * rest of the value is returned as it came (the engine's values are fresh objects of each call).
+ */
 export function unwrapSecrets<T>(value: T): { value: T; paths: SecretPath[] } {
   const paths: SecretPath[] = [];
-  const walk = (inner: unknown, path: (string | number)[]): unknown => {
+  const at: (string | number)[] = [];
+  const walk = (inner: unknown): unknown => {
     if (isSecretWrapper(inner)) {
-      paths.push(path);
+      paths.push([...at]);
       // A secret can hold another (an output of a secret): one mark is enough.
-      return walk(inner.value, path);
+      return walk(inner.value);
     }
-    if (Array.isArray(inner)) return inner.map((element, index) => walk(element, [...path, index]));
-    if (inner && typeof inner === "object") {
-      return Object.fromEntries(Object.entries(inner).map(([key, element]) => [key, walk(element, [...path, key])]));
+    if (!inner || typeof inner !== "object") return inner;
+    let copy: unknown[] | Record<string, unknown> | undefined;
+    const entries: [string | number, unknown][] = Array.isArray(inner)
+      ? inner.map((element, index) => [index, element])
+      : Object.entries(inner);
+    for (const [key, element] of entries) {
+      at.push(key);
+      const plain = walk(element);
+      at.pop();
+      if (plain === element) continue;
+      copy ??= Array.isArray(inner) ? [...inner] : { ...(inner as Record<string, unknown>) };
+      (copy as Record<string | number, unknown>)[key] = plain;
     }
-    return inner;
+    return copy ?? inner;
   };
-  const plain = walk(value, []) as T;
+  const plain = walk(value) as T;
   // Paths inside a path already marked add nothing.
   return { value: plain, paths: paths.filter((path) => !paths.some((outer) => outer !== path && isPrefix(outer, path))) };
 }

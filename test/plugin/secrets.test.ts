@@ -9,6 +9,19 @@ it("unwraps secrets at any depth and records where they were", () => {
   expect(paths).toEqual([["spec", "password"], ["spec", "pairs", 0, "value"], ["whole"]]);
 });
 
+it("copies only the parts that held a secret, and never changes what it was given", () => {
+  const untouched = { image: "python:3.12", env: [{ name: "A", value: "1" }] };
+  const wrapped = { spec: untouched, meta: { name: "n", token: wrapSecret("t") }, list: [1, wrapSecret(2)] };
+  const { value } = unwrapSecrets(wrapped);
+  expect(value).toEqual({ spec: untouched, meta: { name: "n", token: "t" }, list: [1, 2] });
+  expect(value.spec).toBe(untouched); // no secret inside: not copied
+  expect(wrapped.meta.token).toEqual(wrapSecret("t"));
+  expect(wrapped.list[1]).toEqual(wrapSecret(2));
+  const plain = { a: { b: [1, 2] } };
+  expect(unwrapSecrets(plain)).toEqual({ value: plain, paths: [] });
+  expect(unwrapSecrets(plain).value).toBe(plain);
+});
+
 it("wraps at recorded paths and at kind paths (a[] for every element), skipping paths that lead nowhere", () => {
   const outs = {
     spec: {

@@ -10,5 +10,8 @@ class Noop extends pulumi.CustomResource {
   }
 }
 
-const resources = new pulumi.Config("bench").requireObject<Record<string, Record<string, unknown>>>("resources");
-for (const [name, args] of Object.entries(resources)) new Noop(name, args);
+const config = new pulumi.Config("bench");
+const resources = config.requireObject<Record<string, Record<string, unknown>>>("resources");
+// The output properties the kind's class declares, as bench/programs/noop does.
+const declared = Object.fromEntries((config.getObject<string[]>("outputs") ?? []).map((key) => [key, undefined]));
+for (const [name, args] of Object.entries(resources)) new Noop(name, { ...declared, ...args });
