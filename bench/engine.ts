@@ -7,7 +7,7 @@
 // resources of a no-op Node plugin run too (`--plugin false` skips both); every ratio is to the one
 // no-op dynamic floor. Numbers for people (bench/README.md): the tests only check that a tiny run works.
 //
-//   npm run bench:engine -- [--n 200] [--kinds ConfigMapAsset,EnvironmentAsset] [--latency-ms 20]
+//   npm run bench:engine -- [--n 200] [--kinds ConfigMapAsset,EnvironmentAsset|none] [--latency-ms 20]
 //     [--sync-delay-ms 200] [--wait-for-sync both|true|false] [--plugin true|false]
 //     [--scaling 50,100,200,400|none] [--scaling-kind ConfigMapAsset] [--repeat 1] [--read-samples 3]
 //     [--parallel default|N[,N…]] [--skip-checkpoints false|true|both]
@@ -112,7 +112,8 @@ function parseOptions(argv: string[]): Options {
   if (plugin === undefined) throw new UsageError(`--plugin: expected true or false, got "${values.plugin}"`);
   return {
     n: count("n", values.n, 1),
-    kinds: values.kinds ? values.kinds.split(",").map((k) => kind(k.trim())) : withFixture,
+    // "none": the scaling series alone.
+    kinds: values.kinds === "none" ? [] : values.kinds ? values.kinds.split(",").map((k) => kind(k.trim())) : withFixture,
     latencyMs: count("latency-ms", values["latency-ms"], 0),
     syncDelayMs: count("sync-delay-ms", values["sync-delay-ms"], 0),
     waitForSync,
