@@ -1,6 +1,6 @@
 // `pulumi up` killed with SIGKILL (CLI, language host and providers at once, as when a CI runner is
-// killed) at three points of a 30-object run, with the engine's checkpoints kept and skipped
-// (PULUMI_SKIP_CHECKPOINTS). The messages must lead back to a converged stack with `pulumi cancel`,
+// killed) in the creates and in an update of a 30-object run, with the engine's checkpoints kept and
+// skipped (PULUMI_SKIP_CHECKPOINTS). The messages must lead back to a converged stack with `pulumi cancel`,
 // the discovery run (`pulumi up` after the cancel) and at most the commands it names, once, in
 // agreement with the engine's own warning, with no edit of the program, no duplicate and no orphan.
 // Last, settings: a create killed between Run:ai taking the value and the engine saving it loses the
@@ -96,6 +96,29 @@ async function expectServerEqualsState(stack: TestStack) {
   ).toEqual(Object.values(ids).sort());
 }
 
+/** Where the file backend keeps the stack's checkpoints: `<project>/<stack>.json`. */
+const stacksDirOf = (stack: TestStack) => path.join(new URL(stack.env.PULUMI_BACKEND_URL!).pathname, ".pulumi", "stacks");
+
+/**
+ * The ids of this test's objects in the engine's last checkpoint, read from the backend's file (no
+ * CLI process, so the kill can wait on it): name → id; empty before the first checkpoint.
+ */
+function checkpointedIds(stack: TestStack): Record<string, string> {
+  const stacksDir = stacksDirOf(stack);
+  const projects = fs.existsSync(stacksDir) ? fs.readdirSync(stacksDir) : [];
+  const checkpoint = projects.map((project) => path.join(stacksDir, project, `${stack.name}.json`)).find((file) => fs.existsSync(file));
+  if (!checkpoint) return {};
+  // Written atomically (a rename), so a read sees a whole checkpoint.
+  const { checkpoint: body } = JSON.parse(fs.readFileSync(checkpoint, "utf8")) as {
+    checkpoint: { latest?: { resources?: { type: string; urn: string; id?: string }[] } };
+  };
+  return Object.fromEntries(
+    (body.latest?.resources ?? [])
+      .filter((r) => r.type.startsWith("pulumi-nodejs:dynamic/runai:"))
+      .map((r) => [r.urn.split("::").pop()!, r.id!]),
+  );
+}
+
 /**
  * The file backend writes each checkpoint atomically but its `.attrs` sidecar in place: a kill during
  * that write leaves it empty and every command fails with "failed to load checkpoint: EOF" (an engine
@@ -103,7 +126,7 @@ async function expectServerEqualsState(stack: TestStack) {
  * checkpoint itself is whole, so deleting the empty sidecar is all it takes.
  */
 function repairInterruptedAttrsWrite(stack: TestStack): void {
-  const stacksDir = path.join(new URL(stack.env.PULUMI_BACKEND_URL!).pathname, ".pulumi", "stacks");
+  const stacksDir = stacksDirOf(stack);
   for (const project of fs.readdirSync(stacksDir)) {
     const attrs = path.join(stacksDir, project, `${stack.name}.json.attrs`);
     if (fs.existsSync(attrs) && fs.statSync(attrs).size === 0) {
@@ -118,10 +141,19 @@ function repairInterruptedAttrsWrite(stack: TestStack): void {
  * name. With checkpoints skipped (the stack's environment sets PULUMI_SKIP_CHECKPOINTS), the engine
  * wrote nothing of the killed run: no record of interrupted creates, so the refusals name one command.
  */
-async function killAndRecover(stack: TestStack, method: "POST" | "PUT", after: number, skipCheckpoints = false): Promise<CommandResult[]> {
+async function killAndRecover(
+  stack: TestStack,
+  method: "POST" | "PUT",
+  after: number,
+  skipCheckpoints = false,
+  alsoWhen: () => boolean = () => true,
+): Promise<CommandResult[]> {
   await emulator.resetCounters();
   const stateBefore = JSON.stringify((await stack.exportState()).deployment.resources ?? []);
-  const killed = await stack.runKilled(["up", "--yes", "--skip-preview"], async () => (await acknowledgedWrites(method)) >= after);
+  const killed = await stack.runKilled(
+    ["up", "--yes", "--skip-preview"],
+    async () => (await acknowledgedWrites(method)) >= after && alsoWhen(),
+  );
   expect(killed.killed).toBe(true);
   if (skipCheckpoints) expect(JSON.stringify((await stack.exportState()).deployment.resources ?? [])).toBe(stateBefore);
 
@@ -187,16 +219,16 @@ describe("pulumi up killed with SIGKILL", () => {
     await stack?.cleanup();
   });
 
-  it("early in the creates: converges with cancel, up, then the refresh and the one-run adoption it names", async () => {
-    const commands = await killAndRecover(stack, "POST", 6);
+  // One kill with every state an object of an interrupted create can be in: made and checkpointed
+  // (kept, with its id), made but not checkpointed (refused, then adopted), and not made yet (created).
+  it("in the creates, with some objects made and checkpointed: converges with cancel, up, then the refresh and the one-run adoption it names", async () => {
+    let atKill: Record<string, string> = {};
+    const commands = await killAndRecover(stack, "POST", 12, false, () => Object.keys((atKill = checkpointedIds(stack))).length >= 4);
     expect(commands.map((c) => c.code !== 0)).toEqual([true, false, false]);
-  });
-
-  it("late in the creates, with most objects made: the same commands", async () => {
-    await stack.destroy();
-    expect((await serverObjects()).size).toBe(0);
-    const commands = await killAndRecover(stack, "POST", 24);
-    expect(commands.map((c) => c.code !== 0)).toEqual([true, false, false]);
+    const checkpointed = Object.keys(atKill).length;
+    expect({ checkpointed: checkpointed >= 4 && checkpointed < COUNT }).toEqual({ checkpointed: true });
+    const ids = (await stack.outputs()).ids as Record<string, string>;
+    expect(Object.fromEntries(Object.keys(atKill).map((name) => [name, ids[name]]))).toEqual(atKill);
   });
 
   it("in the middle of an update of all 30: one `pulumi up` after the cancel finishes it", async () => {

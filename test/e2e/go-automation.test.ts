@@ -84,7 +84,6 @@ beforeAll(async () => {
   goProgram = out.trim().split("\n").pop()!;
   [emulator, second] = await Promise.all([EmulatorHarness.start(), EmulatorHarness.start()]);
   await prepareFixtures(emulator);
-  stack = await TestStack.create({ program: path.join(__dirname, "programs/go-automation"), config: emulator.stackConfig() });
   const secondConfig = second.stackConfig();
   const providers = {
     elsewhere: {
@@ -93,12 +92,19 @@ beforeAll(async () => {
       clientSecret: (secondConfig["runai:clientSecret"] as { value: string }).value,
     },
   };
-  await stack.setConfig("lifecycle:providers", JSON.stringify(providers), true);
-  // As a Go program would from the schema: the generic secret's values and the application's
-  // secret marked by the program. The other credentials' secrets are passed plain: the plugin
-  // makes them secret itself.
-  await stack.setConfig("lifecycle:secretInputs", JSON.stringify({ GenericSecretCredential: ["spec.keyValuePairs[].value"] }));
-  await stack.setConfig("lifecycle:secretOutputs", JSON.stringify({ Application: ["secret"] }));
+  // All the stack's settings in the one CLI run that creates it.
+  stack = await TestStack.create({
+    program: path.join(__dirname, "programs/go-automation"),
+    config: {
+      ...emulator.stackConfig(),
+      "lifecycle:providers": { value: JSON.stringify(providers), secret: true },
+      // As a Go program would from the schema: the generic secret's values and the application's
+      // secret marked by the program. The other credentials' secrets are passed plain: the plugin
+      // makes them secret itself.
+      "lifecycle:secretInputs": JSON.stringify({ GenericSecretCredential: ["spec.keyValuePairs[].value"] }),
+      "lifecycle:secretOutputs": JSON.stringify({ Application: ["secret"] }),
+    },
+  });
 }, 960_000);
 
 afterAll(async () => {

@@ -5,6 +5,7 @@ import { execFile, spawn } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
+import { killTree } from "./process-tree";
 
 export const repoRoot = path.resolve(__dirname, "../..");
 
@@ -161,9 +162,10 @@ export class TestStack {
   }
 
   /**
-   * Runs `pulumi <args>` as its own process group and kills the whole group (the CLI, the language
-   * host and the provider plugins) with SIGKILL as soon as `killWhen` says so: a CI runner that is
-   * killed, a laptop that dies. Resolves with what the command printed up to then.
+   * Runs `pulumi <args>` as its own process group and kills it with SIGKILL, with every process
+   * under it (the CLI, the language host and the provider plugins, which run in groups of their
+   * own), as soon as `killWhen` says so: a CI runner that is killed, a laptop that dies. Resolves
+   * with what the command printed up to then.
    */
   async runKilled(
     args: string[],
@@ -188,7 +190,7 @@ export class TestStack {
     const deadline = Date.now() + (options.timeoutMs ?? 300_000);
     while (running && Date.now() < deadline) {
       if (await killWhen()) {
-        process.kill(-child.pid!, "SIGKILL");
+        killTree(child.pid!);
         killed = true;
         break;
       }
