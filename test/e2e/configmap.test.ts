@@ -12,11 +12,28 @@ const program = path.join(__dirname, "programs/configmap");
 const invalidProgram = path.join(__dirname, "programs/configmap-invalid");
 const TYPE = "pulumi-nodejs:dynamic/runai:ConfigMapAsset";
 
+// The three scenarios share no object, so they run side by side: the adoption and the validation
+// previews start with the file, in the background, and their tests check what they saw. The
+// validation has an emulator of its own, so its count of writes is its own.
 let emulator: EmulatorHarness;
+let validationEmulator: EmulatorHarness;
+let adoption: ReturnType<typeof startAdoption>;
+let validation: ReturnType<typeof startValidation>;
 beforeAll(async () => {
-  emulator = await EmulatorHarness.start();
+  [emulator, validationEmulator] = await Promise.all([EmulatorHarness.start(), EmulatorHarness.start()]);
+  adoption = startAdoption();
+  validation = startValidation();
 });
-afterAll(() => emulator?.stop());
+afterAll(async () => {
+  await Promise.allSettled([adoption?.done, validation?.done]);
+  await Promise.all([emulator?.stop(), validationEmulator?.stop()]);
+});
+
+/** Starts a chain of steps in the background; a failure is reported by the test that awaits it. */
+function background<T>(chain: Promise<T>): Promise<T> {
+  chain.catch(() => undefined);
+  return chain;
+}
 
 async function getAsset(id: string) {
   return emulator.api("GET", `${CONFIGMAPS}/${id}`);
@@ -80,148 +97,180 @@ describe("ConfigMapAsset lifecycle", () => {
   });
 });
 
-describe("ConfigMapAsset adoption", () => {
-  let stack: TestStack;
-  let existingId: string;
-  let existingOrigin: string;
-  beforeAll(async () => {
-    const created = await emulator.api("POST", CONFIGMAPS, {
-      meta: { name: "made-by-hand", scope: "project", projectId: 1003 },
-      spec: { configMap: "made-by-hand", mountPath: "/etc/hand" },
-    });
-    expect(created.status).toBe(202);
-    existingId = created.body.meta.id;
-    existingOrigin = `created by ${created.body.meta.createdBy} at ${created.body.meta.createdAt}`;
-    stack = await TestStack.create({
-      program,
-      config: { ...emulator.stackConfig(), "cm:name": "made-by-hand", "cm:projectId": "1003" },
-    });
-  });
-  afterAll(() => stack?.cleanup());
+/**
+ * An asset made by hand, then a stack whose program names it: the refused `up`, then the `up` with
+ * adoptExisting: true and a preview after it.
+ */
+function startAdoption() {
+  let stack: TestStack | undefined;
+  const refused = background(
+    (async () => {
+      const created = await emulator.api("POST", CONFIGMAPS, {
+        meta: { name: "made-by-hand", scope: "project", projectId: 1003 },
+        spec: { configMap: "made-by-hand", mountPath: "/etc/hand" },
+      });
+      const existing = {
+        status: created.status,
+        id: created.body.meta.id as string,
+        origin: `created by ${created.body.meta.createdBy} at ${created.body.meta.createdAt}`,
+      };
+      stack = await TestStack.create({
+        program,
+        config: { ...emulator.stackConfig(), "cm:name": "made-by-hand", "cm:projectId": "1003" },
+      });
+      const result = await stack.up([], { allowFailure: true });
+      return { existing, result, inState: await stack.resourcesOfType(TYPE) };
+    })(),
+  );
+  const adopted = background(
+    refused.then(async () => {
+      await stack!.setConfig("cm:adoptExisting", "true");
+      await stack!.up();
+      const id = (await stack!.outputs()).id as string;
+      const mountPath = (await getAsset(id)).body.spec.mountPath as string;
+      await stack!.preview({ expectNoChanges: true });
+      return { id, mountPath };
+    }),
+  );
+  const done = adopted.finally(() => stack?.cleanup());
+  return { refused, adopted, done };
+}
 
+describe("ConfigMapAsset adoption", () => {
   it("refuses to take over an existing asset without adoptExisting, saying how to adopt", async () => {
-    const result = await stack.up([], { allowFailure: true });
+    const { existing, result, inState } = await adoption.refused;
+    expect(existing.status).toBe(202);
     expect(result.code).not.toBe(0);
     expect(result.stdout).toContain(
-      `ConfigMap asset "made-by-hand" already exists in project 1003 (id ${existingId}, ${existingOrigin}) and is not managed by this stack. ` +
+      `ConfigMap asset "made-by-hand" already exists in project 1003 (id ${existing.id}, ${existing.origin}) and is not managed by this stack. ` +
         "Set adoptExisting: true to take it over with this program's values, or choose another meta.name. " +
         // The only refusal of the run, so it carries the recovery after an interrupted run too.
         RECOVERY,
     );
-    expect(await stack.resourcesOfType(TYPE)).toEqual([]);
+    expect(inState).toEqual([]);
   });
 
   it("adopts it with adoptExisting: true, keeping its id and applying the program's values", async () => {
-    await stack.setConfig("cm:adoptExisting", "true");
-    await stack.up();
-    expect((await stack.outputs()).id).toBe(existingId);
-    expect((await getAsset(existingId)).body.spec.mountPath).toBe("/etc/app");
-    await stack.preview({ expectNoChanges: true });
+    const { existing } = await adoption.refused;
+    const adopted = await adoption.adopted;
+    expect(adopted.id).toBe(existing.id);
+    expect(adopted.mountPath).toBe("/etc/app");
   });
 });
 
+// Each resource name maps to bad arguments and the exact reasons preview must report for it.
+const cases: Record<string, { args: unknown; reasons: string[] }> = {
+  "no-scope": { args: { meta: { projectId: 1001 }, spec: { configMap: "c", mountPath: "/m" } }, reasons: ["meta.scope: is required"] },
+  "no-project-id": {
+    args: { meta: { scope: "project" }, spec: { configMap: "c", mountPath: "/m" } },
+    reasons: ['meta.projectId: required when meta.scope is "project"'],
+  },
+  "department-scope": {
+    args: { meta: { scope: "department" }, spec: { configMap: "c", mountPath: "/m" } },
+    reasons: [
+      'meta.scope: must be "project" (ConfigMap assets are project-scoped)',
+      'meta.departmentId: required when meta.scope is "department"',
+    ],
+  },
+  "unknown-scope": {
+    args: { meta: { scope: "galaxy", projectId: 1001 }, spec: { configMap: "c", mountPath: "/m" } },
+    reasons: ['meta.scope: must be one of "system", "tenant", "cluster", "department", "project"'],
+  },
+  "text-project-id": {
+    args: { meta: { scope: "project", projectId: "team-a" }, spec: { configMap: "c", mountPath: "/m" } },
+    reasons: ["meta.projectId: must be a number"],
+  },
+  "fractional-project-id": {
+    args: { meta: { scope: "project", projectId: 10.5 }, spec: { configMap: "c", mountPath: "/m" } },
+    reasons: ["meta.projectId: must be an integer"],
+  },
+  "empty-description": {
+    args: { meta: { scope: "project", projectId: 1001, description: "" }, spec: { configMap: "c", mountPath: "/m" } },
+    reasons: ["meta.description: must not be empty"],
+  },
+  "long-description": {
+    args: { meta: { scope: "project", projectId: 1001, description: "x".repeat(251) }, spec: { configMap: "c", mountPath: "/m" } },
+    reasons: ["meta.description: must be at most 250 characters long"],
+  },
+  "bad-cluster-id": {
+    args: { meta: { scope: "project", projectId: 1001, clusterId: "cluster-1" }, spec: { configMap: "c", mountPath: "/m" } },
+    reasons: ["meta.clusterId: must be a UUID"],
+  },
+  "relative-mount-path": {
+    args: { meta: { scope: "project", projectId: 1001 }, spec: { configMap: "c", mountPath: "etc/app" } },
+    reasons: ['spec.mountPath: must be an absolute path (start with "/"), got "etc/app"'],
+  },
+  "missing-spec-fields": {
+    args: { meta: { scope: "project", projectId: 1001 }, spec: {} },
+    reasons: ["spec.configMap: is required", "spec.mountPath: is required"],
+  },
+  "misspelt-spec-field": {
+    args: { meta: { scope: "project", projectId: 1001 }, spec: { configMap: "c", mountpath: "/m" } },
+    reasons: ['spec: unknown field "mountpath"', "spec.mountPath: is required"],
+  },
+  "bad-dist-framework": {
+    args: {
+      meta: { scope: "project", projectId: 1001, workloadSupportedTypes: { distributed: true, distFramework: "Ray" } },
+      spec: { configMap: "c", mountPath: "/m" },
+    },
+    reasons: ['meta.workloadSupportedTypes.distFramework: must be one of "MPI", "PyTorch", "TF", "XGBoost"'],
+  },
+  "text-adopt-existing": {
+    args: { meta: { scope: "project", projectId: 1001 }, spec: { configMap: "c", mountPath: "/m" }, adoptExisting: "yes" },
+    reasons: ["adoptExisting: must be true or false"],
+  },
+  "empty-sub-path": {
+    args: { meta: { scope: "project", projectId: 1001 }, spec: { configMap: "c", mountPath: "/m", subPath: "" } },
+    reasons: ["spec.subPath: must not be empty"],
+  },
+  "empty-name": {
+    args: { meta: { scope: "project", projectId: 1001, name: "" }, spec: { configMap: "c", mountPath: "/m" } },
+    reasons: ["meta.name: must not be empty"],
+  },
+};
+
+/**
+ * One preview per case on a stack of the validation emulator, four at a time. The engine stops a
+ * preview at the first resource whose check fails, so each case gets its own preview (the case name
+ * travels in the environment; the program declares only that resource).
+ */
+function startValidation() {
+  const done = background(
+    (async () => {
+      const stack = await TestStack.create({
+        program: invalidProgram,
+        config: {
+          ...validationEmulator.stackConfig(),
+          "cm:cases": JSON.stringify(Object.fromEntries(Object.entries(cases).map(([n, c]) => [n, c.args]))),
+        },
+      });
+      try {
+        await validationEmulator.resetCounters();
+        const reportedByCase = await mapConcurrently(Object.keys(cases), 4, async (name) => {
+          const result = await stack.preview({}, { allowFailure: true, env: { CONFIGMAP_CASE: name } });
+          return { exitCode: result.code === 0 ? 0 : "non-zero", reasons: reportedProblems(result, TYPE, name) };
+        });
+        return { reportedByCase, writes: await validationEmulator.writeCount() };
+      } finally {
+        await stack.cleanup();
+      }
+    })(),
+  );
+  return { done };
+}
+
 describe("ConfigMapAsset validation at preview", () => {
-  // Each resource name maps to bad arguments and the exact reasons preview must report for it.
-  const cases: Record<string, { args: unknown; reasons: string[] }> = {
-    "no-scope": { args: { meta: { projectId: 1001 }, spec: { configMap: "c", mountPath: "/m" } }, reasons: ["meta.scope: is required"] },
-    "no-project-id": {
-      args: { meta: { scope: "project" }, spec: { configMap: "c", mountPath: "/m" } },
-      reasons: ['meta.projectId: required when meta.scope is "project"'],
-    },
-    "department-scope": {
-      args: { meta: { scope: "department" }, spec: { configMap: "c", mountPath: "/m" } },
-      reasons: [
-        'meta.scope: must be "project" (ConfigMap assets are project-scoped)',
-        'meta.departmentId: required when meta.scope is "department"',
-      ],
-    },
-    "unknown-scope": {
-      args: { meta: { scope: "galaxy", projectId: 1001 }, spec: { configMap: "c", mountPath: "/m" } },
-      reasons: ['meta.scope: must be one of "system", "tenant", "cluster", "department", "project"'],
-    },
-    "text-project-id": {
-      args: { meta: { scope: "project", projectId: "team-a" }, spec: { configMap: "c", mountPath: "/m" } },
-      reasons: ["meta.projectId: must be a number"],
-    },
-    "fractional-project-id": {
-      args: { meta: { scope: "project", projectId: 10.5 }, spec: { configMap: "c", mountPath: "/m" } },
-      reasons: ["meta.projectId: must be an integer"],
-    },
-    "empty-description": {
-      args: { meta: { scope: "project", projectId: 1001, description: "" }, spec: { configMap: "c", mountPath: "/m" } },
-      reasons: ["meta.description: must not be empty"],
-    },
-    "long-description": {
-      args: { meta: { scope: "project", projectId: 1001, description: "x".repeat(251) }, spec: { configMap: "c", mountPath: "/m" } },
-      reasons: ["meta.description: must be at most 250 characters long"],
-    },
-    "bad-cluster-id": {
-      args: { meta: { scope: "project", projectId: 1001, clusterId: "cluster-1" }, spec: { configMap: "c", mountPath: "/m" } },
-      reasons: ["meta.clusterId: must be a UUID"],
-    },
-    "relative-mount-path": {
-      args: { meta: { scope: "project", projectId: 1001 }, spec: { configMap: "c", mountPath: "etc/app" } },
-      reasons: ['spec.mountPath: must be an absolute path (start with "/"), got "etc/app"'],
-    },
-    "missing-spec-fields": {
-      args: { meta: { scope: "project", projectId: 1001 }, spec: {} },
-      reasons: ["spec.configMap: is required", "spec.mountPath: is required"],
-    },
-    "misspelt-spec-field": {
-      args: { meta: { scope: "project", projectId: 1001 }, spec: { configMap: "c", mountpath: "/m" } },
-      reasons: ['spec: unknown field "mountpath"', "spec.mountPath: is required"],
-    },
-    "bad-dist-framework": {
-      args: {
-        meta: { scope: "project", projectId: 1001, workloadSupportedTypes: { distributed: true, distFramework: "Ray" } },
-        spec: { configMap: "c", mountPath: "/m" },
-      },
-      reasons: ['meta.workloadSupportedTypes.distFramework: must be one of "MPI", "PyTorch", "TF", "XGBoost"'],
-    },
-    "text-adopt-existing": {
-      args: { meta: { scope: "project", projectId: 1001 }, spec: { configMap: "c", mountPath: "/m" }, adoptExisting: "yes" },
-      reasons: ["adoptExisting: must be true or false"],
-    },
-    "empty-sub-path": {
-      args: { meta: { scope: "project", projectId: 1001 }, spec: { configMap: "c", mountPath: "/m", subPath: "" } },
-      reasons: ["spec.subPath: must not be empty"],
-    },
-    "empty-name": {
-      args: { meta: { scope: "project", projectId: 1001, name: "" }, spec: { configMap: "c", mountPath: "/m" } },
-      reasons: ["meta.name: must not be empty"],
-    },
-  };
-
-  let stack: TestStack;
-  beforeAll(async () => {
-    stack = await TestStack.create({
-      program: invalidProgram,
-      config: {
-        ...emulator.stackConfig(),
-        "cm:cases": JSON.stringify(Object.fromEntries(Object.entries(cases).map(([n, c]) => [n, c.args]))),
-      },
-    });
-    await emulator.resetCounters();
-  });
-  afterAll(() => stack?.cleanup());
-
-  // The engine stops a preview at the first resource whose check fails, so each case gets its own
-  // preview (the case name travels in the environment; the program declares only that resource).
-  // Previews only read, so they run a few at a time.
   it("fails preview for each bad input with exactly its reasons, and writes nothing", async () => {
-    const reportedByCase = await mapConcurrently(Object.keys(cases), 4, async (name) => {
-      const result = await stack.preview({}, { allowFailure: true, env: { CONFIGMAP_CASE: name } });
-      return { exitCode: result.code === 0 ? 0 : "non-zero", reasons: reportedProblems(result, TYPE, name) };
-    });
+    const { reportedByCase, writes } = await validation.done;
     const expected = Object.fromEntries(Object.entries(cases).map(([name, c]) => [name, { exitCode: "non-zero", reasons: c.reasons }]));
     expect(reportedByCase).toEqual(expected);
-    expect(await emulator.writeCount()).toBe(0);
+    expect(writes).toBe(0);
   });
 });
 
 describe("the whole file", () => {
   it("sent no request body the OpenAPI referee rejected", async () => {
-    expect(await emulator.statusCount(400)).toBe(0);
+    expect([await emulator.statusCount(400), await validationEmulator.statusCount(400)]).toEqual([0, 0]);
   });
 });
 

@@ -15,11 +15,31 @@ const example = (name: string) => path.join(repoRoot, "examples", name);
 
 type Json = Record<string, any>;
 
+// The example programs and the validation previews share no object with the scenarios, so they run
+// beside them: started with the file, in the background, their tests check what they saw. The
+// validation has an emulator of its own, so its count of writes is its own.
 let emulator: EmulatorHarness;
+let validationEmulator: EmulatorHarness;
+let exampleRuns: Map<string, Promise<ExampleRun>>;
+let validation: Promise<ValidationRun>;
 beforeAll(async () => {
-  emulator = await EmulatorHarness.start({ syncDelayMs: 50 });
+  [emulator, validationEmulator] = await Promise.all([
+    EmulatorHarness.start({ syncDelayMs: 50 }),
+    EmulatorHarness.start({ syncDelayMs: 50 }),
+  ]);
+  exampleRuns = new Map(EXAMPLES.map(([dir]) => [dir, background(runExample(dir))]));
+  validation = background(runValidation());
 });
-afterAll(() => emulator?.stop());
+afterAll(async () => {
+  await Promise.allSettled([...(exampleRuns?.values() ?? []), validation]);
+  await Promise.all([emulator?.stop(), validationEmulator?.stop()]);
+});
+
+/** A chain of steps started in the background; a failure is reported by the test that awaits it. */
+function background<T>(chain: Promise<T>): Promise<T> {
+  chain.catch(() => undefined);
+  return chain;
+}
 
 const getAsset = (id: string) => emulator.api("GET", `${ENVIRONMENTS}/${id}`);
 
@@ -34,48 +54,64 @@ async function editByHand(id: string, edit: (spec: Json) => void): Promise<void>
   expect(response.status).toBe(202);
 }
 
+/** Each example: its directory, the outputs it must have, and what Run:ai must hold. */
+const EXAMPLES: [string, Json, Json][] = [
+  [
+    "environment-inference",
+    { environmentName: "vllm-server", servingPort: 8000 },
+    {
+      meta: { workloadSupportedTypes: { inference: true } },
+      spec: {
+        connections: [
+          {
+            name: "http",
+            internalToolInfo: { connectionType: "ServingPort", containerPort: 8000, servingPortInfo: { protocol: "http" } },
+          },
+        ],
+        probes: { readiness: { handler: { httpGet: { path: "/health", port: 8000 } } } },
+      },
+    },
+  ],
+  [
+    "environment-pytorch",
+    { environmentName: "pytorch-ddp", distFramework: "PyTorch" },
+    {
+      meta: {
+        scope: "department",
+        departmentId: "101",
+        workloadSupportedTypes: { training: true, distributed: true, distFramework: "PyTorch" },
+      },
+    },
+  ],
+];
+
+interface ExampleRun {
+  outputs: Record<string, unknown>;
+  asset: Json;
+  statusAfterDestroy: number;
+}
+
+/** An example's own stack: up, outputs, the asset, a preview with nothing to do, destroy. */
+async function runExample(dir: string): Promise<ExampleRun> {
+  const stack = await TestStack.create({ program: example(dir), config: emulator.stackConfig() });
+  try {
+    await stack.up();
+    const outputs = await stack.outputs();
+    const asset = (await getAsset(outputs.environmentId as string)).body;
+    await stack.preview({ expectNoChanges: true });
+    await stack.destroy();
+    return { outputs, asset, statusAfterDestroy: (await getAsset(outputs.environmentId as string)).status };
+  } finally {
+    await stack.cleanup();
+  }
+}
+
 describe("the example environments", () => {
-  test.each<[string, Json, Json]>([
-    [
-      "environment-inference",
-      { environmentName: "vllm-server", servingPort: 8000 },
-      {
-        meta: { workloadSupportedTypes: { inference: true } },
-        spec: {
-          connections: [
-            {
-              name: "http",
-              internalToolInfo: { connectionType: "ServingPort", containerPort: 8000, servingPortInfo: { protocol: "http" } },
-            },
-          ],
-          probes: { readiness: { handler: { httpGet: { path: "/health", port: 8000 } } } },
-        },
-      },
-    ],
-    [
-      "environment-pytorch",
-      { environmentName: "pytorch-ddp", distFramework: "PyTorch" },
-      {
-        meta: {
-          scope: "department",
-          departmentId: "101",
-          workloadSupportedTypes: { training: true, distributed: true, distFramework: "PyTorch" },
-        },
-      },
-    ],
-  ])("examples/%s: up, then preview has nothing to do", async (dir, expectedOutputs, expected) => {
-    const stack = await TestStack.create({ program: example(dir), config: emulator.stackConfig() });
-    try {
-      await stack.up();
-      const outputs = await stack.outputs();
-      expect(outputs).toMatchObject({ ...expectedOutputs, syncStatus: "No issues found" });
-      expect((await getAsset(outputs.environmentId as string)).body).toMatchObject(expected);
-      await stack.preview({ expectNoChanges: true });
-      await stack.destroy();
-      expect((await getAsset(outputs.environmentId as string)).status).toBe(404);
-    } finally {
-      await stack.cleanup();
-    }
+  test.each(EXAMPLES)("examples/%s: up, then preview has nothing to do", async (dir, expectedOutputs, expected) => {
+    const { outputs, asset, statusAfterDestroy } = await exampleRuns.get(dir)!;
+    expect(outputs).toMatchObject({ ...expectedOutputs, syncStatus: "No issues found" });
+    expect(asset).toMatchObject(expected);
+    expect(statusAfterDestroy).toBe(404);
   });
 });
 
@@ -281,66 +317,74 @@ describe("EnvironmentAsset lifecycle", () => {
  */
 const PREVIEWED_CASES = 5;
 
-describe("EnvironmentAsset validation at preview", () => {
-  const cases = Object.fromEntries(
-    Object.entries(ENVIRONMENT_BAD_INPUTS)
-      .sort(([, a], [, b]) => b.reasons.length - a.reasons.length)
-      .slice(0, PREVIEWED_CASES),
-  );
+const cases = Object.fromEntries(
+  Object.entries(ENVIRONMENT_BAD_INPUTS)
+    .sort(([, a], [, b]) => b.reasons.length - a.reasons.length)
+    .slice(0, PREVIEWED_CASES),
+);
 
-  // The engine stops a preview at the first resource whose check fails, so each case gets a preview
-  // of its own (the program declares only the resource ENVIRONMENT_CASE names). Two stacks preview
-  // side by side to keep the wall time down; previews write no state, and the provider must not
-  // write to Run:ai either.
+interface ValidationRun {
+  outputs: Map<string, { code: number; output: string }>;
+  writes: number;
+  chained: { code: number; output: string };
+}
+
+/**
+ * The engine stops a preview at the first resource whose check fails, so each case gets a preview
+ * of its own (the program declares only the resource ENVIRONMENT_CASE names). Two stacks of the
+ * validation emulator preview side by side to keep the wall time down; previews write no state, and
+ * the provider must not write to Run:ai either.
+ */
+async function runValidation(): Promise<ValidationRun> {
   const LANES = 2;
   const outputs = new Map<string, { code: number; output: string }>();
-  let writes = -1;
-  let chained: { code: number; output: string };
-  beforeAll(async () => {
-    const environments = JSON.stringify(Object.fromEntries(Object.entries(cases).map(([name, c]) => [name, c.args])));
-    const stacks = await Promise.all(
-      Array.from({ length: LANES }, () =>
-        TestStack.create({ program: scenarioProgram, config: { ...emulator.stackConfig(), "env:environments": environments } }),
-      ),
+  let chained: { code: number; output: string } | undefined;
+  const environments = JSON.stringify(Object.fromEntries(Object.entries(cases).map(([name, c]) => [name, c.args])));
+  const stacks = await Promise.all(
+    Array.from({ length: LANES }, () =>
+      TestStack.create({ program: scenarioProgram, config: { ...validationEmulator.stackConfig(), "env:environments": environments } }),
+    ),
+  );
+  try {
+    const writesBefore = await validationEmulator.writeCount();
+    const preview = async (stack: TestStack, name: string) => {
+      const result = await stack.preview({}, { allowFailure: true, env: { ENVIRONMENT_CASE: name } });
+      return { code: result.code, output: result.stdout + result.stderr };
+    };
+    const queue = [...Object.keys(cases), "chained"];
+    await Promise.all(
+      stacks.map(async (stack) => {
+        for (let name = queue.shift(); name !== undefined; name = queue.shift()) {
+          const result = await preview(stack, name);
+          if (name === "chained") chained = result;
+          else outputs.set(name, result);
+        }
+      }),
     );
-    try {
-      const writesBefore = await emulator.writeCount();
-      const preview = async (stack: TestStack, name: string) => {
-        const result = await stack.preview({}, { allowFailure: true, env: { ENVIRONMENT_CASE: name } });
-        return { code: result.code, output: result.stdout + result.stderr };
-      };
-      const queue = [...Object.keys(cases), "chained"];
-      await Promise.all(
-        stacks.map(async (stack) => {
-          for (let name = queue.shift(); name !== undefined; name = queue.shift()) {
-            const result = await preview(stack, name);
-            if (name === "chained") chained = result;
-            else outputs.set(name, result);
-          }
-        }),
-      );
-      writes = (await emulator.writeCount()) - writesBefore;
-    } finally {
-      await Promise.all(stacks.map((stack) => stack.cleanup()));
-    }
-  });
+    return { outputs, writes: (await validationEmulator.writeCount()) - writesBefore, chained: chained! };
+  } finally {
+    await Promise.all(stacks.map((stack) => stack.cleanup()));
+  }
+}
 
+describe("EnvironmentAsset validation at preview", () => {
   test("the table has at least 15 bad environments, and the ones previewed have two reasons or more", () => {
     expect(Object.keys(ENVIRONMENT_BAD_INPUTS).length).toBeGreaterThanOrEqual(15);
     expect(Object.values(cases).map((c) => c.reasons.length >= 2)).toEqual(Array(PREVIEWED_CASES).fill(true));
   });
 
-  test.each(Object.keys(cases))("%s: preview fails with exactly its reasons", (name) => {
-    const { code, output } = outputs.get(name)!;
+  test.each(Object.keys(cases))("%s: preview fails with exactly its reasons", async (name) => {
+    const { code, output } = (await validation).outputs.get(name)!;
     expect(code).not.toBe(0);
     expect(reportedProblems(output, TYPE, name)).toEqual(cases[name].reasons);
   });
 
-  test("no preview wrote anything to Run:ai", () => {
-    expect(writes).toBe(0);
+  test("no preview wrote anything to Run:ai", async () => {
+    expect((await validation).writes).toBe(0);
   });
 
-  test("inputs still unknown at preview raise nothing, and the preview succeeds", () => {
+  test("inputs still unknown at preview raise nothing, and the preview succeeds", async () => {
+    const { chained } = await validation;
     expect(chained.output).not.toContain("has a problem");
     expect(chained.code).toBe(0);
     expect(chained.output).toContain("+ 3 to create");
@@ -349,7 +393,7 @@ describe("EnvironmentAsset validation at preview", () => {
 
 describe("the whole file", () => {
   it("sent no request body the OpenAPI referee rejected", async () => {
-    expect(await emulator.statusCount(400)).toBe(0);
+    expect([await emulator.statusCount(400), await validationEmulator.statusCount(400)]).toEqual([0, 0]);
   });
 });
 

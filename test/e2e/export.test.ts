@@ -30,8 +30,13 @@ beforeAll(async () => {
     TestStack.create({ program: path.join(__dirname, "programs/plugin-import"), config }),
     TestStack.create({ program: path.join(__dirname, "programs/export-yaml"), config }),
   ]);
+  // The Go and Python imports of one department only read the tenant, and no other test changes
+  // that department: they run beside the TypeScript and YAML ones, and their tests check what they saw.
+  goImport = background(importIntoGo());
+  pythonImport = background(importIntoPython());
 });
 afterAll(async () => {
+  await Promise.allSettled([goImport, pythonImport]);
   await ts?.cleanup();
   await yaml?.cleanup();
   await go?.cleanup();
@@ -39,8 +44,19 @@ afterAll(async () => {
   await emulator?.stop();
 });
 
+let goImport: Promise<{ exported: ExportRun; names: string[]; code: string; preview: { code: number; stderr: string } }>;
+let pythonImport: Promise<{ exported: ExportRun; imported: string; code: string }>;
+
+/** A chain of steps started in the background; a failure is reported by the test that awaits it. */
+function background<T>(chain: Promise<T>): Promise<T> {
+  chain.catch(() => undefined);
+  return chain;
+}
+
+type ExportRun = { code: number; stdout: string; stderr: string };
+
 /** Runs runai-export in the stack's project folder, so it reads that stack's runai:* config. */
-async function exportIn(stack: TestStack, args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+async function exportIn(stack: TestStack, args: string[]): Promise<ExportRun> {
   return promisify(execFile)("node", [EXPORTER, ...args], { cwd: stack.workDir, env: stack.env })
     .then(({ stdout, stderr }) => ({ code: 0, stdout, stderr }))
     .catch((err: { code: number; stdout: string; stderr: string }) => ({ code: err.code, stdout: err.stdout, stderr: err.stderr }));
@@ -254,7 +270,8 @@ it("filters select exactly what they name", async () => {
   expect(await exported(["--kinds", "IdentityProvider,Cluster"])).toEqual(["Cluster research-cluster", "IdentityProvider exp-sso"]);
 });
 
-it("imports a department into a Go stack on the generated SDK that previews with no change", async () => {
+/** A Go stack on the generated SDK: the department exported, imported as Go, and previewed. */
+async function importIntoGo() {
   const run = promisify(execFile);
   go = await TestStack.create({
     program: path.join(__dirname, "programs/go-typed"),
@@ -263,35 +280,43 @@ it("imports a department into a Go stack on the generated SDK that previews with
     env: { GOFLAGS: "-mod=mod -trimpath", GOSUMDB: "off", GOTOOLCHAIN: "local" },
     ownNodeModules: true,
   });
-  const shell = (line: string) => run("sh", ["-c", line], { cwd: go!.workDir, env: go!.env, maxBuffer: 64 * 1024 * 1024 });
+  const stack = go;
+  const shell = (line: string) => run("sh", ["-c", line], { cwd: stack.workDir, env: stack.env, maxBuffer: 64 * 1024 * 1024 });
   await shell(`pulumi package gen-sdk ${path.join(repoRoot, "bin/pulumi-resource-runai")} --language go --out sdk 2>&1`);
   const { version } = JSON.parse(read(path.join(repoRoot, "package.json"))) as { version: string };
-  await run("node", [path.join(repoRoot, "scripts/package-plugin.js"), go.tempDir], { cwd: repoRoot });
-  const tarball = path.join(go.tempDir, `pulumi-resource-runai-v${version}-linux-amd64.tar.gz`);
+  await run("node", [path.join(repoRoot, "scripts/package-plugin.js"), stack.tempDir], { cwd: repoRoot });
+  const tarball = path.join(stack.tempDir, `pulumi-resource-runai-v${version}-linux-amd64.tar.gz`);
   await run(path.join(pulumiBinDir(), "pulumi"), ["plugin", "install", "resource", "runai", version, "--file", tarball], {
-    cwd: go.workDir,
-    env: go.env,
+    cwd: stack.workDir,
+    env: stack.env,
   });
 
   // Run in the Go project: its stack's config is the exporter's too. One department: one file.
-  const exported = await exportIn(go, ["--out", "runai.json", "--department", "exp-data"]);
-  expect(exported.code).toBe(0);
-  const file = path.join(go.workDir, "runai.json");
-  expect(names(file)).toEqual(EXP_DATA);
-  const out = path.join(go.tempDir, "imported.go");
-  await go.run(["import", "--file", file, "--yes", "--protect=false", "--out", out]);
+  const exported = await exportIn(stack, ["--out", "runai.json", "--department", "exp-data"]);
+  if (exported.code !== 0) return { exported, names: [], code: "", preview: { code: -1, stderr: "" } };
+  const file = path.join(stack.workDir, "runai.json");
+  const out = path.join(stack.tempDir, "imported.go");
+  await stack.run(["import", "--file", file, "--yes", "--protect=false", "--out", out]);
   const code = read(out);
+  fs.writeFileSync(path.join(stack.workDir, "main.go"), code);
+  const preview = await stack.preview({ expectNoChanges: true, extra: ["--diff"] }, { allowFailure: true, timeoutMs: 900_000 });
+  return { exported, names: names(file), code, preview: { code: preview.code, stderr: preview.stderr } };
+}
+
+it("imports a department into a Go stack on the generated SDK that previews with no change", async () => {
+  const { exported, names: imported, code, preview } = await goImport;
+  expect(exported.code).toBe(0);
+  expect(imported).toEqual(EXP_DATA);
   expect(code).toMatch(/DepartmentId: +exp_data\.ID\(\),/);
   expectNoSecrets(code);
-  fs.writeFileSync(path.join(go.workDir, "main.go"), code);
-  const preview = await go.preview({ expectNoChanges: true, extra: ["--diff"] }, { allowFailure: true, timeoutMs: 900_000 });
-  expect({ code: preview.code, stderr: preview.stderr }).toEqual({ code: 0, stderr: "" });
+  expect(preview).toEqual({ code: 0, stderr: "" });
 }, 960_000);
 
-it("generates Python for the same department that compiles, with its links", async () => {
+/** A Python stack: the department exported and imported as Python. */
+async function importIntoPython() {
   python = await TestStack.create({ program: path.join(__dirname, "programs/export-python"), config: emulator.stackConfig() });
   const exported = await exportIn(python, ["--out", "runai.json", "--department", "exp-data"]);
-  expect(exported.code).toBe(0);
+  if (exported.code !== 0) return { exported, imported: "", code: "" };
   const out = path.join(python.tempDir, "imported.py");
   const imported = await python.run([
     "import",
@@ -302,10 +327,15 @@ it("generates Python for the same department that compiles, with its links", asy
     "--out",
     out,
   ]);
-  expect(imported.stdout).toContain("8 imported");
-  const code = read(out);
+  return { exported, imported: imported.stdout, code: read(out) };
+}
+
+it("generates Python for the same department that compiles, with its links", async () => {
+  const { exported, imported, code } = await pythonImport;
+  expect(exported.code).toBe(0);
+  expect(imported).toContain("8 imported");
   expect(code).toContain("department_id=exp_data.id,");
   expect(code).toContain("scope_id=exp_etl.id,");
   expectNoSecrets(code);
-  await promisify(execFile)("python3", ["-m", "py_compile", out]);
+  await promisify(execFile)("python3", ["-m", "py_compile", path.join(python!.tempDir, "imported.py")]);
 });

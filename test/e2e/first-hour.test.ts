@@ -8,12 +8,32 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { Slots } from "../support/async";
+import { EmulatorHarness } from "../support/emulator";
 import { packedPackage } from "../support/packed";
 import { repoRoot } from "../support/pulumi-stack";
 import { shell, userEnv } from "../support/user-shell";
 const version: string = JSON.parse(fs.readFileSync(path.join(repoRoot, "package.json"), "utf8")).version;
 
 const packed = packedPackage("pulumi-runai-first-hour-");
+/**
+ * What the tests add to a user's `npm install`: no audit or funding notes, and packages already in
+ * npm's cache taken from there without asking the registry again (anything missing still comes from it).
+ */
+const NPM_FLAGS = "--no-audit --no-fund --prefer-offline";
+
+// The examples' install and previews share nothing with the README's project, so they start with the
+// file, beside it, against an emulator of their own (its count of writes is theirs); their tests await them.
+let examplesEmulator: EmulatorHarness;
+let examples: Promise<ExamplesRun>;
+beforeAll(async () => {
+  examplesEmulator = await EmulatorHarness.start();
+  examples = installAndPreviewExamples();
+  examples.catch(() => undefined); // reported by the tests that await it
+});
+afterAll(async () => {
+  await examples?.catch(() => undefined);
+  await examplesEmulator?.stop();
+});
 
 /** The fenced code blocks of a language in a markdown text, in order. */
 function codeBlocks(markdown: string, language: string): string[] {
@@ -29,8 +49,8 @@ describe("the README's install and first program, in an empty folder", () => {
   it("installs, compiles with type checking, goes up and comes down", async () => {
     // What a user changes: the published name becomes the packed.tarball, the placeholders the emulator's values.
     const script = installBlock
-      .replace("npm install pulumi-runai ", `npm install --no-audit --no-fund ${packed.tarball} `)
-      .replace("npm install --save-dev ", "npm install --no-audit --no-fund --save-dev ")
+      .replace("npm install pulumi-runai ", `npm install ${NPM_FLAGS} ${packed.tarball} `)
+      .replace("npm install --save-dev ", `npm install ${NPM_FLAGS} --save-dev `)
       .replace("https://<tenant>.run.ai", packed.emulator.url)
       .replace("<application client id>", "runai-admin")
       .replace("<application secret>", "runai-admin-secret");
@@ -83,53 +103,54 @@ const EXAMPLES: Example[] = [
   { dir: "yaml-quickstart", secrets: { registryPassword: "example-password" }, ownInstall: true },
 ];
 
-describe("every example, copied out of the repository", () => {
-  let examplesRoot: string;
-  let env: NodeJS.ProcessEnv;
-  let writesBefore: number;
-  const previews = new Map<string, Promise<string>>();
+interface ExamplesRun {
+  /** Each example's preview output, by directory. */
+  previews: Map<string, Promise<string>>;
+  writesBefore: number;
+}
 
-  beforeAll(async () => {
-    // One install for all of them, in the folder that holds their copies (Node resolves packages from
-    // a parent folder): the union of what their own package.json files ask for, this package as the packed.tarball.
-    examplesRoot = path.join(packed.scratch, "examples");
-    fs.mkdirSync(examplesRoot);
-    env = userEnv(examplesRoot);
-    const dependencies: Record<string, string> = {};
-    const own: Promise<string>[] = [];
-    for (const { dir, ownInstall } of EXAMPLES) {
-      const copy = path.join(examplesRoot, dir);
-      fs.cpSync(path.join(repoRoot, "examples", dir), copy, { recursive: true });
-      // Naming the packed.tarball installs it in place of the published version, with the rest of package.json.
-      if (ownInstall) own.push(shell(`npm install --no-audit --no-fund ${packed.tarball}`, copy, env));
-      else Object.assign(dependencies, ...manifestDependencies(copy));
-    }
-    dependencies["pulumi-runai"] = `file:${packed.tarball}`;
-    fs.writeFileSync(path.join(examplesRoot, "package.json"), JSON.stringify({ name: "examples", private: true, dependencies }));
-    await Promise.all([shell("npm install --no-audit --no-fund", examplesRoot, env), ...own]);
-    // The previews mostly wait on the engine: three at a time, each test awaits its own.
-    writesBefore = await packed.emulator.writeCount();
-    const slots = new Slots(3);
-    for (const example of EXAMPLES) {
-      previews.set(
-        example.dir,
-        (async () => {
-          if (example.after) {
-            await previews.get(example.after);
-            await slots.run(() => shell("pulumi up --yes --non-interactive --stack dev", path.join(examplesRoot, example.after!), env));
-          }
-          return slots.run(() => preview(example));
-        })(),
-      );
-    }
-    for (const pending of previews.values()) pending.catch(() => undefined); // reported by the test that awaits it
-  }, 900_000);
+async function installAndPreviewExamples(): Promise<ExamplesRun> {
+  // One install for all of them, in the folder that holds their copies (Node resolves packages from
+  // a parent folder): the union of what their own package.json files ask for, this package as the packed.tarball.
+  const examplesRoot = path.join(packed.scratch, "examples");
+  fs.mkdirSync(examplesRoot);
+  const env = userEnv(examplesRoot);
+  const dependencies: Record<string, string> = {};
+  const own: Promise<string>[] = [];
+  for (const { dir, ownInstall } of EXAMPLES) {
+    const copy = path.join(examplesRoot, dir);
+    fs.cpSync(path.join(repoRoot, "examples", dir), copy, { recursive: true });
+    // Naming the packed.tarball installs it in place of the published version, with the rest of package.json.
+    if (ownInstall) own.push(shell(`npm install ${NPM_FLAGS} ${packed.tarball}`, copy, env));
+    else Object.assign(dependencies, ...manifestDependencies(copy));
+  }
+  dependencies["pulumi-runai"] = `file:${packed.tarball}`;
+  fs.writeFileSync(path.join(examplesRoot, "package.json"), JSON.stringify({ name: "examples", private: true, dependencies }));
+  await Promise.all([shell(`npm install ${NPM_FLAGS}`, examplesRoot, env), ...own]);
+  // The previews mostly wait on the engine: three at a time, each test awaits its own.
+  const writesBefore = await examplesEmulator.writeCount();
+  const slots = new Slots(3);
+  const previews = new Map<string, Promise<string>>();
+  for (const example of EXAMPLES) {
+    previews.set(
+      example.dir,
+      (async () => {
+        if (example.after) {
+          await previews.get(example.after);
+          await slots.run(() => shell("pulumi up --yes --non-interactive --stack dev", path.join(examplesRoot, example.after!), env));
+        }
+        return slots.run(() => preview(example));
+      })(),
+    );
+  }
+  for (const pending of previews.values()) pending.catch(() => undefined); // reported by the test that awaits it
+  return { previews, writesBefore };
 
   /** A new `dev` stack of the example with the tenant's settings and its own, then `pulumi preview`. */
   async function preview(example: Example): Promise<string> {
     const cwd = path.join(examplesRoot, example.dir);
     const settings = [
-      `--plaintext runai:url=${packed.emulator.url}`,
+      `--plaintext runai:url=${examplesEmulator.url}`,
       "--plaintext runai:clientId=runai-admin",
       "--secret runai:clientSecret=runai-admin-secret",
       ...Object.entries(example.config ?? {}).map(([key, value]) => `--plaintext ${key}=${value}`),
@@ -138,7 +159,9 @@ describe("every example, copied out of the repository", () => {
     await shell(`pulumi stack init dev --non-interactive && pulumi config set-all ${settings}`, cwd, env);
     return shell("pulumi preview --non-interactive --stack dev", cwd, env);
   }
+}
 
+describe("every example, copied out of the repository", () => {
   it.each(EXAMPLES.map((example) => example.dir))("examples/%s names the published package and what it needs", (dir) => {
     const manifest = JSON.parse(fs.readFileSync(path.join(repoRoot, "examples", dir, "package.json"), "utf8"));
     const all = { ...manifest.dependencies, ...manifest.devDependencies };
@@ -151,9 +174,10 @@ describe("every example, copied out of the repository", () => {
   it.each(EXAMPLES.map((example) => example.dir))(
     "examples/%s: pulumi preview passes with its own package.json, and writes nothing",
     async (dir) => {
+      const { previews, writesBefore } = await examples;
       expect(await previews.get(dir)).toMatch(/Resources:\n\s+\+ \d+ to create/);
       // Previews write nothing (and neither does cluster-exports' `up`, which creates no Run:ai object).
-      expect(await packed.emulator.writeCount()).toBe(writesBefore);
+      expect(await examplesEmulator.writeCount()).toBe(writesBefore);
     },
     600_000,
   );

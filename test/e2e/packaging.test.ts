@@ -35,18 +35,30 @@ interface InstallCase {
   env?: Record<string, string>;
 }
 
+// Packages already in the tools' caches are taken from there without asking the registry again (the
+// registry still answers for anything missing): what is installed is the same, the wait is not.
+const NPM_INSTALL = ["npm", "install", "--no-audit", "--no-fund", "--prefer-offline"];
+
 const CASES: InstallCase[] = [
-  { label: `npm, @pulumi/pulumi ${OLDER_SDK}`, sdk: OLDER_SDK, install: ["npm", "install", "--no-audit", "--no-fund"] },
-  { label: `npm, @pulumi/pulumi ${PINNED_SDK}`, sdk: PINNED_SDK, install: ["npm", "install", "--no-audit", "--no-fund"] },
-  { label: "pnpm 9", sdk: PINNED_SDK, install: ["npx", "--yes", "pnpm@9", "install", `--registry=${REGISTRY}`] },
-  { label: "Yarn classic", sdk: PINNED_SDK, install: ["npx", "--yes", "yarn@1", "install", `--registry=${REGISTRY}`, "--no-lockfile"] },
+  { label: `npm, @pulumi/pulumi ${OLDER_SDK}`, sdk: OLDER_SDK, install: NPM_INSTALL },
+  { label: `npm, @pulumi/pulumi ${PINNED_SDK}`, sdk: PINNED_SDK, install: NPM_INSTALL },
+  {
+    label: "pnpm 9",
+    sdk: PINNED_SDK,
+    install: ["npx", "--yes", "--prefer-offline", "pnpm@9", "install", "--prefer-offline", `--registry=${REGISTRY}`],
+  },
+  {
+    label: "Yarn classic",
+    sdk: PINNED_SDK,
+    install: ["npx", "--yes", "--prefer-offline", "yarn@1", "install", "--prefer-offline", `--registry=${REGISTRY}`, "--no-lockfile"],
+  },
   {
     label: "Yarn Berry (nodeLinker: node-modules)",
     sdk: PINNED_SDK,
     files: {
       ".yarnrc.yml": `nodeLinker: node-modules\nnpmRegistryServer: "${REGISTRY.replace(/\/$/, "")}"\nenableImmutableInstalls: false\n`,
     },
-    install: ["npx", "--yes", "-p", "@yarnpkg/cli-dist@4", "yarn", "install"],
+    install: ["npx", "--yes", "--prefer-offline", "-p", "@yarnpkg/cli-dist@4", "yarn", "install"],
   },
   {
     label: "ES modules, TypeScript (module: nodenext, ts-node/esm)",
@@ -60,7 +72,7 @@ const CASES: InstallCase[] = [
       }),
     },
     runtimeOptions: { nodeargs: "--loader ts-node/esm --no-warnings" },
-    install: ["npm", "install", "--no-audit", "--no-fund"],
+    install: NPM_INSTALL,
   },
 ];
 
@@ -77,32 +89,59 @@ it("packs only what a user needs: dist, bin, api, docs, README, LICENSE, CHANGEL
 });
 
 // Installs are slow and mostly wait on the registry and the disk: they all start once the tarball
-// exists, two at a time, and each case's engine run starts as soon as its own install is done.
-const installs = new Map<InstallCase, Promise<TestStack>>();
+// exists, two at a time, and each case's engine run starts as soon as its own install is done (two
+// at a time too, beside the installs still running). Each test awaits its case and checks what it saw.
+interface CaseRun {
+  sdkCopies: string[];
+  /** `npm ls @pulumi/pulumi` of an npm install, and the one path it must list. */
+  npmLs?: { listed: string[]; expected: string[] };
+  up: string;
+  outputs: Record<string, unknown>;
+  destroy: string;
+  leftAfterDestroy: unknown[];
+}
+const runs = new Map<InstallCase, Promise<CaseRun>>();
 const stacks: TestStack[] = [];
 const installSlots = new Slots(2);
+const engineSlots = new Slots(2);
 
-function installed(installCase: InstallCase): Promise<TestStack> {
-  let pending = installs.get(installCase);
+async function install(installCase: InstallCase): Promise<TestStack> {
+  const stack = await TestStack.create({
+    program,
+    ownNodeModules: true,
+    config: { ...packed.emulator.stackConfig(), "packaged:assetName": assetName(installCase) },
+  });
+  stacks.push(stack);
+  writeUserProject(stack.workDir, installCase);
+  await run(installCase.install[0], installCase.install.slice(1), {
+    cwd: stack.workDir,
+    env: { ...cleanEnv(), ...installCase.env },
+    timeout: 600_000,
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  return stack;
+}
+
+async function upPreviewDestroy(stack: TestStack, installCase: InstallCase): Promise<CaseRun> {
+  const sdkCopiesFound = sdkCopies(stack.workDir);
+  let npmLs: CaseRun["npmLs"];
+  if (installCase.install[0] === "npm") {
+    const { stdout } = await run("npm", ["ls", "@pulumi/pulumi", "--all", "--parseable"], { cwd: stack.workDir, env: cleanEnv() });
+    npmLs = { listed: stdout.trim().split("\n"), expected: [fs.realpathSync(path.join(stack.workDir, "node_modules/@pulumi/pulumi"))] };
+  }
+  const up = (await stack.up()).stdout;
+  const outputs = await stack.outputs();
+  await stack.preview({ expectNoChanges: true });
+  const destroy = (await stack.destroy()).stdout;
+  return { sdkCopies: sdkCopiesFound, npmLs, up, outputs, destroy, leftAfterDestroy: await stack.resourcesOfType(TYPE) };
+}
+
+function caseRun(installCase: InstallCase): Promise<CaseRun> {
+  let pending = runs.get(installCase);
   if (!pending) {
-    pending = installSlots.run(async () => {
-      const stack = await TestStack.create({
-        program,
-        ownNodeModules: true,
-        config: { ...packed.emulator.stackConfig(), "packaged:assetName": assetName(installCase) },
-      });
-      stacks.push(stack);
-      writeUserProject(stack.workDir, installCase);
-      await run(installCase.install[0], installCase.install.slice(1), {
-        cwd: stack.workDir,
-        env: { ...cleanEnv(), ...installCase.env },
-        timeout: 600_000,
-        maxBuffer: 64 * 1024 * 1024,
-      });
-      return stack;
-    });
+    pending = installSlots.run(() => install(installCase)).then((stack) => engineSlots.run(() => upPreviewDestroy(stack, installCase)));
     pending.catch(() => undefined); // reported by the test that awaits it
-    installs.set(installCase, pending);
+    runs.set(installCase, pending);
   }
   return pending;
 }
@@ -111,28 +150,24 @@ const assetName = (installCase: InstallCase) => `packaged-${CASES.indexOf(instal
 
 describe("a user project installed", () => {
   beforeAll(() => {
-    for (const installCase of CASES) void installed(installCase);
+    for (const installCase of CASES) void caseRun(installCase);
   });
   afterAll(async () => {
-    await Promise.allSettled(installs.values());
+    await Promise.allSettled(runs.values());
     await Promise.all(stacks.map((stack) => stack.cleanup()));
   });
 
   it.each(CASES)(
     "with $label: one @pulumi/pulumi (the program's $sdk); up, preview --expect-no-changes, destroy",
     async (installCase) => {
-      const stack = await installed(installCase);
-      expect(sdkCopies(stack.workDir)).toEqual([installCase.sdk]);
-      if (installCase.install[0] === "npm") {
-        const { stdout } = await run("npm", ["ls", "@pulumi/pulumi", "--all", "--parseable"], { cwd: stack.workDir, env: cleanEnv() });
-        expect(stdout.trim().split("\n")).toEqual([fs.realpathSync(path.join(stack.workDir, "node_modules/@pulumi/pulumi"))]);
-      }
+      const seen = await caseRun(installCase);
+      expect(seen.sdkCopies).toEqual([installCase.sdk]);
+      if (installCase.install[0] === "npm") expect(seen.npmLs?.listed).toEqual(seen.npmLs?.expected);
 
-      expect((await stack.up()).stdout).toContain("+ 2 created");
-      expect(await stack.outputs()).toMatchObject({ mountPath: `/etc/${assetName(installCase)}` });
-      await stack.preview({ expectNoChanges: true });
-      expect((await stack.destroy()).stdout).toContain("- 2 deleted");
-      expect(await stack.resourcesOfType(TYPE)).toEqual([]);
+      expect(seen.up).toContain("+ 2 created");
+      expect(seen.outputs).toMatchObject({ mountPath: `/etc/${assetName(installCase)}` });
+      expect(seen.destroy).toContain("- 2 deleted");
+      expect(seen.leftAfterDestroy).toEqual([]);
     },
     900_000,
   );

@@ -66,7 +66,16 @@ export function pulumiBinDir(): string {
   return dir;
 }
 
+/** Commands that may leave resources in the stack (even when they fail or are killed). */
+const MAY_CREATE = new Set(["up", "refresh", "import"]);
+
 export class TestStack {
+  /**
+   * Nothing can be left to destroy: a new stack, or the last command that could create was a
+   * successful destroy. Cleanup then skips its own destroy (a whole engine run per stack).
+   */
+  private empty = true;
+
   private constructor(
     readonly name: string,
     readonly tempDir: string,
@@ -128,6 +137,8 @@ export class TestStack {
    * passphrase): for running other tools against the stack, such as an Automation API program.
    */
   get env(): NodeJS.ProcessEnv {
+    // Whatever runs with it may create resources that cleanup must destroy.
+    this.empty = false;
     return { ...this.baseEnv };
   }
 
@@ -141,6 +152,7 @@ export class TestStack {
     const fullArgs = [...args, "--non-interactive", "--cwd", this.workDir];
     if (args[0] !== "stack" || args[1] !== "init") fullArgs.push("--stack", this.name);
     const command = `pulumi ${args.join(" ")}`;
+    if (MAY_CREATE.has(args[0]) || (args[0] === "stack" && args[1] === "import")) this.empty = false;
     return new Promise((resolve, reject) => {
       execFile(
         path.join(pulumiBinDir(), "pulumi"),
@@ -154,6 +166,7 @@ export class TestStack {
         (error, stdout, stderr) => {
           const code = error ? (typeof error.code === "number" ? error.code : 1) : 0;
           const result = { code, stdout, stderr, command };
+          if (args[0] === "destroy" && code === 0 && !args.some((arg) => /^--(target|exclude|preview-only)/.test(arg))) this.empty = true;
           if (code !== 0 && !options.allowFailure) reject(new PulumiCommandError(result));
           else resolve(result);
         },
@@ -173,6 +186,7 @@ export class TestStack {
     options: RunOptions = {},
   ): Promise<CommandResult & { killed: boolean }> {
     const fullArgs = [...args, "--non-interactive", "--cwd", this.workDir, "--stack", this.name];
+    this.empty = false;
     const child = spawn(path.join(pulumiBinDir(), "pulumi"), fullArgs, {
       cwd: this.workDir,
       env: { ...this.baseEnv, ...options.env },
@@ -275,7 +289,7 @@ export class TestStack {
   /** Destroys whatever is left (best effort) and removes the temp dirs. */
   async cleanup(): Promise<void> {
     try {
-      await this.run(["destroy", "--yes", "--skip-preview"], { allowFailure: true, timeoutMs: 120_000 });
+      if (!this.empty) await this.run(["destroy", "--yes", "--skip-preview"], { allowFailure: true, timeoutMs: 120_000 });
     } finally {
       fs.rmSync(this.tempDir, { recursive: true, force: true });
     }
