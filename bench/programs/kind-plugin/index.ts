@@ -1,3 +1,4 @@
+import * as fs from "node:fs";
 import * as pulumi from "@pulumi/pulumi";
 import * as runai from "pulumi-runai/plugin";
 
@@ -7,7 +8,7 @@ type ResourceClass = new (name: string, args: Record<string, unknown>) => pulumi
 
 const config = new pulumi.Config("bench");
 const type = config.require("type");
-const resources = config.requireObject<Record<string, Record<string, unknown>>>("resources");
+const resources = JSON.parse(fs.readFileSync("resources.json", "utf8")) as Record<string, Record<string, unknown>>;
 const ResourceOfKind = (runai as unknown as Record<string, ResourceClass>)[type];
 if (!ResourceOfKind) throw new Error(`pulumi-runai/plugin exports no resource class ${type}`);
 

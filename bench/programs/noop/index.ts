@@ -1,6 +1,7 @@
+import * as fs from "node:fs";
 import * as pulumi from "@pulumi/pulumi";
 
-// `npm run bench:engine`'s floor: the same `bench:resources` config as bench/programs/kind, each
+// `npm run bench:engine`'s floor: the same `resources.json` as bench/programs/kind, each
 // entry a dynamic resource whose provider does no work at all, declaring the kind's outputs
 // (`bench:outputs`). What the engine, the language host and the dynamic-provider host cost for N
 // resources of the kind's shape, with nothing of ours on top.
@@ -30,7 +31,7 @@ class Noop extends pulumi.dynamic.Resource {
 }
 
 const config = new pulumi.Config("bench");
-const resources = config.requireObject<Record<string, Record<string, unknown>>>("resources");
+const resources = JSON.parse(fs.readFileSync("resources.json", "utf8")) as Record<string, Record<string, unknown>>;
 // The output properties the kind's class declares (as undefined inputs, the way the classes do): the
 // language host's cost of a declared output (four promises, each with a stack trace) is the SDK's.
 const declared = Object.fromEntries((config.getObject<string[]>("outputs") ?? []).map((key) => [key, undefined]));
