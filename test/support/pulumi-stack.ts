@@ -286,10 +286,14 @@ export class TestStack {
     copyProgram(program, this.workDir);
   }
 
-  /** Destroys whatever is left (best effort) and removes the temp dirs. */
-  async cleanup(): Promise<void> {
+  /**
+   * Destroys whatever is left (best effort) and removes the temp dirs. `destroy: false` only removes
+   * them: for a stack whose objects go away with their emulator (the engine benchmark's 1,000).
+   */
+  async cleanup(options: { destroy?: boolean } = {}): Promise<void> {
     try {
-      if (!this.empty) await this.run(["destroy", "--yes", "--skip-preview"], { allowFailure: true, timeoutMs: 120_000 });
+      if (!this.empty && options.destroy !== false)
+        await this.run(["destroy", "--yes", "--skip-preview"], { allowFailure: true, timeoutMs: 120_000 });
     } finally {
       fs.rmSync(this.tempDir, { recursive: true, force: true });
     }
