@@ -153,6 +153,12 @@ interface PhaseResult {
    */
   cpuSeconds?: number;
   cpuSamples: number[];
+  /**
+   * CPU seconds of this process during the command: the emulator answering the provider (nearly
+   * all of it; the floors make no requests), the median of `emulatorCpuSamples`.
+   */
+  emulatorCpuSeconds: number;
+  emulatorCpuSamples: number[];
   /** From the emulator's counters; absent for the floor. */
   requests?: Requests;
 }
@@ -276,15 +282,28 @@ async function runLifecycles(
         await subject.harness.resetCounters();
         const started = performance.now();
         const cpuBefore = childrenCpuSeconds();
+        const ownCpuBefore = process.cpuUsage();
         await commands[phase]();
         const seconds = round((performance.now() - started) / 1000, 3);
         const cpu = cpuBefore === undefined ? [] : [round(childrenCpuSeconds()! - cpuBefore, 2)];
+        const ownCpu = process.cpuUsage(ownCpuBefore);
+        const emulatorCpu = round((ownCpu.user + ownCpu.system) / 1e6, 2);
         const requests = subject.countRequests ? summariseRequests(await subject.harness.counters(), n) : undefined;
         const earlier = result.phases[phase];
         if (earlier) {
           earlier.samples.push(seconds);
           earlier.cpuSamples.push(...cpu);
-        } else result.phases[phase] = { seconds, samples: [seconds], cpuSeconds: cpu[0], cpuSamples: cpu, requests };
+          earlier.emulatorCpuSamples.push(emulatorCpu);
+        } else
+          result.phases[phase] = {
+            seconds,
+            samples: [seconds],
+            cpuSeconds: cpu[0],
+            cpuSamples: cpu,
+            emulatorCpuSeconds: emulatorCpu,
+            emulatorCpuSamples: [emulatorCpu],
+            requests,
+          };
         progress(
           `${subject.label} × ${n}: ${phase} ${seconds.toFixed(1)} s${requests ? `, ${requests.perResource} requests per resource` : ""}`,
         );
@@ -370,6 +389,8 @@ async function measure(
       result.seconds = median(result.samples);
       result.cpuSamples = runs.flatMap((run) => run[i].phases[phase]!.cpuSamples);
       if (result.cpuSamples.length > 0) result.cpuSeconds = median(result.cpuSamples);
+      result.emulatorCpuSamples = runs.flatMap((run) => run[i].phases[phase]!.emulatorCpuSamples);
+      result.emulatorCpuSeconds = median(result.emulatorCpuSamples);
     }
   }
   return first;
@@ -616,6 +637,7 @@ function printKind(result: KindResult, options: Options): void {
       ];
     }),
   );
+  if (plugin && pluginFloor) printPluginCpu(result.kind, pluginFloor.phases, plugin.phases);
   const stateLine = (host: string, s: ComparedState) =>
     `state per resource (${host}): ${kilobytes(s.bytesPerResource)} against ${kilobytes(s.floorBytesPerResource)} per no-op resource ` +
     `(${s.ratio.toFixed(2)}×; inputs ${kilobytes(s.inputsBytesPerResource)}, outputs ${kilobytes(s.outputsBytesPerResource)}); ` +
@@ -623,6 +645,39 @@ function printKind(result: KindResult, options: Options): void {
   console.log(stateLine("dynamic", result.state));
   if (plugin) console.log(stateLine("plugin", plugin.state));
   if (pluginFloor) console.log(stateLine("no-op plugin", pluginFloor.state));
+}
+
+/**
+ * Where the plugin host's time goes on two cores: CPU seconds of the CLI and everything under it, and
+ * of the emulator answering, for the no-op plugin and the plugin-backed kind. The no-op plugin makes
+ * no requests, so the emulator's column is work only the kind pays.
+ */
+function printPluginCpu(kind: string, floor: ComparedPhases, plugin: ComparedPhases): void {
+  const cpu = (s: number | undefined) => (s === undefined ? "n/a" : `${s.toFixed(2)} s`);
+  console.log(`\nCPU seconds of the plugin host (${kind}), median of the samples:`);
+  printTable(
+    [
+      "phase",
+      "no-op plugin: CLI and processes under it",
+      "emulator",
+      `${kind} (plugin): CLI and processes under it`,
+      "emulator",
+      "ratio of the sums",
+    ],
+    PHASES.map(({ name, label }) => {
+      const f = floor[name];
+      const p = plugin[name];
+      const sum = (r: NonNullable<ComparedPhases[PhaseName]>) => (r.cpuSeconds ?? 0) + r.emulatorCpuSeconds;
+      return [
+        label,
+        cpu(f?.cpuSeconds),
+        cpu(f?.emulatorCpuSeconds),
+        cpu(p?.cpuSeconds),
+        cpu(p?.emulatorCpuSeconds),
+        f && p && f.cpuSeconds !== undefined && sum(f) > 0 ? (sum(p) / sum(f)).toFixed(2) : "n/a",
+      ];
+    }),
+  );
 }
 
 /** "parallel 32", or the engine's default. */

@@ -105,10 +105,14 @@ describe("the engine benchmark", () => {
             seconds: expect.any(Number),
             floorSeconds: result.phases[phase].floorSeconds,
             ratio: expect.any(Number),
+            emulatorCpuSeconds: expect.any(Number),
+            emulatorCpuSamples: [expect.any(Number)],
           }),
         });
       }
     }
+    // Where the plugin host's CPU goes: the CLI's process tree and the emulator answering it.
+    expect(stdout).toContain("CPU seconds of the plugin host (ConfigMapAsset), median of the samples:");
     expect(result.plugin.phases.up.requests).toEqual(expect.objectContaining({ perResource: expect.any(Number) }));
     // No serialized dynamic provider in the plugin host's state.
     expect(result.plugin.state.providerBytes).toBe(0);
