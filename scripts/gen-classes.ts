@@ -76,9 +76,14 @@ function classText(host: Host, type: string, resource: ResourceSpec): string {
   const parameters = `name: string, args: ${type}Args${argsOptional ? " = {}" : ""}, opts?: pulumi.CustomResourceOptions`;
   const inputsOf = host === "dynamic" ? "dynamicClassInputs" : "classInputs";
   const inputs = `${inputsOf}("${type}", name, args), classOptions("${type}", opts)`;
+  // A plugin-backed class extends CustomResource itself: the SDK takes as the resource's source
+  // position the frame above three constructors (Resource, CustomResource and the class), so a base
+  // class of ours in between made every resource "declared" in the generated file, not the program.
   const call =
-    host === "dynamic" ? `super(providerShim("${type}"), name, ${inputs}, TYPE_MODULE, "${type}");` : `super("${type}", name, ${inputs});`;
-  const base = host === "dynamic" ? "pulumi.dynamic.Resource" : "PluginResource";
+    host === "dynamic"
+      ? `super(providerShim("${type}"), name, ${inputs}, TYPE_MODULE, "${type}");`
+      : `super(pluginType("${type}"), name, classInputs("${type}", name, args), pluginOptions("${type}", classOptions("${type}", opts)));`;
+  const base = host === "dynamic" ? "pulumi.dynamic.Resource" : "pulumi.CustomResource";
   const extra = EXTRA_MEMBERS[type]?.text ?? "";
   return (
     classDoc(type) +
@@ -100,11 +105,11 @@ function moduleText(host: Host, entries: { kind: AnyResourceKind; resource: Reso
   return (
     HEADER +
     "/* eslint-disable @typescript-eslint/no-unsafe-declaration-merging -- each class is merged with an interface of its outputs: Pulumi sets them as properties of the object, and the interface types them without emitting fields that would hide them. */\n" +
-    (host === "dynamic" ? 'import * as pulumi from "@pulumi/pulumi";\n' : 'import type * as pulumi from "@pulumi/pulumi";\n') +
+    'import * as pulumi from "@pulumi/pulumi";\n' +
     `import { ${values.sort().join(", ")} } from "${resources}/common";\n` +
     `import type { ${typeValues.sort().join(", ")} } from "${resources}/common";\n` +
     `import type { ${types.flatMap((type) => [`${type}Args`, `${type}Outputs`]).join(", ")} } from "${resources}/generated-types";\n` +
-    (host === "plugin" ? 'import { PluginResource } from "./common";\n' : "") +
+    (host === "plugin" ? 'import { pluginOptions, pluginType } from "./common";\n' : "") +
     "\n" +
     entries.map(({ kind, resource }) => classText(host, kind.type, resource)).join("\n")
   );

@@ -22,10 +22,3 @@ export function pluginOptions<T extends pulumi.CustomResourceOptions>(resourceTy
   const dynamicType = `pulumi-nodejs:dynamic/${TYPE_MODULE}:${resourceType}`;
   return { ...opts, aliases: [...(opts?.aliases ?? []), { type: dynamicType }] } as T;
 }
-
-/** A custom resource of the `runai` plugin with the given inputs. */
-export abstract class PluginResource extends pulumi.CustomResource {
-  protected constructor(resourceType: string, name: string, inputs: pulumi.Inputs, opts?: pulumi.CustomResourceOptions) {
-    super(pluginType(resourceType), name, inputs, pluginOptions(resourceType, opts));
-  }
-}

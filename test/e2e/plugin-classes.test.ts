@@ -175,6 +175,10 @@ describe("the plugin-backed classes in a typed program, with an explicit runai.P
       ]),
     );
     expect(types.filter((t) => t.startsWith("pulumi-nodejs:"))).toEqual([]);
+    // Each resource is declared where the program says `new runai.…`, not in the package's classes.
+    const declaredAt = state.deployment.resources!.filter((r) => r.type.startsWith("runai:index:")).map((r) => r.sourcePosition);
+    expect(declaredAt).not.toHaveLength(0);
+    for (const position of declaredAt) expect(position).toMatch(/^project:\/\/\/index\.ts#\d+,\d+$/);
   });
 
   it("plans no change on a second preview", async () => {

@@ -309,6 +309,8 @@ export interface ExportedResource {
   /** Per input, the resources its value came from. */
   propertyDependencies?: Record<string, string[]>;
   additionalSecretOutputs?: string[];
+  /** Where the program declared the resource, e.g. `project:///index.ts#12,5` (what Pulumi Cloud shows). */
+  sourcePosition?: string;
 }
 
 export interface StackExport {
