@@ -58,15 +58,39 @@ export function goLookupNames(code: string): string {
   return code.replace(new RegExp(`\\brunai\\.Get(${renamed.join("|")})(?=Output|Result|Args|\\()`, "g"), "runai.Lookup$1");
 }
 
+/** Where every example's `plugins:` entry finds this repository's plugin. */
+const PLUGIN_PATH = "      path: ../node_modules/pulumi-runai/bin";
+
+/**
+ * The plugin's entry given the package's version, and that version taken out of the converted
+ * Pulumi.yaml again (the converter copies it; nothing else it writes depends on it). With a
+ * version the engine keeps the plugin's schema in PULUMI_HOME/schemas (this run's own): every
+ * conversion reads it from there instead of starting the plugin (four times per conversion).
+ */
+const versionLine = () => `      version: ${JSON.parse(fs.readFileSync(path.join(root, "package.json"), "utf8")).version as string}`;
+function withPluginVersion(yaml: string, example: string): string {
+  if (yaml.split(`${PLUGIN_PATH}\n`).length !== 2)
+    throw new Error(`examples/${example}/yaml/Pulumi.yaml: no single plugins: entry "${PLUGIN_PATH.trim()}"`);
+  return yaml.replace(`${PLUGIN_PATH}\n`, `${PLUGIN_PATH}\n${versionLine()}\n`);
+}
+function withoutPluginVersion(converted: string, example: string, language: Language): string {
+  // The converter writes the entry's two fields in either order.
+  const lines = converted.split("\n");
+  const at = lines.indexOf(versionLine());
+  if (at < 0 || lines.lastIndexOf(versionLine()) !== at || ![lines[at - 1], lines[at + 1]].includes(PLUGIN_PATH))
+    throw new Error(
+      `pulumi convert of examples/${example}/yaml to ${language}: no plugin version beside "${PLUGIN_PATH.trim()}" in its Pulumi.yaml`,
+    );
+  return [...lines.slice(0, at), ...lines.slice(at + 1)].join("\n");
+}
+
 /** One YAML example converted to one language: the kept files' paths (examples/-relative) → text. */
 async function convert(binDir: string, work: string, example: string, language: Language): Promise<[string, string][]> {
   const dir = path.join(work, `${example.replace(/\//g, "-")}-${language}`);
   const source = path.join(dir, "yaml");
   fs.mkdirSync(source, { recursive: true });
-  fs.writeFileSync(
-    path.join(source, "Pulumi.yaml"),
-    renamed(fs.readFileSync(path.join(examplesDir, example, "yaml/Pulumi.yaml"), "utf8"), example, language),
-  );
+  const yaml = renamed(fs.readFileSync(path.join(examplesDir, example, "yaml/Pulumi.yaml"), "utf8"), example, language);
+  fs.writeFileSync(path.join(source, "Pulumi.yaml"), withPluginVersion(yaml, example));
   // The example's `plugins:` path (../node_modules/pulumi-runai/bin) finds this repository's plugin.
   fs.mkdirSync(path.join(dir, "node_modules"));
   fs.symlinkSync(root, path.join(dir, "node_modules/pulumi-runai"));
@@ -90,6 +114,7 @@ async function convert(binDir: string, work: string, example: string, language: 
   }
   return LANGUAGE_FILES[language].map((file) => {
     const text = fs.readFileSync(path.join(out, file), "utf8");
+    if (file === "Pulumi.yaml") return [`${example}/${language}/${file}`, withoutPluginVersion(text, example, language)];
     return [`${example}/${language}/${file}`, file.endsWith(".go") ? goLookupNames(text) : text];
   });
 }

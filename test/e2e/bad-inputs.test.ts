@@ -20,14 +20,17 @@ const worstPerKind = [...new Map(BAD_INPUTS.map((c) => [c[1], c] as const)).keys
 
 let emulator: EmulatorHarness;
 let stack: TestStack;
+/** A preview of the program declaring `resources`, set by the preview itself (no `config set` process first). */
+const previewOf = (resources: Record<string, { type: string; args: Record<string, unknown> }>) =>
+  stack.preview({ extra: ["--config", `lifecycle:resources=${JSON.stringify(resources)}`] }, { allowFailure: true });
+
 beforeAll(async () => {
   ({ emulator, stack } = await startEmulatorStack(program));
 });
 afterAll(() => stopEmulatorStack({ emulator, stack }));
 
 it.each(worstPerKind)("%s (%s): every reason at preview, nothing written", async (_case, type, args, reasons) => {
-  await stack.setConfig("lifecycle:resources", JSON.stringify({ bad: { type, args } }));
-  const preview = await stack.preview({}, { allowFailure: true });
+  const preview = await previewOf({ bad: { type, args } });
   expect(preview.code).not.toBe(0);
   expect(reportedProblems(preview, `pulumi-nodejs:dynamic/runai:${type}`, "bad")).toEqual(reasons);
   expect(await emulator.writeCount()).toBe(0);
@@ -35,11 +38,7 @@ it.each(worstPerKind)("%s (%s): every reason at preview, nothing written", async
 
 it("two NodePools with one name in one cluster: the second is refused at preview naming the first, nothing written", async () => {
   const pool = { name: "gpu-twice", clusterId: "7c1e6a52-3b9d-4f08-a1c4-2e5d9b0f6a31", labelKey: "pool", labelValue: "gpu" };
-  await stack.setConfig(
-    "lifecycle:resources",
-    JSON.stringify({ "pool-a": { type: "NodePool", args: pool }, "pool-b": { type: "NodePool", args: pool } }),
-  );
-  const preview = await stack.preview({}, { allowFailure: true });
+  const preview = await previewOf({ "pool-a": { type: "NodePool", args: pool }, "pool-b": { type: "NodePool", args: pool } });
   expect(preview.code).not.toBe(0);
   const reported = reportedProblemsOf(preview, "pulumi-nodejs:dynamic/runai:NodePool", ["pool-a", "pool-b"]).map(
     ({ resource, reason }) => `${resource}: ${reason}`,
@@ -55,8 +54,7 @@ it("two NodePools with one name in one cluster: the second is refused at preview
 
 /** The reasons a preview of `resources` reports, per resource and type. */
 async function previewReasons(resources: Record<string, { type: string; args: Record<string, unknown> }>): Promise<string[]> {
-  await stack.setConfig("lifecycle:resources", JSON.stringify(resources));
-  const preview = await stack.preview({}, { allowFailure: true });
+  const preview = await previewOf(resources);
   expect(preview.code).not.toBe(0);
   const pattern = /^\s*error: pulumi-nodejs:dynamic\/runai:(\w+) resource '([\w-]+)' has a problem: (.*)$/gm;
   return [

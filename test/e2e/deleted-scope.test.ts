@@ -18,11 +18,17 @@ let emulator: EmulatorHarness;
 let stack: TestStack;
 let doomedId: string;
 let assetId: string;
+/** The asset's id once replaced in the project the program names last. */
+let replacedId: string;
 
 beforeAll(async () => {
   ({ emulator, stack } = await startEmulatorStack(path.join(__dirname, "programs/scoped-asset")));
 });
-afterAll(() => stopEmulatorStack({ emulator, stack }));
+// No destroy at the end: the last test deletes the asset itself, and the emulator goes with everything in it.
+afterAll(async () => {
+  await stack?.cleanup({ destroy: false });
+  await stopEmulatorStack({ emulator });
+});
 
 const output = (result: CommandResult) => `${result.stdout}\n${result.stderr}`;
 
@@ -35,8 +41,8 @@ async function handMadeProject(name: string): Promise<string> {
 
 it("creates the asset in a project looked up by name", async () => {
   doomedId = await handMadeProject("doomed");
-  await stack.setConfig("scoped:projectName", "doomed");
-  await stack.up();
+  // Each up sets the config it changes itself (`--config`): no `config set` process first.
+  await stack.up(["--config", "scoped:projectName=doomed"]);
   const outputs = await stack.outputs();
   assetId = outputs.id as string;
   expect(outputs.assetProjectId).toBe(Number(doomedId));
@@ -72,9 +78,8 @@ it("reports at refresh the asset left in the deleted project", async () => {
 
 it("stops the up at preview, writing nothing, while the program names the deleted project by id", async () => {
   await stack.removeConfig("scoped:projectName");
-  await stack.setConfig("scoped:projectId", doomedId);
   await emulator.resetCounters();
-  const up = await stack.up([], { allowFailure: true });
+  const up = await stack.up(["--config", `scoped:projectId=${doomedId}`], { allowFailure: true });
   expect(up.code).not.toBe(0);
   expect(up.stdout).toContain(
     `error: ${TYPE} resource 'team-config' has a problem: meta.projectId: no project has id "${doomedId}" in Run:ai; ` +
@@ -87,9 +92,9 @@ it("stops the up at preview, writing nothing, while the program names the delete
 it("replaces the asset in the project the program names now, and then converges", async () => {
   const rebuiltId = await handMadeProject("rebuilt");
   await stack.removeConfig("scoped:projectId");
-  await stack.setConfig("scoped:projectName", "rebuilt");
-  expect((await stack.up()).stdout).toContain("+-1 replaced");
+  expect((await stack.up(["--config", "scoped:projectName=rebuilt"])).stdout).toContain("+-1 replaced");
   const outputs = await stack.outputs();
+  replacedId = outputs.id as string;
   expect(outputs.assetProjectId).toBe(Number(rebuiltId));
   expect((await emulator.api("GET", `${CONFIG_MAPS}/${assetId}`)).status).toBe(404);
   expect((await emulator.api("GET", `${CONFIG_MAPS}/${outputs.id as string}`)).body.meta).toMatchObject({
@@ -100,7 +105,7 @@ it("replaces the asset in the project the program names now, and then converges"
 });
 
 it("fails a delete the cluster reports failed with its message alone", async () => {
-  const { id } = (await stack.outputs()) as { id: string };
+  const id = replacedId;
   await emulator.forceStatus(id, { status: "Deletion failed", message: "the namespace is stuck" });
   const destroy = await stack.destroy([], { allowFailure: true });
   expect(destroy.code).not.toBe(0);

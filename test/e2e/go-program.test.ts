@@ -12,7 +12,7 @@ import * as path from "node:path";
 import { promisify } from "node:util";
 import { KIND_FIXTURES } from "../fixtures/kinds";
 import { ACCESS_RULES, APPS, CONFIG_MAPS, DEPARTMENTS, EmulatorHarness, PROJECTS, ROLE_IDS } from "../support/emulator";
-import { type CommandResult, pulumiBinDir, repoRoot, TestStack } from "../support/pulumi-stack";
+import { type CommandResult, pulumiBinDir, repoRoot, type StackExport, TestStack } from "../support/pulumi-stack";
 
 const run = promisify(execFile);
 const { version } = JSON.parse(fs.readFileSync(path.join(repoRoot, "package.json"), "utf8")) as { version: string };
@@ -27,6 +27,8 @@ let printed = "";
 let outputs: Record<string, unknown>;
 /** The application's secret, from `pulumi stack output --show-secrets`. */
 let appSecret: string;
+/** The checkpoint right after up, read once for the tests of what it holds. */
+let stateAfterUp: StackExport;
 
 /** A `pulumi` command of the stack, its output kept for the secrecy check. */
 async function pulumi(args: string[], timeoutMs = 300_000): Promise<CommandResult> {
@@ -113,8 +115,8 @@ describe("a Go program on the generated Go SDK, runtime: go, the plugin installe
   );
 
   it("loaded the installed plugin by the SDK's version: the default provider in state is runai at that version", async () => {
-    const state = await stack.exportState();
-    const providers = (state.deployment.resources ?? []).filter((r) => r.type === "pulumi:providers:runai");
+    stateAfterUp = await stack.exportState();
+    const providers = (stateAfterUp.deployment.resources ?? []).filter((r) => r.type === "pulumi:providers:runai");
     expect(providers.map((p) => ({ name: p.urn.split("::").pop(), version: p.inputs?.version }))).toEqual([
       { name: "default_" + version.replace(/\./g, "_"), version },
     ]);
@@ -124,7 +126,7 @@ describe("a Go program on the generated Go SDK, runtime: go, the plugin installe
   });
 
   it("keeps the application's secret out of the output and the state, where it is ciphertext", async () => {
-    const state = await stack.exportState();
+    const state = stateAfterUp;
     const app = (state.deployment.resources ?? []).find((r) => r.type === "runai:index:Application")!;
     expect(app.outputs?.secret).toEqual(expect.objectContaining({ ciphertext: expect.any(String) }));
     expect({ inState: JSON.stringify(state).includes(appSecret), printed: printed.includes(appSecret) }).toEqual({

@@ -342,14 +342,13 @@ describe("the plugin's up-front check, as the dynamic host's (test/e2e/config-er
     await new Promise((resolve) => server.close(resolve));
     // The CLI's and the YAML host's own start-up take seconds more on a loaded machine: measured on a
     // preview that fails on a setting without any request, just before.
-    await stack.setConfig("runai:url", "not a url");
+    // Each preview sets the URL itself (`--config`): no `config set` process first.
     const baselineStarted = Date.now();
-    await stack.preview({}, { allowFailure: true });
+    await stack.preview({ extra: ["--config", "runai:url=not a url"] }, { allowFailure: true });
     const baseline = Date.now() - baselineStarted;
-    await stack.setConfig("runai:url", url);
     await emulator.resetCounters();
     const started = Date.now();
-    const preview = await stack.preview({}, { allowFailure: true });
+    const preview = await stack.preview({ extra: ["--config", `runai:url=${url}`] }, { allowFailure: true });
     // What the unreachable URL adds is seconds at most, not the retry budget (60 s by default).
     expect(Date.now() - started - baseline).toBeLessThan(10_000);
     expect(preview.code).not.toBe(0);
@@ -361,9 +360,8 @@ describe("the plugin's up-front check, as the dynamic host's (test/e2e/config-er
   });
 
   it("a call that waits to retry says so once, in the CLI's output", async () => {
-    await stack.setConfig("runai:url", emulator.url);
     await emulator.setFaults([{ method: "POST", route: "/api/v1/token", errorRate: 1, errorStatus: 503, retryAfterSeconds: 1, times: 2 }]);
-    const preview = await stack.preview();
+    const preview = await stack.preview({ extra: ["--config", `runai:url=${emulator.url}`] });
     const notice =
       "pulumi-runai: POST /api/v1/token → 503: injected fault: service unavailable; retrying (attempt 2 in 1 s; giving up after 60 s)";
     expect(diagnosed(preview.stdout, notice)).toBe(1);
