@@ -44,9 +44,22 @@ async function lookUp<Result>(name: string, args: object): Promise<Result> {
     // A runai:url that cannot be reached or refused credentials name the settings to fix, as in the provider.
     const { explainSettingsFailure } = await import("../provider/credential-check");
     const err = explainSettingsFailure(caught);
-    if (err instanceof RunaiProviderError || err instanceof RunaiError) throw new pulumi.RunError(err.message);
+    if (err instanceof RunaiProviderError || err instanceof RunaiError) throw userError(err.message);
     throw err;
   }
+}
+
+/**
+ * A `pulumi.RunError` whose stack is its first line alone. The CLI prints a RunError's message, but
+ * the SDK still formats the whole error, in color, for its trace. Under an `apply` of a TypeScript
+ * program the stack holds the SDK's source-mapped frame `node_modules/@pulumi/output.ts`, and Node
+ * 20's colored formatting of such a frame (a file straight under a scope directory) loops until the
+ * string overflows: a failed look-up's preview took 25–85 s of garbage collection before it failed.
+ */
+function userError(message: string): pulumi.RunError {
+  const error = new pulumi.RunError(message);
+  error.stack = `${error.name}: ${message}`;
+  return error;
 }
 
 /** The cluster named `name`; `id` is its uuid. */
