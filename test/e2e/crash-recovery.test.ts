@@ -11,7 +11,7 @@ import { KIND_FIXTURES, prepareFixtures } from "../fixtures/kinds";
 import { VALIDATE_ONLY_SUFFIX } from "../../src/emulator/http/counters";
 import { EmulatorHarness } from "../support/emulator";
 import { TestStack } from "../support/pulumi-stack";
-import type { CommandResult } from "../support/pulumi-stack";
+import type { CommandResult, StackExport } from "../support/pulumi-stack";
 import { RECOVERY, RECOVERY_SKIPPED_CHECKPOINTS, refusalLine, refusalsInDiagnostics } from "../support/not-managed";
 
 const program = path.join(__dirname, "programs/lifecycle");
@@ -44,13 +44,16 @@ function declared(variant: "args" | "inPlace") {
   return JSON.stringify(Object.fromEntries(names.map((name, i) => [name, { type: kindOf(i).type, args: kindOf(i)[variant]!(name) }])));
 }
 
+/**
+ * The emulator of the describe that runs (each starts one of its own): what a describe leaves on
+ * it goes away with it, so no describe destroys its 30 objects only to give the next a clean server.
+ */
 let emulator: EmulatorHarness;
-beforeAll(async () => {
+async function startEmulator(): Promise<void> {
   // A sync wait long enough that a kill lands while many writes are in flight.
   emulator = await EmulatorHarness.start({ syncDelayMs: 400 });
   await prepareFixtures(emulator);
-});
-afterAll(() => emulator?.stop());
+}
 
 async function acknowledgedWrites(method: string): Promise<number> {
   let total = 0;
@@ -82,8 +85,8 @@ async function serverObjects(): Promise<Map<string, string[]>> {
   return byName;
 }
 
-/** The server holds exactly one object per declared name, and it is the one in the stack's state. */
-async function expectServerEqualsState(stack: TestStack) {
+/** The server holds exactly one object per declared name, and it is the one in the stack's state (returned). */
+async function expectServerEqualsState(stack: TestStack): Promise<StackExport> {
   const ids = (await stack.outputs()).ids as Record<string, string>;
   const onServer = await serverObjects();
   expect(Object.fromEntries([...onServer].sort())).toEqual(Object.fromEntries(names.map((n) => [n, [ids[n]]]).sort()));
@@ -94,6 +97,7 @@ async function expectServerEqualsState(stack: TestStack) {
       .map((r) => r.id)
       .sort(),
   ).toEqual(Object.values(ids).sort());
+  return state;
 }
 
 /** Where the file backend keeps the stack's checkpoints: `<project>/<stack>.json`. */
@@ -149,7 +153,7 @@ async function killAndRecover(
   alsoWhen: () => boolean = () => true,
 ): Promise<CommandResult[]> {
   await emulator.resetCounters();
-  const stateBefore = JSON.stringify((await stack.exportState()).deployment.resources ?? []);
+  const stateBefore = skipCheckpoints ? JSON.stringify((await stack.exportState()).deployment.resources ?? []) : "";
   const killed = await stack.runKilled(
     ["up", "--yes", "--skip-preview"],
     async () => (await acknowledgedWrites(method)) >= after && alsoWhen(),
@@ -190,8 +194,8 @@ async function killAndRecover(
     commands.push(await stack.up([], { env: { RUNAI_ADOPT_EXISTING: "true" } }));
   }
   await stack.preview({ expectNoChanges: true, refresh: true });
-  await expectServerEqualsState(stack);
-  expect((await stack.exportState()).deployment.pending_operations ?? []).toEqual([]);
+  const state = await expectServerEqualsState(stack);
+  expect(state.deployment.pending_operations ?? []).toEqual([]);
   return commands;
 }
 
@@ -211,12 +215,12 @@ async function clearPendingCreates(stack: TestStack, commands: CommandResult[]) 
 describe("pulumi up killed with SIGKILL", () => {
   let stack: TestStack;
   beforeAll(async () => {
+    await startEmulator();
     stack = await TestStack.create({ program, config: { ...emulator.stackConfig(), "lifecycle:resources": declared("args") } });
   });
   afterAll(async () => {
-    // The next describe declares the same names.
-    await stack?.destroy();
-    await stack?.cleanup();
+    await stack?.cleanup({ destroy: false });
+    await emulator?.stop();
   });
 
   // One kill with every state an object of an interrupted create can be in: made and checkpointed
@@ -233,18 +237,17 @@ describe("pulumi up killed with SIGKILL", () => {
 
   it("in the middle of an update of all 30: one `pulumi up` after the cancel finishes it", async () => {
     await stack.setConfig("lifecycle:resources", declared("inPlace"));
+    // killAndRecover also finds no pending operation left: the engine drops its records of
+    // interrupted updates by itself once they are done again.
     const commands = await killAndRecover(stack, "PUT", 10);
     expect(commands.map((c) => c.code)).toEqual([0]);
-    const state = await stack.exportState();
-    // The engine drops its records of interrupted updates by itself once they are done again.
-    expect((state.deployment.pending_operations ?? []).map((op) => op.type)).toEqual([]);
   });
 });
 
 describe("pulumi up killed with SIGKILL, checkpoints skipped (PULUMI_SKIP_CHECKPOINTS=true)", () => {
   let stack: TestStack;
   beforeAll(async () => {
-    expect((await serverObjects()).size).toBe(0);
+    await startEmulator();
     stack = await TestStack.create({
       program,
       config: { ...emulator.stackConfig(), "lifecycle:resources": declared("args") },
@@ -252,8 +255,8 @@ describe("pulumi up killed with SIGKILL, checkpoints skipped (PULUMI_SKIP_CHECKP
     });
   });
   afterAll(async () => {
-    await stack?.destroy();
-    await stack?.cleanup();
+    await stack?.cleanup({ destroy: false });
+    await emulator?.stop();
   });
 
   it("in the creates: the state is as before the run; cancel, up, then the one-run adoption it names", async () => {
@@ -279,11 +282,13 @@ describe("settings' creates killed: one after Run:ai took its value, one before"
       tenant: { type: "TenantSetting", args: TENANT.args("") },
       security: { type: "SecuritySetting", args: SECURITY.args("") },
     };
+    await startEmulator();
     stack = await TestStack.create({ program, config: { ...emulator.stackConfig(), "lifecycle:resources": JSON.stringify(resources) } });
   });
   afterAll(async () => {
-    await emulator.clearFaults();
+    await emulator?.clearFaults();
     await stack?.cleanup();
+    await emulator?.stop();
   });
 
   it("the next create says the value to put back is lost for the one written; the other is restored by destroy", async () => {

@@ -80,8 +80,12 @@ interface Example {
   secrets?: Record<string, string>;
   /** An example whose stack must be up first (in the same backend). */
   after?: string;
-  /** Installs into its own folder: Pulumi YAML finds the runai plugin at a path relative to the project. */
-  ownInstall?: boolean;
+  /**
+   * Pulumi YAML finds the runai plugin at a path relative to the project (node_modules/pulumi-runai/bin),
+   * not through Node's resolution from a parent folder: the example's node_modules links to the shared
+   * install, which holds what its own package.json asks for (it is part of the union).
+   */
+  linkedInstall?: boolean;
 }
 
 // examples/cluster-stack is not among them: it needs the Kubernetes provider plugin and writes at
@@ -100,7 +104,7 @@ const EXAMPLES: Example[] = [
   { dir: "environment-inference" },
   { dir: "environment-jupyter" },
   { dir: "environment-pytorch" },
-  { dir: "yaml-quickstart", secrets: { registryPassword: "example-password" }, ownInstall: true },
+  { dir: "yaml-quickstart", secrets: { registryPassword: "example-password" }, linkedInstall: true },
 ];
 
 interface ExamplesRun {
@@ -116,17 +120,16 @@ async function installAndPreviewExamples(): Promise<ExamplesRun> {
   fs.mkdirSync(examplesRoot);
   const env = userEnv(examplesRoot);
   const dependencies: Record<string, string> = {};
-  const own: Promise<string>[] = [];
-  for (const { dir, ownInstall } of EXAMPLES) {
+  for (const { dir, linkedInstall } of EXAMPLES) {
     const copy = path.join(examplesRoot, dir);
     fs.cpSync(path.join(repoRoot, "examples", dir), copy, { recursive: true });
-    // Naming the packed.tarball installs it in place of the published version, with the rest of package.json.
-    if (ownInstall) own.push(shell(`npm install ${NPM_FLAGS} ${packed.tarball}`, copy, env));
-    else Object.assign(dependencies, ...manifestDependencies(copy));
+    Object.assign(dependencies, ...manifestDependencies(copy));
+    if (linkedInstall) fs.symlinkSync(path.join(examplesRoot, "node_modules"), path.join(copy, "node_modules"), "dir");
   }
+  // Naming the packed.tarball installs it in place of the published version.
   dependencies["pulumi-runai"] = `file:${packed.tarball}`;
   fs.writeFileSync(path.join(examplesRoot, "package.json"), JSON.stringify({ name: "examples", private: true, dependencies }));
-  await Promise.all([shell(`npm install ${NPM_FLAGS}`, examplesRoot, env), ...own]);
+  await shell(`npm install ${NPM_FLAGS}`, examplesRoot, env);
   // The previews mostly wait on the engine: three at a time, each test awaits its own.
   const writesBefore = await examplesEmulator.writeCount();
   const slots = new Slots(3);
