@@ -74,15 +74,10 @@ function classDoc(type: string): string {
 function classText(host: Host, type: string, resource: ResourceSpec): string {
   const argsOptional = (resource.requiredInputs ?? []).length === 0;
   const parameters = `name: string, args: ${type}Args${argsOptional ? " = {}" : ""}, opts?: pulumi.CustomResourceOptions`;
-  const inputsOf = host === "dynamic" ? "dynamicClassInputs" : "classInputs";
-  const inputs = `${inputsOf}("${type}", name, args), classOptions("${type}", opts)`;
-  // A plugin-backed class extends CustomResource itself: the SDK takes as the resource's source
-  // position the frame above three constructors (Resource, CustomResource and the class), so a base
-  // class of ours in between made every resource "declared" in the generated file, not the program.
   const call =
     host === "dynamic"
-      ? `super(providerShim("${type}"), name, ${inputs}, TYPE_MODULE, "${type}");`
-      : `super(pluginType("${type}"), name, classInputs("${type}", name, args), pluginOptions("${type}", classOptions("${type}", opts)));`;
+      ? `super(providerShim("${type}"), name, dynamicClassInputs("${type}", name, args), classOptions("${type}", opts), TYPE_MODULE, "${type}");`
+      : `super(...pluginResourceArgs("${type}", name, args, opts));`;
   const base = host === "dynamic" ? "pulumi.dynamic.Resource" : "pulumi.CustomResource";
   const extra = EXTRA_MEMBERS[type]?.text ?? "";
   return (
@@ -98,18 +93,17 @@ function moduleText(host: Host, entries: { kind: AnyResourceKind; resource: Reso
   const { resources } = HOSTS[host];
   const types = entries.map(({ kind }) => kind.type);
   const extras = types.map((type) => EXTRA_MEMBERS[type]).filter(Boolean);
-  const values =
-    host === "dynamic" ? ["dynamicClassInputs", "classOptions", "providerShim", "TYPE_MODULE"] : ["classInputs", "classOptions"];
+  const values = host === "dynamic" ? ["dynamicClassInputs", "classOptions", "providerShim", "TYPE_MODULE"] : [];
   values.push(...extras.flatMap((extra) => extra.imports));
   const typeValues = ["OutputProperties", ...extras.flatMap((extra) => extra.typeImports)];
   return (
     HEADER +
     "/* eslint-disable @typescript-eslint/no-unsafe-declaration-merging -- each class is merged with an interface of its outputs: Pulumi sets them as properties of the object, and the interface types them without emitting fields that would hide them. */\n" +
     'import * as pulumi from "@pulumi/pulumi";\n' +
-    `import { ${values.sort().join(", ")} } from "${resources}/common";\n` +
+    (values.length > 0 ? `import { ${values.sort().join(", ")} } from "${resources}/common";\n` : "") +
     `import type { ${typeValues.sort().join(", ")} } from "${resources}/common";\n` +
     `import type { ${types.flatMap((type) => [`${type}Args`, `${type}Outputs`]).join(", ")} } from "${resources}/generated-types";\n` +
-    (host === "plugin" ? 'import { pluginOptions, pluginType } from "./common";\n' : "") +
+    (host === "plugin" ? 'import { pluginResourceArgs } from "./common";\n' : "") +
     "\n" +
     entries.map(({ kind, resource }) => classText(host, kind.type, resource)).join("\n")
   );

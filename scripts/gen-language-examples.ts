@@ -67,17 +67,17 @@ const PLUGIN_PATH = "      path: ../node_modules/pulumi-runai/bin";
  * version the engine keeps the plugin's schema in PULUMI_HOME/schemas (this run's own): every
  * conversion reads it from there instead of starting the plugin (four times per conversion).
  */
-const versionLine = () => `      version: ${JSON.parse(fs.readFileSync(path.join(root, "package.json"), "utf8")).version as string}`;
+const VERSION_LINE = `      version: ${(JSON.parse(fs.readFileSync(path.join(root, "package.json"), "utf8")) as { version: string }).version}`;
 function withPluginVersion(yaml: string, example: string): string {
   if (yaml.split(`${PLUGIN_PATH}\n`).length !== 2)
     throw new Error(`examples/${example}/yaml/Pulumi.yaml: no single plugins: entry "${PLUGIN_PATH.trim()}"`);
-  return yaml.replace(`${PLUGIN_PATH}\n`, `${PLUGIN_PATH}\n${versionLine()}\n`);
+  return yaml.replace(`${PLUGIN_PATH}\n`, `${PLUGIN_PATH}\n${VERSION_LINE}\n`);
 }
 function withoutPluginVersion(converted: string, example: string, language: Language): string {
   // The converter writes the entry's two fields in either order.
   const lines = converted.split("\n");
-  const at = lines.indexOf(versionLine());
-  if (at < 0 || lines.lastIndexOf(versionLine()) !== at || ![lines[at - 1], lines[at + 1]].includes(PLUGIN_PATH))
+  const at = lines.indexOf(VERSION_LINE);
+  if (at < 0 || lines.lastIndexOf(VERSION_LINE) !== at || ![lines[at - 1], lines[at + 1]].includes(PLUGIN_PATH))
     throw new Error(
       `pulumi convert of examples/${example}/yaml to ${language}: no plugin version beside "${PLUGIN_PATH.trim()}" in its Pulumi.yaml`,
     );

@@ -3,7 +3,7 @@
 // secret fields included), registered as custom resources of the `runai` provider plugin
 // (`runai:index:<Type>`) instead of dynamic resources.
 import * as pulumi from "@pulumi/pulumi";
-import { TYPE_MODULE } from "../resources/common";
+import { classInputs, classOptions, TYPE_MODULE } from "../resources/common";
 
 /** The provider plugin's package: type tokens read `runai:index:<Type>`, provider resources `pulumi:providers:runai`. */
 export const PLUGIN_PACKAGE = "runai";
@@ -21,4 +21,25 @@ export function pluginType(resourceType: string): string {
 export function pluginOptions<T extends pulumi.CustomResourceOptions>(resourceType: string, opts: T | undefined): T {
   const dynamicType = `pulumi-nodejs:dynamic/${TYPE_MODULE}:${resourceType}`;
   return { ...opts, aliases: [...(opts?.aliases ?? []), { type: dynamicType }] } as T;
+}
+
+/**
+ * The arguments of a plugin-backed class's `super(...)`: the plugin's type token, the dynamic
+ * classes' inputs and options, and the alias to the dynamic type. A function, not a base class: the
+ * SDK takes as the resource's source position the frame above three constructors (Resource,
+ * CustomResource and the class), so a base class of ours in between made every resource "declared"
+ * in the generated file instead of the program.
+ */
+export function pluginResourceArgs(
+  resourceType: string,
+  name: string,
+  args: object | undefined,
+  opts: pulumi.CustomResourceOptions | undefined,
+): [string, string, pulumi.Inputs, pulumi.CustomResourceOptions] {
+  return [
+    pluginType(resourceType),
+    name,
+    classInputs(resourceType, name, args),
+    pluginOptions(resourceType, classOptions(resourceType, opts)),
+  ];
 }

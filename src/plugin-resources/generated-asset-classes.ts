@@ -2,7 +2,6 @@
 // edit. `npm run gen:types` rewrites it; test/tooling/generated-classes.test.ts fails when it is stale.
 /* eslint-disable @typescript-eslint/no-unsafe-declaration-merging -- each class is merged with an interface of its outputs: Pulumi sets them as properties of the object, and the interface types them without emitting fields that would hide them. */
 import * as pulumi from "@pulumi/pulumi";
-import { classInputs, classOptions } from "../resources/common";
 import type { OutputProperties } from "../resources/common";
 import type {
   ConfigMapAssetArgs,
@@ -24,7 +23,7 @@ import type {
   SecretVolumeAssetArgs,
   SecretVolumeAssetOutputs,
 } from "../resources/generated-types";
-import { pluginOptions, pluginType } from "./common";
+import { pluginResourceArgs } from "./common";
 
 /**
  * A ConfigMap datasource asset (`/api/v1/asset/datasource/config-map`) mounts an existing Kubernetes
@@ -35,12 +34,7 @@ import { pluginOptions, pluginType } from "./common";
  */
 export class ConfigMapAsset extends pulumi.CustomResource {
   constructor(name: string, args: ConfigMapAssetArgs, opts?: pulumi.CustomResourceOptions) {
-    super(
-      pluginType("ConfigMapAsset"),
-      name,
-      classInputs("ConfigMapAsset", name, args),
-      pluginOptions("ConfigMapAsset", classOptions("ConfigMapAsset", opts)),
-    );
+    super(...pluginResourceArgs("ConfigMapAsset", name, args, opts));
   }
 }
 // The outputs as properties of the class (declaration merging: types only, nothing at run time).
@@ -59,12 +53,7 @@ export interface ConfigMapAsset extends OutputProperties<ConfigMapAssetOutputs> 
  */
 export class EnvironmentAsset extends pulumi.CustomResource {
   constructor(name: string, args: EnvironmentAssetArgs, opts?: pulumi.CustomResourceOptions) {
-    super(
-      pluginType("EnvironmentAsset"),
-      name,
-      classInputs("EnvironmentAsset", name, args),
-      pluginOptions("EnvironmentAsset", classOptions("EnvironmentAsset", opts)),
-    );
+    super(...pluginResourceArgs("EnvironmentAsset", name, args, opts));
   }
 }
 // The outputs as properties of the class (declaration merging: types only, nothing at run time).
@@ -80,7 +69,7 @@ export interface EnvironmentAsset extends OutputProperties<EnvironmentAssetOutpu
  */
 export class NfsAsset extends pulumi.CustomResource {
   constructor(name: string, args: NfsAssetArgs, opts?: pulumi.CustomResourceOptions) {
-    super(pluginType("NfsAsset"), name, classInputs("NfsAsset", name, args), pluginOptions("NfsAsset", classOptions("NfsAsset", opts)));
+    super(...pluginResourceArgs("NfsAsset", name, args, opts));
   }
 }
 // The outputs as properties of the class (declaration merging: types only, nothing at run time).
@@ -97,12 +86,7 @@ export interface NfsAsset extends OutputProperties<NfsAssetOutputs> {}
  */
 export class HostPathAsset extends pulumi.CustomResource {
   constructor(name: string, args: HostPathAssetArgs, opts?: pulumi.CustomResourceOptions) {
-    super(
-      pluginType("HostPathAsset"),
-      name,
-      classInputs("HostPathAsset", name, args),
-      pluginOptions("HostPathAsset", classOptions("HostPathAsset", opts)),
-    );
+    super(...pluginResourceArgs("HostPathAsset", name, args, opts));
   }
 }
 // The outputs as properties of the class (declaration merging: types only, nothing at run time).
@@ -119,12 +103,7 @@ export interface HostPathAsset extends OutputProperties<HostPathAssetOutputs> {}
  */
 export class ComputeAsset extends pulumi.CustomResource {
   constructor(name: string, args: ComputeAssetArgs, opts?: pulumi.CustomResourceOptions) {
-    super(
-      pluginType("ComputeAsset"),
-      name,
-      classInputs("ComputeAsset", name, args),
-      pluginOptions("ComputeAsset", classOptions("ComputeAsset", opts)),
-    );
+    super(...pluginResourceArgs("ComputeAsset", name, args, opts));
   }
 }
 // The outputs as properties of the class (declaration merging: types only, nothing at run time).
@@ -139,7 +118,7 @@ export interface ComputeAsset extends OutputProperties<ComputeAssetOutputs> {}
  */
 export class PvcAsset extends pulumi.CustomResource {
   constructor(name: string, args: PvcAssetArgs, opts?: pulumi.CustomResourceOptions) {
-    super(pluginType("PvcAsset"), name, classInputs("PvcAsset", name, args), pluginOptions("PvcAsset", classOptions("PvcAsset", opts)));
+    super(...pluginResourceArgs("PvcAsset", name, args, opts));
   }
 }
 // The outputs as properties of the class (declaration merging: types only, nothing at run time).
@@ -155,7 +134,7 @@ export interface PvcAsset extends OutputProperties<PvcAssetOutputs> {}
  */
 export class S3Asset extends pulumi.CustomResource {
   constructor(name: string, args: S3AssetArgs, opts?: pulumi.CustomResourceOptions) {
-    super(pluginType("S3Asset"), name, classInputs("S3Asset", name, args), pluginOptions("S3Asset", classOptions("S3Asset", opts)));
+    super(...pluginResourceArgs("S3Asset", name, args, opts));
   }
 }
 // The outputs as properties of the class (declaration merging: types only, nothing at run time).
@@ -170,7 +149,7 @@ export interface S3Asset extends OutputProperties<S3AssetOutputs> {}
  */
 export class GitAsset extends pulumi.CustomResource {
   constructor(name: string, args: GitAssetArgs, opts?: pulumi.CustomResourceOptions) {
-    super(pluginType("GitAsset"), name, classInputs("GitAsset", name, args), pluginOptions("GitAsset", classOptions("GitAsset", opts)));
+    super(...pluginResourceArgs("GitAsset", name, args, opts));
   }
 }
 // The outputs as properties of the class (declaration merging: types only, nothing at run time).
@@ -186,12 +165,7 @@ export interface GitAsset extends OutputProperties<GitAssetOutputs> {}
  */
 export class SecretVolumeAsset extends pulumi.CustomResource {
   constructor(name: string, args: SecretVolumeAssetArgs, opts?: pulumi.CustomResourceOptions) {
-    super(
-      pluginType("SecretVolumeAsset"),
-      name,
-      classInputs("SecretVolumeAsset", name, args),
-      pluginOptions("SecretVolumeAsset", classOptions("SecretVolumeAsset", opts)),
-    );
+    super(...pluginResourceArgs("SecretVolumeAsset", name, args, opts));
   }
 }
 // The outputs as properties of the class (declaration merging: types only, nothing at run time).

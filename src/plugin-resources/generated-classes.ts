@@ -2,7 +2,7 @@
 // edit. `npm run gen:types` rewrites it; test/tooling/generated-classes.test.ts fails when it is stale.
 /* eslint-disable @typescript-eslint/no-unsafe-declaration-merging -- each class is merged with an interface of its outputs: Pulumi sets them as properties of the object, and the interface types them without emitting fields that would hide them. */
 import * as pulumi from "@pulumi/pulumi";
-import { applicationCredentials, classInputs, classOptions } from "../resources/common";
+import { applicationCredentials } from "../resources/common";
 import type { ApplicationCredentials, OutputProperties } from "../resources/common";
 import type {
   ApplicationArgs,
@@ -26,7 +26,7 @@ import type {
   IdentityProviderArgs,
   IdentityProviderOutputs,
 } from "../resources/generated-types";
-import { pluginOptions, pluginType } from "./common";
+import { pluginResourceArgs } from "./common";
 
 /**
  * An application (`/api/v1/apps`) is a Run:ai API client: a client id (its name) and a secret that
@@ -38,12 +38,7 @@ import { pluginOptions, pluginType } from "./common";
  */
 export class Application extends pulumi.CustomResource {
   constructor(name: string, args: ApplicationArgs = {}, opts?: pulumi.CustomResourceOptions) {
-    super(
-      pluginType("Application"),
-      name,
-      classInputs("Application", name, args),
-      pluginOptions("Application", classOptions("Application", opts)),
-    );
+    super(...pluginResourceArgs("Application", name, args, opts));
   }
 
   /** `{ clientId, clientSecret }` as one secret Output, ready for `export` or another provider's config. */
@@ -63,12 +58,7 @@ export interface Application extends OutputProperties<ApplicationOutputs> {}
  */
 export class Department extends pulumi.CustomResource {
   constructor(name: string, args: DepartmentArgs, opts?: pulumi.CustomResourceOptions) {
-    super(
-      pluginType("Department"),
-      name,
-      classInputs("Department", name, args),
-      pluginOptions("Department", classOptions("Department", opts)),
-    );
+    super(...pluginResourceArgs("Department", name, args, opts));
   }
 }
 // The outputs as properties of the class (declaration merging: types only, nothing at run time).
@@ -84,7 +74,7 @@ export interface Department extends OutputProperties<DepartmentOutputs> {}
  */
 export class Project extends pulumi.CustomResource {
   constructor(name: string, args: ProjectArgs, opts?: pulumi.CustomResourceOptions) {
-    super(pluginType("Project"), name, classInputs("Project", name, args), pluginOptions("Project", classOptions("Project", opts)));
+    super(...pluginResourceArgs("Project", name, args, opts));
   }
 }
 // The outputs as properties of the class (declaration merging: types only, nothing at run time).
@@ -100,12 +90,7 @@ export interface Project extends OutputProperties<ProjectOutputs> {}
  */
 export class AccessRule extends pulumi.CustomResource {
   constructor(name: string, args: AccessRuleArgs, opts?: pulumi.CustomResourceOptions) {
-    super(
-      pluginType("AccessRule"),
-      name,
-      classInputs("AccessRule", name, args),
-      pluginOptions("AccessRule", classOptions("AccessRule", opts)),
-    );
+    super(...pluginResourceArgs("AccessRule", name, args, opts));
   }
 }
 // The outputs as properties of the class (declaration merging: types only, nothing at run time).
@@ -126,7 +111,7 @@ export interface AccessRule extends OutputProperties<AccessRuleOutputs> {}
  */
 export class Cluster extends pulumi.CustomResource {
   constructor(name: string, args: ClusterArgs = {}, opts?: pulumi.CustomResourceOptions) {
-    super(pluginType("Cluster"), name, classInputs("Cluster", name, args), pluginOptions("Cluster", classOptions("Cluster", opts)));
+    super(...pluginResourceArgs("Cluster", name, args, opts));
   }
 }
 // The outputs as properties of the class (declaration merging: types only, nothing at run time).
@@ -143,7 +128,7 @@ export interface Cluster extends OutputProperties<ClusterOutputs> {}
  */
 export class NodePool extends pulumi.CustomResource {
   constructor(name: string, args: NodePoolArgs, opts?: pulumi.CustomResourceOptions) {
-    super(pluginType("NodePool"), name, classInputs("NodePool", name, args), pluginOptions("NodePool", classOptions("NodePool", opts)));
+    super(...pluginResourceArgs("NodePool", name, args, opts));
   }
 }
 // The outputs as properties of the class (declaration merging: types only, nothing at run time).
@@ -163,12 +148,7 @@ export interface NodePool extends OutputProperties<NodePoolOutputs> {}
  */
 export class WorkloadPolicy extends pulumi.CustomResource {
   constructor(name: string, args: WorkloadPolicyArgs, opts?: pulumi.CustomResourceOptions) {
-    super(
-      pluginType("WorkloadPolicy"),
-      name,
-      classInputs("WorkloadPolicy", name, args),
-      pluginOptions("WorkloadPolicy", classOptions("WorkloadPolicy", opts)),
-    );
+    super(...pluginResourceArgs("WorkloadPolicy", name, args, opts));
   }
 }
 // The outputs as properties of the class (declaration merging: types only, nothing at run time).
@@ -186,12 +166,7 @@ export interface WorkloadPolicy extends OutputProperties<WorkloadPolicyOutputs> 
  */
 export class TenantSetting extends pulumi.CustomResource {
   constructor(name: string, args: TenantSettingArgs, opts?: pulumi.CustomResourceOptions) {
-    super(
-      pluginType("TenantSetting"),
-      name,
-      classInputs("TenantSetting", name, args),
-      pluginOptions("TenantSetting", classOptions("TenantSetting", opts)),
-    );
+    super(...pluginResourceArgs("TenantSetting", name, args, opts));
   }
 }
 // The outputs as properties of the class (declaration merging: types only, nothing at run time).
@@ -210,12 +185,7 @@ export interface TenantSetting extends OutputProperties<TenantSettingOutputs> {}
  */
 export class SecuritySetting extends pulumi.CustomResource {
   constructor(name: string, args: SecuritySettingArgs, opts?: pulumi.CustomResourceOptions) {
-    super(
-      pluginType("SecuritySetting"),
-      name,
-      classInputs("SecuritySetting", name, args),
-      pluginOptions("SecuritySetting", classOptions("SecuritySetting", opts)),
-    );
+    super(...pluginResourceArgs("SecuritySetting", name, args, opts));
   }
 }
 // The outputs as properties of the class (declaration merging: types only, nothing at run time).
@@ -234,12 +204,7 @@ export interface SecuritySetting extends OutputProperties<SecuritySettingOutputs
  */
 export class IdentityProvider extends pulumi.CustomResource {
   constructor(name: string, args: IdentityProviderArgs, opts?: pulumi.CustomResourceOptions) {
-    super(
-      pluginType("IdentityProvider"),
-      name,
-      classInputs("IdentityProvider", name, args),
-      pluginOptions("IdentityProvider", classOptions("IdentityProvider", opts)),
-    );
+    super(...pluginResourceArgs("IdentityProvider", name, args, opts));
   }
 }
 // The outputs as properties of the class (declaration merging: types only, nothing at run time).

@@ -2,7 +2,6 @@
 // edit. `npm run gen:types` rewrites it; test/tooling/generated-classes.test.ts fails when it is stale.
 /* eslint-disable @typescript-eslint/no-unsafe-declaration-merging -- each class is merged with an interface of its outputs: Pulumi sets them as properties of the object, and the interface types them without emitting fields that would hide them. */
 import * as pulumi from "@pulumi/pulumi";
-import { classInputs, classOptions } from "../resources/common";
 import type { OutputProperties } from "../resources/common";
 import type {
   AccessKeyCredentialArgs,
@@ -14,7 +13,7 @@ import type {
   GenericSecretCredentialArgs,
   GenericSecretCredentialOutputs,
 } from "../resources/generated-types";
-import { pluginOptions, pluginType } from "./common";
+import { pluginResourceArgs } from "./common";
 
 /**
  * An access key credential (`/api/v1/asset/credentials/access-key`): an access key id and its secret
@@ -25,12 +24,7 @@ import { pluginOptions, pluginType } from "./common";
  */
 export class AccessKeyCredential extends pulumi.CustomResource {
   constructor(name: string, args: AccessKeyCredentialArgs, opts?: pulumi.CustomResourceOptions) {
-    super(
-      pluginType("AccessKeyCredential"),
-      name,
-      classInputs("AccessKeyCredential", name, args),
-      pluginOptions("AccessKeyCredential", classOptions("AccessKeyCredential", opts)),
-    );
+    super(...pluginResourceArgs("AccessKeyCredential", name, args, opts));
   }
 }
 // The outputs as properties of the class (declaration merging: types only, nothing at run time).
@@ -46,12 +40,7 @@ export interface AccessKeyCredential extends OutputProperties<AccessKeyCredentia
  */
 export class PasswordCredential extends pulumi.CustomResource {
   constructor(name: string, args: PasswordCredentialArgs, opts?: pulumi.CustomResourceOptions) {
-    super(
-      pluginType("PasswordCredential"),
-      name,
-      classInputs("PasswordCredential", name, args),
-      pluginOptions("PasswordCredential", classOptions("PasswordCredential", opts)),
-    );
+    super(...pluginResourceArgs("PasswordCredential", name, args, opts));
   }
 }
 // The outputs as properties of the class (declaration merging: types only, nothing at run time).
@@ -67,12 +56,7 @@ export interface PasswordCredential extends OutputProperties<PasswordCredentialO
  */
 export class DockerRegistryCredential extends pulumi.CustomResource {
   constructor(name: string, args: DockerRegistryCredentialArgs, opts?: pulumi.CustomResourceOptions) {
-    super(
-      pluginType("DockerRegistryCredential"),
-      name,
-      classInputs("DockerRegistryCredential", name, args),
-      pluginOptions("DockerRegistryCredential", classOptions("DockerRegistryCredential", opts)),
-    );
+    super(...pluginResourceArgs("DockerRegistryCredential", name, args, opts));
   }
 }
 // The outputs as properties of the class (declaration merging: types only, nothing at run time).
@@ -89,12 +73,7 @@ export interface DockerRegistryCredential extends OutputProperties<DockerRegistr
  */
 export class GenericSecretCredential extends pulumi.CustomResource {
   constructor(name: string, args: GenericSecretCredentialArgs, opts?: pulumi.CustomResourceOptions) {
-    super(
-      pluginType("GenericSecretCredential"),
-      name,
-      classInputs("GenericSecretCredential", name, args),
-      pluginOptions("GenericSecretCredential", classOptions("GenericSecretCredential", opts)),
-    );
+    super(...pluginResourceArgs("GenericSecretCredential", name, args, opts));
   }
 }
 // The outputs as properties of the class (declaration merging: types only, nothing at run time).
